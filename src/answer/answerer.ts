@@ -1,0 +1,16 @@
+import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { decide, type Decision } from './engine.ts';
+import { buildIndex, type FactIndex } from './index.ts';
+import { engineOptions, type EngineOptions } from './options.ts';
+
+/** The answer engine for one snapshot: build once, ask many times. */
+export interface Answerer {
+  readonly snapshot: KnowledgeSnapshot;
+  readonly index: FactIndex;
+  ask(question: string): Decision;
+}
+
+export function createAnswerer(snapshot: KnowledgeSnapshot, options: Partial<EngineOptions> = {}): Answerer {
+  const index = buildIndex(snapshot, engineOptions(options));
+  return { snapshot, index, ask: (question) => decide(index, question) };
+}

@@ -1,0 +1,53 @@
+import type { ClaimKind, Language } from '../knowledge/schema.ts';
+
+/** Every sentence the bot says, in both languages. Renderers pick from here; they do not write prose. */
+export const MESSAGES = {
+  en: {
+    unknown: "I don't know that one: the knowledge base does not cover it.",
+    emptyQuestion: 'Ask me a question about where user data lives and who can reach it.',
+    nearest: 'Nearest facts',
+    askContact: (contact: string) => `For anything else, ask ${contact}.`,
+    related: 'Related',
+    source: 'Source',
+    sources: 'Sources',
+    englishRendering: 'In English',
+    notIndependent: 'This is the company speaking about itself, not an independent report.',
+    stale: (asOf: string, reviewBy: string) => `Reviewed as of ${asOf}; its review was due on ${reviewBy}, so check before relying on it.`,
+    claimKinds: {
+      'company-statement': 'Company statement',
+      'press-report': 'Press report',
+      'government-statement': 'Government statement',
+      'public-record': 'Public record',
+    } satisfies Record<ClaimKind, string>,
+    textIs: { 'full-text': 'full text kept', excerpt: 'excerpt kept', notes: 'from our notes on this source' },
+  },
+  fr: {
+    unknown: 'Je ne sais pas : la base de connaissances ne couvre pas cette question.',
+    emptyQuestion: 'Posez-moi une question sur l’endroit où se trouvent les données des utilisateurs et qui peut y accéder.',
+    nearest: 'Faits les plus proches',
+    askContact: (contact: string) => `Pour le reste, adressez-vous à ${contact}.`,
+    related: 'Voir aussi',
+    source: 'Source',
+    sources: 'Sources',
+    englishRendering: 'En anglais',
+    notIndependent: 'C’est l’entreprise qui parle d’elle-même, pas un rapport indépendant.',
+    stale: (asOf: string, reviewBy: string) => `Vérifié à la date du ${asOf} ; sa révision était prévue le ${reviewBy} : à vérifier avant de s’y fier.`,
+    claimKinds: {
+      'company-statement': 'Déclaration d’entreprise',
+      'press-report': 'Article de presse',
+      'government-statement': 'Déclaration officielle',
+      'public-record': 'Document public',
+    } satisfies Record<ClaimKind, string>,
+    textIs: { 'full-text': 'texte intégral conservé', excerpt: 'extrait conservé', notes: 'd’après nos notes sur cette source' },
+  },
+} as const;
+
+export function formatDate(isoDate: string, language: Language): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}

@@ -1,0 +1,132 @@
+import type { ClaimKind, Fact, Language, Source } from '../knowledge/schema.ts';
+import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import type { Decision } from './engine.ts';
+import { formatDate, MESSAGES } from './messages.ts';
+
+/** Everything a reply shows, decided here once; the terminal and Discord only lay it out. */
+export interface ReplyModel {
+  readonly status: 'answered' | 'unknown';
+  readonly language: Language;
+  readonly question: string;
+  readonly score: number;
+  readonly knowledgeVersion: string;
+  readonly fact: FactView | undefined;
+  readonly suggestions: readonly FactRef[];
+  /** Text for an "I don't know" reply; empty when answered. */
+  readonly unknownText: string;
+}
+
+export interface FactRef {
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface FactView extends FactRef {
+  readonly answer: string;
+  readonly topic: string;
+  readonly attribution: AttributionView;
+  readonly citations: readonly CitationView[];
+  readonly related: readonly FactRef[];
+  readonly asOf: string;
+  readonly reviewBy: string;
+  /** Set when the review date has passed: the reply must say so. */
+  readonly staleNotice: string | undefined;
+}
+
+export interface AttributionView {
+  readonly claimant: string;
+  readonly kind: ClaimKind;
+  readonly date: string | undefined;
+  /** e.g. "Company statement — TikTok, 17 June 2022". */
+  readonly label: string;
+  /** Set for a company speaking about itself. */
+  readonly caveat: string | undefined;
+}
+
+export interface CitationView {
+  readonly sourceId: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly kind: ClaimKind;
+  readonly published: string | undefined;
+  readonly url: string | undefined;
+  readonly quote: string;
+  readonly translation: string | undefined;
+  readonly language: Language;
+  /** e.g. "from our notes on this source". */
+  readonly keptAs: string;
+}
+
+export interface ReplyContext {
+  readonly snapshot: KnowledgeSnapshot;
+  readonly now: Date;
+  readonly contact: string;
+}
+
+export function buildReply(question: string, decision: Decision, context: ReplyContext): ReplyModel {
+  const { language } = decision;
+  const m = MESSAGES[language];
+  const fact = decision.fact ? factView(decision.fact, language, context) : undefined;
+  const unknownText = fact ? '' : question.trim() === '' ? m.emptyQuestion : `${m.unknown} ${m.askContact(context.contact)}`;
+  return {
+    status: decision.status,
+    language,
+    question,
+    score: decision.score,
+    knowledgeVersion: context.snapshot.version,
+    fact,
+    suggestions: decision.suggestions.map((f) => factRef(f, language)),
+    unknownText,
+  };
+}
+
+export function factRef(fact: Fact, language: Language): FactRef {
+  return { id: fact.id, title: fact.title[language] };
+}
+
+export function factView(fact: Fact, language: Language, context: Omit<ReplyContext, 'contact'>): FactView {
+  const m = MESSAGES[language];
+  const { snapshot } = context;
+  const citations = fact.citations.flatMap((citation) => {
+    const source = snapshot.sources.get(citation.source);
+    return source ? [citationView(citation.quote, citation.translation, source, language)] : [];
+  });
+  const date = fact.attribution.date ?? citations[0]?.published;
+  const kind = fact.attribution.kind;
+  const today = context.now.toISOString().slice(0, 10);
+  return {
+    ...factRef(fact, language),
+    answer: fact.answer[language],
+    topic: fact.topic,
+    attribution: {
+      claimant: fact.attribution.claimant,
+      kind,
+      date,
+      label: `${m.claimKinds[kind]} — ${fact.attribution.claimant}${date ? `, ${formatDate(date, language)}` : ''}`,
+      caveat: kind === 'company-statement' ? m.notIndependent : undefined,
+    },
+    citations,
+    related: fact.related.flatMap((id) => {
+      const related = snapshot.factsById.get(id);
+      return related ? [factRef(related, language)] : [];
+    }),
+    asOf: fact.as_of,
+    reviewBy: fact.review_by,
+    staleNotice: fact.review_by < today ? m.stale(formatDate(fact.as_of, language), formatDate(fact.review_by, language)) : undefined,
+  };
+}
+
+function citationView(quote: string, translation: string | undefined, source: Source, language: Language): CitationView {
+  return {
+    sourceId: source.id,
+    title: source.title,
+    publisher: source.publisher,
+    kind: source.kind,
+    published: source.published,
+    url: source.url,
+    quote: quote.replace(/\s+/g, ' ').trim(),
+    translation: translation?.replace(/\s+/g, ' ').trim(),
+    language: source.language,
+    keptAs: MESSAGES[language].textIs[source.text_is],
+  };
+}

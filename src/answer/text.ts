@@ -1,0 +1,67 @@
+import type { Language } from '../knowledge/schema.ts';
+import { STOP_WORDS } from './stopwords.ts';
+
+/** Lower case, no accents, typographic apostrophes made plain. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
+    .replace(/æ/gi, 'ae')
+    .replace(/œ/gi, 'oe')
+    .replace(/ß/g, 'ss')
+    .toLowerCase();
+}
+
+/** Words of folded text. French elisions (l', d', qu', j'...) are split off as their own short words. */
+export function words(text: string): string[] {
+  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/**
+ * A light stemmer for English and French together, so that a question's language does not have to be
+ * known to match: plural s, and the commonest verb and participle endings. Typos and the rest are left
+ * to fuzzy matching.
+ */
+export function stem(word: string): string {
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  let w = word;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  for (const [ending, minStem] of [['ing', 3], ['ed', 3], ['ent', 4]] as const) {
+    if (w.endsWith(ending) && w.length - ending.length >= minStem) {
+      w = w.slice(0, -ending.length);
+      break;
+    }
+  }
+  // "er" only on long words: French infinitives (supprimer), not English nouns (owner, order).
+  for (const [ending, minStem] of [['eur', 4], ['ee', 3], ['er', 5], ['e', 3]] as const) {
+    if (w.endsWith(ending) && w.length - ending.length >= minStem) {
+      return w.slice(0, -ending.length);
+    }
+  }
+  return w;
+}
+
+/** Content words of a text whose language is known: folded, stop words out, not stemmed. */
+export function contentWords(text: string, language: Language): string[] {
+  return words(text).filter((w) => w.length > 1 && !STOP_WORDS[language].has(w));
+}
+
+/** A language guess from stop words and accents; `vocabularyHint` may add evidence from known words. */
+export function detectLanguage(text: string, vocabularyHint?: (word: string) => number): Language {
+  let french = 0;
+  let english = 0;
+  for (const w of words(text)) {
+    if (STOP_WORDS.fr.has(w) && !STOP_WORDS.en.has(w)) french++;
+    if (STOP_WORDS.en.has(w) && !STOP_WORDS.fr.has(w)) english++;
+    if (vocabularyHint) {
+      const lean = vocabularyHint(stem(w));
+      french += Math.max(0, lean) * 0.5;
+      english += Math.max(0, -lean) * 0.5;
+    }
+  }
+  french += (text.match(/[éèêàùçôîûëïœ]/gi)?.length ?? 0) * 0.5;
+  french += (text.match(/\b(?:l|d|qu|j|n|s|c|m|t)['’]\p{L}/giu)?.length ?? 0);
+  return french > english ? 'fr' : 'en';
+}

@@ -1,0 +1,13 @@
+import { loadKnowledge } from '../knowledge/load.ts';
+import { formatProblem } from '../knowledge/problems.ts';
+import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { defaultKnowledgeDir } from './paths.ts';
+
+/** Loads the knowledge base for a command; on failure prints every problem and returns undefined. */
+export async function loadOrExplain(dir: string | undefined, err: (line: string) => void): Promise<KnowledgeSnapshot | undefined> {
+  const result = await loadKnowledge({ dir: dir ?? defaultKnowledgeDir() });
+  if (result.ok) return result.snapshot;
+  err('The knowledge base has errors; fix them (npm run kb:lint shows them too):');
+  for (const problem of result.errors) err(formatProblem(problem));
+  return undefined;
+}

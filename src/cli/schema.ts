@@ -1,0 +1,19 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { jsonSchemaFiles } from '../knowledge/json-schema.ts';
+import { isMain } from './main-guard.ts';
+import { defaultKnowledgeDir } from './paths.ts';
+
+export async function writeSchemas(knowledgeDir: string): Promise<string[]> {
+  const written: string[] = [];
+  for (const [name, content] of jsonSchemaFiles()) {
+    const path = join(knowledgeDir, 'schema', name);
+    await writeFile(path, content);
+    written.push(path);
+  }
+  return written;
+}
+
+if (isMain(import.meta.url)) {
+  for (const path of await writeSchemas(defaultKnowledgeDir())) console.log(`wrote ${path}`);
+}

@@ -1,0 +1,70 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Problem } from './problems.ts';
+import type { LoadResult } from './snapshot.ts';
+import { validateKnowledge, type KnowledgeFiles } from './validate.ts';
+
+export const LOAD_LIMITS = Object.freeze({
+  /** A fact or source record is a few KiB; anything this large is a mistake or an attack. */
+  maxYamlBytes: 256 * 1024,
+  maxTextBytes: 4 * 1024 * 1024,
+  maxFiles: 50_000,
+});
+
+export interface LoadOptions {
+  readonly dir: string;
+  readonly now?: Date;
+}
+
+/** Reads the knowledge folder and validates it. Never throws for bad content: problems come back as data. */
+export async function loadKnowledge(options: LoadOptions): Promise<LoadResult> {
+  const read = await readKnowledgeFiles(options.dir);
+  const result = validateKnowledge(read.files, { now: options.now ?? new Date() });
+  if (read.problems.length === 0) return result;
+  const errors = [...read.problems, ...(result.ok ? [] : result.errors)];
+  return { ok: false, errors, warnings: result.warnings };
+}
+
+export async function readKnowledgeFiles(dir: string): Promise<{ files: KnowledgeFiles; problems: Problem[] }> {
+  const files = new Map<string, string>();
+  const problems: Problem[] = [];
+  let entries: string[];
+  try {
+    entries = await listFiles(dir);
+  } catch (error) {
+    problems.push({ file: dir, line: 1, column: 1, severity: 'error', message: `cannot read the knowledge folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: 'Check KNOWLEDGE_DIR points at the knowledge/ folder of this repository.' });
+    return { files, problems };
+  }
+  for (const file of entries.slice(0, LOAD_LIMITS.maxFiles)) {
+    if (file.startsWith('schema/') || file.endsWith('.md') || /(^|\/)\./.test(file)) continue;
+    const isText = file.endsWith('.txt');
+    if (!isText && !file.endsWith('.yaml')) {
+      problems.push({
+        file, line: 1, column: 1, severity: 'error',
+        message: 'not a .yaml or .txt file, so it would be ignored',
+        hint: file.endsWith('.yml') ? 'Rename it to end in .yaml.' : 'Move it out of the knowledge folder, or give it the right ending.',
+      });
+      continue;
+    }
+    const path = join(dir, file);
+    const { size } = await stat(path);
+    const limit = isText ? LOAD_LIMITS.maxTextBytes : LOAD_LIMITS.maxYamlBytes;
+    if (size > limit) {
+      problems.push({ file, line: 1, column: 1, severity: 'error', message: `file is ${size} bytes, over the ${limit}-byte limit`, hint: 'A fact or source record is a few kilobytes; split it or remove what does not belong.' });
+      continue;
+    }
+    files.set(file, await readFile(path, 'utf8'));
+  }
+  if (entries.length > LOAD_LIMITS.maxFiles) {
+    problems.push({ file: dir, line: 1, column: 1, severity: 'error', message: `more than ${LOAD_LIMITS.maxFiles} files`, hint: 'Point KNOWLEDGE_DIR at the knowledge folder itself.' });
+  }
+  return { files, problems };
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.replace(/\/+$/, '').length + 1).split('\\').join('/'))
+    .sort();
+}

@@ -1,0 +1,20 @@
+import type { Fact, Source, Topic } from './schema.ts';
+import type { Problem } from './problems.ts';
+
+/** One validated, immutable version of the knowledge base. A reload builds a new one. */
+export interface KnowledgeSnapshot {
+  /** Content hash of every file that was loaded: the same files always give the same version. */
+  readonly version: string;
+  readonly loadedAt: Date;
+  readonly facts: readonly Fact[];
+  readonly factsById: ReadonlyMap<string, Fact>;
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly topics: readonly Topic[];
+  /** Where each fact was written, for messages that send a person to the file. */
+  readonly factFiles: ReadonlyMap<string, string>;
+  readonly warnings: readonly Problem[];
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly snapshot: KnowledgeSnapshot; readonly warnings: readonly Problem[] }
+  | { readonly ok: false; readonly errors: readonly Problem[]; readonly warnings: readonly Problem[] };

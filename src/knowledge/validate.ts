@@ -1,0 +1,256 @@
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import type { z } from 'zod';
+import { FactSchema, SourceSchema, TopicsSchema, type Fact, type Source, type Topic } from './schema.ts';
+import { byPosition, closest, type Problem } from './problems.ts';
+import { parseYamlFile, type YamlFile } from './yaml-file.ts';
+import { schemaProblems } from './zod-problems.ts';
+import type { KnowledgeSnapshot, LoadResult } from './snapshot.ts';
+
+/** The knowledge base's files as text, keyed by path relative to the knowledge folder ("facts/x.yaml"). */
+export type KnowledgeFiles = ReadonlyMap<string, string>;
+
+export interface ValidateOptions {
+  /** Today, for review dates. */
+  readonly now: Date;
+}
+
+interface Located<T> {
+  readonly value: T;
+  readonly yaml: YamlFile;
+}
+
+/**
+ * The one validator: used by `npm run kb:lint`, at start-up, on reload and by previews.
+ * It reads nothing from disk; it reports every problem it can find, not just the first.
+ */
+export function validateKnowledge(files: KnowledgeFiles, options: ValidateOptions): LoadResult {
+  const problems: Problem[] = [];
+  const facts: Located<Fact>[] = [];
+  const sources: Located<Source>[] = [];
+  let topics: Located<Topic[]> | undefined;
+
+  for (const [file, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    if (file.endsWith('.txt')) continue;
+    const kind = kindOf(file);
+    if (!kind) {
+      problems.push(at(file, 1, 1, 'error', 'this file is not part of the knowledge base layout', 'Facts go in facts/<id>.yaml, sources in sources/<id>.yaml with their text in sources/<name>.txt, topics in topics.yaml.'));
+      continue;
+    }
+    const parsed = parseYamlFile(file, text);
+    if (!parsed.ok) {
+      problems.push(...parsed.problems);
+      continue;
+    }
+    const { yaml } = parsed;
+    if (kind === 'fact') {
+      const value = parseWith(yaml, FactSchema, problems);
+      if (value) facts.push({ value, yaml });
+    } else if (kind === 'source') {
+      const value = parseWith(yaml, SourceSchema, problems);
+      if (value) sources.push({ value, yaml });
+    } else {
+      const value = parseWith(yaml, TopicsSchema, problems);
+      if (value) topics = { value: value.topics, yaml };
+    }
+  }
+  if (!files.has('topics.yaml')) {
+    problems.push(at('topics.yaml', 1, 1, 'error', 'topics.yaml is missing', 'Create knowledge/topics.yaml with a "topics:" list; every fact names one of its ids.'));
+  }
+
+  const sourceById = checkSources(sources, files, problems);
+  const topicIds = checkTopics(topics, problems);
+  checkFacts(facts, sourceById, topicIds, files, options.now, problems);
+
+  const errors = problems.filter((p) => p.severity === 'error').sort(byPosition);
+  const warnings = problems.filter((p) => p.severity === 'warning').sort(byPosition);
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, snapshot: buildSnapshot(files, facts, sourceById, topics?.value ?? [], warnings), warnings };
+}
+
+export function knowledgeVersion(files: KnowledgeFiles): string {
+  const hash = createHash('sha256');
+  for (const [file, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+    hash.update(file).update('\0').update(text).update('\0');
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+function buildSnapshot(
+  files: KnowledgeFiles,
+  facts: readonly Located<Fact>[],
+  sourceById: ReadonlyMap<string, Located<Source>>,
+  topics: readonly Topic[],
+  warnings: readonly Problem[],
+): KnowledgeSnapshot {
+  const sorted = [...facts].sort((a, b) => a.value.id.localeCompare(b.value.id));
+  return Object.freeze({
+    version: knowledgeVersion(files),
+    loadedAt: new Date(),
+    facts: Object.freeze(sorted.map((f) => f.value)),
+    factsById: new Map(sorted.map((f) => [f.value.id, f.value])),
+    sources: new Map([...sourceById].map(([id, s]) => [id, s.value])),
+    topics: Object.freeze([...topics]),
+    factFiles: new Map(sorted.map((f) => [f.value.id, f.yaml.file])),
+    warnings,
+  });
+}
+
+function kindOf(file: string): 'fact' | 'source' | 'topics' | undefined {
+  if (file === 'topics.yaml') return 'topics';
+  if (/^facts\/[^/]+\.yaml$/.test(file)) return 'fact';
+  if (/^sources\/[^/]+\.yaml$/.test(file)) return 'source';
+  return undefined;
+}
+
+function parseWith<T extends z.ZodType>(yaml: YamlFile, schema: T, problems: Problem[]): z.output<T> | undefined {
+  if (yaml.data === null || yaml.data === undefined) {
+    problems.push(at(yaml.file, 1, 1, 'error', 'the file is empty', 'Write the fields of the record, or delete the file.'));
+    return undefined;
+  }
+  const result = schema.safeParse(yaml.data, { reportInput: true });
+  if (result.success) return result.data;
+  problems.push(...schemaProblems(yaml, schema, result.error.issues));
+  return undefined;
+}
+
+function checkSources(sources: readonly Located<Source>[], files: KnowledgeFiles, problems: Problem[]) {
+  const byId = new Map<string, Located<Source>>();
+  for (const source of sources) {
+    const { value, yaml } = source;
+    const expected = posix.basename(yaml.file, '.yaml');
+    if (value.id !== expected) {
+      problems.push(pointAt(yaml, ['id'], 'error', `source id "${value.id}" does not match its file name "${expected}.yaml"`, `Rename the file to sources/${value.id}.yaml, or set id: ${expected}.`));
+    }
+    const twin = byId.get(value.id);
+    if (twin) {
+      problems.push(pointAt(yaml, ['id'], 'error', `source id "${value.id}" is already used by ${twin.yaml.file}`, 'Source ids must be unique; give this source another id.'));
+      continue;
+    }
+    byId.set(value.id, source);
+    if (!files.has(`sources/${value.text}`)) {
+      problems.push(pointAt(yaml, ['text'], 'error', `source text file "sources/${value.text}" does not exist`, 'Save the source text beside this file under that name, or correct the name.'));
+    }
+  }
+  return byId;
+}
+
+function checkTopics(topics: Located<Topic[]> | undefined, problems: Problem[]): Set<string> {
+  const ids = new Set<string>();
+  topics?.value.forEach((topic, i) => {
+    if (ids.has(topic.id)) {
+      problems.push(pointAt(topics.yaml, ['topics', i, 'id'], 'error', `topic id "${topic.id}" is listed twice`, 'Remove the repeated topic.'));
+    }
+    ids.add(topic.id);
+  });
+  return ids;
+}
+
+function checkFacts(
+  facts: readonly Located<Fact>[],
+  sources: ReadonlyMap<string, Located<Source>>,
+  topicIds: ReadonlySet<string>,
+  files: KnowledgeFiles,
+  now: Date,
+  problems: Problem[],
+): void {
+  const byId = new Map<string, Located<Fact>>();
+  for (const fact of facts) {
+    const { value, yaml } = fact;
+    const expected = posix.basename(yaml.file, '.yaml');
+    if (value.id !== expected) {
+      problems.push(pointAt(yaml, ['id'], 'error', `fact id "${value.id}" does not match its file name "${expected}.yaml"`, `Rename the file to facts/${value.id}.yaml, or set id: ${expected}.`));
+    }
+    const twin = byId.get(value.id);
+    if (twin) {
+      problems.push(pointAt(yaml, ['id'], 'error', `fact id "${value.id}" is already defined in ${twin.yaml.file}`, 'Fact ids must be unique across files; give this fact another id or merge the two.'));
+    } else {
+      byId.set(value.id, fact);
+    }
+  }
+
+  const aliasOwners = new Map<string, { id: string; file: string }>();
+  const today = now.toISOString().slice(0, 10);
+  for (const { value: fact, yaml } of facts) {
+    if (topicIds.size > 0 && !topicIds.has(fact.topic)) {
+      const suggestion = closest(fact.topic, topicIds);
+      problems.push(pointAt(yaml, ['topic'], 'error', `unknown topic "${fact.topic}"`, `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Topics are listed in topics.yaml: ${[...topicIds].join(', ')}.`));
+    }
+    fact.related.forEach((relatedId, i) => {
+      if (relatedId === fact.id) {
+        problems.push(pointAt(yaml, ['related', i], 'error', 'a fact cannot be related to itself', `Remove "${relatedId}" from related.`));
+      } else if (!byId.has(relatedId)) {
+        const suggestion = closest(relatedId, byId.keys());
+        problems.push(pointAt(yaml, ['related', i], 'error', `related fact "${relatedId}" does not exist`, suggestion ? `Did you mean "${suggestion}"?` : 'Use the id of a fact in facts/, or remove it.'));
+      }
+    });
+    fact.citations.forEach((citation, i) => {
+      const source = sources.get(citation.source);
+      if (!source) {
+        const suggestion = closest(citation.source, sources.keys());
+        problems.push(pointAt(yaml, ['citations', i, 'source'], 'error', `source "${citation.source}" does not exist`, suggestion ? `Did you mean "${suggestion}"?` : `Known sources: ${[...sources.keys()].join(', ')}.`));
+        return;
+      }
+      const text = files.get(`sources/${source.value.text}`);
+      if (text === undefined) return;
+      const mismatch = quoteMismatch(citation.quote, text);
+      if (mismatch !== undefined) {
+        problems.push(pointAt(yaml, ['citations', i, 'quote'], 'error', `quote not found in sources/${source.value.text}`, mismatch));
+      }
+    });
+    for (const language of ['en', 'fr'] as const) {
+      fact.aliases[language].forEach((alias, i) => {
+        const key = aliasKey(alias);
+        const owner = aliasOwners.get(key);
+        if (owner && owner.id !== fact.id) {
+          problems.push(pointAt(yaml, ['aliases', language, i], 'error', `alias "${alias}" is also claimed by fact "${owner.id}" (${owner.file})`, 'An alias must lead to one fact; remove it here or there, or make it more specific.'));
+        } else {
+          aliasOwners.set(key, { id: fact.id, file: yaml.file });
+        }
+      });
+    }
+    if (fact.review_by < today) {
+      problems.push(pointAt(yaml, ['review_by'], 'warning', `review date ${fact.review_by} has passed (owner: ${fact.owner})`, 'Check the fact against its sources, then move review_by to a future date.'));
+    }
+  }
+}
+
+function aliasKey(alias: string): string {
+  return alias.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Whitespace, typographic quotes and apostrophes do not count when a quote is compared with its source. */
+export function normalizeQuoteText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[\u2018\u2019\u02bc\u2032`]/g, "'")
+    .replace(/["\u201c\u201d\u201e\u00ab\u00bb]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Undefined when the quote occurs in the text; otherwise a hint showing where it stops matching. */
+function quoteMismatch(quote: string, text: string): string | undefined {
+  const haystack = normalizeQuoteText(text);
+  const needle = normalizeQuoteText(quote);
+  if (haystack.includes(needle)) return undefined;
+  let low = 0;
+  let high = needle.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (haystack.includes(needle.slice(0, mid))) low = mid;
+    else high = mid - 1;
+  }
+  if (low < 8) return 'Copy the quote exactly from the source text; not even its beginning was found.';
+  const start = haystack.indexOf(needle.slice(0, low));
+  const expected = haystack.slice(start + low, start + low + 30);
+  return `The quote matches the source up to "${needle.slice(Math.max(0, low - 30), low)}", then has "${needle.slice(low, low + 30)}" where the source has "${expected}".`;
+}
+
+function at(file: string, line: number, column: number, severity: Problem['severity'], message: string, hint: string): Problem {
+  return { file, line, column, severity, message, hint };
+}
+
+function pointAt(yaml: YamlFile, path: (string | number)[], severity: Problem['severity'], message: string, hint: string): Problem {
+  return { file: yaml.file, ...yaml.locate(path), severity, message, hint };
+}

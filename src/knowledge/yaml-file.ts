@@ -1,0 +1,122 @@
+import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import type { Problem } from './problems.ts';
+
+/** The most aliases a file may expand; a "billion laughs" file is refused instead of expanded. */
+export const MAX_ALIAS_COUNT = 50;
+
+export type PathSegment = string | number | symbol;
+
+/** A parsed YAML file that can say where any value in it was written. */
+export interface YamlFile {
+  readonly file: string;
+  readonly data: unknown;
+  /** 1-based line and column of the value at `path`, or of the nearest enclosing value written. */
+  locate(path: readonly PathSegment[], options?: { key?: boolean }): { line: number; column: number };
+}
+
+export type ParsedYaml = { ok: true; yaml: YamlFile } | { ok: false; problems: Problem[] };
+
+export function parseYamlFile(file: string, text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((error) => ({
+        file,
+        ...position(error.pos[0]),
+        severity: 'error' as const,
+        message: `YAML syntax: ${firstLine(error.message)}`,
+        hint: yamlHint(error.code),
+      })),
+    };
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          message: `YAML could not be expanded: ${firstLine(String((error as Error).message ?? error))}`,
+          hint: `Write values out in full; anchors and aliases (&name, *name) may be used at most ${MAX_ALIAS_COUNT} times.`,
+        },
+      ],
+    };
+  }
+  return {
+    ok: true,
+    yaml: {
+      file,
+      data,
+      locate: (path, options) => {
+        const offset = offsetOf(doc, path, options?.key ?? false);
+        return position(offset);
+      },
+    },
+  };
+}
+
+function offsetOf(doc: Document, path: readonly PathSegment[], wantKey: boolean): number {
+  let node: unknown = doc.contents;
+  let best = rangeStart(node) ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return best;
+      const keyStart = rangeStart(pair.key);
+      if (last && wantKey && keyStart !== undefined) return keyStart;
+      node = pair.value;
+      best = rangeStart(node) ?? keyStart ?? best;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      if (node === undefined) return best;
+      best = rangeStart(node) ?? best;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? range[0] : undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string): string {
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'Each field may appear once in a mapping; delete or merge the repeated one.';
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+    case 'UNEXPECTED_TOKEN':
+      return 'Check the indentation (spaces, not tabs) and that each "key: value" has its colon and a space.';
+    case 'MULTIPLE_DOCS':
+      return 'Keep one fact per file: remove the "---" separator and move the rest to a file of its own.';
+    case 'TAB_AS_INDENT':
+      return 'Indent with spaces; YAML does not allow tabs for indentation.';
+    case 'BAD_SCALAR_START':
+      return 'Text that starts with a special character (@, `, %, *, &, !, |, >, [, {) must be quoted.';
+    case 'MISSING_CLOSE':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return 'A quote, bracket or brace is not closed; check the line and the one before it.';
+    default:
+      return 'Check the YAML syntax on this line; quoting the value often fixes it.';
+  }
+}
