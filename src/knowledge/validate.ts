@@ -27,6 +27,12 @@ interface Located<T> {
 export function validateKnowledge(files: KnowledgeFiles, options: ValidateOptions): LoadResult {
   const problems: Problem[] = [];
   const facts: Located<Fact>[] = [];
+  // Ids of records that exist but failed validation: references to them are not errors of their own.
+  const brokenIds = new Set<string>();
+  const markBroken = (declaredId: unknown, file: string) => {
+    brokenIds.add(posix.basename(file, '.yaml'));
+    if (typeof declaredId === 'string') brokenIds.add(declaredId);
+  };
   const sources: Located<Source>[] = [];
   let topics: Located<Topic[]> | undefined;
 
@@ -40,15 +46,19 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
     const parsed = parseYamlFile(file, text);
     if (!parsed.ok) {
       problems.push(...parsed.problems);
+      if (kind !== 'topics') brokenIds.add(posix.basename(file, '.yaml'));
       continue;
     }
     const { yaml } = parsed;
+    const declaredId = (yaml.data as { id?: unknown } | null)?.id;
     if (kind === 'fact') {
       const value = parseWith(yaml, FactSchema, problems);
       if (value) facts.push({ value, yaml });
+      else markBroken(declaredId, file);
     } else if (kind === 'source') {
       const value = parseWith(yaml, SourceSchema, problems);
       if (value) sources.push({ value, yaml });
+      else markBroken(declaredId, file);
     } else {
       const value = parseWith(yaml, TopicsSchema, problems);
       if (value) topics = { value: value.topics, yaml };
@@ -60,7 +70,7 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
 
   const sourceById = checkSources(sources, files, problems);
   const topicIds = checkTopics(topics, problems);
-  checkFacts(facts, sourceById, topicIds, files, options.now, problems);
+  checkFacts(facts, sourceById, topicIds, brokenIds, files, options.now, problems);
 
   const errors = problems.filter((p) => p.severity === 'error').sort(byPosition);
   const warnings = problems.filter((p) => p.severity === 'warning').sort(byPosition);
@@ -150,6 +160,7 @@ function checkFacts(
   facts: readonly Located<Fact>[],
   sources: ReadonlyMap<string, Located<Source>>,
   topicIds: ReadonlySet<string>,
+  brokenIds: ReadonlySet<string>,
   files: KnowledgeFiles,
   now: Date,
   problems: Problem[],
@@ -179,7 +190,7 @@ function checkFacts(
     fact.related.forEach((relatedId, i) => {
       if (relatedId === fact.id) {
         problems.push(pointAt(yaml, ['related', i], 'error', 'a fact cannot be related to itself', `Remove "${relatedId}" from related.`));
-      } else if (!byId.has(relatedId)) {
+      } else if (!byId.has(relatedId) && !brokenIds.has(relatedId)) {
         const suggestion = closest(relatedId, byId.keys());
         problems.push(pointAt(yaml, ['related', i], 'error', `related fact "${relatedId}" does not exist`, suggestion ? `Did you mean "${suggestion}"?` : 'Use the id of a fact in facts/, or remove it.'));
       }
@@ -187,6 +198,7 @@ function checkFacts(
     fact.citations.forEach((citation, i) => {
       const source = sources.get(citation.source);
       if (!source) {
+        if (brokenIds.has(citation.source)) return;
         const suggestion = closest(citation.source, sources.keys());
         problems.push(pointAt(yaml, ['citations', i, 'source'], 'error', `source "${citation.source}" does not exist`, suggestion ? `Did you mean "${suggestion}"?` : `Known sources: ${[...sources.keys()].join(', ')}.`));
         return;

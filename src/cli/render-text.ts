@@ -1,0 +1,34 @@
+import { MESSAGES } from '../answer/messages.ts';
+import type { ReplyModel } from '../answer/reply.ts';
+
+/** A reply as a person reads it in a terminal. */
+export function renderText(reply: ReplyModel): string {
+  const m = MESSAGES[reply.language];
+  const lines: string[] = [];
+  const { fact } = reply;
+  if (fact) {
+    lines.push(fact.answer, '');
+    lines.push(`— ${fact.attribution.label}`);
+    if (fact.attribution.caveat) lines.push(`  ${fact.attribution.caveat}`);
+    if (fact.staleNotice) lines.push(`  ${fact.staleNotice}`);
+    let previousSource: string | undefined;
+    for (const citation of fact.citations) {
+      if (citation.sourceId !== previousSource) {
+        lines.push('', `${m.source}: ${citation.title} (${citation.publisher}${citation.published ? `, ${citation.published}` : ''}; ${citation.keptAs})`);
+        previousSource = citation.sourceId;
+      }
+      lines.push(`  “${citation.quote}”`);
+      if (citation.translation && reply.language !== citation.language) lines.push(`  ${m.englishRendering}: “${citation.translation}”`);
+      if (citation.url) lines.push(`  ${citation.url}`);
+    }
+    if (fact.related.length > 0) lines.push('', `${m.related}: ${fact.related.map((r) => `${r.title} (${r.id})`).join('; ')}`);
+    lines.push('', `[${fact.id} · confidence ${reply.score.toFixed(2)} · knowledge ${reply.knowledgeVersion}]`);
+  } else {
+    lines.push(reply.unknownText);
+  }
+  if (reply.suggestions.length > 0) {
+    lines.push('', `${m.nearest}:`);
+    for (const s of reply.suggestions) lines.push(`  - ${s.title} (${s.id})`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/**
+ * Configuration, parsed once at start-up from environment variables (documented in .env.example).
+ * Nothing else reads process.env. Errors name the variable and never repeat a secret's value.
+ */
+
+const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits (Developer Mode → Copy ID)');
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const ConfigSchema = z
+  .object({
+    DISCORD_TOKEN: z
+      .string()
+      .regex(/^[\w.-]{20,}$/, 'does not look like a bot token (Developer Portal → your application → Bot → Reset Token)')
+      .optional(),
+    DISCORD_APPLICATION_ID: Snowflake.optional(),
+    DISCORD_DEV_GUILD_ID: Snowflake.optional(),
+    DISCORD_API_URL: z.url('must be a full URL, e.g. http://localhost:8080/api').optional(),
+    POLICY_ROLE_ID: Snowflake.optional(),
+    POLICY_CHANNEL_ID: Snowflake.optional(),
+    ANSWER_CHANNEL_IDS: z
+      .string()
+      .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+      .pipe(z.array(Snowflake))
+      .optional(),
+    CONTACT_TEXT: z.string().trim().min(1).max(200).default('the policy team'),
+    KNOWLEDGE_DIR: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(LEVELS).default('info'),
+    ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+    MENTION_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)' });
+    }
+  });
+
+export interface Config {
+  readonly discord:
+    | {
+        readonly token: string;
+        readonly applicationId: string;
+        readonly devGuildId: string | undefined;
+        readonly apiUrl: string | undefined;
+        readonly policyRoleId: string | undefined;
+        readonly policyChannelId: string | undefined;
+        readonly answerChannelIds: readonly string[];
+        readonly mentionCooldownMs: number;
+      }
+    | undefined;
+  readonly contact: string;
+  readonly knowledgeDir: string | undefined;
+  readonly logLevel: (typeof LEVELS)[number];
+  readonly answerThreshold: number | undefined;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const result = ConfigSchema.safeParse(present);
+  if (!result.success) {
+    // Messages are built from the variable name and the rule only: never from the value.
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path[0] === undefined ? 'environment' : String(issue.path[0])} ${issue.message}`));
+  }
+  const c = result.data;
+  return {
+    discord: c.DISCORD_TOKEN
+      ? {
+          token: c.DISCORD_TOKEN,
+          applicationId: c.DISCORD_APPLICATION_ID!,
+          devGuildId: c.DISCORD_DEV_GUILD_ID,
+          apiUrl: c.DISCORD_API_URL,
+          policyRoleId: c.POLICY_ROLE_ID,
+          policyChannelId: c.POLICY_CHANNEL_ID,
+          answerChannelIds: c.ANSWER_CHANNEL_IDS ?? [],
+          mentionCooldownMs: c.MENTION_COOLDOWN_SECONDS * 1000,
+        }
+      : undefined,
+    contact: c.CONTACT_TEXT,
+    knowledgeDir: c.KNOWLEDGE_DIR,
+    logLevel: c.LOG_LEVEL,
+    answerThreshold: c.ANSWER_THRESHOLD,
+  };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createAnswerer } from '../../src/answer/answerer.ts';
+import { fixtureSnapshot } from './fixture-kb.ts';
+
+const answerer = createAnswerer(fixtureSnapshot());
+const ask = (q: string) => answerer.ask(q);
+
+describe('the answer engine, on a small fixture knowledge base', () => {
+  it('given a question in the words of a fact, then it answers with that fact', () => {
+    const decision = ask('Where are the paper archives kept?');
+    expect(decision).toMatchObject({ status: 'answered', language: 'en' });
+    expect(decision.fact?.id).toBe('archives-location');
+  });
+
+  it('given typos, a swapped pair of letters and no capitals, then it still finds the fact', () => {
+    expect(ask('who procesess the payrol data').fact?.id).toBe('payroll-processor');
+    expect(ask('visitor bagdes expiry').fact?.id).toBe('visitor-badges');
+  });
+
+  it('given French with elisions and without accents, then it answers and detects French', () => {
+    const decision = ask("Qui traite les donnees de paie a Dublin ?");
+    expect(decision).toMatchObject({ status: 'answered', language: 'fr' });
+    expect(decision.fact?.id).toBe('payroll-processor');
+    expect(ask("Où est l'accueil pour les badges ?")).toMatchObject({ status: 'answered', language: 'fr', fact: { id: 'visitor-badges' } });
+  });
+
+  it('given a question about something else, then it says unknown rather than guessing', () => {
+    for (const q of ['what is the wifi password', 'when does the canteen open', 'qwertyuiop', 'Comment réserver une salle ?']) {
+      expect(ask(q), q).toMatchObject({ status: 'unknown', fact: undefined });
+    }
+  });
+
+  it('given a question that shares one word with a fact but is mostly about something else, then it is unknown with that fact suggested', () => {
+    const decision = ask('how do I order a new visitor parking permit for the car park');
+    expect(decision.status).toBe('unknown');
+    expect(decision.suggestions.map((f) => f.id)).toContain('visitor-badges');
+  });
+
+  it('given only stop words, punctuation or nothing, then it is unknown with no suggestions', () => {
+    for (const q of ['', '   ', '?!', 'what is it', "qu'est-ce que c'est"]) {
+      expect(ask(q), JSON.stringify(q)).toMatchObject({ status: 'unknown', score: 0, suggestions: [] });
+    }
+  });
+
+  it('never suggests the fact it answers with, and suggests at most three facts', () => {
+    for (const q of ['archives badges payroll', 'archives', 'badge', 'Dublin payroll archives vault badge']) {
+      const decision = ask(q);
+      expect(decision.suggestions.length).toBeLessThanOrEqual(3);
+      if (decision.fact) expect(decision.suggestions.map((f) => f.id)).not.toContain(decision.fact.id);
+    }
+  });
+
+  it('given a 6,000-character question, then it answers from the first part only and quickly', () => {
+    const long = `Where are the paper archives kept? ${'blah '.repeat(1200)}`;
+    const started = performance.now();
+    const decision = ask(long);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(decision.terms.length).toBeLessThanOrEqual(answerer.index.options.maxQueryTerms);
+  });
+
+  it('given a stricter threshold in configuration, then the same question becomes unknown', () => {
+    const q = 'paper archives and the weekly cleaning rota';
+    const lenient = createAnswerer(fixtureSnapshot(), { answerThreshold: 0.3 }).ask(q);
+    const strict = createAnswerer(fixtureSnapshot(), { answerThreshold: 0.9 }).ask(q);
+    expect(lenient.status).toBe('answered');
+    expect(strict.status).toBe('unknown');
+    expect(strict.suggestions.map((f) => f.id)).toContain('archives-location');
+  });
+
+  it('scores are a confidence between 0 and 1 that grows with the share of the question explained', () => {
+    const full = ask('payroll Dublin');
+    const partial = ask('payroll Dublin canteen menu');
+    expect(full.score).toBe(1);
+    expect(partial.score).toBeGreaterThan(0);
+    expect(partial.score).toBeLessThan(full.score);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { runTs } from './run.ts';
+
+const KEYS = ['question', 'status', 'id', 'score', 'language', 'answer', 'sources', 'suggestions'];
+
+describe('npm run ask', () => {
+  it('given --json and a question, then it prints exactly one JSON object in the documented shape', async () => {
+    const { code, stdout } = await runTs('src/cli/ask.ts', ['--json', 'Is US user data routed through Oracle?']);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const answer = JSON.parse(lines[0]!);
+    expect(Object.keys(answer)).toEqual(KEYS);
+    expect(answer).toMatchObject({ status: 'answered', id: 'oracle-routing', language: 'en' });
+    expect(answer.score).toBeGreaterThan(0);
+    expect(answer.sources.length).toBeGreaterThan(0);
+    for (const source of answer.sources) expect(Object.keys(source)).toEqual(['id', 'title', 'quote', 'url']);
+    expect(answer.suggestions).not.toContain('oracle-routing');
+  });
+
+  it('given --json and no question, then it answers each line of standard input in order', async () => {
+    const questions = ['TikTok garde-t-il ses propres sauvegardes ?', 'what is the wifi password', '', 'Who owns TikTok'];
+    const { code, stdout } = await runTs('src/cli/ask.ts', ['--json'], { stdin: `${questions.join('\n')}\n` });
+    expect(code).toBe(0);
+    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    expect(answers.map((a) => a.question)).toEqual(questions);
+    expect(answers.map((a) => a.status)).toEqual(['answered', 'unknown', 'unknown', 'answered']);
+    expect(answers[0]).toMatchObject({ id: 'backups-retained', language: 'fr' });
+    expect(answers[1]).toMatchObject({ id: null, answer: null, sources: [] });
+  });
+
+  it('given a plain question, then it prints the answer with whose claim it is and the quoted source', async () => {
+    const { code, stdout } = await runTs('src/cli/ask.ts', ['Qui possède TikTok ?']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/ByteDance/);
+    expect(stdout).toMatch(/^— Article de presse — /m);
+    expect(stdout).toMatch(/^ {2}“.+”$/m);
+  });
+
+  it('given a malformed configuration value, then it names the variable and exits non-zero', async () => {
+    const { code, stderr } = await runTs('src/cli/ask.ts', ['hello'], { env: { ANSWER_THRESHOLD: 'high' } });
+    expect(code).toBe(2);
+    expect(stderr).toContain('ANSWER_THRESHOLD');
+  });
+});
