@@ -56,15 +56,18 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions):
       const fieldWords = contentWords(text, language);
       docLength[doc] = (docLength[doc] ?? 0) + weight * fieldWords.length;
       for (const word of fieldWords) {
-        const term = stem(word);
-        let id = termIds.get(term);
+        let id = surface.get(word);
         if (id === undefined) {
-          id = terms.length;
-          termIds.set(term, id);
-          terms.push(term);
-          lean.push({ en: 0, fr: 0 });
+          const term = stem(word);
+          id = termIds.get(term);
+          if (id === undefined) {
+            id = terms.length;
+            termIds.set(term, id);
+            terms.push(term);
+            lean.push({ en: 0, fr: 0 });
+          }
+          surface.set(word, id);
         }
-        surface.set(word, id);
         tf.set(id, (tf.get(id) ?? 0) + weight);
         if (field !== 'id' && field !== 'claimant') lean[id]![language]++;
       }
@@ -72,16 +75,20 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions):
     frequencies.push(tf);
   });
 
+  // Postings as typed arrays, filled in two passes: sizes first, so nothing is allocated per entry.
   const averageLength = docLength.reduce((a, b) => a + b, 0) / Math.max(1, facts.length);
-  const postingLists: { doc: number; weight: number }[][] = terms.map(() => []);
+  const sizes = new Int32Array(terms.length);
+  for (const tf of frequencies) for (const id of tf.keys()) sizes[id]!++;
+  const postings = Array.from(sizes, (size) => ({ docs: new Int32Array(size), weights: new Float32Array(size) }));
+  const filled = new Int32Array(terms.length);
   frequencies.forEach((tf, doc) => {
     const norm = options.k1 * (1 - options.b + (options.b * docLength[doc]!) / Math.max(1, averageLength));
-    for (const [id, f] of tf) postingLists[id]!.push({ doc, weight: (f * (options.k1 + 1)) / (f + norm) });
+    for (const [id, f] of tf) {
+      const at = filled[id]!++;
+      postings[id]!.docs[at] = doc;
+      postings[id]!.weights[at] = (f * (options.k1 + 1)) / (f + norm);
+    }
   });
-  const postings = postingLists.map((list) => ({
-    docs: Int32Array.from(list, (p) => p.doc),
-    weights: Float32Array.from(list, (p) => p.weight),
-  }));
 
   const n = facts.length;
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));

@@ -43,7 +43,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   minLead: 1.5,
   maxSuggestions: 3,
   suggestionThreshold: 0.2,
-  unknownWordWeight: 1,
+  unknownWordWeight: 2,
   minFuzzyLength: 4,
   minFuzzySimilarity: 0.7,
   maxFuzzyExpansions: 3,

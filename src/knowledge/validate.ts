@@ -181,6 +181,15 @@ function checkFacts(
   }
 
   const aliasOwners = new Map<string, { id: string; file: string }>();
+  const normalizedTexts = new Map<string, string>();
+  const normalizedText = (file: string, text: string) => {
+    let normalized = normalizedTexts.get(file);
+    if (normalized === undefined) {
+      normalized = normalizeQuoteText(text);
+      normalizedTexts.set(file, normalized);
+    }
+    return normalized;
+  };
   const today = now.toISOString().slice(0, 10);
   for (const { value: fact, yaml } of facts) {
     if (topicIds.size > 0 && !topicIds.has(fact.topic)) {
@@ -203,9 +212,10 @@ function checkFacts(
         problems.push(pointAt(yaml, ['citations', i, 'source'], 'error', `source "${citation.source}" does not exist`, suggestion ? `Did you mean "${suggestion}"?` : `Known sources: ${[...sources.keys()].join(', ')}.`));
         return;
       }
-      const text = files.get(`sources/${source.value.text}`);
+      const textFile = `sources/${source.value.text}`;
+      const text = files.get(textFile);
       if (text === undefined) return;
-      const mismatch = quoteMismatch(citation.quote, text);
+      const mismatch = quoteMismatch(citation.quote, normalizedText(textFile, text));
       if (mismatch !== undefined) {
         problems.push(pointAt(yaml, ['citations', i, 'quote'], 'error', `quote not found in sources/${source.value.text}`, mismatch));
       }
@@ -241,9 +251,8 @@ export function normalizeQuoteText(text: string): string {
     .trim();
 }
 
-/** Undefined when the quote occurs in the text; otherwise a hint showing where it stops matching. */
-function quoteMismatch(quote: string, text: string): string | undefined {
-  const haystack = normalizeQuoteText(text);
+/** Undefined when the quote occurs in the (normalised) text; otherwise a hint showing where it stops matching. */
+function quoteMismatch(quote: string, haystack: string): string | undefined {
   const needle = normalizeQuoteText(quote);
   if (haystack.includes(needle)) return undefined;
   let low = 0;
