@@ -27,8 +27,8 @@ async function main(): Promise<number> {
     await runChat(engine, { input: process.stdin, output: process.stdout, banner: NOT_CONFIGURED });
     return 0;
   }
-  console.error('DISCORD_TOKEN is set, but this build has no Discord layer yet: unset it to use the terminal chat.');
-  return 2;
+  const { startFromConfig } = await import('./discord/start.ts');
+  return startFromConfig(config);
 }
 
 process.exitCode = await main();

@@ -8,9 +8,16 @@ export interface Answerer {
   readonly snapshot: KnowledgeSnapshot;
   readonly index: FactIndex;
   ask(question: string): Decision;
+  /** Ids of the facts nearest to a text, best first, whether or not any would be given as an answer. */
+  nearest(text: string, limit: number): string[];
 }
 
 export function createAnswerer(snapshot: KnowledgeSnapshot, options: Partial<EngineOptions> = {}): Answerer {
   const index = buildIndex(snapshot, engineOptions(options));
-  return { snapshot, index, ask: (question) => decide(index, question) };
+  return {
+    snapshot,
+    index,
+    ask: (question) => decide(index, question),
+    nearest: (text, limit) => decide(index, text, limit).ranking.slice(0, limit).map((r) => r.id),
+  };
 }

@@ -33,7 +33,7 @@ interface Candidate {
   evidence: number;
 }
 
-export function decide(index: FactIndex, question: string): Decision {
+export function decide(index: FactIndex, question: string, rankingSize = index.options.maxSuggestions + 1): Decision {
   const { options } = index;
   const text = question.slice(0, options.maxQuestionLength);
   const language = detectLanguage(text, (term) => index.languageLean(term));
@@ -65,14 +65,14 @@ export function decide(index: FactIndex, question: string): Decision {
     }
   }
 
-  const ranked = topCandidates(candidates.values(), options.maxSuggestions + 1);
+  const ranked = topCandidates(candidates.values(), Math.max(rankingSize, options.maxSuggestions + 1));
   const coverage = (c: Candidate) => (totalWeight > 0 ? c.covered / totalWeight : 0);
   const top = ranked[0];
   const confident =
     top !== undefined &&
     coverage(top) >= options.answerThreshold &&
     (top.evidence >= options.minEvidence * index.idfOne || top.score >= options.minLead * (ranked[1]?.score ?? 0));
-  const rest = confident ? ranked.slice(1) : ranked;
+  const rest = (confident ? ranked.slice(1) : ranked).slice(0, options.maxSuggestions + 1);
   const suggestions = rest
     .filter((c) => coverage(c) >= options.suggestionThreshold)
     .slice(0, options.maxSuggestions)

@@ -42,7 +42,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   minEvidence: 0.6,
   minLead: 1.5,
   maxSuggestions: 3,
-  suggestionThreshold: 0.2,
+  suggestionThreshold: 0.1,
   unknownWordWeight: 2,
   minFuzzyLength: 4,
   minFuzzySimilarity: 0.7,

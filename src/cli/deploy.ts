@@ -1,0 +1,35 @@
+import { existsSync } from 'node:fs';
+import { ConfigError, parseConfig } from '../config.ts';
+import { deployCommands } from '../discord/deploy.ts';
+import { isMain } from './main-guard.ts';
+
+export async function deploy(env: Readonly<Record<string, string | undefined>>, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  let config;
+  try {
+    config = parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  if (!config.discord) {
+    err('DISCORD_TOKEN is not set: there is nowhere to deploy the commands to. See .env.example.');
+    return 2;
+  }
+  try {
+    const result = await deployCommands({ token: config.discord.token, applicationId: config.discord.applicationId, guildId: config.discord.devGuildId, apiUrl: config.discord.apiUrl });
+    out(`Registered ${result.names.length} commands (${result.names.join(', ')}) ${result.scope === 'global' ? 'globally (may take up to an hour to appear)' : `in ${result.scope}`}.`);
+    return 0;
+  } catch (error) {
+    // discord.js errors carry the method, path and Discord's message, never the token.
+    err(`Could not register the commands: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+if (isMain(import.meta.url)) {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  process.exitCode = await deploy(process.env, (l) => console.log(l), (l) => console.error(l));
+}

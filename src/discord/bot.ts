@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
+import type { Answerer } from '../answer/answerer.ts';
+import type { LiveStore } from '../knowledge/live-store.ts';
+import type { Logger } from '../log.ts';
+import { createAsking, type QuestionRecorder } from '../service/asking.ts';
+import { handleButton } from './buttons.ts';
+import { findCommand } from './commands/index.ts';
+import { UserError, type BotContext, type BotSettings } from './context.ts';
+import { createCooldown } from './cooldown.ts';
+import { handleMessage } from './messages.ts';
+import { NO_MENTIONS } from './render.ts';
+import { respondPrivately } from './replies.ts';
+import { languageOfLocale, UI } from './strings.ts';
+
+export interface BotOptions {
+  readonly token: string;
+  /** Discord's API base URL (a REST proxy, or a fake in tests); Discord's own when undefined. */
+  readonly apiUrl?: string | undefined;
+  readonly store: LiveStore<Answerer>;
+  readonly settings: BotSettings;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  readonly recorder?: QuestionRecorder | undefined;
+  /** Extra REST settings (tests raise the request rate and lower retries). */
+  readonly rest?: Partial<RESTOptions>;
+}
+
+export interface RunningBot {
+  readonly client: Client<true>;
+  readonly context: BotContext;
+  /** Logs out and closes every connection. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/** Starts the bot and resolves once it is connected and ready. */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const now = options.now ?? (() => new Date());
+  const { logger, settings } = options;
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+  // Message Content is privileged; it is only needed to read channels that are answered without a mention.
+  if (settings.answerChannelIds.length > 0) intents.push(GatewayIntentBits.MessageContent);
+  const client = new Client({
+    intents,
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...options.rest },
+  });
+  const context: BotContext = {
+    store: options.store,
+    logger,
+    now,
+    settings,
+    cooldown: createCooldown({ ms: settings.mentionCooldownMs, now: () => now().getTime() }),
+    asking: createAsking({
+      store: options.store,
+      contact: settings.contact,
+      now,
+      recorder: options.recorder,
+      onError: (err) => logger.error({ err, event: 'record.failed' }, 'could not record a question'),
+      onAnswered: (entry) => logger.info({ event: 'answer', ...entry }, 'question answered'),
+    }),
+  };
+
+  client.on(Events.InteractionCreate, (interaction) => void guard(() => routeInteraction(interaction, context), interaction, context));
+  client.on(Events.MessageCreate, (message) => void guard(() => handleMessage(message, context), message, context));
+  client.on(Events.Error, (err) => logger.error({ err, event: 'discord.error' }, 'Discord client error'));
+  client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId, event: 'discord.shard_error' }, 'gateway connection error'));
+  client.rest.on('rateLimited', (info) => logger.warn({ event: 'discord.rate_limited', route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
+
+  const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  try {
+    await client.login(options.token);
+  } catch (err) {
+    await client.destroy();
+    throw err;
+  }
+  const readyClient = await ready;
+  logger.info({ event: 'discord.ready', user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, knowledge: options.store.current().snapshot.version }, 'connected to Discord');
+
+  let stopped = false;
+  return {
+    client: readyClient,
+    context,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await client.destroy();
+      logger.info({ event: 'discord.stopped' }, 'disconnected from Discord');
+    },
+  };
+}
+
+async function routeInteraction(interaction: Interaction, context: BotContext): Promise<void> {
+  if (interaction.isChatInputCommand()) {
+    const command = findCommand(interaction.commandName);
+    if (!command) throw new Error(`no command named ${interaction.commandName}`);
+    await command.execute(interaction, context);
+  } else if (interaction.isAutocomplete()) {
+    await findCommand(interaction.commandName)?.autocomplete?.(interaction, context);
+  } else if (interaction.isButton()) {
+    await handleButton(interaction, context);
+  } else if (interaction.isModalSubmit()) {
+    const command = findCommand(interaction.customId.split(':')[0] ?? '');
+    if (!command?.modal) throw new Error(`no modal handler for ${interaction.customId}`);
+    await command.modal(interaction, context);
+  }
+}
+
+/**
+ * The one error boundary. A UserError's message goes privately to the person; anything else is logged
+ * with a short reference that the person is given, and the bot keeps serving. A failure to report the
+ * failure (Discord down, interaction expired) is logged too, never thrown.
+ */
+async function guard(run: () => Promise<void>, source: Interaction | Message, context: BotContext): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    const language = 'locale' in source ? languageOfLocale(source.locale) : 'en';
+    const ref = randomBytes(4).toString('hex');
+    const userMessage = error instanceof UserError ? error.message : UI[language].somethingWrong(ref);
+    if (!(error instanceof UserError)) context.logger.error({ err: error, ref, event: 'handler.failed', ...describe(source) }, 'handler failed');
+    try {
+      if ('isRepliable' in source) {
+        if (source.isRepliable()) await respondPrivately(source, userMessage);
+      } else {
+        await source.reply({ content: userMessage, allowedMentions: NO_MENTIONS });
+      }
+    } catch (reportError) {
+      context.logger.warn({ err: reportError, ref, event: 'handler.report_failed' }, 'could not tell the user about a failure');
+    }
+  }
+}
+
+function describe(source: Interaction | Message): Record<string, unknown> {
+  if ('isRepliable' in source) {
+    if (source.isCommand() || source.isAutocomplete()) return { interaction: source.commandName };
+    return { interaction: source.customId };
+  }
+  return { message: source.id, channel: source.channelId };
+}

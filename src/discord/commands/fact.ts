@@ -1,0 +1,36 @@
+import { escapeMarkdown, SlashCommandBuilder } from 'discord.js';
+import { truncate } from '../limits.ts';
+import { UserError, type Command } from '../context.ts';
+import { renderFact } from '../render.ts';
+import { respond } from '../replies.ts';
+import { languageOfLocale, UI } from '../strings.ts';
+import { autocompleteFact } from './fact-option.ts';
+
+export const fact: Command = {
+  data: new SlashCommandBuilder()
+    .setName('fact')
+    .setNameLocalizations({ fr: 'fait' })
+    .setDescription('Show a fact by name')
+    .setDescriptionLocalizations({ fr: 'Afficher un fait par son nom' })
+    .addStringOption((o) =>
+      o
+        .setName('name')
+        .setNameLocalizations({ fr: 'nom' })
+        .setDescription('Start typing a fact name')
+        .setDescriptionLocalizations({ fr: 'Commencez à taper le nom d’un fait' })
+        .setRequired(true)
+        .setAutocomplete(true)
+        .setMaxLength(100),
+    )
+    .toJSON(),
+
+  async execute(interaction, context) {
+    const language = languageOfLocale(interaction.locale);
+    const name = interaction.options.getString('name', true);
+    const shown = context.asking.showFact(name, language) ?? context.asking.showFact(context.store.current().built.nearest(name, 1)[0] ?? '', language);
+    if (!shown) throw new UserError(UI[language].noSuchFact(escapeMarkdown(truncate(name, 100))));
+    await respond(interaction, renderFact(shown.view, language, shown.version));
+  },
+
+  autocomplete: autocompleteFact,
+};

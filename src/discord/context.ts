@@ -1,0 +1,45 @@
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  ModalSubmitInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Answerer } from '../answer/answerer.ts';
+import type { LiveStore } from '../knowledge/live-store.ts';
+import type { Logger } from '../log.ts';
+import type { Asking } from '../service/asking.ts';
+import type { Cooldown } from './cooldown.ts';
+
+/** What every handler may use. Built once per running bot; nothing here is module-level state. */
+export interface BotContext {
+  readonly store: LiveStore<Answerer>;
+  readonly asking: Asking;
+  readonly logger: Logger;
+  readonly now: () => Date;
+  readonly cooldown: Cooldown;
+  readonly settings: BotSettings;
+}
+
+export interface BotSettings {
+  readonly contact: string;
+  readonly policyRoleId: string | undefined;
+  readonly policyChannelId: string | undefined;
+  readonly answerChannelIds: readonly string[];
+  readonly mentionCooldownMs: number;
+}
+
+/** One slash command: its registration data and its handlers. */
+export interface Command {
+  readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
+  autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
+  modal?(interaction: ModalSubmitInteraction, context: BotContext): Promise<void>;
+}
+
+export type ButtonHandler = (interaction: ButtonInteraction, context: BotContext) => Promise<void>;
+
+/** An error whose message is meant for the person who asked, shown privately instead of a generic one. */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+}

@@ -1,0 +1,15 @@
+import { REST, Routes } from 'discord.js';
+import { COMMANDS } from './commands/index.ts';
+
+/** The registration payload of every command, from the one registry. */
+export function commandPayloads() {
+  return Object.values(COMMANDS).map((command) => command.data);
+}
+
+/** Registers the commands in a guild (immediate, for development) or globally. Replaces what was there. */
+export async function deployCommands(options: { token: string; applicationId: string; guildId?: string | undefined; apiUrl?: string | undefined }) {
+  const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {}).setToken(options.token);
+  const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
+  const registered = (await rest.put(route, { body: commandPayloads() })) as { name: string }[];
+  return { scope: options.guildId ? (`guild ${options.guildId}` as const) : ('global' as const), names: registered.map((c) => c.name) };
+}

@@ -1,0 +1,142 @@
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  EmbedBuilder,
+  type APIEmbedField,
+  type BaseMessageOptions,
+  type MessageActionRowComponentBuilder,
+} from 'discord.js';
+import { MESSAGES } from '../answer/messages.ts';
+import type { FactRef, FactView, ReplyModel } from '../answer/reply.ts';
+import type { ClaimKind, Language } from '../knowledge/schema.ts';
+import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { encodeButton } from './custom-id.ts';
+import { DISCORD_LIMITS as L, truncate } from './limits.ts';
+import { UI } from './strings.ts';
+
+/** Replies never ping anyone, whatever the question contained. */
+export const NO_MENTIONS = Object.freeze({ parse: [] as never[], repliedUser: false });
+
+export type Rendered = Pick<BaseMessageOptions, 'content' | 'embeds' | 'components'> & { allowedMentions: typeof NO_MENTIONS };
+
+const COLORS: Record<ClaimKind, number> = {
+  'company-statement': 0xe67e22,
+  'press-report': 0x3498db,
+  'government-statement': 0x2ecc71,
+  'public-record': 0x95a5a6,
+};
+
+/** An answer, or "I don't know" with the nearest facts as buttons. */
+export function renderReply(reply: ReplyModel, options: { recordId?: string | undefined; contact?: string }): Rendered {
+  if (reply.fact) return renderFact(reply.fact, reply.language, reply.knowledgeVersion, options.recordId, reply.suggestions);
+  return {
+    content: truncate(reply.unknownText, L.messageContent),
+    embeds: [],
+    components: factButtonRows(reply.suggestions),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+export function renderFact(fact: FactView, language: Language, version: string, recordId?: string, alsoSee: readonly FactRef[] = []): Rendered {
+  const ui = UI[language];
+  const notes = [fact.attribution.caveat, fact.staleNotice].filter(Boolean).map((n) => `*${n}*`);
+  const first = fact.citations[0];
+  const fields: APIEmbedField[] = [{ name: ui.whoseClaim, value: truncate(fact.attribution.label, L.embedFieldValue) }];
+  if (first) {
+    const translation = first.translation && language !== first.language ? `\n${MESSAGES[language].englishRendering}: “${first.translation}”` : '';
+    const origin = `— ${first.title}, ${first.publisher}${first.url ? ` (${first.url})` : ''}`;
+    const room = L.embedFieldValue - origin.length - translation.length - 4;
+    fields.push({ name: ui.source, value: `“${truncate(first.quote, Math.max(80, room))}”${truncate(translation, L.embedFieldValue / 3)}\n${origin}`.slice(0, L.embedFieldValue) });
+  }
+  const embed = new EmbedBuilder()
+    .setTitle(truncate(fact.title, L.embedTitle))
+    .setDescription(truncate([fact.answer, ...notes].join('\n\n'), L.embedDescription))
+    .addFields(fields)
+    .setColor(COLORS[fact.attribution.kind])
+    .setFooter({ text: truncate(ui.footer(fact.id, version), L.embedFooter) });
+  const actions: ButtonBuilder[] = [
+    new ButtonBuilder().setCustomId(encodeButton({ kind: 'sources', factId: fact.id })).setLabel(ui.sources).setStyle(ButtonStyle.Secondary),
+  ];
+  if (recordId) {
+    actions.push(
+      new ButtonBuilder().setCustomId(encodeButton({ kind: 'vote', helpful: true, recordId })).setLabel(ui.helpful).setStyle(ButtonStyle.Success),
+      new ButtonBuilder().setCustomId(encodeButton({ kind: 'vote', helpful: false, recordId })).setLabel(ui.notHelpful).setStyle(ButtonStyle.Danger),
+    );
+  }
+  const related = [...fact.related, ...alsoSee.filter((s) => !fact.related.some((r) => r.id === s.id))];
+  return {
+    embeds: [embed],
+    components: [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(actions), ...factButtonRows(related)],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** Every source of a fact with its quote, publisher, date and link. */
+export function renderSources(fact: FactView, language: Language, version: string): Rendered {
+  const m = MESSAGES[language];
+  const fields = fact.citations.slice(0, L.embedFields).map((c) => {
+    const meta = [c.publisher, c.published, m.claimKinds[c.kind], c.keptAs].filter(Boolean).join(' · ');
+    const translation = c.translation ? `\n${m.englishRendering}: “${c.translation}”` : '';
+    const link = c.url ? `\n${c.url}` : '';
+    const fixed = meta.length + translation.length + link.length + 8;
+    return {
+      name: truncate(c.title, L.embedFieldName),
+      value: `${meta}\n“${truncate(c.quote, Math.max(100, L.embedFieldValue - fixed))}”${truncate(translation, 300)}${link}`.slice(0, L.embedFieldValue),
+    };
+  });
+  const embed = new EmbedBuilder()
+    .setTitle(truncate(`${m.sources}: ${fact.title}`, L.embedTitle))
+    .setDescription(truncate(fact.attribution.label, L.embedDescription))
+    .addFields(fitFields(fields, L.embedTotal - 400))
+    .setFooter({ text: truncate(UI[language].footer(fact.id, version), L.embedFooter) });
+  return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/** Topics and fact titles, grouped, within an embed's limits. */
+export function renderFactList(snapshot: KnowledgeSnapshot, language: Language): Rendered {
+  const ui = UI[language];
+  let shown = 0;
+  const fields: APIEmbedField[] = [];
+  for (const topic of snapshot.topics) {
+    const facts = snapshot.facts.filter((f) => f.topic === topic.id);
+    if (facts.length === 0) continue;
+    const lines: string[] = [];
+    let length = 0;
+    for (const fact of facts) {
+      const line = `• ${truncate(fact.title[language], 90)} — \`${fact.id}\``;
+      if (length + line.length + 1 > L.embedFieldValue) break;
+      lines.push(line);
+      length += line.length + 1;
+    }
+    shown += lines.length;
+    fields.push({ name: truncate(topic.title[language], L.embedFieldName), value: lines.join('\n') });
+  }
+  const kept = fitFields(fields.slice(0, L.embedFields), L.embedTotal - 300);
+  shown = kept.reduce((n, f) => n + f.value.split('\n').length, 0);
+  const hidden = snapshot.facts.length - shown;
+  const embed = new EmbedBuilder().setTitle(ui.factsTitle).addFields(kept).setFooter({ text: `knowledge ${snapshot.version} · ${snapshot.facts.length}` });
+  if (hidden > 0) embed.setDescription(ui.moreFacts(hidden));
+  return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
+}
+
+function factButtonRows(facts: readonly FactRef[]): ActionRowBuilder<MessageActionRowComponentBuilder>[] {
+  if (facts.length === 0) return [];
+  const buttons = facts.slice(0, L.buttonsPerRow).map((f) =>
+    new ButtonBuilder().setCustomId(encodeButton({ kind: 'fact', factId: f.id })).setLabel(truncate(f.title, L.buttonLabel)).setStyle(ButtonStyle.Primary),
+  );
+  return [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons)];
+}
+
+/** Keeps fields while the embed stays under its total-length limit. */
+function fitFields(fields: readonly APIEmbedField[], budget: number): APIEmbedField[] {
+  const kept: APIEmbedField[] = [];
+  let used = 0;
+  for (const field of fields) {
+    const size = field.name.length + field.value.length;
+    if (used + size > budget) break;
+    kept.push(field);
+    used += size;
+  }
+  return kept;
+}

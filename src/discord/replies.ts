@@ -1,0 +1,19 @@
+import { MessageFlags, type RepliableInteraction } from 'discord.js';
+import { NO_MENTIONS, type Rendered } from './render.ts';
+
+/** Replies, or follows up when the interaction was already answered or deferred. */
+export async function respond(interaction: RepliableInteraction, rendered: Rendered, options: { private?: boolean } = {}): Promise<void> {
+  const flags = options.private ? MessageFlags.Ephemeral : undefined;
+  if (interaction.deferred && !interaction.replied) {
+    await interaction.editReply({ ...rendered });
+  } else if (interaction.replied) {
+    await interaction.followUp({ ...rendered, ...(flags ? { flags } : {}) });
+  } else {
+    await interaction.reply({ ...rendered, ...(flags ? { flags } : {}) });
+  }
+}
+
+/** A short private text reply. */
+export function respondPrivately(interaction: RepliableInteraction, content: string): Promise<void> {
+  return respond(interaction, { content, embeds: [], components: [], allowedMentions: NO_MENTIONS }, { private: true });
+}

@@ -1,0 +1,94 @@
+import type { Problem } from './problems.ts';
+import type { KnowledgeSnapshot, LoadResult } from './snapshot.ts';
+
+/** What a reload did, for the policy team: the new version and what changed, or why nothing did. */
+export type ReloadOutcome =
+  | {
+      readonly ok: true;
+      readonly version: string;
+      readonly previousVersion: string;
+      readonly added: readonly string[];
+      readonly removed: readonly string[];
+      readonly edited: readonly string[];
+      readonly warnings: readonly Problem[];
+    }
+  | { readonly ok: false; readonly version: string; readonly errors: readonly Problem[]; readonly at: Date };
+
+export interface Live<T> {
+  readonly snapshot: KnowledgeSnapshot;
+  /** What is built from the snapshot (the answer engine's index), swapped together with it. */
+  readonly built: T;
+}
+
+/**
+ * The knowledge that is live now. A reload loads and builds a complete new version before swapping it
+ * in with one assignment, so a question always runs against one whole version, and a broken edit never
+ * replaces what was live: the error is kept for /kb status until a good version loads.
+ */
+export interface LiveStore<T> {
+  current(): Live<T>;
+  reload(): Promise<ReloadOutcome>;
+  readonly lastError: Extract<ReloadOutcome, { ok: false }> | undefined;
+  /** Called after every reload attempt, good or bad. */
+  onReload(listener: (outcome: ReloadOutcome) => void): () => void;
+}
+
+export async function openLiveStore<T>(options: {
+  load: () => Promise<LoadResult>;
+  build: (snapshot: KnowledgeSnapshot) => T;
+}): Promise<{ ok: true; store: LiveStore<T> } | { ok: false; errors: readonly Problem[] }> {
+  const first = await options.load();
+  if (!first.ok) return { ok: false, errors: first.errors };
+  let live: Live<T> = { snapshot: first.snapshot, built: options.build(first.snapshot) };
+  let lastError: Extract<ReloadOutcome, { ok: false }> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const listeners = new Set<(outcome: ReloadOutcome) => void>();
+
+  const reloadOnce = async (): Promise<ReloadOutcome> => {
+    const result = await options.load();
+    let outcome: ReloadOutcome;
+    if (!result.ok) {
+      lastError = { ok: false, version: live.snapshot.version, errors: result.errors, at: new Date() };
+      outcome = lastError;
+    } else {
+      const next: Live<T> = { snapshot: result.snapshot, built: options.build(result.snapshot) };
+      const previous = live.snapshot;
+      live = next;
+      lastError = undefined;
+      outcome = { ok: true, version: next.snapshot.version, previousVersion: previous.version, ...diffFacts(previous, next.snapshot), warnings: result.warnings };
+    }
+    for (const listener of listeners) listener(outcome);
+    return outcome;
+  };
+
+  const store: LiveStore<T> = {
+    current: () => live,
+    get lastError() {
+      return lastError;
+    },
+    // Reloads run one after another, so the last one requested always sees the files as they were
+    // when it was requested, and two never race to swap.
+    reload: () => {
+      const run = queue.then(reloadOnce);
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    onReload: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return { ok: true, store };
+}
+
+function diffFacts(before: KnowledgeSnapshot, after: KnowledgeSnapshot) {
+  const added: string[] = [];
+  const edited: string[] = [];
+  for (const fact of after.facts) {
+    const old = before.factsById.get(fact.id);
+    if (!old) added.push(fact.id);
+    else if (JSON.stringify(old) !== JSON.stringify(fact)) edited.push(fact.id);
+  }
+  const removed = before.facts.filter((f) => !after.factsById.has(f.id)).map((f) => f.id);
+  return { added, removed, edited };
+}

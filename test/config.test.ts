@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.ts';
+
+const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.Gabcde.abcdefghijklmnopqrstuvwxyz0123456789';
+const APP = '123456789012345678';
+
+describe('configuration from the environment', () => {
+  it('given no token, then Discord is off and defaults apply', () => {
+    const config = parseConfig({});
+    expect(config.discord).toBeUndefined();
+    expect(config).toMatchObject({ contact: 'the policy team', logLevel: 'info', answerThreshold: undefined });
+  });
+
+  it('given a token and the ids, then the Discord settings are typed and parsed', () => {
+    const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, ANSWER_CHANNEL_IDS: `${APP}, 223456789012345678`, MENTION_COOLDOWN_SECONDS: '2', ANSWER_THRESHOLD: '0.55' });
+    expect(config.discord).toMatchObject({ token: TOKEN, applicationId: APP, answerChannelIds: [APP, '223456789012345678'], mentionCooldownMs: 2000 });
+    expect(config.answerThreshold).toBe(0.55);
+  });
+
+  it('given empty values (as .env.example leaves them), then they count as unset', () => {
+    expect(parseConfig({ DISCORD_TOKEN: '', ANSWER_THRESHOLD: '  ' }).discord).toBeUndefined();
+  });
+
+  it('given malformed values, then it fails fast naming every bad variable, never echoing the token', () => {
+    const bad = () => parseConfig({ DISCORD_TOKEN: `${TOKEN} oops`, POLICY_ROLE_ID: 'policy', LOG_LEVEL: 'loud', ANSWER_THRESHOLD: '2' });
+    expect(bad).toThrow(ConfigError);
+    try {
+      bad();
+    } catch (error) {
+      const message = (error as Error).message;
+      for (const name of ['DISCORD_TOKEN', 'POLICY_ROLE_ID', 'LOG_LEVEL', 'ANSWER_THRESHOLD']) expect(message).toContain(name);
+      expect(message).not.toContain(TOKEN);
+      expect(message).toContain('.env.example');
+    }
+  });
+
+  it('given a token without an application id, then it says the id is required', () => {
+    expect(() => parseConfig({ DISCORD_TOKEN: TOKEN })).toThrow(/DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set/);
+  });
+});

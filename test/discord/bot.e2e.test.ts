@@ -1,0 +1,228 @@
+import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, Locale, MessageFlags, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIInteractionResponseCallbackData, type APIComponentInMessageActionRow, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
+import { startHarness, type Harness } from '../support/bot-harness.ts';
+
+interface CallbackBody {
+  type: InteractionResponseType;
+  data?: APIInteractionResponseCallbackData & { choices?: { name: string; value: string }[] };
+}
+
+function buttons(data: { components?: unknown[] | undefined }): APIButtonComponentWithCustomId[] {
+  return ((data.components ?? []) as APIActionRowComponent<APIComponentInMessageActionRow>[])
+    .flatMap((row) => row.components)
+    .filter((c): c is APIButtonComponentWithCustomId => c.type === ComponentType.Button && 'custom_id' in c);
+}
+
+describe('the bot on a fake Discord', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  async function callback(payload: Parameters<Harness['fake']['sendInteraction']>[0]): Promise<CallbackBody> {
+    const sent = await h.fake.sendInteraction(payload);
+    const request = await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent));
+    return request.body;
+  }
+
+  it('logs in and becomes ready without the privileged Message Content intent', () => {
+    expect(h.bot.client.isReady()).toBe(true);
+    const MESSAGE_CONTENT = 1 << 15;
+    expect((h.fake.intents ?? 0) & MESSAGE_CONTENT).toBe(0);
+    expect(h.logs.entries().some((e) => e.event === 'discord.ready')).toBe(true);
+  });
+
+  it('given /ask with a covered question, then it answers with an embed: answer, whose claim, quote, fact id and version, and no pings', async () => {
+    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'Does TikTok keep backups?' } }));
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    const data = body.data!;
+    const embed = data.embeds![0] as APIEmbed;
+    expect(embed.description).toMatch(/backups/);
+    expect(embed.fields?.find((f) => f.name === 'Whose claim')?.value).toBe('Company statement — TikTok, 17 June 2022');
+    expect(embed.fields?.find((f) => f.name === 'Source')?.value).toMatch(/^“.+”/s);
+    expect(embed.footer?.text).toBe(`backups-retained · knowledge ${h.store.current().snapshot.version}`);
+    expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(data.flags ?? 0).toBe(0);
+    const ids = buttons(data).map((b) => b.custom_id);
+    expect(ids).toEqual(expect.arrayContaining(['sources:backups-retained', 'vote:up:r1', 'vote:down:r1']));
+    expect(h.recorder.questions[0]).toMatchObject({ channelKind: 'slash', factId: 'backups-retained', language: 'en', userId: h.fake.staffUser.id });
+    expect(h.logs.entries().find((e) => e.event === 'answer')).toMatchObject({ factId: 'backups-retained', channelKind: 'slash', latencyMs: expect.any(Number) });
+  });
+
+  it('given /ask private:true, then only the asker sees the answer', async () => {
+    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok', private: true } }));
+    expect(body.data!.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+  });
+
+  it('given /ask about something the knowledge base does not cover, then it says so plainly, names who to ask, and offers the nearest facts', async () => {
+    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'oracle' } }));
+    expect(body.data!.content).toMatch(/^I don't know that one/);
+    expect(body.data!.content).toContain('the policy team (#data-policy)');
+    expect(body.data!.embeds ?? []).toEqual([]);
+    const suggested = buttons(body.data!).map((b) => b.custom_id);
+    expect(suggested.length).toBeGreaterThan(0);
+    expect(suggested.length).toBeLessThanOrEqual(3);
+    expect(suggested.every((id) => id.startsWith('fact:'))).toBe(true);
+  });
+
+  it('given a French locale, then the answer and its labels are in French', async () => {
+    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'Does TikTok keep backups?' }, locale: Locale.French }));
+    const embed = body.data!.embeds![0]!;
+    expect(embed.description).toMatch(/sauvegardes/);
+    expect(embed.fields?.find((f) => f.name === 'Qui l’affirme')?.value).toBe('Déclaration d’entreprise — TikTok, 17 juin 2022');
+    expect(buttons(body.data!).map((b) => b.label)).toEqual(expect.arrayContaining(['Sources', 'Utile', 'Pas utile']));
+  });
+
+  it('given /fact autocomplete, then an exact id comes first, typos still find the fact, and empty input lists pinned facts first', async () => {
+    const choices = async (value: string) =>
+      (await callback(h.fake.autocomplete({ name: 'fact', focused: 'name', value }))).data!.choices!;
+    expect((await choices('oracle-routing'))[0]?.value).toBe('oracle-routing');
+    expect((await choices('backpus'))[0]?.value).toBe('backups-retained');
+    const empty = await choices('');
+    const pinned = h.store.current().snapshot.facts.filter((f) => f.pinned).map((f) => f.id);
+    expect(empty.slice(0, pinned.length).map((c) => c.value).sort()).toEqual([...pinned].sort());
+    for (const c of empty) expect(c.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
+  });
+
+  it('given /fact with a chosen fact, then it shows it; given a name that is no fact, then it says so privately', async () => {
+    const shown = await callback(h.fake.slashCommand({ name: 'fact', options: { name: 'governance-unit-may' } }));
+    expect(shown.data!.embeds![0]!.footer!.text).toMatch(/^governance-unit-may · /);
+    const missing = await callback(h.fake.slashCommand({ name: 'fact', options: { name: '**@everyone** zzzz' } }));
+    expect(missing.data!.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(missing.data!.content).toContain('\\*\\*@everyone\\*\\*');
+  });
+
+  it('given /facts, then topics and titles are listed within embed limits', async () => {
+    const body = await callback(h.fake.slashCommand({ name: 'facts' }));
+    const embed = body.data!.embeds![0]!;
+    expect(embed.fields!.length).toBeGreaterThan(1);
+    expect(embed.fields!.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedFields);
+    const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + embed.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
+    expect(embed.fields!.map((f) => f.value).join('\n')).toContain('`oracle-routing`');
+  });
+
+  it('given /sources, then every citation of the fact is listed privately with its quote and publisher', async () => {
+    const body = await callback(h.fake.slashCommand({ name: 'sources', options: { fact: 'oracle-routing' } }));
+    expect(body.data!.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    const fields = body.data!.embeds![0]!.fields!;
+    const fact = h.store.current().snapshot.factsById.get('oracle-routing')!;
+    expect(fields).toHaveLength(fact.citations.length);
+    expect(fields.map((f) => f.value).join('\n')).toContain('100% of US user traffic');
+  });
+
+  it('given the buttons on an answer, then Sources is private, a related fact opens, and votes are recorded', async () => {
+    const answered = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'Does TikTok keep backups?' } }));
+    const message = h.fake.botMessage({ components: answered.data!.components as never });
+    const press = (customId: string) => callback(h.fake.button({ customId, message }));
+
+    const sources = await press('sources:backups-retained');
+    expect(sources.data!.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(sources.data!.embeds![0]!.title).toMatch(/^Sources: /);
+
+    const related = buttons(answered.data!).find((b) => b.custom_id.startsWith('fact:'))!;
+    const opened = await press(related.custom_id);
+    expect(opened.data!.embeds![0]!.footer!.text).toContain(related.custom_id.slice('fact:'.length));
+
+    const up = await press('vote:up:r1');
+    expect(up.data!.content).toMatch(/vote is recorded/);
+    await press('vote:down:r1');
+    expect(h.recorder.votes).toEqual([
+      { recordId: 'r1', userId: h.fake.staffUser.id, helpful: true },
+      { recordId: 'r1', userId: h.fake.staffUser.id, helpful: false },
+    ]);
+  });
+
+  it('given a mention in a channel, then it replies there with the answer and pings nobody', async () => {
+    const sent = await h.fake.sendMessage({ content: 'where is american users data sent?', mentionsBot: true });
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`);
+    expect(request.body.message_reference?.message_id).toBe(sent.id);
+    expect(request.body.embeds![0]!.footer!.text).toMatch(/^oracle-routing · /);
+    expect(request.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(h.recorder.questions.at(-1)).toMatchObject({ channelKind: 'mention', question: 'where is american users data sent?' });
+  });
+
+  it('given a DM, then it replies in the DM in the language of the question', async () => {
+    await h.fake.sendMessage({ content: "TikTok garde-t-il ses propres sauvegardes ?", dm: true });
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
+    expect(request.path).not.toBe(`/channels/${h.fake.channelId}/messages`);
+    expect(request.body.embeds![0]!.description).toMatch(/sauvegardes/);
+    expect(h.recorder.questions.at(-1)).toMatchObject({ channelKind: 'dm', language: 'fr' });
+  });
+
+  it('given @everyone and a role mention in a question, then the reply pings nobody; a message that does not mention the bot is ignored', async () => {
+    await h.fake.sendMessage({ content: '@everyone <@&123456789012345678> hello, no bot here' });
+    await h.fake.sendMessage({ content: '@everyone <@&123456789012345678> does tiktok keep backups', mentionsBot: true });
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path.endsWith('/messages'));
+    expect(request.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages'))).toHaveLength(1);
+    expect(h.recorder.questions).toHaveLength(1);
+  });
+
+  it('given /kb reload from a member without the policy role, then it is refused privately and nothing reloads', async () => {
+    const version = h.store.current().snapshot.version;
+    const body = await callback(h.fake.slashCommand({ name: 'kb', user: h.fake.outsiderUser, options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload' }] as never }));
+    expect(body.data!.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
+    expect(body.data!.content).toBe('Only the policy team can do this.');
+    expect(h.store.current().snapshot.version).toBe(version);
+    expect(h.logs.entries().some((e) => e.event === 'kb.reload')).toBe(false);
+  });
+
+  it('given /kb reload from the policy team, then it defers, reloads and reports the version; /kb status shows it', async () => {
+    const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'kb', options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload' }] as never }));
+    const deferred = await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent));
+    expect(deferred.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const edit = await h.fake.waitForRequest<{ content: string }>((r) => r.method === 'PATCH' && r.path === h.fake.originalPath(sent));
+    expect(edit.body.content).toMatch(/^Loaded [0-9a-f]{12} \(was [0-9a-f]{12}\)\.\nNo fact changed\.$/);
+    const status = await callback(h.fake.slashCommand({ name: 'kb', options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'status' }] as never }));
+    expect(status.data!.embeds![0]!.title).toBe(`Knowledge base ${h.store.current().snapshot.version}`);
+  });
+
+  it('registers /kb so that only members who can manage the server see it', async () => {
+    const { commandPayloads } = await import('../../src/discord/deploy.ts');
+    const kb = commandPayloads().find((c) => c.name === 'kb')!;
+    expect(kb.default_member_permissions).toBe(String(1 << 5));
+    const ask = commandPayloads().find((c) => c.name === 'ask')!;
+    expect(ask.name_localizations?.fr).toBe('demander');
+  });
+
+  it('given a REST 500 on a reply, then the error is logged with a ref and the bot keeps answering', async () => {
+    h.fake.failNext({ pathMatch: /\/callback$/, status: 500, times: 3 });
+    await h.fake.sendInteraction(h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }));
+    await expect.poll(() => h.logs.entries().find((e) => e.event === 'handler.failed'), { timeout: 3000 }).toMatchObject({ ref: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }));
+    expect(body.data!.embeds![0]!.footer!.text).toMatch(/^bytedance-ownership/);
+  });
+
+  it('given a 403 when replying to a mention, then it is logged and the bot keeps serving', async () => {
+    h.fake.failNext({ method: 'POST', pathMatch: /\/messages$/, status: 403, times: 2 });
+    await h.fake.sendMessage({ content: 'who owns tiktok', mentionsBot: true });
+    await expect.poll(() => h.logs.entries().some((e) => e.event === 'handler.failed'), { timeout: 3000 }).toBe(true);
+    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }));
+    expect(body.data!.embeds).toHaveLength(1);
+  });
+
+  it('never writes the token in a log line', async () => {
+    await callback(h.fake.slashCommand({ name: 'ask', options: { question: `my token is ${h.fake.token}` } }));
+    h.fake.failNext({ pathMatch: /\/callback$/, status: 500 });
+    await h.fake.sendInteraction(h.fake.slashCommand({ name: 'ask', options: { question: 'x' } }));
+    await expect.poll(() => h.logs.entries().some((e) => e.event === 'handler.failed'), { timeout: 3000 }).toBe(true);
+    expect(h.logs.lines.length).toBeGreaterThan(3);
+    expect(h.logs.lines.join('\n')).not.toContain(h.fake.token);
+  });
+});
+
+describe('shutting down', () => {
+  it('destroys the client cleanly: the fake sees the gateway close and nothing stays connected', async () => {
+    const h = await startHarness();
+    await h.bot.stop();
+    await h.bot.stop();
+    await expect(h.fake.close()).resolves.toBeUndefined();
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { truncate } from '../../src/discord/limits.ts';
+import { decodeButton, encodeButton } from '../../src/discord/custom-id.ts';
+
+describe('fitting text into Discord limits', () => {
+  it('leaves short text alone', () => {
+    expect(truncate('short quote', 100)).toBe('short quote');
+  });
+
+  it('cuts long text at a word boundary and says so with an ellipsis', () => {
+    const cut = truncate('the quick brown fox jumps over the lazy dog', 20);
+    expect(cut.length).toBeLessThanOrEqual(20);
+    expect(cut).toBe('the quick brown fox…');
+  });
+
+  it('cuts a single very long word hard, still with an ellipsis', () => {
+    const cut = truncate('x'.repeat(50), 10);
+    expect(cut).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('button custom ids', () => {
+  it('round-trip every action and fit in 100 characters', () => {
+    for (const action of [
+      { kind: 'fact', factId: 'oracle-routing' },
+      { kind: 'sources', factId: 'backups-retained' },
+      { kind: 'vote', helpful: false, recordId: '0d9c1a36-6d8f-4b8e-9c44-2f0e3c7d9a11' },
+    ] as const) {
+      const id = encodeButton(action);
+      expect(id.length).toBeLessThanOrEqual(100);
+      expect(decodeButton(id)).toEqual(action);
+    }
+    expect(decodeButton('something:else')).toBeUndefined();
+  });
+});
