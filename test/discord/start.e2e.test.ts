@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers.ts';
+import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
+
+/** `npm start` as production runs it, pointed at the fake through DISCORD_API_URL. */
+function startProcess(fake: FakeDiscord, env: Record<string, string> = {}) {
+  const child = spawn(join(REPO, 'node_modules', '.bin', 'tsx'), [join(REPO, 'src', 'main.ts')], {
+    cwd: REPO,
+    env: {
+      PATH: process.env.PATH ?? '',
+      DISCORD_TOKEN: fake.token,
+      DISCORD_APPLICATION_ID: fake.applicationId,
+      DISCORD_API_URL: fake.apiUrl,
+      POLICY_ROLE_ID: fake.policyRoleId,
+      LOG_LEVEL: 'debug',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+  return { child, exited, output: () => output };
+}
+
+describe('npm start with a Discord token', () => {
+  it('joins Discord, answers, and on SIGTERM disconnects cleanly with exit code 0; the token is never logged', async () => {
+    const fake = await startFakeDiscord();
+    const bot = startProcess(fake);
+    try {
+      await fake.waitForGatewayEvent('identified', 15_000);
+      await expect.poll(() => bot.output(), { timeout: 15_000 }).toContain('"event":"discord.ready"');
+      const sent = await fake.sendInteraction(fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }));
+      const reply = await fake.waitForRequest<{ data: { embeds: { footer: { text: string } }[] } }>((r) => r.path === fake.callbackPath(sent), 10_000);
+      expect(reply.body.data.embeds[0]!.footer.text).toMatch(/^bytedance-ownership · /);
+      bot.child.kill('SIGTERM');
+      expect(await bot.exited).toBe(0);
+      expect(fake.gatewayEvents.some((e) => e.kind === 'closed')).toBe(true);
+      expect(bot.output()).toContain('"event":"discord.stopped"');
+      expect(bot.output()).toContain('"event":"answer"');
+      expect(bot.output()).not.toContain(fake.token);
+    } finally {
+      bot.child.kill('SIGKILL');
+      await fake.close({ allowConnectedClient: true });
+    }
+  });
+
+  it('given Discord refusing the token, then it exits non-zero saying so, without printing the token', async () => {
+    const fake = await startFakeDiscord();
+    fake.failNext({ pathMatch: '/gateway/bot', status: 401, times: 5 });
+    const bot = startProcess(fake);
+    try {
+      expect(await bot.exited).toBe(1);
+      expect(bot.output()).toContain('could not connect to Discord (check DISCORD_TOKEN)');
+      expect(bot.output()).not.toContain(fake.token);
+    } finally {
+      bot.child.kill('SIGKILL');
+      await fake.close({ allowConnectedClient: true });
+    }
+  });
+
+  it('given a malformed token, then it exits at once naming the variable, without printing it', async () => {
+    const fake = await startFakeDiscord();
+    const bad = `${fake.token} with spaces`;
+    const bot = startProcess(fake, { DISCORD_TOKEN: bad });
+    try {
+      expect(await bot.exited).toBe(2);
+      expect(bot.output()).toContain('DISCORD_TOKEN does not look like a bot token');
+      expect(bot.output()).not.toContain(fake.token);
+    } finally {
+      await fake.close({ allowConnectedClient: true });
+    }
+  });
+});
