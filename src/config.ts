@@ -29,6 +29,10 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(LEVELS).default('info'),
     ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
     MENTION_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+    DATA_DIR: z.string().min(1).default('data'),
+    RECORD_QUESTIONS: z.enum(['on', 'off'], 'must be on or off').default('on'),
+    STORE_QUESTION_TEXT: z.enum(['on', 'off'], 'must be on or off').default('on'),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
@@ -53,6 +57,8 @@ export interface Config {
   readonly knowledgeDir: string | undefined;
   readonly logLevel: (typeof LEVELS)[number];
   readonly answerThreshold: number | undefined;
+  /** Where the record of questions lives; undefined when recording is off. */
+  readonly record: { readonly dataDir: string; readonly storeQuestionText: boolean; readonly retentionDays: number } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -87,5 +93,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     knowledgeDir: c.KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
     answerThreshold: c.ANSWER_THRESHOLD,
+    record:
+      c.RECORD_QUESTIONS === 'on'
+        ? { dataDir: c.DATA_DIR, storeQuestionText: c.STORE_QUESTION_TEXT === 'on', retentionDays: c.RETENTION_DAYS }
+        : undefined,
   };
 }

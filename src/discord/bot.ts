@@ -3,12 +3,15 @@ import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Mes
 import type { Answerer } from '../answer/answerer.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
-import { createAsking, type QuestionRecorder } from '../service/asking.ts';
+import type { Recorder } from '../record/recorder.ts';
+import { createAsking } from '../service/asking.ts';
+import { autoReload } from '../service/auto-reload.ts';
 import { handleButton } from './buttons.ts';
 import { findCommand } from './commands/index.ts';
 import { UserError, type BotContext, type BotSettings } from './context.ts';
 import { createCooldown } from './cooldown.ts';
 import { handleMessage } from './messages.ts';
+import { announceReloads } from './policy-channel.ts';
 import { NO_MENTIONS } from './render.ts';
 import { respondPrivately } from './replies.ts';
 import { languageOfLocale, UI } from './strings.ts';
@@ -21,9 +24,11 @@ export interface BotOptions {
   readonly settings: BotSettings;
   readonly logger: Logger;
   readonly now?: () => Date;
-  readonly recorder?: QuestionRecorder | undefined;
+  readonly recorder?: Recorder | undefined;
   /** Extra REST settings (tests raise the request rate and lower retries). */
   readonly rest?: Partial<RESTOptions>;
+  /** Reload the knowledge shortly after its files change (debounce in ms); off when undefined. */
+  readonly watch?: { readonly debounceMs: number } | undefined;
 }
 
 export interface RunningBot {
@@ -51,6 +56,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     logger,
     now,
     settings,
+    recorder: options.recorder,
     cooldown: createCooldown({ ms: settings.mentionCooldownMs, now: () => now().getTime() }),
     asking: createAsking({
       store: options.store,
@@ -78,6 +84,9 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const readyClient = await ready;
   logger.info({ event: 'discord.ready', user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, knowledge: options.store.current().snapshot.version }, 'connected to Discord');
 
+  const watcher = options.watch ? autoReload(options.store, settings.knowledgeDir, logger, options.watch) : undefined;
+  const unannounce = settings.policyChannelId ? announceReloads(readyClient, options.store, settings.policyChannelId, logger) : undefined;
+
   let stopped = false;
   return {
     client: readyClient,
@@ -85,6 +94,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      watcher?.close();
+      unannounce?.();
       await client.destroy();
       logger.info({ event: 'discord.stopped' }, 'disconnected from Discord');
     },

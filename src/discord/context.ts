@@ -8,6 +8,7 @@ import type {
 import type { Answerer } from '../answer/answerer.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
+import type { Recorder } from '../record/recorder.ts';
 import type { Asking } from '../service/asking.ts';
 import type { Cooldown } from './cooldown.ts';
 
@@ -19,6 +20,8 @@ export interface BotContext {
   readonly now: () => Date;
   readonly cooldown: Cooldown;
   readonly settings: BotSettings;
+  /** The record of what staff asked, when recording is on. */
+  readonly recorder: Recorder | undefined;
 }
 
 export interface BotSettings {
@@ -27,6 +30,8 @@ export interface BotSettings {
   readonly policyChannelId: string | undefined;
   readonly answerChannelIds: readonly string[];
   readonly mentionCooldownMs: number;
+  /** The knowledge folder, read by /kb preview to check a draft against the files as they are. */
+  readonly knowledgeDir: string;
 }
 
 /** One slash command: its registration data and its handlers. */

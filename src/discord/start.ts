@@ -1,10 +1,11 @@
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
+import { defaultKnowledgeDir } from '../cli/paths.ts';
 import type { Config } from '../config.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
-import { openLiveStore, type LiveStore } from '../knowledge/live-store.ts';
+import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
-import { defaultKnowledgeDir } from '../cli/paths.ts';
 import { createLogger } from '../log.ts';
+import { openRecorder, type Recorder } from '../record/recorder.ts';
 import { startBot } from './bot.ts';
 
 /** `npm start` with a token: the production wiring of the bot. Resolves with the exit code. */
@@ -18,9 +19,19 @@ export async function startFromConfig(config: Config): Promise<number> {
   });
   if (!opened.ok) {
     logger.fatal({ event: 'kb.load_failed', errors: opened.errors.map(formatProblem) }, 'the knowledge base has errors; fix them (npm run kb:lint) and start again');
+    logger.flush();
     return 1;
   }
-  const store: LiveStore<Answerer> = opened.store;
+  const { store } = opened;
+  let recorder: Recorder | undefined;
+  if (config.record) {
+    try {
+      recorder = openRecorder({ ...config.record, logger });
+    } catch (err) {
+      // Answering matters more than recording: run without the record, loudly.
+      logger.error({ err, event: 'record.open_failed', dataDir: config.record.dataDir }, 'cannot open the question record; answering without recording');
+    }
+  }
   let bot;
   try {
     bot = await startBot({
@@ -28,16 +39,20 @@ export async function startFromConfig(config: Config): Promise<number> {
       apiUrl: discord.apiUrl,
       store,
       logger,
+      recorder,
+      watch: { debounceMs: 250 },
       settings: {
         contact: config.contact,
         policyRoleId: discord.policyRoleId,
         policyChannelId: discord.policyChannelId,
         answerChannelIds: discord.answerChannelIds,
         mentionCooldownMs: discord.mentionCooldownMs,
+        knowledgeDir,
       },
     });
   } catch (err) {
     logger.fatal({ err, event: 'discord.login_failed' }, 'could not connect to Discord (check DISCORD_TOKEN)');
+    recorder?.close();
     logger.flush();
     return 1;
   }
@@ -46,6 +61,7 @@ export async function startFromConfig(config: Config): Promise<number> {
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'shutting down');
       void running.stop().then(() => {
+        recorder?.close();
         logger.flush();
         resolve(0);
       });

@@ -7,6 +7,16 @@ type AnySchema = z.ZodType;
 /** Turns schema issues into problems that say where, what, and how to fix it. */
 export function schemaProblems(yaml: YamlFile, schema: AnySchema, issues: readonly z.core.$ZodIssue[]): Problem[] {
   const problems: Problem[] = [];
+  // A misspelt field ("ownr") is reported once, as unknown with a did-you-mean, not also as missing.
+  const explained = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const allowed = Object.keys(shapeAt(schema, issue.path as PathSegment[]) ?? {});
+    for (const key of issue.keys) {
+      const suggestion = closest(key, allowed);
+      if (suggestion) explained.add(JSON.stringify([...issue.path.map(String), suggestion]));
+    }
+  }
   for (const issue of issues) {
     const path = issue.path as PathSegment[];
     const field = fieldName(path);
@@ -28,6 +38,7 @@ export function schemaProblems(yaml: YamlFile, schema: AnySchema, issues: readon
     }
     const missing = issue.code === 'invalid_type' && (issue as { input?: unknown }).input === undefined;
     const described = schemaAt(schema, path)?.description;
+    if (missing && explained.has(JSON.stringify(path.map(String)))) continue;
     if (missing) {
       problems.push({
         file: yaml.file,

@@ -2,8 +2,9 @@ import type { Answerer } from '../answer/answerer.ts';
 import { buildReply, factView, type FactView, type ReplyModel } from '../answer/reply.ts';
 import type { Language } from '../knowledge/schema.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
+import type { ChannelKind } from '../record/recorder.ts';
 
-export type ChannelKind = 'slash' | 'mention' | 'dm' | 'channel' | 'terminal';
+export type { ChannelKind };
 
 /** Where answers are recorded for the policy team. Recording never fails an answer. */
 export interface QuestionRecorder {

@@ -49,8 +49,10 @@ describe('the bot on a fake Discord', () => {
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(data.flags ?? 0).toBe(0);
     const ids = buttons(data).map((b) => b.custom_id);
-    expect(ids).toEqual(expect.arrayContaining(['sources:backups-retained', 'vote:up:r1', 'vote:down:r1']));
-    expect(h.recorder.questions[0]).toMatchObject({ channelKind: 'slash', factId: 'backups-retained', language: 'en', userId: h.fake.staffUser.id });
+    const [recorded] = h.questions();
+    expect(ids).toEqual(expect.arrayContaining(['sources:backups-retained', `vote:up:${recorded!.id}`, `vote:down:${recorded!.id}`]));
+    expect(recorded).toMatchObject({ channelKind: 'slash', factId: 'backups-retained', language: 'en', question: 'Does TikTok keep backups?' });
+    expect(recorded!.userHash).not.toContain(h.fake.staffUser.id);
     expect(h.logs.entries().find((e) => e.event === 'answer')).toMatchObject({ factId: 'backups-retained', channelKind: 'slash', latencyMs: expect.any(Number) });
   });
 
@@ -129,13 +131,12 @@ describe('the bot on a fake Discord', () => {
     const opened = await press(related.custom_id);
     expect(opened.data!.embeds![0]!.footer!.text).toContain(related.custom_id.slice('fact:'.length));
 
-    const up = await press('vote:up:r1');
+    const recordId = h.questions()[0]!.id;
+    const up = await press(`vote:up:${recordId}`);
     expect(up.data!.content).toMatch(/vote is recorded/);
-    await press('vote:down:r1');
-    expect(h.recorder.votes).toEqual([
-      { recordId: 'r1', userId: h.fake.staffUser.id, helpful: true },
-      { recordId: 'r1', userId: h.fake.staffUser.id, helpful: false },
-    ]);
+    expect(h.votes()).toEqual([{ questionId: recordId, userHash: h.questions()[0]!.userHash, helpful: true }]);
+    await press(`vote:down:${recordId}`);
+    expect(h.votes()).toEqual([{ questionId: recordId, userHash: h.questions()[0]!.userHash, helpful: false }]);
   });
 
   it('given a mention in a channel, then it replies there with the answer and pings nobody', async () => {
@@ -144,7 +145,7 @@ describe('the bot on a fake Discord', () => {
     expect(request.body.message_reference?.message_id).toBe(sent.id);
     expect(request.body.embeds![0]!.footer!.text).toMatch(/^oracle-routing · /);
     expect(request.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(h.recorder.questions.at(-1)).toMatchObject({ channelKind: 'mention', question: 'where is american users data sent?' });
+    expect(h.questions().at(-1)).toMatchObject({ channelKind: 'mention', question: 'where is american users data sent?' });
   });
 
   it('given a DM, then it replies in the DM in the language of the question', async () => {
@@ -152,7 +153,7 @@ describe('the bot on a fake Discord', () => {
     const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
     expect(request.path).not.toBe(`/channels/${h.fake.channelId}/messages`);
     expect(request.body.embeds![0]!.description).toMatch(/sauvegardes/);
-    expect(h.recorder.questions.at(-1)).toMatchObject({ channelKind: 'dm', language: 'fr' });
+    expect(h.questions().at(-1)).toMatchObject({ channelKind: 'dm', language: 'fr' });
   });
 
   it('given @everyone and a role mention in a question, then the reply pings nobody; a message that does not mention the bot is ignored', async () => {
@@ -162,7 +163,7 @@ describe('the bot on a fake Discord', () => {
     expect(request.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages'))).toHaveLength(1);
-    expect(h.recorder.questions).toHaveLength(1);
+    expect(h.questions()).toHaveLength(1);
   });
 
   it('given /kb reload from a member without the policy role, then it is refused privately and nothing reloads', async () => {

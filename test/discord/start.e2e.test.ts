@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers.ts';
@@ -15,6 +17,7 @@ function startProcess(fake: FakeDiscord, env: Record<string, string> = {}) {
       DISCORD_API_URL: fake.apiUrl,
       POLICY_ROLE_ID: fake.policyRoleId,
       LOG_LEVEL: 'debug',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'start-e2e-')),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -8,7 +8,7 @@ import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { openLiveStore, type LiveStore } from '../../src/knowledge/live-store.ts';
 import { createLogger } from '../../src/log.ts';
-import type { QuestionRecorder } from '../../src/service/asking.ts';
+import { openRecorder, type Recorder } from '../../src/record/recorder.ts';
 import { KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
 
@@ -24,18 +24,19 @@ export class LogCapture extends Writable {
   }
 }
 
-/** An in-memory recorder: enough to see what the bot records, without a database. */
-export class MemoryRecorder implements QuestionRecorder {
-  readonly questions: (Parameters<QuestionRecorder['recordQuestion']>[0] & { id: string })[] = [];
-  readonly votes: { recordId: string; userId: string; helpful: boolean }[] = [];
-  recordQuestion(record: Parameters<QuestionRecorder['recordQuestion']>[0]): string {
-    const id = `r${this.questions.length + 1}`;
-    this.questions.push({ ...record, id });
-    return id;
-  }
-  recordVote(recordId: string, userId: string, helpful: boolean): void {
-    this.votes.push({ recordId, userId, helpful });
-  }
+export interface RecordedQuestion {
+  id: string;
+  channelKind: string;
+  language: string;
+  factId: string | null;
+  question: string | null;
+  userHash: string;
+}
+
+export interface RecordedVote {
+  questionId: string;
+  userHash: string;
+  helpful: boolean;
 }
 
 export interface Harness {
@@ -43,27 +44,34 @@ export interface Harness {
   readonly bot: RunningBot;
   readonly store: LiveStore<Answerer>;
   readonly logs: LogCapture;
-  readonly recorder: MemoryRecorder;
+  readonly recorder: Recorder;
+  readonly dataDir: string;
+  /** What the real database holds now (flushed first). */
+  questions(): RecordedQuestion[];
+  votes(): RecordedVote[];
   /** A private copy of the knowledge folder that tests may edit. */
   readonly knowledgeDir: string;
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; retries?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean } = {}): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
   if (!options.knowledgeDir) cpSync(KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
   const opened = await openLiveStore<Answerer>({ load: () => loadKnowledge({ dir: knowledgeDir, now: TODAY }), build: (s) => createAnswerer(s) });
   if (!opened.ok) throw new Error(`knowledge fixture does not load: ${JSON.stringify(opened.errors)}`);
   const fake = await startFakeDiscord();
   const logs = new LogCapture();
-  const recorder = new MemoryRecorder();
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'record-e2e-'));
+  const logger = createLogger({ level: 'debug', secrets: [fake.token], destination: logs });
+  const recorder = openRecorder({ dataDir, now: () => TODAY, logger, flushIntervalMs: 20 });
   const bot = await startBot({
     token: fake.token,
     apiUrl: fake.apiUrl,
     store: opened.store,
-    logger: createLogger({ level: 'debug', secrets: [fake.token], destination: logs }),
+    logger,
     now: () => TODAY,
     recorder,
+    watch: options.watch ? { debounceMs: 50 } : undefined,
     rest: { globalRequestsPerSecond: 10_000, retries: options.retries ?? 0 },
     settings: {
       contact: 'the policy team (#data-policy)',
@@ -71,6 +79,8 @@ export async function startHarness(options: { settings?: Partial<BotSettings>; k
       policyChannelId: undefined,
       answerChannelIds: [],
       mentionCooldownMs: 0,
+      knowledgeDir,
+      ...(options.policyChannel ? { policyChannelId: fake.channelId } : {}),
       ...options.settings,
     },
   });
@@ -80,9 +90,19 @@ export async function startHarness(options: { settings?: Partial<BotSettings>; k
     store: opened.store,
     logs,
     recorder,
+    dataDir,
     knowledgeDir,
+    questions: () =>
+      recorder.read((db) =>
+        db.prepare('SELECT id, channel_kind AS channelKind, language, fact_id AS factId, question, user_hash AS userHash FROM questions ORDER BY rowid').all() as RecordedQuestion[],
+      ),
+    votes: () =>
+      recorder
+        .read((db) => db.prepare('SELECT question_id AS questionId, user_hash AS userHash, helpful FROM votes ORDER BY rowid').all() as (Omit<RecordedVote, 'helpful'> & { helpful: number })[])
+        .map((v) => ({ ...v, helpful: v.helpful === 1 })),
     stop: async () => {
       await bot.stop();
+      recorder.close();
       await fake.close();
     },
   };

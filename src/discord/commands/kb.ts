@@ -1,64 +1,161 @@
-import { EmbedBuilder, InteractionContextType, MessageFlags, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { formatProblem } from '../../knowledge/problems.ts';
+import {
+  ActionRowBuilder,
+  EmbedBuilder,
+  InteractionContextType,
+  MessageFlags,
+  ModalBuilder,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+  type ChatInputCommandInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
+import { readKnowledgeFiles } from '../../knowledge/load.ts';
 import type { ReloadOutcome } from '../../knowledge/live-store.ts';
+import { formatProblem } from '../../knowledge/problems.ts';
+import { formatReportText } from '../../record/format-report.ts';
+import { buildReport } from '../../record/report.ts';
+import { logOutcome } from '../../service/auto-reload.ts';
+import { previewFact } from '../../service/preview.ts';
 import { UserError, type BotContext, type Command } from '../context.ts';
 import { DISCORD_LIMITS as L, truncate } from '../limits.ts';
 import { isPolicyMember } from '../permissions.ts';
-import { NO_MENTIONS } from '../render.ts';
+import { NO_MENTIONS, renderFact } from '../render.ts';
 import { languageOfLocale, UI } from '../strings.ts';
+
+const PREVIEW_MODAL = 'kb:preview';
+const DRAFT_MAX = 4000;
+const DAY_MS = 86_400_000;
 
 /** Policy-team commands. Hidden from members without Manage Server, and checked against the role anyway. */
 export const kb: Command = {
   data: new SlashCommandBuilder()
     .setName('kb')
-    .setDescription('Knowledge base: status and reload (policy team)')
-    .setDescriptionLocalizations({ fr: 'Base de connaissances : état et rechargement (équipe politique)' })
+    .setDescription('Knowledge base tools for the policy team')
+    .setDescriptionLocalizations({ fr: 'Outils de la base de connaissances pour l’équipe politique' })
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
+    .addSubcommand((s) => s.setName('status').setDescription('Version, fact count, overdue reviews, last load error').setDescriptionLocalizations({ fr: 'Version, nombre de faits, révisions en retard, dernière erreur' }))
+    .addSubcommand((s) => s.setName('reload').setDescription('Reload the knowledge base now').setDescriptionLocalizations({ fr: 'Recharger la base de connaissances maintenant' }))
+    .addSubcommand((s) => s.setName('stale').setDescription('Facts past their review date, by owner').setDescriptionLocalizations({ fr: 'Faits dont la date de révision est passée, par responsable' }))
+    .addSubcommand((s) => s.setName('preview').setDescription('Check a draft fact and see how it would answer, without changing anything').setDescriptionLocalizations({ fr: 'Vérifier un brouillon de fait sans rien changer' }))
     .addSubcommand((s) =>
-      s.setName('status').setDescription('Version, fact count, overdue reviews, last load error').setDescriptionLocalizations({ fr: 'Version, nombre de faits, révisions en retard, dernière erreur' }),
-    )
-    .addSubcommand((s) =>
-      s.setName('reload').setDescription('Reload the knowledge base now').setDescriptionLocalizations({ fr: 'Recharger la base de connaissances maintenant' }),
+      s
+        .setName('report')
+        .setDescription('What staff asked: unanswered questions, votes, most asked')
+        .setDescriptionLocalizations({ fr: 'Ce que le personnel a demandé : questions sans réponse, votes' })
+        .addIntegerOption((o) => o.setName('days').setDescription('How many days back (default 30)').setMinValue(1).setMaxValue(365)),
     )
     .toJSON(),
 
   async execute(interaction, context) {
-    const language = languageOfLocale(interaction.locale);
-    if (!isPolicyMember(interaction, context.settings.policyRoleId)) throw new UserError(UI[language].policyOnly);
+    requirePolicy(interaction, context);
     const sub = interaction.options.getSubcommand(true);
-    if (sub === 'status') {
-      await interaction.reply({ embeds: [statusEmbed(context)], flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
-    } else if (sub === 'reload') {
-      await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      const outcome = await context.store.reload();
-      context.logger.info({ event: 'kb.reload', by: 'command', ok: outcome.ok, version: outcome.version }, 'knowledge reload requested');
-      await interaction.editReply({ content: truncate(describeReload(outcome), L.messageContent), allowedMentions: NO_MENTIONS });
+    switch (sub) {
+      case 'status':
+        return replyPrivately(interaction, { embeds: [statusEmbed(context)] });
+      case 'stale':
+        return replyPrivately(interaction, { content: truncate(staleList(context), L.messageContent) });
+      case 'report':
+        return replyPrivately(interaction, { content: reportText(context, interaction.options.getInteger('days') ?? 30) });
+      case 'preview':
+        await interaction.showModal(previewModal());
+        return;
+      case 'reload': {
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        const outcome = await context.store.reload();
+        logOutcome(context.logger, outcome, 'command');
+        await interaction.editReply({ content: truncate(describeReload(outcome), L.messageContent), allowedMentions: NO_MENTIONS });
+        return;
+      }
+      default:
+        throw new Error(`unknown /kb subcommand ${sub}`);
     }
+  },
+
+  async modal(interaction, context) {
+    requirePolicy(interaction, context);
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const draft = interaction.fields.getTextInputValue('draft');
+    const question = interaction.fields.getTextInputValue('question').trim();
+    const { files } = await readKnowledgeFiles(context.settings.knowledgeDir);
+    const recent = context.recorder ? buildReport(context.recorder, { from: new Date(context.now().getTime() - 30 * DAY_MS), to: context.now(), limit: 20 }).topUnanswered.flatMap((g) => (g.textStored ? [g.example] : [])) : [];
+    const result = previewFact({ files, draft, live: context.store.current().built, questions: [...(question ? [question] : []), ...recent], now: context.now(), contact: context.settings.contact });
+    if (!result.ok) {
+      await interaction.editReply({ content: truncate(['The draft does not validate; nothing was changed:', '```', ...result.errors.map(formatProblem), '```'].join('\n'), L.messageContent), allowedMentions: NO_MENTIONS });
+      return;
+    }
+    const name = (id: string | null) => (id ? `\`${id}\`` : '“I don’t know”');
+    const lines = [`Draft \`${result.factId}\` is valid. Nothing live was changed. Staff would see the answer below.`];
+    for (const a of result.asked) lines.push(`“${truncate(a.question, 80)}”: ${a.before === a.after ? `${name(a.after)} (unchanged)` : `${name(a.before)} → ${name(a.after)}`}`);
+    lines.push(result.wins.length ? 'It would now answer:' : 'It would not take over any question tried.');
+    for (const w of result.wins) lines.push(`+ “${truncate(w.question, 80)}” (was ${name(w.before)})`);
+    for (const c of result.changes) lines.push(`~ “${truncate(c.question, 80)}”: ${name(c.before)} → ${name(c.after)}`);
+    const rendered = renderFact(result.reply.fact!, 'en', 'draft');
+    await interaction.editReply({ content: truncate(lines.join('\n'), L.messageContent), embeds: rendered.embeds ?? [], allowedMentions: NO_MENTIONS });
   },
 };
 
+function requirePolicy(interaction: ChatInputCommandInteraction | ModalSubmitInteraction, context: BotContext): void {
+  if (!isPolicyMember(interaction, context.settings.policyRoleId)) throw new UserError(UI[languageOfLocale(interaction.locale)].policyOnly);
+}
+
+async function replyPrivately(interaction: ChatInputCommandInteraction, body: { content?: string; embeds?: EmbedBuilder[] }): Promise<void> {
+  await interaction.reply({ ...body, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+}
+
+function previewModal(): ModalBuilder {
+  const draft = new TextInputBuilder()
+    .setCustomId('draft')
+    .setLabel('One fact, in YAML, as you would save it')
+    .setStyle(TextInputStyle.Paragraph)
+    .setMaxLength(DRAFT_MAX)
+    .setRequired(true)
+    .setPlaceholder('id: my-new-fact\ntopic: data-location\ntitle: { en: …, fr: … }\n…');
+  const question = new TextInputBuilder().setCustomId('question').setLabel('A question to try (optional)').setStyle(TextInputStyle.Short).setMaxLength(200).setRequired(false);
+  return new ModalBuilder()
+    .setCustomId(PREVIEW_MODAL)
+    .setTitle('Preview a fact')
+    .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(draft), new ActionRowBuilder<TextInputBuilder>().addComponents(question));
+}
+
+function stale(context: BotContext) {
+  const today = context.now().toISOString().slice(0, 10);
+  return context.store.current().snapshot.facts.filter((f) => f.review_by < today);
+}
+
+function staleList(context: BotContext): string {
+  const facts = stale(context);
+  if (facts.length === 0) return 'No fact is past its review date.';
+  const byOwner = new Map<string, string[]>();
+  for (const f of facts) byOwner.set(f.owner, [...(byOwner.get(f.owner) ?? []), `\`${f.id}\` (due ${f.review_by})`]);
+  return [`${facts.length} fact(s) past their review date:`, ...[...byOwner].map(([owner, list]) => `**${owner}**: ${list.join(', ')}`)].join('\n');
+}
+
+function reportText(context: BotContext, days: number): string {
+  if (!context.recorder) return 'Questions are not being recorded (RECORD_QUESTIONS=off), so there is nothing to report.';
+  // The report's end is exclusive: one millisecond past now includes what was asked this very moment.
+  const to = new Date(context.now().getTime() + 1);
+  const report = buildReport(context.recorder, { from: new Date(to.getTime() - days * DAY_MS), to, limit: 10 });
+  return `\`\`\`\n${truncate(formatReportText(report), L.messageContent - 8)}\n\`\`\``;
+}
+
 export function statusEmbed(context: BotContext): EmbedBuilder {
   const { snapshot } = context.store.current();
-  const today = context.now().toISOString().slice(0, 10);
-  const stale = snapshot.facts.filter((f) => f.review_by < today);
+  const overdue = stale(context);
   const error = context.store.lastError;
   const embed = new EmbedBuilder()
     .setTitle(`Knowledge base ${snapshot.version}`)
     .addFields(
       { name: 'Facts', value: String(snapshot.facts.length), inline: true },
       { name: 'Loaded', value: `<t:${Math.floor(snapshot.loadedAt.getTime() / 1000)}:f>`, inline: true },
-      {
-        name: `Past their review date (${stale.length})`,
-        value: truncate(stale.map((f) => `\`${f.id}\` — ${f.review_by} (${f.owner})`).join('\n') || 'None', L.embedFieldValue),
-      },
+      { name: `Past their review date (${overdue.length})`, value: truncate(overdue.map((f) => `\`${f.id}\` — ${f.review_by} (${f.owner})`).join('\n') || 'None', L.embedFieldValue) },
     )
     .setColor(error ? 0xe74c3c : 0x2ecc71);
   if (error) {
-    embed.addFields({
-      name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`,
-      value: truncate(`\`\`\`\n${error.errors.map(formatProblem).join('\n').slice(0, L.embedFieldValue)}`, L.embedFieldValue - 4) + '\n```',
-    });
+    const problems = truncate(error.errors.map(formatProblem).join('\n'), L.embedFieldValue - 8);
+    embed.addFields({ name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`, value: `\`\`\`\n${problems}\n\`\`\`` });
   }
   return embed;
 }
@@ -71,4 +168,3 @@ export function describeReload(outcome: ReloadOutcome): string {
   const changes = [...list('Added', outcome.added), ...list('Removed', outcome.removed), ...list('Edited', outcome.edited)];
   return [`Loaded ${outcome.version} (was ${outcome.previousVersion}).`, ...(changes.length ? changes : ['No fact changed.'])].join('\n');
 }
-

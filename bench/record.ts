@@ -1,0 +1,58 @@
+/**
+ * The question record on the answer path: rows per second it sustains (recordQuestion calls, batched
+ * writes included, through the final flush) and the median cost of one recordQuestion call.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isMain } from '../src/cli/main-guard.ts';
+import { openRecorder, type QuestionRecord } from '../src/record/recorder.ts';
+import { percentile } from './stats.ts';
+
+const CALLS = 50_000;
+const WARM_UP = 1_000;
+
+function sample(i: number): QuestionRecord {
+  return {
+    channelKind: i % 3 === 0 ? 'mention' : 'slash',
+    language: i % 4 === 0 ? 'fr' : 'en',
+    factId: i % 5 === 0 ? null : `fact-${i % 13}`,
+    score: (i % 100) / 100,
+    suggestions: ['fact-1', 'fact-2'],
+    question: `Is user data number ${i} stored in the United States or in Singapore?`,
+    userId: String(100_000_000_000_000_000n + BigInt(i % 200)),
+    knowledgeVersion: 'bench',
+    latencyMs: 1.5,
+  };
+}
+
+export async function benchRecorder(): Promise<{ rowsPerSecond: number; recordCallMedianUs: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-record-'));
+  const logger = { warn: () => {}, error: (obj: object, msg: string) => console.error(msg, obj) };
+  const recorder = openRecorder({ dataDir, logger });
+  try {
+    for (let i = 0; i < WARM_UP; i++) recorder.recordQuestion(sample(i));
+    recorder.flush();
+    const inputs = Array.from({ length: CALLS }, (_, i) => sample(i));
+    const calls = new Float64Array(CALLS);
+    const started = performance.now();
+    for (let i = 0; i < CALLS; i++) {
+      const t0 = performance.now();
+      recorder.recordQuestion(inputs[i]!);
+      calls[i] = performance.now() - t0;
+    }
+    recorder.flush();
+    const elapsedMs = performance.now() - started;
+    const { writeErrors } = recorder.stats();
+    if (writeErrors > 0) throw new Error(`the recorder failed ${writeErrors} writes during the benchmark`);
+    return {
+      rowsPerSecond: Math.round(CALLS / (elapsedMs / 1000)),
+      recordCallMedianUs: Number((percentile([...calls].sort((a, b) => a - b), 50) * 1000).toFixed(2)),
+    };
+  } finally {
+    recorder.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (isMain(import.meta.url)) console.log(await benchRecorder());

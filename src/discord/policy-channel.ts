@@ -1,0 +1,32 @@
+import type { Client } from 'discord.js';
+import { formatProblem } from '../knowledge/problems.ts';
+import type { LiveStore } from '../knowledge/live-store.ts';
+import type { Logger } from '../log.ts';
+import { DISCORD_LIMITS as L, truncate } from './limits.ts';
+import { NO_MENTIONS } from './render.ts';
+
+/**
+ * Posts knowledge-base load errors to the policy channel, once per distinct set of errors, and says
+ * when a good version loads again. A failure to post is logged, never thrown.
+ */
+export function announceReloads<T>(client: Client, store: LiveStore<T>, channelId: string, logger: Logger): () => void {
+  let lastPosted: string | undefined;
+  return store.onReload((outcome) => {
+    let content: string;
+    if (!outcome.ok) {
+      const problems = outcome.errors.map(formatProblem).join('\n');
+      if (problems === lastPosted) return;
+      lastPosted = problems;
+      content = `Knowledge base edit not loaded: still serving ${outcome.version}. Fix and save again:\n\`\`\`\n${truncate(problems, L.messageContent - 200)}\n\`\`\``;
+    } else {
+      if (lastPosted === undefined) return;
+      lastPosted = undefined;
+      content = `Knowledge base loaded again: ${outcome.version}.`;
+    }
+    void (async () => {
+      const channel = await client.channels.fetch(channelId);
+      if (!channel?.isSendable()) throw new Error(`policy channel ${channelId} cannot be posted to`);
+      await channel.send({ content, allowedMentions: NO_MENTIONS });
+    })().catch((err: unknown) => logger.warn({ err, event: 'policy_channel.failed', channelId }, 'could not post to the policy channel'));
+  });
+}

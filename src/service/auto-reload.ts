@@ -1,0 +1,31 @@
+import type { LiveStore, ReloadOutcome } from '../knowledge/live-store.ts';
+import { formatProblem } from '../knowledge/problems.ts';
+import { watchFolder } from '../knowledge/watch.ts';
+import type { Logger } from '../log.ts';
+
+/**
+ * Reloads the live knowledge shortly after files under `dir` change, and logs each outcome: the new
+ * version and what changed, or every error with its file:line:column while the last good version
+ * keeps serving.
+ */
+export function autoReload<T>(store: LiveStore<T>, dir: string, logger: Logger, options: { debounceMs?: number } = {}): { close(): void } {
+  const watcher = watchFolder(
+    dir,
+    () => {
+      store.reload().then(
+        (outcome) => logOutcome(logger, outcome, 'watch'),
+        (err: unknown) => logger.error({ err, event: 'kb.reload_crashed' }, 'knowledge reload crashed; still serving the last good version'),
+      );
+    },
+    { ...options, onError: (err) => logger.error({ err, event: 'kb.watch_failed' }, 'cannot watch the knowledge folder; use /kb reload') },
+  );
+  return watcher;
+}
+
+export function logOutcome(logger: Logger, outcome: ReloadOutcome, by: string): void {
+  if (outcome.ok) {
+    logger.info({ event: 'kb.reloaded', by, version: outcome.version, previous: outcome.previousVersion, added: outcome.added, removed: outcome.removed, edited: outcome.edited }, 'knowledge reloaded');
+  } else {
+    logger.error({ event: 'kb.reload_failed', by, serving: outcome.version, errors: outcome.errors.map(formatProblem) }, 'knowledge has errors; still serving the last good version');
+  }
+}

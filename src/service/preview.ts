@@ -1,0 +1,93 @@
+import { parse } from 'yaml';
+import { createAnswerer, type Answerer } from '../answer/answerer.ts';
+import { buildReply, type ReplyModel } from '../answer/reply.ts';
+import type { Problem } from '../knowledge/problems.ts';
+import { validateKnowledge, type KnowledgeFiles } from '../knowledge/validate.ts';
+
+export interface PreviewInput {
+  /** The knowledge files as they are now (from disk), which the draft is added to or replaces. */
+  readonly files: KnowledgeFiles;
+  /** One fact, in YAML, as the policy team would save it. */
+  readonly draft: string;
+  /** The engine answering today, to compare with. */
+  readonly live: Answerer;
+  /** Questions to try: a person's own, recent unanswered ones. The draft's example questions are added. */
+  readonly questions: readonly string[];
+  readonly now: Date;
+  readonly contact: string;
+}
+
+export interface QuestionChange {
+  readonly question: string;
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+export type PreviewResult =
+  | { readonly ok: false; readonly file: string; readonly errors: readonly Problem[] }
+  | {
+      readonly ok: true;
+      readonly file: string;
+      readonly factId: string;
+      /** The draft as staff would see it when it answers. */
+      readonly reply: ReplyModel;
+      /** What answers each question given, before and with the draft. */
+      readonly asked: readonly QuestionChange[];
+      /** Questions the draft would now answer, and what answered them before. */
+      readonly wins: readonly QuestionChange[];
+      /** Questions the draft would take from another fact, or leave unanswered, that it did not target. */
+      readonly changes: readonly QuestionChange[];
+      readonly warnings: readonly Problem[];
+    };
+
+/**
+ * What a draft fact would do, without changing anything live: the same validator as a reload, then a
+ * throw-away engine over the knowledge with the draft in it.
+ */
+export function previewFact(input: PreviewInput): PreviewResult {
+  const file = `facts/${draftId(input.draft) ?? 'draft'}.yaml`;
+  const files = new Map(input.files);
+  files.set(file, input.draft);
+  const result = validateKnowledge(files, { now: input.now });
+  if (!result.ok) {
+    const own = result.errors.filter((e) => e.file === file);
+    return { ok: false, file, errors: own.length > 0 ? own : result.errors };
+  }
+  const draft = result.snapshot.facts.find((f) => result.snapshot.factFiles.get(f.id) === file)!;
+  const engine = createAnswerer(result.snapshot);
+  const questions = [...new Set([...input.questions, ...draft.questions.en, ...draft.questions.fr])];
+  const compare = (question: string): QuestionChange => ({
+    question,
+    before: input.live.ask(question).fact?.id ?? null,
+    after: engine.ask(question).fact?.id ?? null,
+  });
+  const asked = input.questions.map(compare);
+  const wins: QuestionChange[] = [];
+  const changes: QuestionChange[] = [];
+  for (const change of questions.map(compare)) {
+    if (change.after === draft.id && change.before !== draft.id) wins.push(change);
+    else if (change.after !== change.before) changes.push(change);
+  }
+  const shown = draft.questions.en[0] ?? draft.title.en;
+  const decision = engine.ask(shown);
+  const asAnswer = { ...decision, status: 'answered' as const, fact: draft, score: 1, language: 'en' as const, suggestions: [] };
+  return {
+    ok: true,
+    file,
+    factId: draft.id,
+    reply: buildReply(shown, asAnswer, { snapshot: result.snapshot, now: input.now, contact: input.contact }),
+    asked,
+    wins,
+    changes,
+    warnings: result.warnings.filter((w) => w.file === file),
+  };
+}
+
+function draftId(text: string): string | undefined {
+  try {
+    const data = parse(text, { maxAliasCount: 10 }) as { id?: unknown } | null;
+    return typeof data?.id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(data.id) ? data.id : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,394 @@
+import { createHmac } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { applyMigrations, MIGRATIONS } from '../../src/record/migrations.ts';
+import { databasePath, openRecorder, type QuestionRecord, type Recorder, type RecorderOptions } from '../../src/record/recorder.ts';
+
+const RAW_USER = '123456789012345678';
+const DAY_MS = 24 * 60 * 60 * 1000;
+const T0 = new Date('2026-11-01T09:00:00Z');
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'record-'));
+}
+
+/** A logger that keeps what it is told, to assert on. */
+function memoryLogger() {
+  const lines: { level: 'warn' | 'error'; obj: object; msg: string }[] = [];
+  return {
+    lines,
+    warn: (obj: object, msg: string) => void lines.push({ level: 'warn', obj, msg }),
+    error: (obj: object, msg: string) => void lines.push({ level: 'error', obj, msg }),
+  };
+}
+
+/** A clock the test moves by hand. */
+function clock(start: Date) {
+  let time = start.getTime();
+  return { now: () => new Date(time), advance: (ms: number) => void (time += ms) };
+}
+
+function recorderIn(dataDir: string, options: Omit<RecorderOptions, 'dataDir'> = {}): Recorder {
+  const recorder = openRecorder({ dataDir, logger: memoryLogger(), ...options });
+  onTestFinished(() => recorder.close());
+  return recorder;
+}
+
+function question(overrides: Partial<QuestionRecord> = {}): QuestionRecord {
+  return {
+    channelKind: 'slash',
+    language: 'en',
+    factId: 'oracle-routing',
+    score: 0.82,
+    suggestions: ['backups-retained'],
+    question: 'Is US user data routed through Oracle?',
+    userId: RAW_USER,
+    knowledgeVersion: 'kb-1',
+    latencyMs: 3.5,
+    ...overrides,
+  };
+}
+
+/** Reads the database file through a connection of its own, as another process would. */
+function rows<T = Record<string, unknown>>(dataDir: string, sql: string): T[] {
+  const db = new Database(databasePath(dataDir), { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('opening the record', () => {
+  it('given a data dir that does not exist, when the recorder opens, then it creates it and a WAL database at the latest schema', () => {
+    const dataDir = join(tempDir(), 'nested', 'data');
+    recorderIn(dataDir).close();
+
+    expect(existsSync(databasePath(dataDir))).toBe(true);
+    const db = new Database(databasePath(dataDir), { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    expect(rows(dataDir, 'SELECT version FROM schema_migrations')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+  });
+
+  it('given an existing record, when it is reopened, then no migration runs again and nothing is lost', () => {
+    const dataDir = tempDir();
+    const first = recorderIn(dataDir);
+    first.recordQuestion(question());
+    first.close();
+    const appliedAt = rows(dataDir, 'SELECT * FROM schema_migrations');
+
+    recorderIn(dataDir).close();
+
+    expect(rows(dataDir, 'SELECT * FROM schema_migrations')).toEqual(appliedAt);
+    expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 1 }]);
+    const db = new Database(databasePath(dataDir));
+    expect(applyMigrations(db)).toEqual([]);
+    db.close();
+  });
+
+  it('given a v1 record with rows, when a v2 migration is added, then only v2 is applied and the rows keep their values', () => {
+    const dataDir = tempDir();
+    const first = recorderIn(dataDir);
+    const id = first.recordQuestion(question());
+    first.close();
+    const v2 = { version: 2, up: "ALTER TABLE questions ADD COLUMN guild TEXT NOT NULL DEFAULT 'unknown'" };
+
+    const db = new Database(databasePath(dataDir));
+    const applied = applyMigrations(db, [...MIGRATIONS, v2]);
+    const again = applyMigrations(db, [...MIGRATIONS, v2]);
+    db.close();
+
+    expect(applied).toEqual([2]);
+    expect(again).toEqual([]);
+    expect(rows(dataDir, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
+    expect(rows(dataDir, 'SELECT id, fact_id, guild FROM questions')).toEqual([{ id, fact_id: 'oracle-routing', guild: 'unknown' }]);
+  });
+
+  it('given a migration that fails, when it is applied, then none of its statements remain and its version is not recorded', () => {
+    const db = new Database(join(tempDir(), 'x.sqlite3'));
+    const broken = { version: 2, up: 'CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);' };
+
+    expect(() => applyMigrations(db, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()).toEqual([]);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    db.close();
+  });
+});
+
+describe('recording questions', () => {
+  it('given a recorded question, when the recorder is closed, then the row holds what was recorded', () => {
+    const dataDir = tempDir();
+    const now = clock(T0);
+    const recorder = recorderIn(dataDir, { now: now.now });
+    const id = recorder.recordQuestion(question());
+    recorder.close();
+
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(rows(dataDir, 'SELECT * FROM questions')).toEqual([
+      expect.objectContaining({
+        id,
+        asked_at: T0.toISOString(),
+        channel_kind: 'slash',
+        language: 'en',
+        fact_id: 'oracle-routing',
+        score: 0.82,
+        suggestions: '["backups-retained"]',
+        question: 'Is US user data routed through Oracle?',
+        knowledge_version: 'kb-1',
+        latency_ms: 3.5,
+      }),
+    ]);
+  });
+
+  it('given questions recorded, then they wait in memory until the batch is full, and are then written together once the answer has gone out', async () => {
+    const dataDir = tempDir();
+    const recorder = recorderIn(dataDir, { batchSize: 3, flushIntervalMs: 60_000 });
+    recorder.recordQuestion(question());
+    recorder.recordQuestion(question());
+
+    expect(recorder.stats()).toMatchObject({ buffered: 2, rowsWritten: 0 });
+    expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 0 }]);
+
+    recorder.recordQuestion(question());
+    expect(recorder.stats()).toMatchObject({ buffered: 3, rowsWritten: 0 });
+    await new Promise((resolve) => setImmediate(resolve));
+
+    expect(recorder.stats()).toMatchObject({ buffered: 0, rowsWritten: 3 });
+    expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 3 }]);
+  });
+
+  it('given one question recorded, when the flush interval passes, then it is written without a flush call', async () => {
+    const dataDir = tempDir();
+    const recorder = recorderIn(dataDir, { flushIntervalMs: 20 });
+    recorder.recordQuestion(question());
+
+    await sleep(150);
+
+    expect(recorder.stats()).toMatchObject({ buffered: 0, rowsWritten: 1 });
+    expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 1 }]);
+  });
+
+  it('given question text storage is off, when a question is recorded, then its text is NULL and the rest is kept', () => {
+    const dataDir = tempDir();
+    const recorder = recorderIn(dataDir, { storeQuestionText: false });
+    recorder.recordQuestion(question({ question: 'what is the wifi password', factId: null }));
+    recorder.close();
+
+    expect(rows(dataDir, 'SELECT question, fact_id, language FROM questions')).toEqual([{ question: null, fact_id: null, language: 'en' }]);
+  });
+
+  it('given a record the table would refuse, when it is recorded, then it alone is dropped and the batch is written', () => {
+    const dataDir = tempDir();
+    const logger = memoryLogger();
+    const recorder = recorderIn(dataDir, { logger });
+    recorder.recordQuestion(question());
+    recorder.recordQuestion(question({ score: Number.NaN }));
+    recorder.recordQuestion(question({ channelKind: 'carrier-pigeon' as QuestionRecord['channelKind'] }));
+    recorder.flush();
+
+    expect(recorder.stats()).toMatchObject({ rowsWritten: 1, rowsDropped: 2, writeErrors: 0 });
+    expect(logger.lines.map((l) => l.level)).toEqual(['warn', 'warn']);
+  });
+});
+
+describe('user ids', () => {
+  it('given questions and votes recorded, then the raw user id occurs in no column of any table', () => {
+    const dataDir = tempDir();
+    const recorder = recorderIn(dataDir);
+    const id = recorder.recordQuestion(question({ question: 'a question that does not name its author' }));
+    recorder.recordVote(id, RAW_USER, false);
+    recorder.close();
+
+    const tables = rows<{ name: string }>(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table'").map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['questions', 'votes', 'settings', 'schema_migrations']));
+    let cells = 0;
+    for (const table of tables) {
+      for (const row of rows(dataDir, `SELECT * FROM "${table}"`)) {
+        for (const value of Object.values(row)) {
+          cells++;
+          expect(String(value)).not.toContain(RAW_USER);
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(15);
+  });
+
+  it('given no salt option, when the recorder is reopened, then the same user gets the same stored id, which is not the raw id', () => {
+    const dataDir = tempDir();
+    const first = recorderIn(dataDir);
+    first.recordQuestion(question());
+    first.close();
+    const second = recorderIn(dataDir);
+    second.recordQuestion(question());
+    second.recordQuestion(question({ userId: '999999999999999999' }));
+    second.close();
+
+    const hashes = rows<{ user_hash: string }>(dataDir, 'SELECT user_hash FROM questions ORDER BY rowid').map((r) => r.user_hash);
+    expect(hashes[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(hashes[0]).not.toBe(RAW_USER);
+    expect(hashes[1]).toBe(hashes[0]);
+    expect(hashes[2]).not.toBe(hashes[0]);
+  });
+
+  it('given two data dirs without a salt option, then each makes its own salt and the same user hashes differently', () => {
+    const [a, b] = [tempDir(), tempDir()];
+    for (const dataDir of [a, b]) {
+      const recorder = recorderIn(dataDir);
+      recorder.recordQuestion(question());
+      recorder.close();
+    }
+    const hashIn = (dataDir: string) => rows<{ user_hash: string }>(dataDir, 'SELECT user_hash FROM questions')[0]?.user_hash;
+    expect(hashIn(a)).not.toBe(hashIn(b));
+  });
+
+  it('given a salt option, then the stored id is the hex HMAC-SHA256 of the raw id under that salt', () => {
+    const dataDir = tempDir();
+    const recorder = recorderIn(dataDir, { salt: 'pepper' });
+    recorder.recordQuestion(question());
+    recorder.close();
+
+    const expected = createHmac('sha256', 'pepper').update(RAW_USER).digest('hex');
+    expect(rows(dataDir, 'SELECT user_hash FROM questions')).toEqual([{ user_hash: expected }]);
+  });
+});
+
+describe('votes', () => {
+  it('given a user votes twice on one answer, then only the later vote is kept; another user adds a vote of their own', () => {
+    const dataDir = tempDir();
+    const recorder = recorderIn(dataDir);
+    const id = recorder.recordQuestion(question());
+    recorder.recordVote(id, RAW_USER, true);
+    recorder.flush();
+    recorder.recordVote(id, RAW_USER, false);
+    recorder.recordVote(id, 'another-user', true);
+    recorder.close();
+
+    const votes = rows<{ helpful: number }>(dataDir, 'SELECT helpful FROM votes ORDER BY helpful');
+    expect(votes).toEqual([{ helpful: 0 }, { helpful: 1 }]);
+  });
+
+  it('given a vote for an answer that is not in the record, then it is skipped with a warning and the other rows are written', () => {
+    const dataDir = tempDir();
+    const logger = memoryLogger();
+    const recorder = recorderIn(dataDir, { logger });
+    const id = recorder.recordQuestion(question());
+    recorder.recordVote('00000000-0000-4000-8000-000000000000', RAW_USER, false);
+    recorder.recordVote(id, RAW_USER, true);
+    recorder.flush();
+
+    expect(rows(dataDir, 'SELECT question_id FROM votes')).toEqual([{ question_id: id }]);
+    expect(recorder.stats()).toMatchObject({ rowsWritten: 2, writeErrors: 0 });
+    expect(logger.lines).toEqual([expect.objectContaining({ level: 'warn', obj: { votes: 1 } })]);
+  });
+});
+
+describe('write failures', () => {
+  it('given the questions table is dropped by another connection, when a batch is written, then the error is logged and counted, not thrown', () => {
+    const dataDir = tempDir();
+    const logger = memoryLogger();
+    const recorder = recorderIn(dataDir, { logger });
+    const vandal = new Database(databasePath(dataDir));
+    vandal.exec('DROP TABLE votes; DROP TABLE questions;');
+    vandal.close();
+
+    const id = recorder.recordQuestion(question());
+    recorder.recordVote(id, RAW_USER, true);
+    expect(() => recorder.flush()).not.toThrow();
+
+    expect(recorder.stats()).toEqual({ rowsWritten: 0, writeErrors: 1, rowsDropped: 2, buffered: 0 });
+    expect(logger.lines).toEqual([expect.objectContaining({ level: 'error', obj: expect.objectContaining({ rows: 2 }) })]);
+    expect(String((logger.lines[0]?.obj as { err: unknown }).err)).toMatch(/no such table/);
+  });
+
+  it('given the database handle is closed under the recorder, when questions are recorded and flushed, then nothing throws', () => {
+    const logger = memoryLogger();
+    const recorder = recorderIn(tempDir(), { logger, batchSize: 2 });
+    recorder.read((db) => db.close());
+
+    expect(() => {
+      recorder.recordQuestion(question());
+      recorder.recordQuestion(question());
+      recorder.flush();
+      recorder.close();
+    }).not.toThrow();
+    expect(recorder.stats()).toMatchObject({ writeErrors: 1, rowsDropped: 2 });
+    expect(logger.lines[0]).toMatchObject({ level: 'error' });
+  });
+
+  it('given a closed recorder, when questions and votes arrive, then ids are still returned, nothing throws, and close is idempotent', () => {
+    const logger = memoryLogger();
+    const recorder = recorderIn(tempDir(), { logger });
+    recorder.close();
+
+    const id = recorder.recordQuestion(question());
+    recorder.recordVote(id, RAW_USER, true);
+    recorder.close();
+
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(recorder.stats()).toMatchObject({ rowsDropped: 2, buffered: 0 });
+    expect(logger.lines).toHaveLength(1);
+  });
+});
+
+describe('retention', () => {
+  it('given questions 100 days and 10 days old, when old rows are deleted, then the old question and its votes go and the recent stays', () => {
+    const dataDir = tempDir();
+    const now = clock(T0);
+    const recorder = recorderIn(dataDir, { now: now.now });
+    const old = recorder.recordQuestion(question({ question: 'old' }));
+    recorder.recordVote(old, RAW_USER, false);
+    now.advance(90 * DAY_MS);
+    const recent = recorder.recordQuestion(question({ question: 'recent' }));
+    recorder.recordVote(recent, RAW_USER, true);
+    now.advance(10 * DAY_MS);
+
+    expect(recorder.deleteOlderThan()).toBe(2);
+
+    expect(rows(dataDir, 'SELECT id FROM questions')).toEqual([{ id: recent }]);
+    expect(rows(dataDir, 'SELECT question_id FROM votes')).toEqual([{ question_id: recent }]);
+    expect(recorder.deleteOlderThan(5)).toBe(2);
+    expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 0 }]);
+  });
+
+  it('given rows older than the retention, when the recorder is reopened, then they are deleted at open', () => {
+    const dataDir = tempDir();
+    const now = clock(T0);
+    const first = recorderIn(dataDir, { now: now.now, retentionDays: 30 });
+    first.recordQuestion(question());
+    first.close();
+    now.advance(31 * DAY_MS);
+
+    recorderIn(dataDir, { now: now.now, retentionDays: 30 });
+
+    expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 0 }]);
+  });
+
+  it('given the recorder runs for days, then flushes delete expired rows, at most once an hour', () => {
+    const dataDir = tempDir();
+    const now = clock(T0);
+    const recorder = recorderIn(dataDir, { now: now.now, retentionDays: 1 });
+    recorder.recordQuestion(question({ question: 'day one' }));
+    recorder.flush();
+    now.advance(2 * DAY_MS);
+    recorder.recordQuestion(question({ question: 'day three' }));
+    recorder.flush();
+    expect(rows(dataDir, 'SELECT question FROM questions')).toEqual([{ question: 'day three' }]);
+
+    const writer = new Database(databasePath(dataDir));
+    writer.prepare("INSERT INTO questions SELECT 'back-dated', ?, channel_kind, language, fact_id, score, suggestions, 'back-dated', user_hash, knowledge_version, latency_ms FROM questions")
+      .run(T0.toISOString());
+    writer.close();
+    now.advance(30 * 60 * 1000);
+    recorder.flush();
+    expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 2 }]);
+
+    now.advance(31 * 60 * 1000);
+    recorder.flush();
+    expect(rows(dataDir, 'SELECT question FROM questions')).toEqual([{ question: 'day three' }]);
+  });
+});

@@ -1,0 +1,275 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { report } from '../../src/cli/report.ts';
+import { formatReportText } from '../../src/record/format-report.ts';
+import { databasePath, openRecorder, type QuestionRecord, type Recorder, type RecorderOptions } from '../../src/record/recorder.ts';
+import { buildReport, unansweredKey, type Report } from '../../src/record/report.ts';
+import { runTs } from '../cli/run.ts';
+
+const T0 = new Date('2026-11-10T09:00:00Z');
+const MINUTE = 60 * 1000;
+const DAY = 24 * 60 * MINUTE;
+const PERIOD = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };
+const SILENT = { warn: () => {}, error: () => {} };
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'record-report-'));
+}
+
+/** A recorder whose clock moves one minute per question, starting at T0. */
+function recorderIn(dataDir: string, options: Omit<RecorderOptions, 'dataDir' | 'now'> = {}) {
+  let time = T0.getTime();
+  const recorder = openRecorder({ dataDir, logger: SILENT, now: () => new Date(time), ...options });
+  onTestFinished(() => recorder.close());
+  const ask = (r: Partial<QuestionRecord>): string => {
+    time += MINUTE;
+    return recorder.recordQuestion({
+      channelKind: 'slash',
+      language: 'en',
+      factId: null,
+      score: 0.5,
+      suggestions: [],
+      question: 'a question',
+      userId: 'user-1',
+      knowledgeVersion: 'kb-1',
+      ...r,
+    });
+  };
+  return { recorder, ask, setTime: (at: Date) => void (time = at.getTime()) };
+}
+
+/** A month of questions: four answered, four not (three of them the same question, worded three ways). */
+function seedMonth(dataDir: string, options: Omit<RecorderOptions, 'dataDir' | 'now'> = {}): Recorder {
+  const { recorder, ask } = recorderIn(dataDir, options);
+  const oracle = ask({ factId: 'oracle-routing', question: 'Is US data routed through Oracle?' });
+  recorder.recordVote(oracle, 'user-1', false);
+  recorder.recordVote(oracle, 'user-2', false);
+  recorder.recordVote(oracle, 'user-3', true);
+  ask({ factId: 'oracle-routing', channelKind: 'mention', question: 'oracle servers?' });
+  recorder.recordVote(ask({ factId: 'backups-retained', channelKind: 'dm', language: 'fr', question: 'TikTok garde-t-il des sauvegardes ?' }), 'user-1', true);
+  ask({ channelKind: 'slash', question: 'What is the wifi password?' });
+  ask({ channelKind: 'channel', question: 'wifi password??' });
+  ask({ channelKind: 'terminal', question: "what's the WiFi password" });
+  ask({ channelKind: 'slash', language: 'fr', question: 'Où est la cantine ?' });
+  recorder.recordVote(ask({ factId: 'ownership', language: 'fr', question: 'Qui possède TikTok ?' }), 'user-1', false);
+  return recorder;
+}
+
+const MONTH_TOTALS = { questions: 8, answered: 4, unknown: 4, votes: 5 };
+
+describe('buildReport', () => {
+  it('given a month of questions and votes, when the record is closed and reopened, then the report counts them', () => {
+    const dataDir = tempDir();
+    seedMonth(dataDir).close();
+
+    const reopened = openRecorder({ dataDir, logger: SILENT, now: () => T0 });
+    onTestFinished(() => reopened.close());
+    const result = buildReport(reopened, PERIOD);
+
+    expect(result.totals).toEqual(MONTH_TOTALS);
+    expect(result.byLanguage).toEqual({ en: 5, fr: 3 });
+    expect(result.byChannelKind).toEqual({ slash: 4, mention: 1, dm: 1, channel: 1, terminal: 1 });
+    expect(result.mostAsked).toEqual([
+      { factId: 'oracle-routing', count: 2 },
+      { factId: 'backups-retained', count: 1 },
+      { factId: 'ownership', count: 1 },
+    ]);
+    expect(result.mostNotHelpful).toEqual([
+      { factId: 'oracle-routing', notHelpful: 2, helpful: 1 },
+      { factId: 'ownership', notHelpful: 1, helpful: 0 },
+    ]);
+    expect(result.from).toBe(PERIOD.from.toISOString());
+    expect(result.to).toBe(PERIOD.to.toISOString());
+  });
+
+  it('given the same unknown question worded three ways, then it is one group of three, ahead of a question asked once', () => {
+    const dataDir = tempDir();
+    const result = buildReport(seedMonth(dataDir), PERIOD);
+
+    expect(result.topUnanswered).toEqual([
+      { textStored: true, key: 'password wifi', count: 3, example: "what's the WiFi password", lastAsked: new Date(T0.getTime() + 6 * MINUTE).toISOString() },
+      { textStored: true, key: 'cantine ou', count: 1, example: 'Où est la cantine ?', lastAsked: new Date(T0.getTime() + 7 * MINUTE).toISOString() },
+    ]);
+  });
+
+  it('given a live recorder with rows still buffered, when a report is built from it, then the buffered rows are counted', () => {
+    const { recorder, ask } = recorderIn(tempDir(), { flushIntervalMs: 60_000 });
+    ask({ factId: 'ownership' });
+
+    expect(recorder.stats().buffered).toBe(1);
+    expect(buildReport(recorder, PERIOD).totals).toEqual({ questions: 1, answered: 1, unknown: 0, votes: 0 });
+  });
+
+  it('given questions before, inside and at the end of the period, then only those inside are counted', () => {
+    const { recorder, ask, setTime } = recorderIn(tempDir());
+    setTime(new Date(PERIOD.from.getTime() - MINUTE - 1));
+    ask({ question: 'just before' });
+    ask({ question: 'first instant' });
+    setTime(new Date(PERIOD.to.getTime() - MINUTE));
+    ask({ question: 'end of period, excluded' });
+
+    const result = buildReport(recorder, PERIOD);
+
+    expect(result.totals.questions).toBe(1);
+    expect(result.topUnanswered).toMatchObject([{ example: 'first instant' }]);
+  });
+
+  it('given question text was not stored, then unknown questions are grouped by language and channel, marked as such', () => {
+    const result = buildReport(seedMonth(tempDir(), { storeQuestionText: false }), PERIOD);
+
+    expect(result.totals).toEqual(MONTH_TOTALS);
+    expect(result.topUnanswered).toEqual([
+      expect.objectContaining({ textStored: false, language: 'fr', channelKind: 'slash', count: 1 }),
+      expect.objectContaining({ textStored: false, language: 'en', channelKind: 'terminal', count: 1 }),
+      expect.objectContaining({ textStored: false, language: 'en', channelKind: 'channel', count: 1 }),
+      expect.objectContaining({ textStored: false, language: 'en', channelKind: 'slash', count: 1 }),
+    ]);
+  });
+
+  it('given a limit, then each top list is cut to it', () => {
+    const result = buildReport(seedMonth(tempDir()), { ...PERIOD, limit: 1 });
+
+    expect(result.mostAsked).toHaveLength(1);
+    expect(result.mostNotHelpful).toHaveLength(1);
+    expect(result.topUnanswered).toHaveLength(1);
+  });
+
+  it('given an empty period, then every count is zero and every list empty', () => {
+    const result = buildReport(seedMonth(tempDir()), { from: new Date('2020-01-01'), to: new Date('2020-02-01') });
+
+    expect(result.totals).toEqual({ questions: 0, answered: 0, unknown: 0, votes: 0 });
+    expect(result.byChannelKind).toEqual({ slash: 0, mention: 0, dm: 0, channel: 0, terminal: 0 });
+    expect([result.topUnanswered, result.mostAsked, result.mostNotHelpful]).toEqual([[], [], []]);
+  });
+});
+
+describe('unansweredKey', () => {
+  it('given wordings that differ in case, punctuation, contractions and question words, then they share a key', () => {
+    const keys = ['What is the wifi password?', 'wifi password??', "what's the WiFi password", 'WIFI — password, where?'].map(unansweredKey);
+    expect(new Set(keys)).toEqual(new Set(['password wifi']));
+  });
+
+  it('given French with and without accents and elisions, then they share a key', () => {
+    expect(unansweredKey("Qu'est-ce que le mot de passe du Wi-Fi ?")).toBe(unansweredKey('mot passe wi fi'));
+    expect(unansweredKey('Où est l’équipe sécurité ?')).toBe(unansweredKey('ou equipe securite'));
+  });
+
+  it('given questions about different things, then their keys differ', () => {
+    expect(unansweredKey('wifi password')).not.toBe(unansweredKey('vpn password'));
+  });
+
+  it('given a question made only of stop words, then it keeps its own words rather than an empty key', () => {
+    expect(unansweredKey('What is the...?')).toBe('is the what');
+    expect(unansweredKey('Where is the...?')).not.toBe(unansweredKey('What is the...?'));
+  });
+});
+
+describe('formatReportText', () => {
+  it('given a report, then it prints each section with aligned counts and the example wording', () => {
+    const text = formatReportText(buildReport(seedMonth(tempDir()), PERIOD));
+
+    expect(text).toContain('What staff asked, 2026-11-01 00:00 to 2026-12-01 00:00 UTC');
+    expect(text).toContain(['Totals', '  questions  8', '  answered   4  50%', '  unknown    4  50%', '  votes      5'].join('\n'));
+    expect(text).toMatch(/^ {2}3 {2}“what's the WiFi password” {2}last 2026-11-10 09:06$/m);
+    expect(text).toContain(['Most voted not helpful', '  oracle-routing  2 not helpful  1 helpful', '  ownership       1 not helpful  0 helpful'].join('\n'));
+    expect(text).toContain(['By language', '  en  5', '  fr  3'].join('\n'));
+  });
+
+  it('given text was not stored and nothing was voted, then it says so', () => {
+    const { ask, recorder } = recorderIn(tempDir(), { storeQuestionText: false });
+    ask({ language: 'fr', channelKind: 'dm' });
+    const text = formatReportText(buildReport(recorder, PERIOD));
+
+    expect(text).toMatch(/^ {2}1 {2}\(text not stored\) fr, dm {2}last /m);
+    expect(text).toContain('Most voted not helpful\n  none');
+  });
+
+  it('given a multi-line question, then its example is printed on one line', () => {
+    const { ask, recorder } = recorderIn(tempDir());
+    ask({ question: 'line one\n\u001b[31mline two' });
+    expect(formatReportText(buildReport(recorder, PERIOD))).toContain('“line one [31mline two”');
+  });
+});
+
+describe('npm run report', () => {
+  function io(env: Record<string, string> = {}, now = new Date('2026-11-29T12:00:00Z')) {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { out, err, io: { out: (l: string) => void out.push(l), err: (l: string) => void err.push(l), env, now: () => now } };
+  }
+
+  it('given a record, when run with a data dir, then it prints the text report of the last 30 days', async () => {
+    const dataDir = tempDir();
+    seedMonth(dataDir).close();
+    const run = io();
+
+    expect(await report(['--data-dir', dataDir], run.io)).toBe(0);
+
+    const text = run.out.join('\n');
+    expect(text).toContain('What staff asked, 2026-10-30 12:00 to 2026-11-29 12:00 UTC');
+    expect(text).toContain('  questions  8');
+    expect(text).toContain('“what\'s the WiFi password”');
+    expect(run.err).toEqual([]);
+  });
+
+  it('given --json and DATA_DIR, then it prints one JSON object with the same counts as the report', async () => {
+    const dataDir = tempDir();
+    seedMonth(dataDir).close();
+    const run = io({ DATA_DIR: dataDir });
+
+    expect(await report(['--json', '--from', '2026-11-01', '--to', '2026-11-30'], run.io)).toBe(0);
+
+    const json = JSON.parse(run.out.join('\n')) as Report;
+    const db = new Database(databasePath(dataDir), { readonly: true });
+    const expected = buildReport(db, PERIOD);
+    db.close();
+    expect(json).toEqual(expected);
+    expect(json.totals).toEqual(MONTH_TOTALS);
+  });
+
+  it('given --from and --to, then the period runs from the start of one day to the end of the other', async () => {
+    const dataDir = tempDir();
+    seedMonth(dataDir).close();
+    const inside = io();
+    const after = io();
+
+    await report(['--json', '--data-dir', dataDir, '--from', '2026-11-10', '--to', '2026-11-10'], inside.io);
+    await report(['--json', '--data-dir', dataDir, '--from', '2026-11-11'], after.io);
+
+    expect(JSON.parse(inside.out.join('')).totals.questions).toBe(8);
+    expect(JSON.parse(after.out.join('')).totals.questions).toBe(0);
+  });
+
+  it('given a data dir with no record yet, then it says so and exits 1', async () => {
+    const dataDir = join(tempDir(), 'empty');
+    const run = io();
+
+    expect(await report(['--data-dir', dataDir], run.io)).toBe(1);
+    expect(run.err).toEqual([`no questions recorded yet in ${dataDir}`]);
+    expect(run.out).toEqual([]);
+  });
+
+  it('given a malformed date or reversed period, then it names the problem and exits 2', async () => {
+    const bad = io();
+    const reversed = io();
+
+    expect(await report(['--from', '2026-02-30'], bad.io)).toBe(2);
+    expect(await report(['--from', '2026-11-20', '--to', '2026-11-10'], reversed.io)).toBe(2);
+
+    expect(bad.err.join('\n')).toContain('--from must be a date as YYYY-MM-DD, got "2026-02-30"');
+    expect(reversed.err.join('\n')).toContain('must not be after --to');
+  });
+
+  it('given it is run as a program, then it prints the JSON report and exits 0', async () => {
+    const dataDir = tempDir();
+    seedMonth(dataDir).close();
+
+    const { code, stdout } = await runTs('src/cli/report.ts', ['--json', '--data-dir', dataDir, '--from', '2026-11-01', '--to', '2026-11-30']);
+
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).totals).toEqual(MONTH_TOTALS);
+  });
+});
