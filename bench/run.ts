@@ -13,7 +13,14 @@ import { loadKnowledge } from '../src/knowledge/load.ts';
 import type { Fact } from '../src/knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../src/knowledge/snapshot.ts';
 import { validateKnowledge } from '../src/knowledge/validate.ts';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { openLiveStore } from '../src/knowledge/live-store.ts';
+import { openRecorder } from '../src/record/recorder.ts';
+import { createAsking } from '../src/service/asking.ts';
 import { benchDiscord } from './discord.ts';
+import { benchRecorder } from './record.ts';
 import { generateKnowledge } from './generate.ts';
 import { ms, table, timeEach, type Timing } from './stats.ts';
 
@@ -153,6 +160,9 @@ async function main() {
   );
   console.log(`\nTargets: p99 < 1 ms on the real knowledge base; at 10,000 facts median < 2 ms, p99 < 10 ms, and faster than MiniSearch.`);
 
+  console.log('\nPolicy-team loop:\n');
+  console.log(table(['measure', 'result'], await policyLoop(heldOut.map((q) => q.q))));
+
   const discord = await benchDiscord({ sequential: 1_000, burst: 500 });
   console.log('\nThrough discord.js and the fake Discord on loopback (interaction dispatched → callback received):\n');
   console.log(
@@ -165,6 +175,54 @@ async function main() {
     ),
   );
   console.log(`Process heap used at the end: ${heapMiB().toFixed(1)} MiB.`);
+}
+
+/** Reload times, the cost of recording on the answer path, and what the recorder sustains. */
+async function policyLoop(questions: readonly string[]): Promise<string[][]> {
+  const rows: string[][] = [];
+  for (const [name, dir] of [
+    ['real knowledge base', KNOWLEDGE_DIR],
+    ['generated 10,000 facts', writeGenerated(10_000)],
+  ] as const) {
+    const opened = await openLiveStore<Answerer>({ load: () => loadKnowledge({ dir, now: NOW }), build: (s) => createAnswerer(s) });
+    if (!opened.ok) throw new Error(`${name} does not load`);
+    const reload = await timeRepeatedAsync(name.startsWith('real') ? 20 : 2, () => opened.store.reload());
+    rows.push([`reload (${name}): read, validate, index, swap`, ms(reload)]);
+  }
+
+  const opened = await openLiveStore<Answerer>({ load: () => loadKnowledge({ dir: KNOWLEDGE_DIR, now: NOW }), build: (s) => createAnswerer(s) });
+  if (!opened.ok) throw new Error('the knowledge base does not load');
+  const recorder = openRecorder({ dataDir: mkdtempSync(join(tmpdir(), 'bench-ask-')) });
+  const withRecord = createAsking({ store: opened.store, contact: 'x', now: () => NOW, recorder });
+  const without = createAsking({ store: opened.store, contact: 'x', now: () => NOW });
+  const inputs = Array.from({ length: 20 }, () => questions).flat();
+  const from = { channelKind: 'slash' as const, userId: '123456789012345678' };
+  // Interleaved rounds, so that both see the same machine noise.
+  const on: number[] = [];
+  const off: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    off.push(timeEach(inputs, (q) => without.ask(q, from)).median);
+    on.push(timeEach(inputs, (q) => withRecord.ask(q, from)).median);
+    recorder.flush();
+  }
+  recorder.close();
+  const medianOn = median(on);
+  const medianOff = median(off);
+  rows.push(['ask + reply model, recording off (median)', ms(medianOff)]);
+  rows.push(['ask + reply model, recording on (median)', `${ms(medianOn)} (${(medianOn / medianOff).toFixed(2)}× off)`]);
+  const recorded = await benchRecorder();
+  rows.push(['recorder: rows per second sustained', recorded.rowsPerSecond.toLocaleString('en')]);
+  rows.push(['recorder: one recordQuestion call (median)', `${recorded.recordCallMedianUs} µs`]);
+  return rows;
+}
+
+function writeGenerated(count: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-kb-'));
+  for (const [file, text] of generateKnowledge(count).files) {
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  }
+  return dir;
 }
 
 await main();

@@ -1,5 +1,5 @@
 import type { ClaimKind, Fact, Language, Source } from '../knowledge/schema.ts';
-import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { versionLabel, type KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import type { Decision } from './engine.ts';
 import { formatDate, MESSAGES } from './messages.ts';
 
@@ -9,6 +9,7 @@ export interface ReplyModel {
   readonly language: Language;
   readonly question: string;
   readonly score: number;
+  /** The knowledge version as people see it: hash and load time. */
   readonly knowledgeVersion: string;
   readonly fact: FactView | undefined;
   readonly suggestions: readonly FactRef[];
@@ -73,7 +74,7 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
     language,
     question,
     score: decision.score,
-    knowledgeVersion: context.snapshot.version,
+    knowledgeVersion: versionLabel(context.snapshot),
     fact,
     suggestions: decision.suggestions.map((f) => factRef(f, language)),
     unknownText,

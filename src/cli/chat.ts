@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import { versionLabel } from '../knowledge/snapshot.ts';
 import type { TerminalEngine } from './engine-setup.ts';
 import { renderText } from './render-text.ts';
 
@@ -16,7 +17,7 @@ export async function runChat(engine: TerminalEngine, io: ChatIo): Promise<void>
   const write = (text: string) => io.output.write(`${text}\n`);
   const { snapshot } = engine.answerer;
   for (const line of io.banner) write(line);
-  write(`Knowledge base ${snapshot.version}: ${snapshot.facts.length} facts. ${HELP}`);
+  write(`Knowledge base ${versionLabel(snapshot)}: ${snapshot.facts.length} facts. ${HELP}`);
   const rl = createInterface({ input: io.input, output: io.output, prompt: '> ', terminal: false });
   rl.prompt();
   for await (const raw of rl) {

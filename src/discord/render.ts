@@ -10,7 +10,7 @@ import {
 import { MESSAGES } from '../answer/messages.ts';
 import type { FactRef, FactView, ReplyModel } from '../answer/reply.ts';
 import type { ClaimKind, Language } from '../knowledge/schema.ts';
-import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { versionLabel, type KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { encodeButton } from './custom-id.ts';
 import { DISCORD_LIMITS as L, truncate } from './limits.ts';
 import { UI } from './strings.ts';
@@ -115,7 +115,7 @@ export function renderFactList(snapshot: KnowledgeSnapshot, language: Language):
   const kept = fitFields(fields.slice(0, L.embedFields), L.embedTotal - 300);
   shown = kept.reduce((n, f) => n + f.value.split('\n').length, 0);
   const hidden = snapshot.facts.length - shown;
-  const embed = new EmbedBuilder().setTitle(ui.factsTitle).addFields(kept).setFooter({ text: `knowledge ${snapshot.version} · ${snapshot.facts.length}` });
+  const embed = new EmbedBuilder().setTitle(ui.factsTitle).addFields(kept).setFooter({ text: `knowledge ${versionLabel(snapshot)} · ${snapshot.facts.length} facts` });
   if (hidden > 0) embed.setDescription(ui.moreFacts(hidden));
   return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
 }

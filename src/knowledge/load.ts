@@ -47,13 +47,18 @@ export async function readKnowledgeFiles(dir: string): Promise<{ files: Knowledg
       continue;
     }
     const path = join(dir, file);
-    const { size } = await stat(path);
     const limit = isText ? LOAD_LIMITS.maxTextBytes : LOAD_LIMITS.maxYamlBytes;
-    if (size > limit) {
-      problems.push({ file, line: 1, column: 1, severity: 'error', message: `file is ${size} bytes, over the ${limit}-byte limit`, hint: 'A fact or source record is a few kilobytes; split it or remove what does not belong.' });
-      continue;
+    try {
+      const { size } = await stat(path);
+      if (size > limit) {
+        problems.push({ file, line: 1, column: 1, severity: 'error', message: `file is ${size} bytes, over the ${limit}-byte limit`, hint: 'A fact or source record is a few kilobytes; split it or remove what does not belong.' });
+        continue;
+      }
+      files.set(file, await readFile(path, 'utf8'));
+    } catch (error) {
+      // A file saved or deleted while the folder is read: the next reload sees it as it ends up.
+      problems.push({ file, line: 1, column: 1, severity: 'error', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: 'If it was being saved or deleted, save again; otherwise check its permissions.' });
     }
-    files.set(file, await readFile(path, 'utf8'));
   }
   if (entries.length > LOAD_LIMITS.maxFiles) {
     problems.push({ file: dir, line: 1, column: 1, severity: 'error', message: `more than ${LOAD_LIMITS.maxFiles} files`, hint: 'Point KNOWLEDGE_DIR at the knowledge folder itself.' });

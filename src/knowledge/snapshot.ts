@@ -15,6 +15,11 @@ export interface KnowledgeSnapshot {
   readonly warnings: readonly Problem[];
 }
 
+/** The version people see: the content hash, and when it was loaded ("5280ffe29f7f, loaded 2026-11-29 08:15 UTC"). */
+export function versionLabel(snapshot: Pick<KnowledgeSnapshot, 'version' | 'loadedAt'>): string {
+  return `${snapshot.version}, loaded ${snapshot.loadedAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
 export type LoadResult =
   | { readonly ok: true; readonly snapshot: KnowledgeSnapshot; readonly warnings: readonly Problem[] }
   | { readonly ok: false; readonly errors: readonly Problem[]; readonly warnings: readonly Problem[] };

@@ -2,6 +2,7 @@ import type { Answerer } from '../answer/answerer.ts';
 import { buildReply, factView, type FactView, type ReplyModel } from '../answer/reply.ts';
 import type { Language } from '../knowledge/schema.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
+import { versionLabel } from '../knowledge/snapshot.ts';
 import type { ChannelKind } from '../record/recorder.ts';
 
 export type { ChannelKind };
@@ -82,7 +83,7 @@ export function createAsking(options: AskingOptions) {
   const showFact = (factId: string, language: Language): { view: FactView; version: string } | undefined => {
     const { snapshot } = options.store.current();
     const fact = snapshot.factsById.get(factId);
-    return fact ? { view: factView(fact, language, { snapshot, now: options.now() }), version: snapshot.version } : undefined;
+    return fact ? { view: factView(fact, language, { snapshot, now: options.now() }), version: versionLabel(snapshot) } : undefined;
   };
 
   const vote = (recordId: string, userId: string, helpful: boolean) => {

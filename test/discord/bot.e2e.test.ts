@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, Locale, MessageFlags, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIInteractionResponseCallbackData, type APIComponentInMessageActionRow, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
+import { versionLabel } from '../../src/knowledge/snapshot.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 
 interface CallbackBody {
@@ -45,7 +46,8 @@ describe('the bot on a fake Discord', () => {
     expect(embed.description).toMatch(/backups/);
     expect(embed.fields?.find((f) => f.name === 'Whose claim')?.value).toBe('Company statement — TikTok, 17 June 2022');
     expect(embed.fields?.find((f) => f.name === 'Source')?.value).toMatch(/^“.+”/s);
-    expect(embed.footer?.text).toBe(`backups-retained · knowledge ${h.store.current().snapshot.version}`);
+    expect(embed.footer?.text).toBe(`backups-retained · knowledge ${versionLabel(h.store.current().snapshot)}`);
+    expect(embed.footer?.text).toMatch(/knowledge [0-9a-f]{12}, loaded \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
     expect(data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(data.flags ?? 0).toBe(0);
     const ids = buttons(data).map((b) => b.custom_id);
@@ -182,7 +184,7 @@ describe('the bot on a fake Discord', () => {
     const edit = await h.fake.waitForRequest<{ content: string }>((r) => r.method === 'PATCH' && r.path === h.fake.originalPath(sent));
     expect(edit.body.content).toMatch(/^Loaded [0-9a-f]{12} \(was [0-9a-f]{12}\)\.\nNo fact changed\.$/);
     const status = await callback(h.fake.slashCommand({ name: 'kb', options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'status' }] as never }));
-    expect(status.data!.embeds![0]!.title).toBe(`Knowledge base ${h.store.current().snapshot.version}`);
+    expect(status.data!.embeds![0]!.title).toBe(`Knowledge base ${versionLabel(h.store.current().snapshot)}`);
   });
 
   it('registers /kb so that only members who can manage the server see it', async () => {
@@ -225,5 +227,63 @@ describe('shutting down', () => {
     await h.bot.stop();
     await h.bot.stop();
     await expect(h.fake.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('with a knowledge base larger than one autocomplete list', () => {
+  it('given /fact autocomplete, then at most 25 choices are offered, each within 100 characters', async () => {
+    const { generateKnowledge } = await import('../../bench/generate.ts');
+    const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { dirname, join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'kb-large-'));
+    for (const [file, text] of generateKnowledge(80).files) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    const h = await startHarness({ knowledgeDir: dir });
+    try {
+      for (const value of ['', 'data', 'fact', 'a']) {
+        const sent = await h.fake.sendInteraction(h.fake.autocomplete({ name: 'fact', focused: 'name', value }));
+        const body = (await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent))).body;
+        const choices = body.data!.choices!;
+        expect(choices.length, value).toBeLessThanOrEqual(DISCORD_LIMITS.autocompleteChoices);
+        if (value === '') expect(choices).toHaveLength(DISCORD_LIMITS.autocompleteChoices);
+        for (const c of choices) expect(c.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
+      }
+    } finally {
+      await h.stop();
+    }
+  });
+});
+
+describe('deploying the commands', () => {
+  it('given a dev guild, then every command is registered in that guild; otherwise globally', async () => {
+    const { deploy } = await import('../../src/cli/deploy.ts');
+    const { startFakeDiscord } = await import('../support/fake-discord.ts');
+    const fake = await startFakeDiscord();
+    try {
+      const out: string[] = [];
+      const env = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
+      expect(await deploy({ ...env, DISCORD_DEV_GUILD_ID: fake.guildId }, (l) => out.push(l), (l) => out.push(l))).toBe(0);
+      expect(fake.commands.get(fake.guildId)?.map((c) => c.name).sort()).toEqual(['ask', 'fact', 'facts', 'kb', 'sources']);
+      expect(await deploy(env, (l) => out.push(l), (l) => out.push(l))).toBe(0);
+      expect(fake.commands.get('global')).toHaveLength(5);
+      expect(out.join('\n')).not.toContain(fake.token);
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
+describe('leaving nothing behind', () => {
+  it('given the bot stopped, then no socket, timer or server it opened is still active', async () => {
+    const active = () => (process as unknown as { getActiveResourcesInfo(): string[] }).getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const before = active().length;
+    const h = await startHarness();
+    expect(active().length).toBeGreaterThan(before);
+    await h.stop();
+    await expect.poll(() => active().length, { timeout: 2000 }).toBeLessThanOrEqual(before);
   });
 });

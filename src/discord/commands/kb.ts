@@ -14,6 +14,7 @@ import {
 import { readKnowledgeFiles } from '../../knowledge/load.ts';
 import type { ReloadOutcome } from '../../knowledge/live-store.ts';
 import { formatProblem } from '../../knowledge/problems.ts';
+import { versionLabel } from '../../knowledge/snapshot.ts';
 import { formatReportText } from '../../record/format-report.ts';
 import { buildReport } from '../../record/report.ts';
 import { logOutcome } from '../../service/auto-reload.ts';
@@ -146,7 +147,7 @@ export function statusEmbed(context: BotContext): EmbedBuilder {
   const overdue = stale(context);
   const error = context.store.lastError;
   const embed = new EmbedBuilder()
-    .setTitle(`Knowledge base ${snapshot.version}`)
+    .setTitle(`Knowledge base ${versionLabel(snapshot)}`)
     .addFields(
       { name: 'Facts', value: String(snapshot.facts.length), inline: true },
       { name: 'Loaded', value: `<t:${Math.floor(snapshot.loadedAt.getTime() / 1000)}:f>`, inline: true },
