@@ -36,3 +36,12 @@ export function truncate(text: string, max: number): string {
   const base = atBoundary || lastSpace <= room * 0.6 ? cut : cut.slice(0, lastSpace);
   return `${base.replace(/[\s,;:.]+$/, '')}…`;
 }
+
+/**
+ * Text shown as a code block, cut to fit `max` characters in all. A "```" inside the text (a question
+ * someone typed, a line of YAML) cannot close the block early: a zero-width space breaks it up.
+ */
+export function codeBlock(text: string, max: number): string {
+  const inner = text.replace(/`(?=``)/g, '`\u200b');
+  return `\`\`\`\n${truncate(inner, max - 8)}\n\`\`\``;
+}

@@ -2,7 +2,7 @@ import type { Client } from 'discord.js';
 import { formatProblem } from '../knowledge/problems.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
-import { DISCORD_LIMITS as L, truncate } from './limits.ts';
+import { codeBlock, DISCORD_LIMITS as L } from './limits.ts';
 import { NO_MENTIONS } from './render.ts';
 
 /**
@@ -17,7 +17,8 @@ export function announceReloads<T>(client: Client, store: LiveStore<T>, channelI
       const problems = outcome.errors.map(formatProblem).join('\n');
       if (problems === lastPosted) return;
       lastPosted = problems;
-      content = `Knowledge base edit not loaded: still serving ${outcome.version}. Fix and save again:\n\`\`\`\n${truncate(problems, L.messageContent - 200)}\n\`\`\``;
+      const head = `Knowledge base edit not loaded: still serving ${outcome.version}. Fix and save again:\n`;
+      content = head + codeBlock(problems, L.messageContent - head.length);
     } else {
       if (lastPosted === undefined) return;
       lastPosted = undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { truncate } from '../../src/discord/limits.ts';
+import { codeBlock, truncate } from '../../src/discord/limits.ts';
 import { decodeButton, encodeButton } from '../../src/discord/custom-id.ts';
 
 describe('fitting text into Discord limits', () => {
@@ -16,6 +16,21 @@ describe('fitting text into Discord limits', () => {
   it('cuts a single very long word hard, still with an ellipsis', () => {
     const cut = truncate('x'.repeat(50), 10);
     expect(cut).toBe(`${'x'.repeat(9)}…`);
+  });
+});
+
+describe('code blocks', () => {
+  it('given text with a fence in it, then the block cannot be closed early', () => {
+    const block = codeBlock('what is ``` **bold** @everyone', 100);
+    expect(block.startsWith('```\n')).toBe(true);
+    expect(block.endsWith('\n```')).toBe(true);
+    expect(block.slice(4, -4)).not.toContain('```');
+  });
+
+  it('given long text, then the whole block, fences included, fits the limit', () => {
+    const block = codeBlock('line\n'.repeat(1000), 2000);
+    expect(block.length).toBeLessThanOrEqual(2000);
+    expect(block.endsWith('…\n```')).toBe(true);
   });
 });
 

@@ -54,7 +54,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean; answerChannels?: 'fake-channel' } = {}): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
   if (!options.knowledgeDir) cpSync(KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
   const opened = await openLiveStore<Answerer>({ load: () => loadKnowledge({ dir: knowledgeDir, now: TODAY }), build: (s) => createAnswerer(s) });
@@ -81,6 +81,7 @@ export async function startHarness(options: { settings?: Partial<BotSettings>; k
       mentionCooldownMs: 0,
       knowledgeDir,
       ...(options.policyChannel ? { policyChannelId: fake.channelId } : {}),
+      ...(options.answerChannels ? { answerChannelIds: [fake.channelId] } : {}),
       ...options.settings,
     },
   });

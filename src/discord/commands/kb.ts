@@ -1,5 +1,6 @@
 import {
   ActionRowBuilder,
+  escapeMarkdown,
   EmbedBuilder,
   InteractionContextType,
   MessageFlags,
@@ -20,7 +21,7 @@ import { buildReport } from '../../record/report.ts';
 import { logOutcome } from '../../service/auto-reload.ts';
 import { previewFact } from '../../service/preview.ts';
 import { UserError, type BotContext, type Command } from '../context.ts';
-import { DISCORD_LIMITS as L, truncate } from '../limits.ts';
+import { codeBlock, DISCORD_LIMITS as L, truncate } from '../limits.ts';
 import { isPolicyMember } from '../permissions.ts';
 import { NO_MENTIONS, renderFact } from '../render.ts';
 import { languageOfLocale, UI } from '../strings.ts';
@@ -84,15 +85,17 @@ export const kb: Command = {
     const recent = context.recorder ? buildReport(context.recorder, { from: new Date(context.now().getTime() - 30 * DAY_MS), to: context.now(), limit: 20 }).topUnanswered.flatMap((g) => (g.textStored ? [g.example] : [])) : [];
     const result = previewFact({ files, draft, live: context.store.current().built, questions: [...(question ? [question] : []), ...recent], now: context.now(), contact: context.settings.contact });
     if (!result.ok) {
-      await interaction.editReply({ content: truncate(['The draft does not validate; nothing was changed:', '```', ...result.errors.map(formatProblem), '```'].join('\n'), L.messageContent), allowedMentions: NO_MENTIONS });
+      const head = 'The draft does not validate; nothing was changed:\n';
+      await interaction.editReply({ content: head + codeBlock(result.errors.map(formatProblem).join('\n'), L.messageContent - head.length), allowedMentions: NO_MENTIONS });
       return;
     }
     const name = (id: string | null) => (id ? `\`${id}\`` : '“I don’t know”');
+    const quoted = (question: string) => `“${escapeMarkdown(truncate(question, 80))}”`;
     const lines = [`Draft \`${result.factId}\` is valid. Nothing live was changed. Staff would see the answer below.`];
-    for (const a of result.asked) lines.push(`“${truncate(a.question, 80)}”: ${a.before === a.after ? `${name(a.after)} (unchanged)` : `${name(a.before)} → ${name(a.after)}`}`);
+    for (const a of result.asked) lines.push(`${quoted(a.question)}: ${a.before === a.after ? `${name(a.after)} (unchanged)` : `${name(a.before)} → ${name(a.after)}`}`);
     lines.push(result.wins.length ? 'It would now answer:' : 'It would not take over any question tried.');
-    for (const w of result.wins) lines.push(`+ “${truncate(w.question, 80)}” (was ${name(w.before)})`);
-    for (const c of result.changes) lines.push(`~ “${truncate(c.question, 80)}”: ${name(c.before)} → ${name(c.after)}`);
+    for (const w of result.wins) lines.push(`+ ${quoted(w.question)} (was ${name(w.before)})`);
+    for (const c of result.changes) lines.push(`~ ${quoted(c.question)}: ${name(c.before)} → ${name(c.after)}`);
     const rendered = renderFact(result.reply.fact!, 'en', 'draft');
     await interaction.editReply({ content: truncate(lines.join('\n'), L.messageContent), embeds: rendered.embeds ?? [], allowedMentions: NO_MENTIONS });
   },
@@ -139,7 +142,7 @@ function reportText(context: BotContext, days: number): string {
   // The report's end is exclusive: one millisecond past now includes what was asked this very moment.
   const to = new Date(context.now().getTime() + 1);
   const report = buildReport(context.recorder, { from: new Date(to.getTime() - days * DAY_MS), to, limit: 10 });
-  return `\`\`\`\n${truncate(formatReportText(report), L.messageContent - 8)}\n\`\`\``;
+  return codeBlock(formatReportText(report), L.messageContent);
 }
 
 export function statusEmbed(context: BotContext): EmbedBuilder {
@@ -155,15 +158,15 @@ export function statusEmbed(context: BotContext): EmbedBuilder {
     )
     .setColor(error ? 0xe74c3c : 0x2ecc71);
   if (error) {
-    const problems = truncate(error.errors.map(formatProblem).join('\n'), L.embedFieldValue - 8);
-    embed.addFields({ name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`, value: `\`\`\`\n${problems}\n\`\`\`` });
+    embed.addFields({ name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`, value: codeBlock(error.errors.map(formatProblem).join('\n'), L.embedFieldValue) });
   }
   return embed;
 }
 
 export function describeReload(outcome: ReloadOutcome): string {
   if (!outcome.ok) {
-    return [`Reload failed: still serving ${outcome.version}. Fix these and save again:`, '```', ...outcome.errors.map(formatProblem), '```'].join('\n');
+    const head = `Reload failed: still serving ${outcome.version}. Fix these and save again:\n`;
+    return head + codeBlock(outcome.errors.map(formatProblem).join('\n'), L.messageContent - head.length);
   }
   const list = (label: string, ids: readonly string[]) => (ids.length ? [`${label}: ${ids.map((id) => `\`${id}\``).join(', ')}`] : []);
   const changes = [...list('Added', outcome.added), ...list('Removed', outcome.removed), ...list('Edited', outcome.edited)];
