@@ -99,3 +99,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         : undefined,
   };
 }
+
+/** For entry points: the configuration, or undefined after printing what is wrong. */
+export function configOrExplain(env: Readonly<Record<string, string | undefined>>, err: (line: string) => void): Config | undefined {
+  try {
+    return parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      err(error.message);
+      return undefined;
+    }
+    throw error;
+  }
+}

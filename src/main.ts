@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { runChat } from './cli/chat.ts';
 import { openTerminalEngine } from './cli/engine-setup.ts';
-import { ConfigError, parseConfig, type Config } from './config.ts';
+import { configOrExplain } from './config.ts';
 
 const NOT_CONFIGURED = [
   'Discord is not configured (DISCORD_TOKEN is not set), so residency-bot answers here in the terminal.',
@@ -11,16 +11,8 @@ const NOT_CONFIGURED = [
 
 async function main(): Promise<number> {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  let config: Config;
-  try {
-    config = parseConfig(process.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = configOrExplain(process.env, (line) => console.error(line));
+  if (!config) return 2;
   if (!config.discord) {
     const engine = await openTerminalEngine(config, (line) => console.error(line));
     if (!engine) return 1;

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { ReplyModel } from '../answer/reply.ts';
-import { ConfigError, parseConfig } from '../config.ts';
+import { configOrExplain } from '../config.ts';
 import { openTerminalEngine } from './engine-setup.ts';
 import { isMain } from './main-guard.ts';
 import { renderText } from './render-text.ts';
@@ -53,16 +53,8 @@ export async function ask(argv: readonly string[], io: AskIo): Promise<number> {
     io.out(USAGE);
     return values.help ? 0 : 2;
   }
-  let config;
-  try {
-    config = parseConfig(io.env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      io.err(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = configOrExplain(io.env, io.err);
+  if (!config) return 2;
   const engine = await openTerminalEngine(config, io.err);
   if (!engine) return 1;
   const question = positionals.join(' ');

@@ -1,19 +1,11 @@
 import { existsSync } from 'node:fs';
-import { ConfigError, parseConfig } from '../config.ts';
+import { configOrExplain } from '../config.ts';
 import { deployCommands } from '../discord/deploy.ts';
 import { isMain } from './main-guard.ts';
 
 export async function deploy(env: Readonly<Record<string, string | undefined>>, out: (line: string) => void, err: (line: string) => void): Promise<number> {
-  let config;
-  try {
-    config = parseConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      err(error.message);
-      return 2;
-    }
-    throw error;
-  }
+  const config = configOrExplain(env, err);
+  if (!config) return 2;
   if (!config.discord) {
     err('DISCORD_TOKEN is not set: there is nowhere to deploy the commands to. See .env.example.');
     return 2;

@@ -124,20 +124,28 @@ function parseWith<T extends z.ZodType>(yaml: YamlFile, schema: T, problems: Pro
   return undefined;
 }
 
-function checkSources(sources: readonly Located<Source>[], files: KnowledgeFiles, problems: Problem[]) {
-  const byId = new Map<string, Located<Source>>();
-  for (const source of sources) {
-    const { value, yaml } = source;
+/** Ids must match their file names and be unique; the first record with an id wins. */
+function indexById<T extends { id: string }>(kind: 'fact' | 'source', records: readonly Located<T>[], problems: Problem[]): Map<string, Located<T>> {
+  const byId = new Map<string, Located<T>>();
+  for (const record of records) {
+    const { value, yaml } = record;
     const expected = posix.basename(yaml.file, '.yaml');
     if (value.id !== expected) {
-      problems.push(pointAt(yaml, ['id'], 'error', `source id "${value.id}" does not match its file name "${expected}.yaml"`, `Rename the file to sources/${value.id}.yaml, or set id: ${expected}.`));
+      problems.push(pointAt(yaml, ['id'], 'error', `${kind} id "${value.id}" does not match its file name "${expected}.yaml"`, `Rename the file to ${kind}s/${value.id}.yaml, or set id: ${expected}.`));
     }
     const twin = byId.get(value.id);
     if (twin) {
-      problems.push(pointAt(yaml, ['id'], 'error', `source id "${value.id}" is already used by ${twin.yaml.file}`, 'Source ids must be unique; give this source another id.'));
-      continue;
+      problems.push(pointAt(yaml, ['id'], 'error', `${kind} id "${value.id}" is already defined in ${twin.yaml.file}`, `${kind === 'fact' ? 'Fact' : 'Source'} ids must be unique across files; give this one another id, or merge the two.`));
+    } else {
+      byId.set(value.id, record);
     }
-    byId.set(value.id, source);
+  }
+  return byId;
+}
+
+function checkSources(sources: readonly Located<Source>[], files: KnowledgeFiles, problems: Problem[]) {
+  const byId = indexById('source', sources, problems);
+  for (const { value, yaml } of byId.values()) {
     if (!files.has(`sources/${value.text}`)) {
       problems.push(pointAt(yaml, ['text'], 'error', `source text file "sources/${value.text}" does not exist`, 'Save the source text beside this file under that name, or correct the name.'));
     }
@@ -165,20 +173,7 @@ function checkFacts(
   now: Date,
   problems: Problem[],
 ): void {
-  const byId = new Map<string, Located<Fact>>();
-  for (const fact of facts) {
-    const { value, yaml } = fact;
-    const expected = posix.basename(yaml.file, '.yaml');
-    if (value.id !== expected) {
-      problems.push(pointAt(yaml, ['id'], 'error', `fact id "${value.id}" does not match its file name "${expected}.yaml"`, `Rename the file to facts/${value.id}.yaml, or set id: ${expected}.`));
-    }
-    const twin = byId.get(value.id);
-    if (twin) {
-      problems.push(pointAt(yaml, ['id'], 'error', `fact id "${value.id}" is already defined in ${twin.yaml.file}`, 'Fact ids must be unique across files; give this fact another id or merge the two.'));
-    } else {
-      byId.set(value.id, fact);
-    }
-  }
+  const byId = indexById('fact', facts, problems);
 
   const aliasOwners = new Map<string, { id: string; file: string }>();
   const normalizedTexts = new Map<string, string>();

@@ -4,7 +4,7 @@ import { UserError, type Command } from '../context.ts';
 import { renderFact } from '../render.ts';
 import { respond } from '../replies.ts';
 import { languageOfLocale, UI } from '../strings.ts';
-import { autocompleteFact } from './fact-option.ts';
+import { autocompleteFact, factNameOption } from './fact-option.ts';
 
 export const fact: Command = {
   data: new SlashCommandBuilder()
@@ -12,16 +12,7 @@ export const fact: Command = {
     .setNameLocalizations({ fr: 'fait' })
     .setDescription('Show a fact by name')
     .setDescriptionLocalizations({ fr: 'Afficher un fait par son nom' })
-    .addStringOption((o) =>
-      o
-        .setName('name')
-        .setNameLocalizations({ fr: 'nom' })
-        .setDescription('Start typing a fact name')
-        .setDescriptionLocalizations({ fr: 'Commencez à taper le nom d’un fait' })
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
+    .addStringOption((o) => factNameOption(o, 'name', 'nom'))
     .toJSON(),
 
   async execute(interaction, context) {

@@ -4,23 +4,14 @@ import { UserError, type Command } from '../context.ts';
 import { renderSources } from '../render.ts';
 import { respond } from '../replies.ts';
 import { languageOfLocale, UI } from '../strings.ts';
-import { autocompleteFact } from './fact-option.ts';
+import { autocompleteFact, factNameOption } from './fact-option.ts';
 
 export const sources: Command = {
   data: new SlashCommandBuilder()
     .setName('sources')
     .setDescription("Show every source of a fact, with its quote")
     .setDescriptionLocalizations({ fr: 'Afficher toutes les sources d’un fait, avec leurs citations' })
-    .addStringOption((o) =>
-      o
-        .setName('fact')
-        .setNameLocalizations({ fr: 'fait' })
-        .setDescription('Start typing a fact name')
-        .setDescriptionLocalizations({ fr: 'Commencez à taper le nom d’un fait' })
-        .setRequired(true)
-        .setAutocomplete(true)
-        .setMaxLength(100),
-    )
+    .addStringOption((o) => factNameOption(o, 'fact', 'fait'))
     .toJSON(),
 
   async execute(interaction, context) {
