@@ -1,7 +1,7 @@
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
 import { defaultKnowledgeDir } from '../cli/paths.ts';
 import type { Config } from '../config.ts';
-import { loadKnowledge } from '../knowledge/load.ts';
+import { folderLoader } from '../knowledge/load.ts';
 import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { createLogger } from '../log.ts';
@@ -14,7 +14,7 @@ export async function startFromConfig(config: Config): Promise<number> {
   const logger = createLogger({ level: config.logLevel, secrets: [discord.token] });
   const knowledgeDir = config.knowledgeDir ?? defaultKnowledgeDir();
   const opened = await openLiveStore<Answerer>({
-    load: () => loadKnowledge({ dir: knowledgeDir }),
+    load: folderLoader(knowledgeDir),
     build: (snapshot) => createAnswerer(snapshot, config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold }),
   });
   if (!opened.ok) {

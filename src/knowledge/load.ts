@@ -2,7 +2,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from './problems.ts';
 import type { LoadResult } from './snapshot.ts';
-import { validateKnowledge, type KnowledgeFiles } from './validate.ts';
+import { validateKnowledge, type KnowledgeFiles, type ParseCache } from './validate.ts';
 
 export const LOAD_LIMITS = Object.freeze({
   /** A fact or source record is a few KiB; anything this large is a mistake or an attack. */
@@ -11,18 +11,28 @@ export const LOAD_LIMITS = Object.freeze({
   maxFiles: 50_000,
 });
 
+const READ_CONCURRENCY = 32;
+
 export interface LoadOptions {
   readonly dir: string;
   readonly now?: Date;
+  /** Parsed files kept from an earlier load of the same folder (see `folderLoader`). */
+  readonly cache?: ParseCache;
 }
 
 /** Reads the knowledge folder and validates it. Never throws for bad content: problems come back as data. */
 export async function loadKnowledge(options: LoadOptions): Promise<LoadResult> {
   const read = await readKnowledgeFiles(options.dir);
-  const result = validateKnowledge(read.files, { now: options.now ?? new Date() });
+  const result = validateKnowledge(read.files, { now: options.now ?? new Date(), ...(options.cache ? { cache: options.cache } : {}) });
   if (read.problems.length === 0) return result;
   const errors = [...read.problems, ...(result.ok ? [] : result.errors)];
   return { ok: false, errors, warnings: result.warnings };
+}
+
+/** Loads one folder again and again, re-parsing only the files whose text changed since the last load. */
+export function folderLoader(dir: string, now?: () => Date): () => Promise<LoadResult> {
+  const cache: ParseCache = { files: new Map(), quotes: new Map() };
+  return () => loadKnowledge({ dir, cache, ...(now ? { now: now() } : {}) });
 }
 
 export async function readKnowledgeFiles(dir: string): Promise<{ files: KnowledgeFiles; problems: Problem[] }> {
@@ -35,6 +45,7 @@ export async function readKnowledgeFiles(dir: string): Promise<{ files: Knowledg
     problems.push({ file: dir, line: 1, column: 1, severity: 'error', message: `cannot read the knowledge folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: 'Check KNOWLEDGE_DIR points at the knowledge/ folder of this repository.' });
     return { files, problems };
   }
+  const wanted: string[] = [];
   for (const file of entries.slice(0, LOAD_LIMITS.maxFiles)) {
     if (file.startsWith('schema/') || file.endsWith('.md') || /(^|\/)\./.test(file)) continue;
     const isText = file.endsWith('.txt');
@@ -46,20 +57,25 @@ export async function readKnowledgeFiles(dir: string): Promise<{ files: Knowledg
       });
       continue;
     }
+    wanted.push(file);
+  }
+  const read = async (file: string) => {
     const path = join(dir, file);
-    const limit = isText ? LOAD_LIMITS.maxTextBytes : LOAD_LIMITS.maxYamlBytes;
+    const limit = file.endsWith('.txt') ? LOAD_LIMITS.maxTextBytes : LOAD_LIMITS.maxYamlBytes;
     try {
       const { size } = await stat(path);
       if (size > limit) {
         problems.push({ file, line: 1, column: 1, severity: 'error', message: `file is ${size} bytes, over the ${limit}-byte limit`, hint: 'A fact or source record is a few kilobytes; split it or remove what does not belong.' });
-        continue;
+        return;
       }
       files.set(file, await readFile(path, 'utf8'));
     } catch (error) {
       // A file saved or deleted while the folder is read: the next reload sees it as it ends up.
       problems.push({ file, line: 1, column: 1, severity: 'error', message: `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: 'If it was being saved or deleted, save again; otherwise check its permissions.' });
     }
-  }
+  };
+  // A few reads at a time: one by one, a large folder spends most of a reload waiting on the disk.
+  for (let i = 0; i < wanted.length; i += READ_CONCURRENCY) await Promise.all(wanted.slice(i, i + READ_CONCURRENCY).map(read));
   if (entries.length > LOAD_LIMITS.maxFiles) {
     problems.push({ file: dir, line: 1, column: 1, severity: 'error', message: `more than ${LOAD_LIMITS.maxFiles} files`, hint: 'Point KNOWLEDGE_DIR at the knowledge folder itself.' });
   }

@@ -13,7 +13,25 @@ export type KnowledgeFiles = ReadonlyMap<string, string>;
 export interface ValidateOptions {
   /** Today, for review dates. */
   readonly now: Date;
+  /**
+   * Files already parsed by an earlier load, reused while their text is the same: a reload after one
+   * saved file parses one file. Pass the same cache to every load of one folder.
+   */
+  readonly cache?: ParseCache;
 }
+
+/** Parsed records by file, and quote checks, kept between loads. Holds values and problems, not YAML documents. */
+export interface ParseCache {
+  readonly files: Map<string, { readonly text: string; readonly parsed: ParsedFile }>;
+  /** Quote checks by source text and quote: undefined when found, else the hint. */
+  readonly quotes: Map<string, string | undefined>;
+}
+
+type ParsedFile =
+  | { readonly kind: 'fact'; readonly value: Fact; readonly yaml: YamlFile }
+  | { readonly kind: 'source'; readonly value: Source; readonly yaml: YamlFile }
+  | { readonly kind: 'topics'; readonly value: Topic[]; readonly yaml: YamlFile }
+  | { readonly kind: 'broken'; readonly problems: readonly Problem[]; readonly ids: readonly string[] };
 
 interface Located<T> {
   readonly value: T;
@@ -29,10 +47,6 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
   const facts: Located<Fact>[] = [];
   // Ids of records that exist but failed validation: references to them are not errors of their own.
   const brokenIds = new Set<string>();
-  const markBroken = (declaredId: unknown, file: string) => {
-    brokenIds.add(posix.basename(file, '.yaml'));
-    if (typeof declaredId === 'string') brokenIds.add(declaredId);
-  };
   const sources: Located<Source>[] = [];
   let topics: Located<Topic[]> | undefined;
 
@@ -43,34 +57,24 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
       problems.push(at(file, 1, 1, 'error', 'this file is not part of the knowledge base layout', 'Facts go in facts/<id>.yaml, sources in sources/<id>.yaml with their text in sources/<name>.txt, topics in topics.yaml.'));
       continue;
     }
-    const parsed = parseYamlFile(file, text);
-    if (!parsed.ok) {
+    const cached = options.cache?.files.get(file);
+    const parsed = cached?.text === text ? cached.parsed : parseRecordFile(file, text, kind);
+    if (options.cache && cached?.text !== text) options.cache.files.set(file, { text, parsed: withLazyPositions(parsed, file, text) });
+    if (parsed.kind === 'broken') {
       problems.push(...parsed.problems);
-      if (kind !== 'topics') brokenIds.add(posix.basename(file, '.yaml'));
-      continue;
-    }
-    const { yaml } = parsed;
-    const declaredId = (yaml.data as { id?: unknown } | null)?.id;
-    if (kind === 'fact') {
-      const value = parseWith(yaml, FactSchema, problems);
-      if (value) facts.push({ value, yaml });
-      else markBroken(declaredId, file);
-    } else if (kind === 'source') {
-      const value = parseWith(yaml, SourceSchema, problems);
-      if (value) sources.push({ value, yaml });
-      else markBroken(declaredId, file);
-    } else {
-      const value = parseWith(yaml, TopicsSchema, problems);
-      if (value) topics = { value: value.topics, yaml };
-    }
+      for (const id of parsed.ids) brokenIds.add(id);
+    } else if (parsed.kind === 'fact') facts.push(parsed);
+    else if (parsed.kind === 'source') sources.push(parsed);
+    else topics = parsed;
   }
+  if (options.cache) for (const file of options.cache.files.keys()) if (!files.has(file)) options.cache.files.delete(file);
   if (!files.has('topics.yaml')) {
     problems.push(at('topics.yaml', 1, 1, 'error', 'topics.yaml is missing', 'Create knowledge/topics.yaml with a "topics:" list; every fact names one of its ids.'));
   }
 
   const sourceById = checkSources(sources, files, problems);
   const topicIds = checkTopics(topics, problems);
-  checkFacts(facts, sourceById, topicIds, brokenIds, files, options.now, problems);
+  checkFacts(facts, sourceById, topicIds, brokenIds, files, options.now, problems, options.cache?.quotes);
 
   const errors = problems.filter((p) => p.severity === 'error').sort(byPosition);
   const warnings = problems.filter((p) => p.severity === 'warning').sort(byPosition);
@@ -104,6 +108,38 @@ function buildSnapshot(
     factFiles: new Map(sorted.map((f) => [f.value.id, f.yaml.file])),
     warnings,
   });
+}
+
+/** One record file on its own: YAML, then the schema. Cacheable: it depends on nothing else. */
+function parseRecordFile(file: string, text: string, kind: 'fact' | 'source' | 'topics'): ParsedFile {
+  const parsed = parseYamlFile(file, text);
+  const ownId = kind === 'topics' ? [] : [posix.basename(file, '.yaml')];
+  if (!parsed.ok) return { kind: 'broken', problems: parsed.problems, ids: ownId };
+  const { yaml } = parsed;
+  const problems: Problem[] = [];
+  const value = parseWith(yaml, kind === 'fact' ? FactSchema : kind === 'source' ? SourceSchema : TopicsSchema, problems);
+  if (value === undefined) {
+    const declaredId = (yaml.data as { id?: unknown } | null)?.id;
+    return { kind: 'broken', problems, ids: typeof declaredId === 'string' ? [...ownId, declaredId] : ownId };
+  }
+  if (kind === 'fact') return { kind, value: value as Fact, yaml };
+  if (kind === 'source') return { kind, value: value as Source, yaml };
+  return { kind, value: (value as { topics: Topic[] }).topics, yaml };
+}
+
+/** The cached copy drops the YAML document; positions are found again by parsing only if asked for. */
+function withLazyPositions(parsed: ParsedFile, file: string, text: string): ParsedFile {
+  if (parsed.kind === 'broken') return parsed;
+  let reparsed: YamlFile | undefined;
+  const yaml: YamlFile = {
+    file,
+    data: undefined,
+    locate: (path, options) => {
+      reparsed ??= (parseYamlFile(file, text) as { ok: true; yaml: YamlFile }).yaml;
+      return reparsed.locate(path, options);
+    },
+  };
+  return { ...parsed, yaml };
 }
 
 function kindOf(file: string): 'fact' | 'source' | 'topics' | undefined {
@@ -172,11 +208,21 @@ function checkFacts(
   files: KnowledgeFiles,
   now: Date,
   problems: Problem[],
+  quoteCache: Map<string, string | undefined> = new Map(),
 ): void {
   const byId = indexById('fact', facts, problems);
 
   const aliasOwners = new Map<string, { id: string; file: string }>();
   const normalizedTexts = new Map<string, string>();
+  const hashes = new Map<string, string>();
+  const hashOf = (text: string) => {
+    let hash = hashes.get(text);
+    if (hash === undefined) {
+      hash = createHash('sha1').update(text).digest('hex');
+      hashes.set(text, hash);
+    }
+    return hash;
+  };
   const normalizedText = (file: string, text: string) => {
     let normalized = normalizedTexts.get(file);
     if (normalized === undefined) {
@@ -210,7 +256,12 @@ function checkFacts(
       const textFile = `sources/${source.value.text}`;
       const text = files.get(textFile);
       if (text === undefined) return;
-      const mismatch = quoteMismatch(citation.quote, normalizedText(textFile, text));
+      const key = `${textFile}\0${text.length}\0${hashOf(text)}\0${citation.quote}`;
+      let mismatch = quoteCache.get(key);
+      if (!quoteCache.has(key)) {
+        mismatch = quoteMismatch(citation.quote, normalizedText(textFile, text));
+        quoteCache.set(key, mismatch);
+      }
       if (mismatch !== undefined) {
         problems.push(pointAt(yaml, ['citations', i, 'quote'], 'error', `quote not found in sources/${source.value.text}`, mismatch));
       }

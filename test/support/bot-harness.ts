@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import { createAnswerer, type Answerer } from '../../src/answer/answerer.ts';
 import type { BotSettings } from '../../src/discord/context.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { folderLoader } from '../../src/knowledge/load.ts';
 import { openLiveStore, type LiveStore } from '../../src/knowledge/live-store.ts';
 import { createLogger } from '../../src/log.ts';
 import { openRecorder, type Recorder } from '../../src/record/recorder.ts';
@@ -57,7 +57,7 @@ export interface Harness {
 export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean; answerChannels?: 'fake-channel' } = {}): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
   if (!options.knowledgeDir) cpSync(KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
-  const opened = await openLiveStore<Answerer>({ load: () => loadKnowledge({ dir: knowledgeDir, now: TODAY }), build: (s) => createAnswerer(s) });
+  const opened = await openLiveStore<Answerer>({ load: folderLoader(knowledgeDir, () => TODAY), build: (s) => createAnswerer(s) });
   if (!opened.ok) throw new Error(`knowledge fixture does not load: ${JSON.stringify(opened.errors)}`);
   const fake = await startFakeDiscord();
   const logs = new LogCapture();
