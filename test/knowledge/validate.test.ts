@@ -203,3 +203,28 @@ describe('loading the knowledge folder from disk', () => {
     }
   });
 });
+
+describe('validating again with a parse cache', () => {
+  it('given an unchanged file kept from the last load, then problems found by other files still point at its right line', () => {
+    const cache = { files: new Map(), quotes: new Map() };
+    const files = realKnowledgeFiles();
+    expect(validateKnowledge(files, { now: TODAY, cache }).ok).toBe(true);
+    files.delete('facts/deletion-plan.yaml');
+    const result = validateKnowledge(files, { now: TODAY, cache });
+    const problem = !result.ok ? result.errors.find((p) => p.file === FACT && p.message === 'related fact "deletion-plan" does not exist') : undefined;
+    expect(problem?.line).toBe(lineOf(files.get(FACT)!, 'related:'));
+    expect(cache.files.has('facts/deletion-plan.yaml')).toBe(false);
+  });
+
+  it('given an edited file, then the edit is seen, and a quote made wrong is caught', () => {
+    const cache = { files: new Map(), quotes: new Map() };
+    const files = realKnowledgeFiles();
+    validateKnowledge(files, { now: TODAY, cache });
+    files.set(FACT, files.get(FACT)!.replace('owner: policy-team', 'owner: someone'));
+    const edited = validateKnowledge(files, { now: TODAY, cache });
+    expect(edited.ok && edited.snapshot.factsById.get('oracle-routing')?.owner).toBe('someone');
+    files.set(FACT, files.get(FACT)!.replace('la Silicon Valley, dans', 'la Sillicon Valley, dans'));
+    const broken = validateKnowledge(files, { now: TODAY, cache });
+    expect(!broken.ok && broken.errors.map((e) => e.message)).toEqual(['quote not found in sources/tiktok-oracle-article-fr.txt']);
+  });
+});
