@@ -93,9 +93,11 @@ describe('the bot on a fake Discord', () => {
     for (const c of empty) expect(c.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
   });
 
-  it('given /fact with a chosen fact, then it shows it; given a name that is no fact, then it says so privately', async () => {
+  it('given /fact with a chosen fact or a confidently matched name, then it shows it; given a name that is no fact, then it says so privately', async () => {
     const shown = await callback(h.fake.slashCommand({ name: 'fact', options: { name: 'governance-unit-may' } }));
     expect(shown.data!.embeds![0]!.footer!.text).toMatch(/^governance-unit-may · /);
+    const typed = await callback(h.fake.slashCommand({ name: 'fact', options: { name: 'who owns tiktok' } }));
+    expect(typed.data!.embeds![0]!.footer!.text).toMatch(/^bytedance-ownership · /);
     const missing = await callback(h.fake.slashCommand({ name: 'fact', options: { name: '**@everyone** zzzz' } }));
     expect(missing.data!.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(missing.data!.content).toContain('\\*\\*@everyone\\*\\*');

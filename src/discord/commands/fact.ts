@@ -18,7 +18,9 @@ export const fact: Command = {
   async execute(interaction, context) {
     const language = languageOfLocale(interaction.locale);
     const name = interaction.options.getString('name', true);
-    const shown = context.asking.showFact(name, language) ?? context.asking.showFact(context.store.current().built.nearest(name, 1)[0] ?? '', language);
+    // A name typed without picking from the list is matched like a question: shown only if confident.
+    const confident = context.store.current().built.ask(name).fact?.id;
+    const shown = context.asking.showFact(name, language) ?? (confident ? context.asking.showFact(confident, language) : undefined);
     if (!shown) throw new UserError(UI[language].noSuchFact(escapeMarkdown(truncate(name, 100))));
     await respond(interaction, renderFact(shown.view, language, shown.version));
   },
