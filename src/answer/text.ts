@@ -5,6 +5,8 @@ import { STOP_WORDS } from './stopwords.ts';
 export function fold(text: string): string {
   return text
     .normalize('NFKD')
+    // Zero-width spaces and joiners, soft hyphens, direction marks: invisible, and never a word break.
+    .replace(/\p{Cf}+/gu, '')
     .replace(/\p{M}+/gu, '')
     .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
     .replace(/æ/gi, 'ae')
@@ -61,7 +63,7 @@ export function detectLanguage(text: string, vocabularyHint?: (word: string) => 
       english += Math.max(0, -lean) * 0.5;
     }
   }
-  french += (text.match(/[éèêàùçôîûëïœ]/gi)?.length ?? 0) * 0.5;
+  french += (text.normalize('NFC').match(/[éèêàùçôîûëïœ]/gi)?.length ?? 0) * 0.5;
   french += (text.match(/\b(?:l|d|qu|j|n|s|c|m|t)['’]\p{L}/giu)?.length ?? 0);
   return french > english ? 'fr' : 'en';
 }

@@ -30,7 +30,8 @@ export const QUESTION_MAX_LENGTH = 500;
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   const room = max - 1;
-  const cut = text.slice(0, room);
+  // Never cut between the two halves of an emoji (a UTF-16 surrogate pair).
+  const cut = text.slice(0, /[\uD800-\uDBFF]/.test(text[room - 1] ?? '') ? room - 1 : room);
   const atBoundary = /\s/.test(text[room] ?? '');
   const lastSpace = cut.search(/\s\S*$/);
   const base = atBoundary || lastSpace <= room * 0.6 ? cut : cut.slice(0, lastSpace);

@@ -42,19 +42,23 @@ export function renderFact(fact: FactView, language: Language, version: string, 
   const ui = UI[language];
   const notes = [fact.attribution.caveat, fact.staleNotice].filter(Boolean).map((n) => `*${n}*`);
   const first = fact.citations[0];
-  const fields: APIEmbedField[] = [{ name: ui.whoseClaim, value: truncate(fact.attribution.label, L.embedFieldValue) }];
+  const fields: APIEmbedField[] = [{ name: ui.whoseClaim, value: truncate(fact.attribution.label, 300) }];
   if (first) {
-    const translation = first.translation && language !== first.language ? `\n${MESSAGES[language].englishRendering}: “${first.translation}”` : '';
-    const origin = `— ${first.title}, ${first.publisher}${first.url ? ` (${first.url})` : ''}`;
+    const translation = first.translation && language !== first.language ? `\n${MESSAGES[language].englishRendering}: “${truncate(first.translation, 300)}”` : '';
+    const origin = `— ${truncate(`${first.title}, ${first.publisher}`, 200)}${first.url ? ` (${truncate(first.url, 200)})` : ''}`;
     const room = L.embedFieldValue - origin.length - translation.length - 4;
-    fields.push({ name: ui.source, value: `“${truncate(first.quote, Math.max(80, room))}”${truncate(translation, L.embedFieldValue / 3)}\n${origin}`.slice(0, L.embedFieldValue) });
+    fields.push({ name: ui.source, value: truncate(`“${truncate(first.quote, room)}”${translation}\n${origin}`, L.embedFieldValue) });
   }
+  const title = truncate(fact.title, L.embedTitle);
+  const footer = truncate(ui.footer(fact.id, version), 200);
+  // Every part has its own limit, and the whole embed has one too: the answer gets what is left.
+  const used = title.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   const embed = new EmbedBuilder()
-    .setTitle(truncate(fact.title, L.embedTitle))
-    .setDescription(truncate([fact.answer, ...notes].join('\n\n'), L.embedDescription))
+    .setTitle(title)
+    .setDescription(truncate([fact.answer, ...notes].join('\n\n'), Math.min(L.embedDescription, L.embedTotal - used - 10)))
     .addFields(fields)
     .setColor(COLORS[fact.attribution.kind])
-    .setFooter({ text: truncate(ui.footer(fact.id, version), L.embedFooter) });
+    .setFooter({ text: footer });
   const actions: ButtonBuilder[] = [
     new ButtonBuilder().setCustomId(encodeButton({ kind: 'sources', factId: fact.id })).setLabel(ui.sources).setStyle(ButtonStyle.Secondary),
   ];
@@ -79,17 +83,20 @@ export function renderSources(fact: FactView, language: Language, version: strin
     const meta = [c.publisher, c.published, m.claimKinds[c.kind], c.keptAs].filter(Boolean).join(' · ');
     const translation = c.translation ? `\n${m.englishRendering}: “${c.translation}”` : '';
     const link = c.url ? `\n${c.url}` : '';
-    const fixed = meta.length + translation.length + link.length + 8;
+    const fixed = meta.length + Math.min(translation.length, 300) + link.length + 8;
     return {
       name: truncate(c.title, L.embedFieldName),
-      value: `${meta}\n“${truncate(c.quote, Math.max(100, L.embedFieldValue - fixed))}”${truncate(translation, 300)}${link}`.slice(0, L.embedFieldValue),
+      value: truncate(`${meta}\n“${truncate(c.quote, Math.max(100, L.embedFieldValue - fixed))}”${truncate(translation, 300)}${link}`, L.embedFieldValue),
     };
   });
+  const title = truncate(`${m.sources}: ${fact.title}`, L.embedTitle);
+  const description = truncate(fact.attribution.label, 300);
+  const footer = truncate(UI[language].footer(fact.id, version), 200);
   const embed = new EmbedBuilder()
-    .setTitle(truncate(`${m.sources}: ${fact.title}`, L.embedTitle))
-    .setDescription(truncate(fact.attribution.label, L.embedDescription))
-    .addFields(fitFields(fields, L.embedTotal - 400))
-    .setFooter({ text: truncate(UI[language].footer(fact.id, version), L.embedFooter) });
+    .setTitle(title)
+    .setDescription(description)
+    .addFields(fitFields(fields, L.embedTotal - title.length - description.length - footer.length - 10))
+    .setFooter({ text: footer });
   return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
 }
 

@@ -6,7 +6,7 @@ import { validateKnowledge, type KnowledgeFiles, type ParseCache } from './valid
 
 export const LOAD_LIMITS = Object.freeze({
   /** A fact or source record is a few KiB; anything this large is a mistake or an attack. */
-  maxYamlBytes: 256 * 1024,
+  maxYamlBytes: 64 * 1024,
   maxTextBytes: 4 * 1024 * 1024,
   maxFiles: 50_000,
 });

@@ -11,6 +11,7 @@ export type Language = (typeof LANGUAGES)[number];
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const Id = z
   .string()
+  .max(64, 'must be at most 64 characters: it is used in Discord button ids')
   .regex(idPattern, 'must be lower-case words joined by hyphens, e.g. "oracle-routing"')
   .describe('A stable identifier: lower-case words joined by hyphens. Never change it once published.');
 
@@ -24,13 +25,13 @@ const Localized = z
   })
   .describe('The same text in English and in French.');
 
-const LocalizedList = (what: string, min: number) =>
-  z
-    .strictObject({
-      en: z.array(Text).min(min, `needs at least ${min} English ${what}`).default([]),
-      fr: z.array(Text).min(min, `needs at least ${min} French ${what}`).default([]),
-    })
+// A list that must not be empty is required; one that may be empty defaults to empty.
+const LocalizedList = (what: string, min: number) => {
+  const list = (language: string) => z.array(Text).min(min, `needs at least ${min} ${language} ${what}`);
+  return z
+    .strictObject(min > 0 ? { en: list('English'), fr: list('French') } : { en: list('English').default([]), fr: list('French').default([]) })
     .describe(`${what} in English (en) and French (fr).`);
+};
 
 export const CLAIM_KINDS = [
   'company-statement',

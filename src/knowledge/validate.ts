@@ -61,7 +61,7 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
     const parsed = cached?.text === text ? cached.parsed : parseRecordFile(file, text, kind);
     if (options.cache && cached?.text !== text) options.cache.files.set(file, { text, parsed: withLazyPositions(parsed, file, text) });
     if (parsed.kind === 'broken') {
-      problems.push(...parsed.problems);
+      for (const problem of parsed.problems) problems.push(problem);
       for (const id of parsed.ids) brokenIds.add(id);
     } else if (parsed.kind === 'fact') facts.push(parsed);
     else if (parsed.kind === 'source') sources.push(parsed);
@@ -156,7 +156,7 @@ function parseWith<T extends z.ZodType>(yaml: YamlFile, schema: T, problems: Pro
   }
   const result = schema.safeParse(yaml.data, { reportInput: true });
   if (result.success) return result.data;
-  problems.push(...schemaProblems(yaml, schema, result.error.issues));
+  for (const problem of schemaProblems(yaml, schema, result.error.issues)) problems.push(problem);
   return undefined;
 }
 

@@ -1,4 +1,4 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { Problem } from './problems.ts';
 
 /** The most aliases a file may expand; a "billion laughs" file is refused instead of expanded. */
@@ -16,24 +16,24 @@ export interface YamlFile {
 
 export type ParsedYaml = { ok: true; yaml: YamlFile } | { ok: false; problems: Problem[] };
 
+/** Syntax errors reported per file: past the first few, the rest are usually echoes of them. */
+export const MAX_SYNTAX_ERRORS = 20;
+
 export function parseYamlFile(file: string, text: string): ParsedYaml {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const position = (offset: number) => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const position = positionsOf(text);
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      problems: doc.errors.map((error) => ({
-        file,
-        ...position(error.pos[0]),
-        severity: 'error' as const,
-        message: `YAML syntax: ${firstLine(error.message)}`,
-        hint: yamlHint(error.code),
-      })),
-    };
+    const problems: Problem[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => ({
+      file,
+      ...position(error.pos[0]),
+      severity: 'error' as const,
+      message: `YAML syntax: ${firstLine(error.message)}`,
+      hint: yamlHint(error.code),
+    }));
+    if (doc.errors.length > MAX_SYNTAX_ERRORS) {
+      problems.push({ file, ...position(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0]), severity: 'error', message: `…and ${doc.errors.length - MAX_SYNTAX_ERRORS} more YAML syntax errors`, hint: 'Fix the first ones; the rest often follow from them.' });
+    }
+    return { ok: false, problems };
   }
   let data: unknown;
   try {
@@ -88,6 +88,26 @@ function offsetOf(doc: Document, path: readonly PathSegment[], wantKey: boolean)
     }
   }
   return best;
+}
+
+/**
+ * 1-based line and column of an offset, counted from the text's own line breaks (the parser's line
+ * counter can miss some while it recovers from an error).
+ */
+function positionsOf(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    const at = Math.max(0, Math.min(offset, text.length));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= at) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: at - starts[low]! + 1 };
+  };
 }
 
 function rangeStart(node: unknown): number | undefined {

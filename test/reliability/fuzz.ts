@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+
+/**
+ * Run counts for the fuzz tests. The defaults keep `npm test` quick; `FUZZ_RUNS=10 npm test` runs ten
+ * times as many cases, and `FUZZ_SEED=…` replays the seed fast-check printed for a failure.
+ */
+const SCALE = positive(process.env.FUZZ_RUNS) ?? 1;
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+
+export function runs(base: number): number {
+  return Math.max(1, Math.round(base * SCALE));
+}
+
+export function fuzz(base: number): fc.Parameters<unknown> {
+  return { numRuns: runs(base), ...(SEED !== undefined && Number.isFinite(SEED) ? { seed: SEED } : {}) };
+}
+
+/** Per-test time budget in ms: the default budget, stretched as the run counts are scaled up. */
+export function budget(ms: number): number {
+  return Math.round(ms * Math.max(1, SCALE));
+}
+
+/** The slowest cases seen by a property, so a report can say how close to its bound it came. */
+export class Slowest {
+  private readonly top: { ms: number; what: string }[] = [];
+  count = 0;
+
+  constructor(readonly label: string, private readonly keep = 3) {}
+
+  add(ms: number, what: () => string): void {
+    this.count++;
+    if (this.top.length === this.keep && ms <= this.top[this.keep - 1]!.ms) return;
+    this.top.push({ ms, what: what().slice(0, 400) });
+    this.top.sort((a, b) => b.ms - a.ms);
+    this.top.length = Math.min(this.top.length, this.keep);
+  }
+
+  get max(): number {
+    return this.top[0]?.ms ?? 0;
+  }
+
+  toString(): string {
+    const cases = this.top.map((t) => `${t.ms.toFixed(1)} ms ${JSON.stringify(t.what)}`).join('; ');
+    return `${this.label}: ${this.count} cases, slowest ${cases || 'none'}`;
+  }
+}
+
+/** Prints what the properties measured when `FUZZ_REPORT` is set; silent otherwise, to keep `npm test` quiet. */
+export function report(...slowest: readonly Slowest[]): void {
+  if (process.env.FUZZ_REPORT) for (const s of slowest) console.info(`[fuzz] ${s}`);
+}
+
+export function timed<T>(run: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - started };
+}
+
+export async function timedAsync<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const started = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - started };
+}
+
+function positive(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
+}
