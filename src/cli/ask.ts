@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { ReplyModel } from '../answer/reply.ts';
 import { configOrExplain } from '../config.ts';
 import { openTerminalEngine } from './engine-setup.ts';
-import { isMain } from './main-guard.ts';
+import { runIfMain } from './main-guard.ts';
 import { renderText } from './render-text.ts';
 
 const USAGE = `Usage:
@@ -71,11 +71,11 @@ export async function ask(argv: readonly string[], io: AskIo): Promise<number> {
   return 0;
 }
 
-if (isMain(import.meta.url)) {
-  process.exitCode = await ask(process.argv.slice(2), {
+await runIfMain(import.meta.url, () =>
+  ask(process.argv.slice(2), {
     stdin: process.stdin,
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     env: process.env,
-  });
-}
+  }),
+);

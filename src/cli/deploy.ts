@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { configOrExplain } from '../config.ts';
 import { deployCommands } from '../discord/deploy.ts';
-import { isMain } from './main-guard.ts';
+import { runIfMain } from './main-guard.ts';
 
 export async function deploy(env: Readonly<Record<string, string | undefined>>, out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const config = configOrExplain(env, err);
@@ -21,7 +21,7 @@ export async function deploy(env: Readonly<Record<string, string | undefined>>, 
   }
 }
 
-if (isMain(import.meta.url)) {
+await runIfMain(import.meta.url, () => {
   if (existsSync('.env')) process.loadEnvFile('.env');
-  process.exitCode = await deploy(process.env, (l) => console.log(l), (l) => console.error(l));
-}
+  return deploy(process.env, (l) => console.log(l), (l) => console.error(l));
+});

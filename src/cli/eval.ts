@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createAnswerer } from '../answer/answerer.ts';
 import { evaluate, formatReport, parseQuestionSet } from '../answer/evaluate.ts';
 import { loadOrExplain } from './knowledge.ts';
-import { isMain } from './main-guard.ts';
+import { runIfMain } from './main-guard.ts';
 
 const USAGE = 'Usage: npm run eval -- FILE [--threshold 0.5] [--dir knowledge]';
 
@@ -26,4 +26,4 @@ export async function runEval(argv: readonly string[], out: (line: string) => vo
   return 0;
 }
 
-if (isMain(import.meta.url)) process.exitCode = await runEval(process.argv.slice(2), (line) => console.log(line));
+await runIfMain(import.meta.url, () => runEval(process.argv.slice(2), (line) => console.log(line)));

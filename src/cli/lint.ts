@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { formatProblem, type Problem } from '../knowledge/problems.ts';
 import { defaultKnowledgeDir } from './paths.ts';
-import { isMain } from './main-guard.ts';
+import { runIfMain } from './main-guard.ts';
 
 const USAGE = 'Usage: npm run kb:lint -- [--strict] [--dir knowledge]';
 
@@ -39,4 +39,4 @@ export async function lint(argv: readonly string[], out: (line: string) => void)
   return failed ? 1 : 0;
 }
 
-if (isMain(import.meta.url)) process.exitCode = await lint(process.argv.slice(2), (line) => console.log(line));
+await runIfMain(import.meta.url, () => lint(process.argv.slice(2), (line) => console.log(line)));

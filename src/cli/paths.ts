@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-/** The repository's own knowledge folder, wherever the command is run from. */
+/** The repository's own knowledge folder, wherever the command is run from (KNOWLEDGE_DIR, via the config, or --dir override it). */
 export function defaultKnowledgeDir(): string {
-  return process.env.KNOWLEDGE_DIR ?? fileURLToPath(new URL('../../knowledge', import.meta.url));
+  return fileURLToPath(new URL('../../knowledge', import.meta.url));
 }

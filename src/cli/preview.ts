@@ -5,7 +5,7 @@ import { readKnowledgeFiles } from '../knowledge/load.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { validateKnowledge } from '../knowledge/validate.ts';
 import { previewFact, type PreviewResult } from '../service/preview.ts';
-import { isMain } from './main-guard.ts';
+import { runIfMain } from './main-guard.ts';
 import { defaultKnowledgeDir } from './paths.ts';
 import { renderText } from './render-text.ts';
 
@@ -52,4 +52,4 @@ export function formatPreview(result: PreviewResult): string[] {
   return lines;
 }
 
-if (isMain(import.meta.url)) process.exitCode = await preview(process.argv.slice(2), (line) => console.log(line));
+await runIfMain(import.meta.url, () => preview(process.argv.slice(2), (line) => console.log(line)));

@@ -5,7 +5,8 @@ import Database from 'better-sqlite3';
 import { formatReportText } from '../record/format-report.ts';
 import { databasePath } from '../record/recorder.ts';
 import { buildReport } from '../record/report.ts';
-import { isMain } from './main-guard.ts';
+import { configOrExplain } from '../config.ts';
+import { runIfMain } from './main-guard.ts';
 
 const USAGE = `Usage: npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--data-dir DIR]
   What staff asked from --from through --to, whole UTC days (default: the last 30 days).
@@ -50,7 +51,9 @@ export async function report(argv: readonly string[], io: ReportIo): Promise<num
     return 2;
   }
 
-  const dataDir = resolve(values['data-dir'] ?? (io.env.DATA_DIR || 'data'));
+  const config = configOrExplain(io.env, io.err);
+  if (!config) return 2;
+  const dataDir = resolve(values['data-dir'] ?? config.record?.dataDir ?? 'data');
   const file = databasePath(dataDir);
   if (!existsSync(file)) {
     io.err(`no questions recorded yet in ${dataDir}`);
@@ -88,10 +91,10 @@ function utcDay(text: string): Date | null {
   return Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== text ? null : day;
 }
 
-if (isMain(import.meta.url)) {
-  process.exitCode = await report(process.argv.slice(2), {
+await runIfMain(import.meta.url, () =>
+  report(process.argv.slice(2), {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     env: process.env,
-  });
-}
+  }),
+);

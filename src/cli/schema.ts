@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jsonSchemaFiles } from '../knowledge/json-schema.ts';
-import { isMain } from './main-guard.ts';
+import { runIfMain } from './main-guard.ts';
 import { defaultKnowledgeDir } from './paths.ts';
 
 export async function writeSchemas(knowledgeDir: string): Promise<string[]> {
@@ -14,6 +14,7 @@ export async function writeSchemas(knowledgeDir: string): Promise<string[]> {
   return written;
 }
 
-if (isMain(import.meta.url)) {
+await runIfMain(import.meta.url, async () => {
   for (const path of await writeSchemas(defaultKnowledgeDir())) console.log(`wrote ${path}`);
-}
+  return 0;
+});
