@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
+import { Agent } from 'undici';
 import type { Answerer } from '../answer/answerer.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
@@ -12,6 +13,7 @@ import { UserError, type BotContext, type BotSettings } from './context.ts';
 import { createCooldown } from './cooldown.ts';
 import { handleMessage } from './messages.ts';
 import { announceReloads } from './policy-channel.ts';
+import { REST_CONNECTIONS } from './limits.ts';
 import { NO_MENTIONS } from './render.ts';
 import { respondPrivately } from './replies.ts';
 import { languageOfLocale, UI } from './strings.ts';
@@ -45,11 +47,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
   // Message Content is privileged; it is only needed to read channels that are answered without a mention.
   if (settings.answerChannelIds.length > 0) intents.push(GatewayIntentBits.MessageContent);
+  // Without a cap, a burst of interactions opens a socket per reply and they all crawl; a few dozen
+  // kept-alive connections answer a burst of 1,000 several times faster.
+  const agent = new Agent({ connections: REST_CONNECTIONS });
   const client = new Client({
     intents,
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
-    rest: { ...(options.apiUrl ? { api: options.apiUrl } : {}), ...options.rest },
+    rest: { agent, ...(options.apiUrl ? { api: options.apiUrl } : {}), ...options.rest },
   });
   const context: BotContext = {
     store: options.store,
@@ -79,6 +84,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     await client.login(options.token);
   } catch (err) {
     await client.destroy();
+    await agent.close();
     throw err;
   }
   const readyClient = await ready;
@@ -97,6 +103,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       watcher?.close();
       unannounce?.();
       await client.destroy();
+      await agent.close();
       logger.info({ event: 'discord.stopped' }, 'disconnected from Discord');
     },
   };

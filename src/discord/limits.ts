@@ -20,6 +20,9 @@ export const DISCORD_LIMITS = Object.freeze({
   interactionDeadlineMs: 3000,
 });
 
+/** Most connections open to Discord's API at once (interaction replies are not rate limited globally). */
+export const REST_CONNECTIONS = 64;
+
 /** Our own bounds on what staff type: long enough for any real question, short enough to match fast. */
 export const QUESTION_MAX_LENGTH = 500;
 
