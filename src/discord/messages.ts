@@ -22,16 +22,16 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, QUESTION_MAX_LENGTH);
+  const channelKind = dm ? 'dm' : mentioned ? 'mention' : 'channel';
   const wait = context.cooldown.take(message.author.id);
   if (wait > 0) {
-    context.logger.debug({ event: 'cooldown', channelKind: dm ? 'dm' : 'mention' }, 'question ignored during cooldown');
+    context.logger.debug({ event: 'cooldown', channelKind }, 'question ignored during cooldown');
     return;
   }
   if (question === '') {
     await message.reply({ content: UI[detectLanguage(message.content)].emptyQuestion, allowedMentions: NO_MENTIONS });
     return;
   }
-  const channelKind = dm ? 'dm' : mentioned ? 'mention' : 'channel';
   const { reply, recordId } = context.asking.ask(question, { channelKind, userId: message.author.id });
   await message.reply(renderReply(reply, { recordId }));
 }

@@ -80,8 +80,6 @@ export const FactSchema = z
   })
   .describe('One fact of the residency-bot knowledge base.');
 
-export const SOURCE_KINDS = CLAIM_KINDS;
-
 export const SourceSchema = z
   .strictObject({
     id: Id,
@@ -116,14 +114,11 @@ export const TopicsSchema = z
   .describe('The topics facts are grouped under in /facts.');
 
 export type Fact = z.output<typeof FactSchema>;
-export type Citation = z.output<typeof CitationSchema>;
 export type Source = z.output<typeof SourceSchema>;
 export type Topic = z.output<typeof TopicsSchema>['topics'][number];
-export type LocalizedText = Record<Language, string>;
 
 export const KNOWLEDGE_FILES = {
-  fact: { schema: FactSchema, schemaFile: 'fact.schema.json', dir: 'facts' },
-  source: { schema: SourceSchema, schemaFile: 'source.schema.json', dir: 'sources' },
-  topics: { schema: TopicsSchema, schemaFile: 'topics.schema.json', dir: '.' },
+  fact: { schema: FactSchema, schemaFile: 'fact.schema.json' },
+  source: { schema: SourceSchema, schemaFile: 'source.schema.json' },
+  topics: { schema: TopicsSchema, schemaFile: 'topics.schema.json' },
 } as const;
-export type KnowledgeFileKind = keyof typeof KNOWLEDGE_FILES;
