@@ -1,6 +1,6 @@
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { decide, type Decision } from './engine.ts';
-import { buildIndex, type FactIndex } from './index.ts';
+import { buildIndex, type FactIndex } from './fact-index.ts';
 import { engineOptions, type EngineOptions } from './options.ts';
 
 /** The answer engine for one snapshot: build once, ask many times. */

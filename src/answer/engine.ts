@@ -1,22 +1,37 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
-import type { FactIndex } from './index.ts';
-import { STOP_WORDS } from './stopwords.ts';
-import { detectLanguage, stem, words } from './text.ts';
+import { detectLanguage } from '../text/normalise.ts';
+import { softmax } from './classifier.ts';
+import { topByScore, type Expansion, type FactIndex, type LexicalHit, type Token } from './fact-index.ts';
 
-/** What the engine decided for one question. Rendering (terminal, Discord) is someone else's job. */
+/**
+ * What the engine decided for one question. Rendering (terminal, Discord) is someone else's job.
+ * - answered: the best fact is the answer;
+ * - clarify: one fact is a likely but uncertain match: ask "did you mean …?" (it is `suggestions[0]`);
+ * - unknown: the knowledge base does not cover the question; `suggestions` are the nearest facts.
+ */
 export interface Decision {
-  readonly status: 'answered' | 'unknown';
+  readonly status: 'answered' | 'clarify' | 'unknown';
   /** The answering fact, when status is "answered". */
   readonly fact: Fact | undefined;
-  /** Confidence of the best match, 0–1: the share of the question's weighted words it explains. */
+  /** Confidence in the best fact, 0–1. */
   readonly score: number;
   readonly language: Language;
-  /** Up to `maxSuggestions` nearest facts, never including the answer. */
+  /** Up to `maxSuggestions` nearest facts, never including the answer; for "clarify", the candidate first. */
   readonly suggestions: readonly Fact[];
   /** The question's content words and what each matched, for explaining a decision. */
   readonly terms: readonly QueryTerm[];
-  /** The best-ranked facts with their ranking score and coverage, for explaining a decision. */
-  readonly ranking: readonly { readonly id: string; readonly score: number; readonly coverage: number }[];
+  /** The best-ranked facts, best first, with what decided their order, for explaining a decision. */
+  readonly ranking: readonly RankedFact[];
+}
+
+export interface RankedFact {
+  readonly id: string;
+  /** Confidence (0–1) that this fact answers the question. */
+  readonly confidence: number;
+  /** Share (0–1) of the question's weighted words this fact explains. */
+  readonly coverage: number;
+  /** The classifier's probability (0–1) among the candidates. */
+  readonly probability: number;
 }
 
 export interface QueryTerm {
@@ -26,62 +41,59 @@ export interface QueryTerm {
   readonly matches: readonly { readonly term: string; readonly strength: number }[];
 }
 
-interface Candidate {
-  doc: number;
-  score: number;
-  covered: number;
-  evidence: number;
+interface ResolvedTerm {
+  readonly word: string;
+  readonly term: string;
+  readonly weight: number;
+  readonly expansions: readonly Expansion[];
 }
 
 export function decide(index: FactIndex, question: string, rankingSize = index.options.maxSuggestions + 1): Decision {
   const { options } = index;
   const text = question.slice(0, options.maxQuestionLength);
   const language = detectLanguage(text, (term) => index.languageLean(term));
-  const terms = queryTerms(index, text, language);
+  const { terms, sequence } = resolve(index, index.tokens(text, language, true));
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
 
-  const candidates = new Map<number, Candidate>();
-  for (const queryTerm of terms) {
-    const best = new Map<number, { score: number; strength: number; idf: number }>();
-    for (const match of queryTerm.expansions) {
-      const idf = index.idf(match.termId);
-      const { docs, weights } = index.postings(match.termId);
-      for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i]!;
-        const score = idf * match.strength * weights[i]!;
-        const previous = best.get(doc);
-        if (!previous || score > previous.score) best.set(doc, { score, strength: match.strength, idf });
-      }
-    }
-    for (const [doc, hit] of best) {
-      let candidate = candidates.get(doc);
-      if (!candidate) {
-        candidate = { doc, score: 0, covered: 0, evidence: 0 };
-        candidates.set(doc, candidate);
-      }
-      candidate.score += hit.score;
-      candidate.covered += queryTerm.weight * hit.strength;
-      candidate.evidence += hit.idf * hit.strength;
-    }
-  }
+  const hits = topByScore(index.lexical(terms), Math.max(options.candidates, rankingSize));
+  const candidates = hits.slice(0, options.candidates);
+  const logits = index.classifier.logits(index.features(sequence), candidates.map((h) => h.doc));
+  const bestScore = candidates[0]?.score ?? 0;
+  const combined = candidates.map((hit, j) => logits[j]! + (options.lexicalWeight * hit.score) / bestScore);
+  // "None of these" competes with the candidates, so one weak candidate is not a sure one.
+  const probabilities = softmax([...combined, index.classifier.typicalLogit + options.lexicalWeight - options.rejectMargin]);
+  const order = candidates.map((_, j) => j).sort((a, b) => combined[b]! - combined[a]! || a - b);
 
-  const ranked = topCandidates(candidates.values(), Math.max(rankingSize, options.maxSuggestions + 1));
-  const coverage = (c: Candidate) => (totalWeight > 0 ? c.covered / totalWeight : 0);
-  const top = ranked[0];
-  const confident =
-    top !== undefined &&
-    coverage(top) >= options.answerThreshold &&
-    (top.evidence >= options.minEvidence * index.idfOne || top.score >= options.minLead * (ranked[1]?.score ?? 0));
-  const rest = (confident ? ranked.slice(1) : ranked).slice(0, options.maxSuggestions + 1);
-  const suggestions = rest
-    .filter((c) => coverage(c) >= options.suggestionThreshold)
+  const ranking: RankedFact[] = [
+    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight)),
+    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight)),
+  ];
+  // The fact's own example, asked word for word, is that fact's: first, and as sure as can be.
+  const exact = index.exampleOf(sequence);
+  const at = exact === undefined ? -1 : ranking.findIndex((r) => r.id === index.facts[exact]!.id);
+  if (at >= 0) ranking.unshift({ ...ranking.splice(at, 1)[0]!, confidence: 1, probability: 1 });
+  const best = ranking[0];
+  const confidence = best?.confidence ?? 0;
+  // A fact the classifier does not clearly prefer over the others is a guess: ask rather than answer.
+  const clear = (best?.probability ?? 0) >= options.minProbability;
+  const status = !best
+    ? 'unknown'
+    : confidence >= options.answerThreshold && clear
+      ? 'answered'
+      : confidence >= options.clarifyThreshold
+        ? 'clarify'
+        : 'unknown';
+  const byId = index.snapshot.factsById;
+  const nearest = (status === 'answered' ? ranking.slice(1) : ranking).slice(0, options.maxSuggestions + 1);
+  const suggestions = nearest
+    .filter((r, i) => (status === 'clarify' && i === 0) || r.coverage >= options.suggestionThreshold)
     .slice(0, options.maxSuggestions)
-    .map((c) => index.facts[c.doc]!);
+    .map((r) => byId.get(r.id)!);
 
   return {
-    status: confident ? 'answered' : 'unknown',
-    fact: confident ? index.facts[top.doc] : undefined,
-    score: top ? round(coverage(top)) : 0,
+    status,
+    fact: status === 'answered' ? byId.get(best!.id) : undefined,
+    score: round(confidence),
     language,
     suggestions,
     terms: terms.map((t) => ({
@@ -90,59 +102,64 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
       weight: round(t.weight),
       matches: t.expansions.map((e) => ({ term: index.term(e.termId), strength: round(e.strength) })),
     })),
-    ranking: ranked.map((c) => ({ id: index.facts[c.doc]!.id, score: round(c.score), coverage: round(coverage(c)) })),
+    ranking: ranking.slice(0, Math.max(rankingSize, 1)),
   };
 }
 
-interface ResolvedTerm {
-  readonly word: string;
-  readonly term: string;
-  readonly weight: number;
-  readonly expansions: readonly { termId: number; strength: number }[];
+function ranked(index: FactIndex, hit: LexicalHit, probability: number, totalWeight: number): RankedFact {
+  // What the fact leaves unexplained counts in full while it is a word or two (the subject of a question
+  // about something else), then less and less: a long preamble ("for a client questionnaire we are
+  // filling in…") is context, not the subject.
+  const saturation = index.options.unexplainedSaturation * index.idfOne;
+  const unexplained = saturation * (1 - Math.exp(-Math.max(0, totalWeight - hit.covered) / saturation));
+  const coverage = hit.covered > 0 ? hit.covered / (hit.covered + unexplained) : 0;
+  const w = index.options.probabilityWeight;
+  return {
+    id: index.facts[hit.doc]!.id,
+    confidence: round(coverage ** (1 - w) * probability ** w),
+    coverage: round(coverage),
+    probability: round(probability),
+  };
 }
 
 /**
  * The question's content words, each resolved to knowledge-base words: itself when known, else its
- * likely misspellings. A word stays in the question's weight even when nothing matched it, so that a
- * question mostly about something else is not answered on the strength of one shared word.
+ * likely misspellings. A word nothing matched stays in the question's weight, weighed by how rare it is
+ * in general language: "golf" or "Facebook" is what a question is about, "something" is not. The
+ * sequence for the classifier keeps stop words, with misspelt words replaced by what they matched.
  */
-function queryTerms(index: FactIndex, text: string, language: Language): ResolvedTerm[] {
-  const other: Language = language === 'en' ? 'fr' : 'en';
+function resolve(index: FactIndex, tokens: readonly Token[]): { terms: ResolvedTerm[]; sequence: Token[] } {
+  const { options } = index;
   const seen = new Set<string>();
-  const resolved: ResolvedTerm[] = [];
-  for (const word of words(text)) {
-    if (word.length < 2 || STOP_WORDS[language].has(word)) continue;
-    const term = stem(word);
-    // A word that is a stop word only in the other language is kept if the knowledge base uses it
-    // ("comment" in English), dropped otherwise.
-    if (STOP_WORDS[other].has(word) && index.termId(term) === undefined) continue;
-    if (seen.has(term)) continue;
-    seen.add(term);
-    const id = index.termId(term);
-    const expansions = id !== undefined ? [{ termId: id, strength: 1 }] : index.fuzzy(word);
-    const weight =
-      expansions.length === 0 ? index.idf(undefined) : Math.max(...expansions.map((e) => index.idf(e.termId)));
-    resolved.push({ word, term, weight, expansions });
-    if (resolved.length >= index.options.maxQueryTerms) break;
+  const terms: ResolvedTerm[] = [];
+  const sequence: Token[] = [];
+  for (const token of tokens) {
+    if (token.stop || seen.has(token.term) || terms.length >= options.maxQueryTerms) {
+      sequence.push(token);
+      continue;
+    }
+    seen.add(token.term);
+    const id = token.owned ? undefined : index.termId(token.term);
+    // A word of general language ("lunch", "compte") is not a misspelling of a knowledge-base word ("launch").
+    const typo = id === undefined && !token.owned && !index.lexicon.has(token.word);
+    const expansions = id !== undefined ? [{ termId: id, strength: 1 }] : typo ? index.fuzzy(token.word) : [];
+    const weight = expansions.length === 0 ? unknownWeight(index, token) : Math.max(...expansions.map((e) => index.idf(e.termId)));
+    terms.push({ word: token.word, term: token.term, weight, expansions });
+    sequence.push(id === undefined && expansions.length > 0 ? { ...token, term: index.term(expansions[0]!.termId) } : token);
   }
-  return resolved;
+  return { terms, sequence };
 }
 
-/** The best `k` candidates by score, ties broken by coverage then by fact order; no full sort. */
-function topCandidates(candidates: Iterable<Candidate>, k: number): Candidate[] {
-  const top: Candidate[] = [];
-  const better = (a: Candidate, b: Candidate) =>
-    a.score !== b.score ? a.score > b.score : a.covered !== b.covered ? a.covered > b.covered : a.doc < b.doc;
-  for (const candidate of candidates) {
-    if (top.length === k && !better(candidate, top[k - 1]!)) continue;
-    let i = top.length === k ? k - 1 : top.length;
-    while (i > 0 && better(candidate, top[i - 1]!)) {
-      top[i] = top[i - 1]!;
-      i--;
-    }
-    top[i] = candidate;
-  }
-  return top;
+/**
+ * The weight of a word the knowledge base does not know, in units of a word found in one fact: little for
+ * a common word or a short abbreviation ("something", "truc", "co"), unknownWordWeight for a rare one
+ * ("golf", "salaire", "Facebook"), and log-scaled by general-language rank in between.
+ */
+function unknownWeight(index: FactIndex, token: Token): number {
+  const { options } = index;
+  const rank = token.owned || token.word.length > 2 ? index.lexicon.rank(token.word) : 0;
+  const rarity = token.owned || rank === undefined ? 1 : rank <= options.commonWordRank ? 0 : Math.min(1, Math.log(rank / options.commonWordRank) / Math.log(options.rareWordRank / options.commonWordRank));
+  return index.idfOne * (options.commonWordWeight + (options.unknownWordWeight - options.commonWordWeight) * rarity);
 }
 
 function round(value: number): number {

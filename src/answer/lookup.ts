@@ -1,6 +1,6 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import type { Answerer } from './answerer.ts';
-import { fold } from './text.ts';
+import { fold } from '../text/normalise.ts';
 
 /**
  * Facts for a name someone is typing, ranked as people expect: an exact id or title first, then ids and

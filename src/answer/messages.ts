@@ -4,6 +4,8 @@ import type { ClaimKind, Language } from '../knowledge/schema.ts';
 export const MESSAGES = {
   en: {
     unknown: "I don't know that one: the knowledge base does not cover it.",
+    didYouMean: (title: string) => `I'm not sure I understood. Did you mean “${title}”?`,
+    answerYes: '(In the terminal chat, answer "yes" to see it.)',
     emptyQuestion: 'Ask me a question about where user data lives and who can reach it.',
     nearest: 'Nearest facts',
     askContact: (contact: string) => `For anything else, ask ${contact}.`,
@@ -23,6 +25,8 @@ export const MESSAGES = {
   },
   fr: {
     unknown: 'Je ne sais pas : la base de connaissances ne couvre pas cette question.',
+    didYouMean: (title: string) => `Je ne suis pas sûr d’avoir compris. Vouliez-vous dire « ${title} » ?`,
+    answerYes: '(Dans le chat du terminal, répondez « oui » pour le voir.)',
     emptyQuestion: 'Posez-moi une question sur l’endroit où se trouvent les données des utilisateurs et qui peut y accéder.',
     nearest: 'Faits les plus proches',
     askContact: (contact: string) => `Pour le reste, adressez-vous à ${contact}.`,

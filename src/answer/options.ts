@@ -1,23 +1,48 @@
+import type { ClassifierOptions } from './classifier.ts';
+
 /** How the engine matches and decides. Every number that shapes an answer lives here, not in the code. */
 export interface EngineOptions {
-  /** Share (0–1) of the question's weighted words the best fact must explain to be given as the answer. */
+  /** Confidence (0–1) needed to give the best fact as the answer. */
   readonly answerThreshold: number;
-  /**
-   * An answer also needs either this much evidence, in units of the weight of a word found in a single
-   * fact, or a lead over the second-best fact of `minLead` times its score: a question made only of
-   * words that many facts share ("tiktok data") gets suggestions, not an answer.
-   */
-  readonly minEvidence: number;
-  readonly minLead: number;
+  /** The classifier's probability the best fact needs to be answered; below it, "did you mean …?". */
+  readonly minProbability: number;
+  /** Confidence needed to ask "did you mean …?" about the best fact instead of saying "I don't know". */
+  readonly clarifyThreshold: number;
   /** How many nearest facts to offer as suggestions. */
   readonly maxSuggestions: number;
   /** A fact is only suggested if it explains at least this share of the question. */
   readonly suggestionThreshold: number;
   /**
-   * Weight of a question word the knowledge base does not know at all, relative to a word found in a
-   * single fact. Such words are what the question is about if it is about something else.
+   * How far confidence leans on the classifier's probability rather than on coverage (the share of the
+   * question's weight the fact explains): confidence = coverage^(1 − w) × probability^w.
+   */
+  readonly probabilityWeight: number;
+  /** How many facts lexical ranking proposes to the classifier, in training and for a question. */
+  readonly candidates: number;
+  /** How a candidate is ranked: the classifier's logit + lexicalWeight × BM25 score / best BM25 score. */
+  readonly lexicalWeight: number;
+  /**
+   * "None of these" competes with the candidates, its score this far below what a fact's own example
+   * typically gets (classifier and lexical ranking together): a weak best candidate gets a low probability.
+   */
+  readonly rejectMargin: number;
+  readonly classifier: ClassifierOptions;
+  /**
+   * Weight of a question word the knowledge base does not know, relative to a word found in a single
+   * fact, when the word is rare in general language: such words are what the question is about if it is
+   * about something else. Common words cost less (see the two ranks below).
    */
   readonly unknownWordWeight: number;
+  /**
+   * The most unexplained weight, in units of a word found in one fact, that a question can hold against
+   * a fact: past a word or two, more unexplained words are context rather than another subject.
+   */
+  readonly unexplainedSaturation: number;
+  /** An unknown word at least this common (rank in general language), or of two letters, weighs commonWordWeight. */
+  readonly commonWordRank: number;
+  readonly commonWordWeight: number;
+  /** An unknown word this rare or rarer costs the full unknownWordWeight: "golf", "salaire", "facebook". */
+  readonly rareWordRank: number;
   /** Words shorter than this are only matched exactly: short words fuzzy-match almost anything. */
   readonly minFuzzyLength: number;
   /** Least similarity (0–1) for a misspelt word to count as a knowledge-base word. */
@@ -39,11 +64,20 @@ export type FactField = 'id' | 'title' | 'aliases' | 'keywords' | 'questions' | 
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   answerThreshold: 0.4,
-  minEvidence: 0.6,
-  minLead: 1.5,
+  clarifyThreshold: 0.35,
+  minProbability: 0.5,
   maxSuggestions: 3,
-  suggestionThreshold: 0.1,
-  unknownWordWeight: 2,
+  suggestionThreshold: 0.05,
+  probabilityWeight: 0.3,
+  candidates: 12,
+  lexicalWeight: 3,
+  rejectMargin: 3,
+  classifier: Object.freeze({ epochs: 4, learningRate: 2, minClasses: 8, maxTableBits: 20 }),
+  unknownWordWeight: 4,
+  unexplainedSaturation: 12,
+  commonWordRank: 1_000,
+  commonWordWeight: 1,
+  rareWordRank: 10_000,
   minFuzzyLength: 4,
   minFuzzySimilarity: 0.7,
   maxFuzzyExpansions: 3,
@@ -67,6 +101,7 @@ export function engineOptions(overrides: Partial<EngineOptions> = {}): EngineOpt
   return Object.freeze({
     ...DEFAULT_ENGINE_OPTIONS,
     ...overrides,
-    fieldWeights: Object.freeze({ ...DEFAULT_ENGINE_OPTIONS.fieldWeights, ...overrides.fieldWeights }),
+    classifier: Object.freeze({ ...DEFAULT_ENGINE_OPTIONS.classifier, ...overrides.classifier }),
+      fieldWeights: Object.freeze({ ...DEFAULT_ENGINE_OPTIONS.fieldWeights, ...overrides.fieldWeights }),
   });
 }

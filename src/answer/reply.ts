@@ -5,7 +5,7 @@ import { formatDate, MESSAGES } from './messages.ts';
 
 /** Everything a reply shows, decided here once; the terminal and Discord only lay it out. */
 export interface ReplyModel {
-  readonly status: 'answered' | 'unknown';
+  readonly status: 'answered' | 'clarify' | 'unknown';
   readonly language: Language;
   readonly question: string;
   readonly score: number;
@@ -13,8 +13,8 @@ export interface ReplyModel {
   readonly knowledgeVersion: string;
   readonly fact: FactView | undefined;
   readonly suggestions: readonly FactRef[];
-  /** Text for an "I don't know" reply; empty when answered. */
-  readonly unknownText: string;
+  /** What a reply that is not an answer says: "I don't know …" or "Did you mean …?"; empty when answered. */
+  readonly notice: string;
 }
 
 export interface FactRef {
@@ -68,7 +68,14 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
   const { language } = decision;
   const m = MESSAGES[language];
   const fact = decision.fact ? factView(decision.fact, language, context) : undefined;
-  const unknownText = fact ? '' : question.trim() === '' ? m.emptyQuestion : `${m.unknown} ${m.askContact(context.contact)}`;
+  const candidate = decision.status === 'clarify' ? decision.suggestions[0] : undefined;
+  const notice = fact
+    ? ''
+    : candidate
+      ? m.didYouMean(candidate.title[language])
+      : question.trim() === ''
+        ? m.emptyQuestion
+        : `${m.unknown} ${m.askContact(context.contact)}`;
   return {
     status: decision.status,
     language,
@@ -77,7 +84,7 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
     knowledgeVersion: versionLabel(context.snapshot),
     fact,
     suggestions: decision.suggestions.map((f) => factRef(f, language)),
-    unknownText,
+    notice,
   };
 }
 

@@ -14,7 +14,7 @@ const USAGE = `Usage:
 /** The JSON contract of `ask --json`, one object per question. */
 export interface AskJson {
   readonly question: string;
-  readonly status: 'answered' | 'unknown';
+  readonly status: 'answered' | 'clarify' | 'unknown';
   readonly id: string | null;
   readonly score: number;
   readonly language: 'en' | 'fr';

@@ -24,7 +24,7 @@ export function renderText(reply: ReplyModel): string {
     if (fact.related.length > 0) lines.push('', `${m.related}: ${fact.related.map((r) => `${r.title} (${r.id})`).join('; ')}`);
     lines.push('', `[${fact.id} · confidence ${reply.score.toFixed(2)} · knowledge ${reply.knowledgeVersion}]`);
   } else {
-    lines.push(reply.unknownText);
+    lines.push(reply.status === 'clarify' ? `${reply.notice} ${m.answerYes}` : reply.notice);
   }
   if (reply.suggestions.length > 0) {
     lines.push('', `${m.nearest}:`);

@@ -3,7 +3,7 @@ import type { BotContext } from './context.ts';
 import { QUESTION_MAX_LENGTH } from './limits.ts';
 import { NO_MENTIONS, renderReply } from './render.ts';
 import { UI } from './strings.ts';
-import { detectLanguage } from '../answer/text.ts';
+import { detectLanguage } from '../text/normalise.ts';
 
 /**
  * Mentions of the bot and DMs get an answer as a reply; so does every message in the configured answer

@@ -31,7 +31,7 @@ const COLORS: Record<ClaimKind, number> = {
 export function renderReply(reply: ReplyModel, options: { recordId?: string | undefined; contact?: string }): Rendered {
   if (reply.fact) return renderFact(reply.fact, reply.language, reply.knowledgeVersion, options.recordId, reply.suggestions);
   return {
-    content: truncate(reply.unknownText, L.messageContent),
+    content: truncate(reply.notice, L.messageContent),
     embeds: [],
     components: factButtonRows(reply.suggestions),
     allowedMentions: NO_MENTIONS,

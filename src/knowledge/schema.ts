@@ -113,7 +113,28 @@ export const TopicsSchema = z
   })
   .describe('The topics facts are grouped under in /facts.');
 
+const Phrase = Text.describe('A word or a few words, in any language; case and accents do not matter.');
+
+export const SynonymsSchema = z
+  .strictObject({
+    equivalent: z
+      .array(z.array(Phrase).min(2, 'a group needs at least two words or phrases'))
+      .default([])
+      .describe('Groups of words that mean the same to staff: a question using any of them finds facts written with any other.'),
+    one_way: z
+      .array(
+        z.strictObject({
+          words: z.array(Phrase).min(1, 'needs at least one word or phrase'),
+          means: Phrase.describe('What the words are read as.'),
+        }),
+      )
+      .default([])
+      .describe('Words read as another ("the database company" means "oracle"), not the other way round.'),
+  })
+  .describe('The vocabulary every fact shares: synonyms and indirect names, in English and French.');
+
 export type Fact = z.output<typeof FactSchema>;
+export type Synonyms = z.output<typeof SynonymsSchema>;
 export type Source = z.output<typeof SourceSchema>;
 export type Topic = z.output<typeof TopicsSchema>['topics'][number];
 
@@ -121,4 +142,5 @@ export const KNOWLEDGE_FILES = {
   fact: { schema: FactSchema, schemaFile: 'fact.schema.json' },
   source: { schema: SourceSchema, schemaFile: 'source.schema.json' },
   topics: { schema: TopicsSchema, schemaFile: 'topics.schema.json' },
+  synonyms: { schema: SynonymsSchema, schemaFile: 'synonyms.schema.json' },
 } as const;

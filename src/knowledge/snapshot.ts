@@ -1,4 +1,4 @@
-import type { Fact, Source, Topic } from './schema.ts';
+import type { Fact, Source, Synonyms, Topic } from './schema.ts';
 import type { Problem } from './problems.ts';
 
 /** One validated, immutable version of the knowledge base. A reload builds a new one. */
@@ -10,6 +10,8 @@ export interface KnowledgeSnapshot {
   readonly factsById: ReadonlyMap<string, Fact>;
   readonly sources: ReadonlyMap<string, Source>;
   readonly topics: readonly Topic[];
+  /** The vocabulary every fact shares (synonyms.yaml); empty when the file is absent. */
+  readonly synonyms: Synonyms;
   /** Where each fact was written, for messages that send a person to the file. */
   readonly factFiles: ReadonlyMap<string, string>;
   readonly warnings: readonly Problem[];

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { z } from 'zod';
-import { FactSchema, SourceSchema, TopicsSchema, type Fact, type Source, type Topic } from './schema.ts';
+import { FactSchema, SourceSchema, SynonymsSchema, TopicsSchema, type Fact, type Source, type Synonyms, type Topic } from './schema.ts';
+import { phraseKey } from '../text/normalise.ts';
 import { byPosition, closest, type Problem } from './problems.ts';
 import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 import { schemaProblems } from './zod-problems.ts';
@@ -31,6 +32,7 @@ type ParsedFile =
   | { readonly kind: 'fact'; readonly value: Fact; readonly yaml: YamlFile }
   | { readonly kind: 'source'; readonly value: Source; readonly yaml: YamlFile }
   | { readonly kind: 'topics'; readonly value: Topic[]; readonly yaml: YamlFile }
+  | { readonly kind: 'synonyms'; readonly value: Synonyms; readonly yaml: YamlFile }
   | { readonly kind: 'broken'; readonly problems: readonly Problem[]; readonly ids: readonly string[] };
 
 interface Located<T> {
@@ -49,6 +51,7 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
   const brokenIds = new Set<string>();
   const sources: Located<Source>[] = [];
   let topics: Located<Topic[]> | undefined;
+  let synonyms: Located<Synonyms> | undefined;
 
   for (const [file, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     if (file.endsWith('.txt')) continue;
@@ -65,6 +68,7 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
       for (const id of parsed.ids) brokenIds.add(id);
     } else if (parsed.kind === 'fact') facts.push(parsed);
     else if (parsed.kind === 'source') sources.push(parsed);
+    else if (parsed.kind === 'synonyms') synonyms = parsed;
     else topics = parsed;
   }
   if (options.cache) for (const file of options.cache.files.keys()) if (!files.has(file)) options.cache.files.delete(file);
@@ -75,11 +79,13 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
   const sourceById = checkSources(sources, files, problems);
   const topicIds = checkTopics(topics, problems);
   checkFacts(facts, sourceById, topicIds, brokenIds, files, options.now, problems, options.cache?.quotes);
+  if (synonyms) checkSynonyms(synonyms, problems);
 
   const errors = problems.filter((p) => p.severity === 'error').sort(byPosition);
   const warnings = problems.filter((p) => p.severity === 'warning').sort(byPosition);
   if (errors.length > 0) return { ok: false, errors, warnings };
-  return { ok: true, snapshot: buildSnapshot(files, facts, sourceById, topics?.value ?? [], warnings), warnings };
+  const vocabulary = synonyms?.value ?? { equivalent: [], one_way: [] };
+  return { ok: true, snapshot: buildSnapshot(files, facts, sourceById, topics?.value ?? [], vocabulary, warnings), warnings };
 }
 
 export function knowledgeVersion(files: KnowledgeFiles): string {
@@ -95,6 +101,7 @@ function buildSnapshot(
   facts: readonly Located<Fact>[],
   sourceById: ReadonlyMap<string, Located<Source>>,
   topics: readonly Topic[],
+  synonyms: Synonyms,
   warnings: readonly Problem[],
 ): KnowledgeSnapshot {
   const sorted = [...facts].sort((a, b) => a.value.id.localeCompare(b.value.id));
@@ -105,25 +112,28 @@ function buildSnapshot(
     factsById: new Map(sorted.map((f) => [f.value.id, f.value])),
     sources: new Map([...sourceById].map(([id, s]) => [id, s.value])),
     topics: Object.freeze([...topics]),
+    synonyms,
     factFiles: new Map(sorted.map((f) => [f.value.id, f.yaml.file])),
     warnings,
   });
 }
 
 /** One record file on its own: YAML, then the schema. Cacheable: it depends on nothing else. */
-function parseRecordFile(file: string, text: string, kind: 'fact' | 'source' | 'topics'): ParsedFile {
+function parseRecordFile(file: string, text: string, kind: RecordKind): ParsedFile {
   const parsed = parseYamlFile(file, text);
-  const ownId = kind === 'topics' ? [] : [posix.basename(file, '.yaml')];
+  const ownId = kind === 'fact' || kind === 'source' ? [posix.basename(file, '.yaml')] : [];
   if (!parsed.ok) return { kind: 'broken', problems: parsed.problems, ids: ownId };
   const { yaml } = parsed;
   const problems: Problem[] = [];
-  const value = parseWith(yaml, kind === 'fact' ? FactSchema : kind === 'source' ? SourceSchema : TopicsSchema, problems);
+  const schema = { fact: FactSchema, source: SourceSchema, topics: TopicsSchema, synonyms: SynonymsSchema }[kind];
+  const value = parseWith(yaml, schema, problems);
   if (value === undefined) {
     const declaredId = (yaml.data as { id?: unknown } | null)?.id;
     return { kind: 'broken', problems, ids: typeof declaredId === 'string' ? [...ownId, declaredId] : ownId };
   }
   if (kind === 'fact') return { kind, value: value as Fact, yaml };
   if (kind === 'source') return { kind, value: value as Source, yaml };
+  if (kind === 'synonyms') return { kind, value: value as Synonyms, yaml };
   return { kind, value: (value as { topics: Topic[] }).topics, yaml };
 }
 
@@ -142,8 +152,11 @@ function withLazyPositions(parsed: ParsedFile, file: string, text: string): Pars
   return { ...parsed, yaml };
 }
 
-function kindOf(file: string): 'fact' | 'source' | 'topics' | undefined {
+type RecordKind = 'fact' | 'source' | 'topics' | 'synonyms';
+
+function kindOf(file: string): RecordKind | undefined {
   if (file === 'topics.yaml') return 'topics';
+  if (file === 'synonyms.yaml') return 'synonyms';
   if (/^facts\/[^/]+\.yaml$/.test(file)) return 'fact';
   if (/^sources\/[^/]+\.yaml$/.test(file)) return 'source';
   return undefined;
@@ -281,6 +294,36 @@ function checkFacts(
       problems.push(pointAt(yaml, ['review_by'], 'warning', `review date ${fact.review_by} has passed (owner: ${fact.owner})`, 'Check the fact against its sources, then move review_by to a future date.'));
     }
   }
+}
+
+/**
+ * A word or phrase may stand in one place of the shared vocabulary only, and must be more than stop words
+ * (the engine drops those: a rule for "the" would change every question).
+ */
+function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]): void {
+  // Phrases that read the same ("reaction", "réaction") may repeat within one rule; across rules they clash.
+  const seen = new Map<string, { rule: string; where: string }>();
+  const check = (phrase: string, path: (string | number)[], rule: string, where: string) => {
+    const key = phraseKey(phrase);
+    if (key === '') {
+      problems.push(pointAt(yaml, path, 'error', `"${phrase}" is only stop words, which questions are read without`, 'Use a word that carries meaning, or remove it.'));
+      return;
+    }
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, { rule, where });
+    else if (first.rule !== rule) {
+      problems.push(pointAt(yaml, path, 'error', `"${phrase}" is already listed ${first.where} (line ${yaml.locate(first.rule.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))).line})`, 'A word can be read one way only: keep it in one place, or merge the two groups.'));
+    }
+  };
+  value.equivalent.forEach((group, i) => {
+    group.forEach((phrase, j) => check(phrase, ['equivalent', i, j], `equivalent.${i}`, `in the group starting "${group[0]}"`));
+  });
+  value.one_way.forEach((rule, i) => {
+    rule.words.forEach((phrase, j) => check(phrase, ['one_way', i, 'words', j], `one_way.${i}`, `among the words read as "${rule.means}"`));
+    if (phraseKey(rule.means) === '') {
+      problems.push(pointAt(yaml, ['one_way', i, 'means'], 'error', `"${rule.means}" is only stop words, which questions are read without`, 'Use a word that carries meaning.'));
+    }
+  });
 }
 
 function aliasKey(alias: string): string {

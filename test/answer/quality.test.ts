@@ -4,30 +4,39 @@ import { describe, expect, it } from 'vitest';
 import { evaluate, formatReport, parseQuestionSet } from '../../src/answer/evaluate.ts';
 import { REPO, SHARED, realAnswerer } from '../helpers.ts';
 
+const fixture = (name: string) => join(REPO, 'test', 'fixtures', name);
+
 /**
- * Answer quality as numbers. The development set is the shared one; the held-out set in test/fixtures
- * was written from the article alone, without seeing the knowledge base or the development set.
+ * Answer quality as numbers, as regression floors a little under what was measured (README, "How answers
+ * are chosen"). "Right" is the expected fact given as the answer; out of scope, "not answered" is "I don't
+ * know" or "did you mean …?" — anything but an answer. The blind sets were written by helpers who saw only
+ * the article and the fact names; the chat and second professional sets were used for tuning, the first
+ * professional set only for reporting.
  */
 const SETS = [
-  { name: 'development set', file: join(SHARED, 'eval', 'dev-questions.yaml'), inScope: 0.95, refused: 0.9 },
-  { name: 'held-out paraphrase set', file: join(REPO, 'test', 'fixtures', 'questions-heldout.yaml'), inScope: 0.9, refused: 0.9 },
-  // A known weakness of word matching, tracked so it cannot get worse unnoticed.
-  { name: 'near-miss set', file: join(REPO, 'test', 'fixtures', 'questions-near-misses.yaml'), inScope: null, refused: 0.6 },
+  { name: 'development set', file: join(SHARED, 'eval', 'dev-questions.yaml'), right: 0.95, notAnswered: 0.9, wrong: 0.02 },
+  { name: 'held-out paraphrase set', file: fixture('questions-heldout.yaml'), right: 0.8, notAnswered: 0.95, wrong: 0.02 },
+  { name: 'near-miss set', file: fixture('questions-near-misses.yaml'), right: null, notAnswered: 0.85, wrong: 0.1 },
+  { name: 'blind chat set', file: fixture('questions-blind-chat.yaml'), right: 0.8, notAnswered: 0.85, wrong: 0.06 },
+  { name: 'blind professional set', file: fixture('questions-blind-professional.yaml'), right: 0.6, notAnswered: 0.95, wrong: 0.03 },
+  { name: 'second blind professional set', file: fixture('questions-blind-professional-2.yaml'), right: 0.7, notAnswered: 0.95, wrong: 0.01 },
 ];
 
 describe('answer quality on the real knowledge base', () => {
   const answerer = realAnswerer();
   for (const set of SETS) {
-    const bar = `${set.inScope === null ? '' : `in-scope top-1 ≥ ${set.inScope * 100}% and `}out-of-scope refused ≥ ${set.refused * 100}%`;
+    const bar = `${set.right === null ? '' : `in scope right ≥ ${set.right * 100}%, `}out of scope not answered ≥ ${set.notAnswered * 100}%, wrong answers ≤ ${set.wrong * 100}%`;
     it.skipIf(!existsSync(set.file))(`on the ${set.name}: ${bar}`, () => {
       const report = evaluate(parseQuestionSet(readFileSync(set.file, 'utf8')), answerer.ask);
       const summary = formatReport(report).join('\n');
-      expect(report.outOfScope, summary).toBeGreaterThan(0);
-      if (set.inScope !== null) {
-        expect(report.inScope, summary).toBeGreaterThan(0);
-        expect(report.inScopeCorrect / report.inScope, summary).toBeGreaterThanOrEqual(set.inScope);
+      const { inScope, outOfScope } = report;
+      expect(outOfScope.questions, summary).toBeGreaterThan(0);
+      if (set.right !== null) {
+        expect(inScope.questions, summary).toBeGreaterThan(0);
+        expect(inScope.right / inScope.questions, summary).toBeGreaterThanOrEqual(set.right);
       }
-      expect(report.outOfScopeRefused / report.outOfScope, summary).toBeGreaterThanOrEqual(set.refused);
+      expect((outOfScope.right + outOfScope.clarified) / outOfScope.questions, summary).toBeGreaterThanOrEqual(set.notAnswered);
+      expect(report.wrongShare, summary).toBeLessThanOrEqual(set.wrong);
     });
   }
 });

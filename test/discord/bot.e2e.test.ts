@@ -64,7 +64,7 @@ describe('the bot on a fake Discord', () => {
   });
 
   it('given /ask about something the knowledge base does not cover, then it says so plainly, names who to ask, and offers the nearest facts', async () => {
-    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'oracle' } }));
+    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'who cleans the windows of the Oracle office' } }));
     expect(body.data!.content).toMatch(/^I don't know that one/);
     expect(body.data!.content).toContain('the policy team (#data-policy)');
     expect(body.data!.embeds ?? []).toEqual([]);
@@ -72,6 +72,15 @@ describe('the bot on a fake Discord', () => {
     expect(suggested.length).toBeGreaterThan(0);
     expect(suggested.length).toBeLessThanOrEqual(3);
     expect(suggested.every((id) => id.startsWith('fact:'))).toBe(true);
+  });
+
+  it('given /ask with words several facts share, then it asks "did you mean" with the likeliest fact first as a button, and answers nothing', async () => {
+    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'tiktok data' } }));
+    expect(body.data!.content).toMatch(/^I'm not sure I understood\. Did you mean “.+”\?$/);
+    expect(body.data!.embeds ?? []).toEqual([]);
+    const offered = buttons(body.data!);
+    expect(offered[0]?.custom_id).toMatch(/^fact:/);
+    expect(body.data!.content).toContain(offered[0]!.label);
   });
 
   it('given a French locale, then the answer and its labels are in French', async () => {

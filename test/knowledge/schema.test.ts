@@ -20,7 +20,7 @@ describe('the JSON Schemas editors validate against', () => {
   it('are referenced from the first line of every YAML file', () => {
     for (const [file, text] of realKnowledgeFiles()) {
       if (!file.endsWith('.yaml')) continue;
-      const kind = file === 'topics.yaml' ? './schema/topics' : file.startsWith('facts/') ? '../schema/fact' : '../schema/source';
+      const kind = !file.includes('/') ? `./schema/${file.replace('.yaml', '')}` : file.startsWith('facts/') ? '../schema/fact' : '../schema/source';
       expect(text.split('\n')[0], file).toBe(`# yaml-language-server: $schema=${kind}.schema.json`);
     }
   });

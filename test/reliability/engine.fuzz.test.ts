@@ -29,9 +29,10 @@ function ask(question: string, slowest: Slowest): Decision {
 /** Every way a decision and its reply model fall short of their contract. */
 function flaws(question: string, d: Decision): string[] {
   const found: string[] = [];
-  if (d.status !== 'answered' && d.status !== 'unknown') found.push(`status ${String(d.status)}`);
+  if (d.status !== 'answered' && d.status !== 'clarify' && d.status !== 'unknown') found.push(`status ${String(d.status)}`);
   if (d.status === 'answered' && !d.fact) found.push('answered without a fact');
-  if (d.status === 'unknown' && d.fact) found.push(`unknown with fact ${d.fact.id}`);
+  if (d.status !== 'answered' && d.fact) found.push(`${d.status} with fact ${d.fact.id}`);
+  if (d.status === 'clarify' && d.suggestions.length === 0) found.push('"did you mean" without a candidate');
   if (!Number.isFinite(d.score) || d.score < 0 || d.score > 1) found.push(`score ${d.score}`);
   if (d.language !== 'en' && d.language !== 'fr') found.push(`language ${String(d.language)}`);
   const ids = d.suggestions.map((f) => f.id);
@@ -42,7 +43,7 @@ function flaws(question: string, d: Decision): string[] {
   const reply = buildReply(question, d, context);
   if (reply.status !== d.status || reply.fact?.id !== d.fact?.id) found.push('reply disagrees with the decision');
   if (reply.suggestions.map((s) => s.id).join() !== ids.join()) found.push('reply suggestions differ');
-  if (reply.status === 'unknown' && reply.unknownText.trim() === '') found.push('"I don\'t know" without text');
+  if (reply.status !== 'answered' && reply.notice.trim() === '') found.push(`${reply.status} without text`);
   if (reply.status === 'answered' && (!reply.fact?.answer || reply.fact.citations.length === 0)) found.push('an answer without text or citation');
   return found;
 }
@@ -80,7 +81,7 @@ describe('the answer engine, given hostile questions', () => {
         expect(d.status).toBe('unknown');
         expect(d.fact).toBeUndefined();
         expect(d.score).toBe(0);
-        if (q.trim() === '') expect(buildReply(q, d, context).unknownText).toBe(MESSAGES[d.language].emptyQuestion);
+        if (q.trim() === '') expect(buildReply(q, d, context).notice).toBe(MESSAGES[d.language].emptyQuestion);
       }),
       fuzz(500),
     );

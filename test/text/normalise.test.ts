@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, fold, stem, words } from '../../src/answer/text.ts';
+import { detectLanguage, fold, stem, words } from '../../src/text/normalise.ts';
 
 describe('normalising question text', () => {
   it('folds case and accents and makes typographic apostrophes plain', () => {

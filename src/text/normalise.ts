@@ -67,3 +67,19 @@ export function detectLanguage(text: string, vocabularyHint?: (word: string) => 
   french += (text.match(/\b(?:l|d|qu|j|n|s|c|m|t)['’]\p{L}/giu)?.length ?? 0);
   return french > english ? 'fr' : 'en';
 }
+
+/**
+ * The stemmed content words of a phrase in either language, as phrases are compared: stop words of both
+ * languages out, unless that leaves nothing ("comment" is a French stop word but an English noun).
+ */
+export function phraseTerms(text: string): string[] {
+  const all = words(text).filter((w) => w.length > 1);
+  const content = all.filter((w) => !STOP_WORDS.en.has(w) && !STOP_WORDS.fr.has(w));
+  const kept = content.length > 0 ? content : all.filter((w) => !(STOP_WORDS.en.has(w) && STOP_WORDS.fr.has(w)));
+  return kept.map(stem);
+}
+
+/** One key per phrase: two phrases with the same key are the same to the engine. */
+export function phraseKey(text: string): string {
+  return phraseTerms(text).join(' ');
+}

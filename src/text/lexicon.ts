@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { fold } from './normalise.ts';
+
+/**
+ * How common a word is in everyday English and French, from the 30,000 commonest words of each language
+ * in film and TV subtitles (data/README.md: OpenSubtitles 2018, CC BY-SA 4.0). Rank 1 is the commonest
+ * word; a word common in either language counts as common.
+ */
+export interface Lexicon {
+  /** The rank of a folded word, or of the common word it is one typo away from; undefined when rare. */
+  rank(word: string): number | undefined;
+  /** Whether a folded word is itself a word of general language (so not a misspelling of another). */
+  has(word: string): boolean;
+  readonly size: number;
+}
+
+const FILES = ['frequency-en.txt', 'frequency-fr.txt'] as const;
+/** A typo of a word this common is read as that word; rarer words are too many to guess among. */
+const TYPO_RANK_LIMIT = 5_000;
+const MIN_TYPO_LENGTH = 5;
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+export function buildLexicon(lists: readonly string[]): Lexicon {
+  const ranks = new Map<string, number>();
+  for (const list of lists) {
+    let rank = 0;
+    for (const line of list.split('\n')) {
+      if (line === '' || line.includes("'")) continue;
+      rank++;
+      const word = fold(line);
+      if (!ranks.has(word) || ranks.get(word)! > rank) ranks.set(word, rank);
+    }
+  }
+  const nearest = (word: string): number | undefined => {
+    let best: number | undefined;
+    const consider = (candidate: string) => {
+      const rank = ranks.get(candidate);
+      if (rank !== undefined && rank <= TYPO_RANK_LIMIT && (best === undefined || rank < best)) best = rank;
+    };
+    for (let i = 0; i <= word.length; i++) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i);
+      if (tail.length > 0) consider(head + tail.slice(1));
+      if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
+      for (const letter of LETTERS) {
+        consider(head + letter + tail);
+        if (tail.length > 0) consider(head + letter + tail.slice(1));
+      }
+    }
+    return best;
+  };
+  return {
+    size: ranks.size,
+    has: (word) => ranks.has(word),
+    rank: (word) => ranks.get(word) ?? (word.length >= MIN_TYPO_LENGTH ? nearest(word) : undefined),
+  };
+}
+
+let shipped: Lexicon | undefined;
+
+/** The shipped lists, read on first use: immutable data, shared by every snapshot's index. */
+export function shippedLexicon(): Lexicon {
+  shipped ??= buildLexicon(FILES.map((file) => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')));
+  return shipped;
+}

@@ -1,0 +1,46 @@
+/**
+ * Words that carry no topic in a question, by language (accents already folded).
+ * Conversational fillers and chat shorthand ("please", "bonjour", "tbh", "stp") are here too, and the words
+ * of a work request ("confirm", "vendor assessment", "memo", "dans le cadre de"): they are about the asking,
+ * not the subject.
+ * Names of things (tiktok, oracle, data) never belong here: their weight comes from the knowledge base.
+ */
+export const STOP_WORDS = {
+  en: new Set(
+    `a about above after again against all also am an and any anybody anyone are aren around as at be because been before
+    being below between both but by can cannot could currently did didn do does doesn doing don done down during each either
+    else ever every exactly few for from further get gets getting go going got had has hasn have haven having he hello her here
+    hers hey hi him his how however i if in into is isn it its itself just know let like ll many may me might more most much must
+    my myself need no nor not now of off on once one only or other our ours out over own please pls re really s same say says shall
+    she should so some someone something still such sure t tell than thank thanks that the their theirs them then there these
+    they thing things this those through thx to too under until up ve very via want was wasn we were weren what whats when where
+    whether which while who whom whose why will with won would yes yet you your yours d m
+    actually anything anyway basically btw dunno fyi gonna gotta guys hows idk iirc imho imo kinda literally lmao lol nah ngl nope
+    ok okay omg plz q quick r right rn smth sth abt tbh tho thru u ur whos wheres wanna w ya yeah yep yo yup wtf
+    accurate according annex appendix assessment background check cite citation client clients colleague colleagues compliance
+    concerning confirm confirmation correct counsel deck diligence doc document draft drafting due file finalise finalize kindly
+    kyc lawyer memo memorandum need needed needs onboarding paragraph per procurement questionnaire reference regarding register
+    section slide slides summary supplier understand vendor vendors verify want wants wondering`.split(/\s+/),
+  ),
+  fr: new Set(
+    `a afin ai aie aient ainsi alors as au aucun aussi autre aux avaient avais avait avant avec avez aviez avoir avons ayant bon
+    bonjour bonsoir c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment d dans de
+    depuis des dit doit donc dont du elle elles en encore es est et etaient etais etait ete etre eu eux fait faire fais faut il
+    ils j je jusqu l la le les leur leurs lui m ma mais me meme merci mes moi mon n ne ni non nos notre nous o on ont ou par parce
+    pas peu peut peux plus pour pourquoi qu quand que quel quelle quelles quels qui quoi s sa sais salut sans savoir se selon ses
+    si sil son sont sous suis sur svp t ta te tes toi ton toujours tous tout toute toutes tres tu un une va vais vers voila vont vos
+    votre vous y
+    ah bah ben bcp bjr bref cc chai cest combien ct dac genre grave hein jsp mdr oki ouais pr ptdr qq qqch qqn slt stp tjrs trop truc
+    vraiment wsh
+    aimerais annexe avocat besoin cadre citer cite client clients collegue concernant confirmer confirmation conformite contexte
+    correct correcte destine destinee diligence dossier evaluation exact exacte fournisseur fournisseurs indiquer juriste kyc
+    matrice memo mentionner merci note paragraphe pourriez preciser questionnaire redaction rediger registre section souhaite
+    souhaiterais synthese verifier verification voudrais vrai`.split(/\s+/),
+  ),
+} as const;
+
+/**
+ * First-person possessives: in "our servers" or "mon compte" the thing asked about belongs to the asker,
+ * not to anything a fact is about, however many words the question shares with a fact.
+ */
+export const FIRST_PERSON_POSSESSIVES: ReadonlySet<string> = new Set(['our', 'my', 'notre', 'nos', 'mon', 'ma', 'mes']);
