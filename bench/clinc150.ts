@@ -244,7 +244,8 @@ export interface VariantResult {
   readonly variant: Variant;
   readonly facts: number;
   readonly questionsPerFact: number;
-  /** validate + createAnswerer, milliseconds. */
+  /** validate + createAnswerer, milliseconds: the first build in the process, and the median of three more. */
+  readonly firstBuildMs: number;
   readonly buildMs: number;
   readonly chosen: Metrics;
   readonly rows: readonly { readonly split: Split; readonly rule: string; readonly metrics: Metrics }[];
@@ -255,11 +256,17 @@ export interface VariantResult {
 /** Runs one variant: build, choose the threshold on val (asked at threshold 0), score the splits. */
 export function runVariant(data: ClincData, variant: Variant, splits: readonly Split[], now = new Date()): VariantResult {
   const files = clincKnowledgeFiles(data, variant);
-  const t0 = performance.now();
-  const snapshot = clincSnapshot(files, now);
-  const byDefault = createAnswerer(snapshot);
-  const buildMs = performance.now() - t0;
-  const atZero = createAnswerer(snapshot, { answerThreshold: 0 });
+  const build = () => {
+    const t0 = performance.now();
+    const answerer = createAnswerer(clincSnapshot(files, now));
+    return { answerer, ms: performance.now() - t0 };
+  };
+  const first = build();
+  const byDefault = first.answerer;
+  const { snapshot } = byDefault;
+  const buildMs = [build().ms, build().ms, build().ms].sort((a, b) => a - b)[1]!;
+  // Status decided by ranking alone: every question gets its best fact and a confidence to threshold.
+  const atZero = createAnswerer(snapshot, { answerThreshold: 0, clarifyThreshold: 0, minProbability: 0 });
 
   const times: number[] = [];
   const val = splitQuestions(data, 'val');
@@ -276,6 +283,7 @@ export function runVariant(data: ClincData, variant: Variant, splits: readonly S
     variant,
     facts: snapshot.facts.length,
     questionsPerFact: variant,
+    firstBuildMs: first.ms,
     buildMs,
     chosen,
     rows,
@@ -326,8 +334,8 @@ export async function main(argv: readonly string[], print: (line: string) => voi
   print(table(['variant', 'split', 'threshold rule', 'in-scope acc %', 'oos recall %', 'ranking top-1 %', 'overall acc %'], rows));
   print('\nPaper rows: Larson et al. 2019, Table 2, oos-threshold, "Small" column (test split).');
   print(`\n${table(
-    ['variant', 'facts', 'build (validate + createAnswerer)', 'asks', 'ask median'],
-    results.map((r) => [`${r.variant} ex.`, String(r.facts), ms(r.buildMs), String(r.asks), ms(r.askMedianMs)]),
+    ['variant', 'facts', 'build (validate + createAnswerer): first / median of 3 more', 'asks', 'ask median'],
+    results.map((r) => [`${r.variant} ex.`, String(r.facts), `${ms(r.firstBuildMs)} / ${ms(r.buildMs)}`, String(r.asks), ms(r.askMedianMs)]),
   )}`);
   return 0;
 }

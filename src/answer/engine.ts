@@ -74,7 +74,7 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   if (at >= 0) ranking.unshift({ ...ranking.splice(at, 1)[0]!, confidence: 1, probability: 1 });
   const best = ranking[0];
   const confidence = best?.confidence ?? 0;
-  // A fact the classifier does not clearly prefer over the others is a guess: ask rather than answer.
+  // A fact the classifier does not clearly prefer is a guess: ask rather than answer.
   const clear = (best?.probability ?? 0) >= options.minProbability;
   const status = !best
     ? 'unknown'
@@ -153,12 +153,14 @@ function resolve(index: FactIndex, tokens: readonly Token[]): { terms: ResolvedT
 /**
  * The weight of a word the knowledge base does not know, in units of a word found in one fact: little for
  * a common word or a short abbreviation ("something", "truc", "co"), unknownWordWeight for a rare one
- * ("golf", "salaire", "Facebook"), and log-scaled by general-language rank in between.
+ * ("golf", "salaire") or one written as a name ("Facebook", "EU"), log-scaled by general-language rank in
+ * between.
  */
 function unknownWeight(index: FactIndex, token: Token): number {
   const { options } = index;
-  const rank = token.owned || token.word.length > 2 ? index.lexicon.rank(token.word) : 0;
-  const rarity = token.owned || rank === undefined ? 1 : rank <= options.commonWordRank ? 0 : Math.min(1, Math.log(rank / options.commonWordRank) / Math.log(options.rareWordRank / options.commonWordRank));
+  if (token.owned || token.name) return index.idfOne * options.unknownNameWeight;
+  const rank = token.word.length > 2 ? index.lexicon.rank(token.word) : 0;
+  const rarity = rank === undefined ? 1 : rank <= options.commonWordRank ? 0 : Math.min(1, Math.log(rank / options.commonWordRank) / Math.log(options.rareWordRank / options.commonWordRank));
   return index.idfOne * (options.commonWordWeight + (options.unknownWordWeight - options.commonWordWeight) * rarity);
 }
 

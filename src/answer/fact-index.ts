@@ -2,7 +2,7 @@ import Fuse from 'fuse.js';
 import type { Fact, Language, Synonyms } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { shippedLexicon, type Lexicon } from '../text/lexicon.ts';
-import { phraseTerms, stem, words } from '../text/normalise.ts';
+import { phraseTerms, stem, words, wordsWithCase } from '../text/normalise.ts';
 import { FIRST_PERSON_POSSESSIVES, STOP_WORDS } from '../text/stopwords.ts';
 import { editSimilarity } from '../util/edit-distance.ts';
 import { featureHash, trainClassifier, type Classifier, type TrainingExample } from './classifier.ts';
@@ -18,6 +18,8 @@ export interface Token {
   readonly stop: boolean;
   /** In a question, the asker's own thing ("servers" in "our servers"), which no fact is about. */
   readonly owned?: boolean;
+  /** In a question, written as a name is ("Facebook", "EU"): if unknown, it is what the question is about. */
+  readonly name?: boolean;
 }
 
 /** One knowledge-base term a question's word was matched to, and how strongly (0–1). */
@@ -82,12 +84,13 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
     const other: Language = language === 'en' ? 'fr' : 'en';
     const read: Token[] = [];
     let possessed = false;
-    for (const word of words(text)) {
+    for (const { word, name } of wordsWithCase(text)) {
       if (word.length < 2) continue;
       const term = stem(word);
       // A stop word of the other language is kept when the knowledge base uses it ("comment" in English).
       const stop = STOP_WORDS[language].has(word) || (query && STOP_WORDS[other].has(word) && !termIds.has(term));
-      read.push(possessed && !stop ? { word, term, stop, owned: true } : { word, term, stop });
+      const token: Token = query && name && !stop ? { word, term, stop, name } : { word, term, stop };
+      read.push(possessed && !stop ? { ...token, owned: true } : token);
       if (query && possessives.has(word)) possessed = true;
       else if (!stop) possessed = false;
     }
@@ -152,30 +155,43 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
   const idfOf = (df: number) => Math.log(1 + (n - df + 0.5) / (df + 0.5));
   const idfs = Float64Array.from(postings, (p) => idfOf(p.docs.length));
 
+  // Scratch space reused by every call (JavaScript runs one call at a time): no allocation per posting.
+  const hitOf = new Array<LexicalHit | undefined>(n);
+  const termBest = new Float64Array(n);
+  const termStrength = new Float64Array(n);
   const lexical: FactIndex['lexical'] = (queryTerms) => {
-    const hits = new Map<number, LexicalHit>();
+    const hits: LexicalHit[] = [];
+    const touched: number[] = [];
     for (const { expansions, weight } of queryTerms) {
-      const best = new Map<number, { score: number; strength: number }>();
+      // A misspelt word may match several terms of one fact: the fact keeps its best match.
       for (const { termId, strength } of expansions) {
         const { docs, weights } = postings[termId]!;
         const idf = idfs[termId]!;
         for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
           const score = idf * strength * weights[i]!;
-          const previous = best.get(docs[i]!);
-          if (!previous || score > previous.score) best.set(docs[i]!, { score, strength });
+          if (termBest[doc] === 0) touched.push(doc);
+          if (score > termBest[doc]!) {
+            termBest[doc] = score;
+            termStrength[doc] = strength;
+          }
         }
       }
-      for (const [doc, { score, strength }] of best) {
-        let hit = hits.get(doc);
+      for (const doc of touched) {
+        let hit = hitOf[doc];
         if (!hit) {
           hit = { doc, score: 0, covered: 0 };
-          hits.set(doc, hit);
+          hitOf[doc] = hit;
+          hits.push(hit);
         }
-        hit.score += score;
-        hit.covered += weight * strength;
+        hit.score += termBest[doc]!;
+        hit.covered += weight * termStrength[doc]!;
+        termBest[doc] = 0;
       }
+      touched.length = 0;
     }
-    return [...hits.values()];
+    for (const hit of hits) hitOf[hit.doc] = undefined;
+    return hits;
   };
 
   const surfaceWords = [...surface.keys()];
@@ -301,10 +317,11 @@ function* fieldsOf(fact: Fact, sourceLanguage: (id: string) => Language): Genera
   }
 }
 
-/** What a fact is asked as: its title, aliases, questions and keywords, in both languages. */
+/** What a fact is asked as, and says: its title, aliases, questions, keywords and answer, in both languages. */
 function* examplesOf(fact: Fact): Generator<{ readonly language: Language; readonly text: string }> {
   for (const language of ['en', 'fr'] as const) {
     yield { language, text: fact.title[language] };
+    yield { language, text: fact.answer[language] };
     for (const text of fact.aliases[language]) yield { language, text };
     for (const text of fact.questions[language]) yield { language, text };
     if (fact.keywords[language].length > 0) yield { language, text: fact.keywords[language].join(', ') };

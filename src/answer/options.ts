@@ -34,6 +34,11 @@ export interface EngineOptions {
    */
   readonly unknownWordWeight: number;
   /**
+   * Weight of an unknown word written as a name ("Facebook", "EU") or owned by the asker ("our servers"):
+   * a company, place or thing the knowledge base does not know is what such a question is about.
+   */
+  readonly unknownNameWeight: number;
+  /**
    * The most unexplained weight, in units of a word found in one fact, that a question can hold against
    * a fact: past a word or two, more unexplained words are context rather than another subject.
    */
@@ -63,9 +68,9 @@ export interface EngineOptions {
 export type FactField = 'id' | 'title' | 'aliases' | 'keywords' | 'questions' | 'answer' | 'claimant' | 'quote';
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
-  answerThreshold: 0.4,
+  answerThreshold: 0.45,
   clarifyThreshold: 0.35,
-  minProbability: 0.5,
+  minProbability: 0.3,
   maxSuggestions: 3,
   suggestionThreshold: 0.05,
   probabilityWeight: 0.3,
@@ -74,6 +79,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   rejectMargin: 3,
   classifier: Object.freeze({ epochs: 4, learningRate: 2, minClasses: 8, maxTableBits: 20 }),
   unknownWordWeight: 4,
+  unknownNameWeight: 8,
   unexplainedSaturation: 12,
   commonWordRank: 1_000,
   commonWordWeight: 1,

@@ -3,21 +3,45 @@ import { STOP_WORDS } from './stopwords.ts';
 
 /** Lower case, no accents, typographic apostrophes made plain. */
 export function fold(text: string): string {
+  return foldKeepingCase(text).toLowerCase();
+}
+
+function foldKeepingCase(text: string): string {
   return text
     .normalize('NFKD')
     // Zero-width spaces and joiners, soft hyphens, direction marks: invisible, and never a word break.
     .replace(/\p{Cf}+/gu, '')
     .replace(/\p{M}+/gu, '')
     .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
-    .replace(/æ/gi, 'ae')
-    .replace(/œ/gi, 'oe')
-    .replace(/ß/g, 'ss')
-    .toLowerCase();
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'AE')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'OE')
+    .replace(/ß/g, 'ss');
 }
+
+const WORD = /[\p{L}\p{N}]+/gu;
 
 /** Words of folded text. French elisions (l', d', qu', j'...) are split off as their own short words. */
 export function words(text: string): string[] {
-  return fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return fold(text).match(WORD) ?? [];
+}
+
+/**
+ * Words of folded text, each marked when written as a name is: capitalised after the first word
+ * ("does Facebook…") or in capitals ("EU", "AWS"). Chat in lower case, shouting and random case give no mark.
+ */
+export function wordsWithCase(text: string): { word: string; name: boolean }[] {
+  const cased = foldKeepingCase(text).match(WORD) ?? [];
+  // Case means something only when it was written as people write: not shouted, not random.
+  const shouted = cased.filter((raw) => raw.length >= 3 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)).length;
+  const random = cased.some((raw) => /\p{Ll}\p{Lu}/u.test(raw) && !/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u.test(raw));
+  const natural = !random && shouted * 2 < cased.filter((raw) => raw.length >= 3).length;
+  return cased.map((raw, i) => {
+    const word = raw.toLowerCase();
+    const upper = raw.length - raw.replace(/\p{Lu}/gu, '').length;
+    return { word, name: natural && upper > 0 && ((i > 0 && /^\p{Lu}/u.test(raw)) || (upper === raw.length && raw.length >= 2)) };
+  });
 }
 
 /**

@@ -60,7 +60,7 @@ describe('the answer engine, on a small fixture knowledge base', () => {
 
   it('given a stricter threshold in configuration, then the same question is no longer answered', () => {
     const q = 'paper archives and the weekly cleaning rota';
-    const lenient = createAnswerer(fixtureSnapshot(), { answerThreshold: 0.2, minProbability: 0 }).ask(q);
+    const lenient = createAnswerer(fixtureSnapshot(), { answerThreshold: 0.2, minProbability: 0, unknownWordWeight: 1 }).ask(q);
     const strict = createAnswerer(fixtureSnapshot(), { answerThreshold: 0.9 }).ask(q);
     expect(lenient.status).toBe('answered');
     expect(strict.status).not.toBe('answered');
@@ -74,5 +74,28 @@ describe('the answer engine, on a small fixture knowledge base', () => {
     expect(full.score).toBeLessThanOrEqual(1);
     expect(partial.score).toBeGreaterThan(0);
     expect(partial.score).toBeLessThan(full.score);
+  });
+
+  it('given the asker\'s own thing ("our payroll", "notre paie"), then the fact about someone else\'s is not given', () => {
+    expect(ask('where is the payroll data kept').fact?.id).toBe('payroll-processor');
+    expect(ask('where is our payroll data kept').status).toBe('unknown');
+    expect(ask('qui traite notre paie a Dublin').status).not.toBe('answered');
+  });
+
+  it('given an unknown company written as a name, then it is what the question is about', () => {
+    expect(ask('who processes payroll').fact?.id).toBe('payroll-processor');
+    expect(ask('who processes payroll for Globex').status).not.toBe('answered');
+  });
+
+  it('given words several facts share equally, then it asks "did you mean" with the likeliest first rather than answering', () => {
+    const decision = ask('badge archives payroll');
+    expect(decision.status).toBe('clarify');
+    expect(decision.fact).toBeUndefined();
+    expect(decision.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('given one of a fact\'s own example questions word for word, then that fact answers with full confidence', () => {
+    const decision = ask('Visitor badges come from the front desk and expire at midnight');
+    expect(decision).toMatchObject({ status: 'answered', score: 1, fact: { id: 'visitor-badges' } });
   });
 });

@@ -14,12 +14,12 @@ const fixture = (name: string) => join(REPO, 'test', 'fixtures', name);
  * professional set only for reporting.
  */
 const SETS = [
-  { name: 'development set', file: join(SHARED, 'eval', 'dev-questions.yaml'), right: 0.95, notAnswered: 0.9, wrong: 0.02 },
+  { name: 'development set', file: join(SHARED, 'eval', 'dev-questions.yaml'), right: 0.95, notAnswered: 0.95, wrong: 0.02 },
   { name: 'held-out paraphrase set', file: fixture('questions-heldout.yaml'), right: 0.8, notAnswered: 0.95, wrong: 0.02 },
-  { name: 'near-miss set', file: fixture('questions-near-misses.yaml'), right: null, notAnswered: 0.85, wrong: 0.1 },
-  { name: 'blind chat set', file: fixture('questions-blind-chat.yaml'), right: 0.8, notAnswered: 0.85, wrong: 0.06 },
-  { name: 'blind professional set', file: fixture('questions-blind-professional.yaml'), right: 0.6, notAnswered: 0.95, wrong: 0.03 },
-  { name: 'second blind professional set', file: fixture('questions-blind-professional-2.yaml'), right: 0.7, notAnswered: 0.95, wrong: 0.01 },
+  { name: 'near-miss set', file: fixture('questions-near-misses.yaml'), right: null, notAnswered: 0.9, wrong: 0.05 },
+  { name: 'blind chat set', file: fixture('questions-blind-chat.yaml'), right: 0.8, notAnswered: 0.9, wrong: 0.05 },
+  { name: 'blind professional set', file: fixture('questions-blind-professional.yaml'), right: 0.58, notAnswered: 0.95, wrong: 0.01 },
+  { name: 'second blind professional set', file: fixture('questions-blind-professional-2.yaml'), right: 0.62, notAnswered: 0.95, wrong: 0.01 },
 ];
 
 describe('answer quality on the real knowledge base', () => {

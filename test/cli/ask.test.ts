@@ -19,14 +19,17 @@ describe('npm run ask', () => {
   });
 
   it('given --json and no question, then it answers each line of standard input in order', async () => {
-    const questions = ['TikTok garde-t-il ses propres sauvegardes ?', 'what is the wifi password', '', 'Who owns TikTok'];
+    const questions = ['TikTok garde-t-il ses propres sauvegardes ?', 'what is the wifi password', '', 'Who owns TikTok', 'tiktok data'];
     const { code, stdout } = await runTs('src/cli/ask.ts', ['--json'], { stdin: `${questions.join('\n')}\n` });
     expect(code).toBe(0);
     const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
     expect(answers.map((a) => a.question)).toEqual(questions);
-    expect(answers.map((a) => a.status)).toEqual(['answered', 'unknown', 'unknown', 'answered']);
+    expect(answers.map((a) => a.status)).toEqual(['answered', 'unknown', 'unknown', 'answered', 'clarify']);
     expect(answers[0]).toMatchObject({ id: 'backups-retained', language: 'fr' });
     expect(answers[1]).toMatchObject({ id: null, answer: null, sources: [] });
+    // "Did you mean …?": no answer, the candidate first among the suggestions.
+    expect(answers[4]).toMatchObject({ id: null, answer: null, sources: [] });
+    expect(answers[4].suggestions.length).toBeGreaterThan(0);
   });
 
   it('given a plain question, then it prints the answer with whose claim it is and the quoted source', async () => {

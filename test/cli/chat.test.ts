@@ -17,6 +17,18 @@ describe('npm start without a Discord token', () => {
     expect(stdout).not.toContain('never read');
   });
 
+  it('given "did you mean …?", then "yes" shows that fact and anything else is a new question', async () => {
+    const { code, stdout } = await runTs('src/main.ts', [], { stdin: 'tiktok data\nyes\ntiktok data\nwhat is the wifi password\n' });
+    expect(code).toBe(0);
+    const offered = /Did you mean “(.+?)”\?/.exec(stdout)?.[1];
+    expect(offered).toBeTruthy();
+    const afterYes = stdout.split('Did you mean')[1]!.split('\n> ')[1]!;
+    expect(afterYes).toContain('[');
+    expect(afterYes).toMatch(/· confidence 1\.00 ·/);
+    expect(stdout.split('Did you mean').length - 1).toBe(2);
+    expect(stdout).toContain("I don't know that one");
+  });
+
   it('ends cleanly when standard input ends', async () => {
     const { code, stdout } = await runTs('src/main.ts', [], { stdin: 'oracle servers US traffic\n' });
     expect(code).toBe(0);

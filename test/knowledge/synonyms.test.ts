@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { createAnswerer } from '../../src/answer/answerer.ts';
+import { validateKnowledge } from '../../src/knowledge/validate.ts';
+import { fixtureFiles } from '../answer/fixture-kb.ts';
+import { TODAY, snapshotOf } from '../helpers.ts';
+
+const withSynonyms = (yaml: string) => new Map([...fixtureFiles(), ['synonyms.yaml', yaml]]);
+
+describe('the shared vocabulary (synonyms.yaml)', () => {
+  it('given a word in two groups, then lint names the file, the line of the second and the first, with a hint', () => {
+    const result = validateKnowledge(withSynonyms('equivalent:\n  - [archive, records]\n  - [vault, archives]\n'), { now: TODAY });
+    expect(result.ok).toBe(false);
+    const [error] = result.ok ? [] : result.errors;
+    expect(error).toMatchObject({ file: 'synonyms.yaml', line: 3, severity: 'error' });
+    expect(error?.message).toBe('"archives" is already listed in the group starting "archive" (line 2)');
+    expect(error?.hint).toMatch(/keep it in one place/);
+  });
+
+  it('given a phrase of stop words only, or an unknown field, then lint refuses it', () => {
+    const stop = validateKnowledge(withSynonyms('one_way:\n  - { words: [as on me], means: archive }\n'), { now: TODAY });
+    expect(stop.ok ? [] : stop.errors.map((e) => e.message)).toContain('"as on me" is only stop words, which questions are read without');
+    const typo = validateKnowledge(withSynonyms('equivalents:\n  - [a, b]\n'), { now: TODAY });
+    expect(typo.ok ? [] : typo.errors.map((e) => e.message).join()).toMatch(/equivalents/);
+  });
+
+  it('given forms of one word in one group ("réaction", "reaction"), then it is not a clash', () => {
+    expect(validateKnowledge(withSynonyms('equivalent:\n  - [reaction, réaction, comment]\n'), { now: TODAY }).ok).toBe(true);
+  });
+
+  it('given a group, then a question in any of its words finds a fact written with another, both ways', () => {
+    const plain = createAnswerer(snapshotOf(fixtureFiles()));
+    const shared = createAnswerer(snapshotOf(withSynonyms('equivalent:\n  - [payslip, salary slip, fiche de paie]\none_way:\n  - { words: [the payroll company], means: Acme Payroll }\n')));
+    expect(plain.ask('salary slips').fact?.id).toBeUndefined();
+    expect(shared.ask('salary slips').fact?.id).toBe('payroll-processor');
+    expect(shared.ask('fiche de paie').fact?.id).toBe('payroll-processor');
+    expect(shared.ask('who is the payroll company in Dublin').fact?.id).toBe('payroll-processor');
+  });
+});
