@@ -8,8 +8,10 @@
  */
 
 export interface ClassifierOptions {
-  /** Passes over the examples. */
+  /** Passes over the examples, at most. */
   readonly epochs: number;
+  /** Fewer passes when there are many examples: at most this many example updates in all (a time budget). */
+  readonly maxUpdates: number;
   /** Step size of the first pass; pass n uses learningRate / n. */
   readonly learningRate: number;
   /** Fewest facts each example is told apart from (its candidates, filled up with others). */
@@ -73,7 +75,8 @@ export function trainClassifier(examples: readonly TrainingExample[], classes: n
     seed ^= seed << 5;
     return (seed >>> 0) / 0x100000000;
   };
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+  const epochs = Math.max(1, Math.min(options.epochs, Math.floor(options.maxUpdates / Math.max(1, examples.length))));
+  for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
       [order[i], order[j]] = [order[j]!, order[i]!];

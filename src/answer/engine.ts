@@ -52,7 +52,7 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const { options } = index;
   const text = question.slice(0, options.maxQuestionLength);
   const language = detectLanguage(text, (term) => index.languageLean(term));
-  const { terms, sequence } = resolve(index, index.tokens(text, language, true));
+  const { terms, sequence } = resolve(index, index.tokens(text, language, true), language);
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
 
   const hits = topByScore(index.lexical(terms), Math.max(options.candidates, rankingSize));
@@ -128,7 +128,7 @@ function ranked(index: FactIndex, hit: LexicalHit, probability: number, totalWei
  * in general language: "golf" or "Facebook" is what a question is about, "something" is not. The
  * sequence for the classifier keeps stop words, with misspelt words replaced by what they matched.
  */
-function resolve(index: FactIndex, tokens: readonly Token[]): { terms: ResolvedTerm[]; sequence: Token[] } {
+function resolve(index: FactIndex, tokens: readonly Token[], language: Language): { terms: ResolvedTerm[]; sequence: Token[] } {
   const { options } = index;
   const seen = new Set<string>();
   const terms: ResolvedTerm[] = [];
@@ -142,7 +142,10 @@ function resolve(index: FactIndex, tokens: readonly Token[]): { terms: ResolvedT
     const id = token.owned ? undefined : index.termId(token.term);
     // A word of general language ("lunch", "compte") is not a misspelling of a knowledge-base word ("launch").
     const typo = id === undefined && !token.owned && !index.lexicon.has(token.word);
-    const expansions = id !== undefined ? [{ termId: id, strength: 1 }] : typo ? index.fuzzy(token.word) : [];
+    // A word known only from the other language's text is likely another word ("stock", "stocker").
+    const lean = id === undefined ? 0 : index.languageLean(index.term(id)) * (language === 'fr' ? -1 : 1);
+    const strength = lean >= 0.99 ? options.otherLanguageStrength : 1;
+    const expansions = id !== undefined ? [{ termId: id, strength }] : typo ? index.fuzzy(token.word) : [];
     const weight = expansions.length === 0 ? unknownWeight(index, token) : Math.max(...expansions.map((e) => index.idf(e.termId)));
     terms.push({ word: token.word, term: token.term, weight, expansions });
     sequence.push(id === undefined && expansions.length > 0 ? { ...token, term: index.term(expansions[0]!.termId) } : token);

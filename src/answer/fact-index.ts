@@ -54,6 +54,8 @@ export interface FactIndex {
   idf(termId: number): number;
   /** The idf of a word found in exactly one fact: the unit that weights are measured in. */
   readonly idfOne: number;
+  /** The idf of a word found in this many facts. */
+  idfOf(facts: number): number;
   /** Knowledge-base terms a word that is not in the vocabulary may be a misspelling of. */
   fuzzy(word: string): readonly Expansion[];
   /** From -1 (only in English text) to 1 (only in French text). */
@@ -67,6 +69,9 @@ export interface FactIndex {
 }
 
 const FUZZY_CACHE_SIZE = 5_000;
+/** How many of a training example's rarest words look for the facts it could be confused with. */
+const RIVAL_TERMS = 4;
+const RIVAL_MAX_FACTS = 200;
 const MAX_FUZZY_CANDIDATES = 24;
 /** Loose on purpose: fuse.js counts a swap of two letters as two errors; edit similarity decides. */
 const FUSE_THRESHOLD = 0.5;
@@ -96,6 +101,17 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
     }
     return rewrite(read);
   };
+  // The facts' own texts are read once per build, whichever pass needs them.
+  const read = new Map<string, Token[]>();
+  const factTokens = (text: string, language: Language): Token[] => {
+    const key = `${language}\u0000${text}`;
+    let sequence = read.get(key);
+    if (!sequence) {
+      sequence = tokens(text, language, false);
+      read.set(key, sequence);
+    }
+    return sequence;
+  };
 
   // "our servers" is the asker's own only in a knowledge base whose examples never speak of "our" things.
   const possessives = new Set(FIRST_PERSON_POSSESSIVES);
@@ -113,7 +129,7 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
     const tf = new Map<number, number>();
     for (const { field, language, text } of fieldsOf(fact, sourceLanguage)) {
       const weight = options.fieldWeights[field];
-      for (const token of tokens(text, language, false)) {
+      for (const token of factTokens(text, language)) {
         if (token.stop) continue;
         docLength[doc] = (docLength[doc] ?? 0) + weight;
         let id = termIds.get(token.term);
@@ -228,7 +244,7 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
   const examples = new Map<string, number>();
   facts.forEach((fact, doc) => {
     for (const { language, text } of examplesOf(fact)) {
-      const key = exampleKey(tokens(text, language, false));
+      const key = exampleKey(factTokens(text, language));
       if (key !== '' && !examples.has(key)) examples.set(key, doc);
     }
   });
@@ -243,6 +259,7 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
     term: (id) => terms[id]!,
     idf: (id) => idfs[id]!,
     idfOne: idfOf(1),
+    idfOf,
     fuzzy,
     languageLean: (term) => {
       const id = termIds.get(term);
@@ -254,23 +271,31 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
     features,
     exampleOf: (sequence) => examples.get(exampleKey(sequence)),
   };
-  return { ...index, classifier: trainOn(index) };
+  const classifier = trainOn(index, factTokens);
+  read.clear();
+  return { ...index, classifier };
 }
 
 /**
  * The classifier learns from every fact's title, aliases, questions and keywords, each example told apart
  * from the facts that lexical ranking confuses it with.
  */
-function trainOn(index: Omit<FactIndex, 'classifier'>): Classifier {
+function trainOn(index: Omit<FactIndex, 'classifier'>, factTokens: (text: string, language: Language) => Token[]): Classifier {
   const { options } = index;
   const examples: TrainingExample[] = [];
+  // A word in more facts than this says nothing about which ones an example is confused with.
+  const rivalIdf = index.idfOf(RIVAL_MAX_FACTS);
   index.facts.forEach((fact, label) => {
     for (const { language, text } of examplesOf(fact)) {
-      const sequence = index.tokens(text, language, false);
-      const terms = sequence.flatMap((t) => {
-        const id = t.stop ? undefined : index.termId(t.term);
-        return id === undefined ? [] : [{ expansions: [{ termId: id, strength: 1 }], weight: 1 }];
-      });
+      const sequence = factTokens(text, language);
+      // Its rarest words find the facts it is confused with; common ones would only cost time.
+      const ids = [...new Set(sequence.flatMap((t) => (t.stop ? [] : [index.termId(t.term) ?? -1])))].filter(
+        (id) => id >= 0 && index.idf(id) >= rivalIdf,
+      );
+      const terms = ids
+        .sort((a, b) => index.idf(b) - index.idf(a))
+        .slice(0, RIVAL_TERMS)
+        .map((termId) => ({ expansions: [{ termId, strength: 1 }], weight: 1 }));
       if (terms.length === 0) continue;
       const candidates = topByScore(index.lexical(terms), options.candidates).map((h) => h.doc);
       examples.push({ features: index.features(sequence), label, candidates });

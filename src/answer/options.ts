@@ -48,6 +48,8 @@ export interface EngineOptions {
   readonly commonWordWeight: number;
   /** An unknown word this rare or rarer costs the full unknownWordWeight: "golf", "salaire", "facebook". */
   readonly rareWordRank: number;
+  /** How much a question word counts that the knowledge base only has in the other language's text. */
+  readonly otherLanguageStrength: number;
   /** Words shorter than this are only matched exactly: short words fuzzy-match almost anything. */
   readonly minFuzzyLength: number;
   /** Least similarity (0–1) for a misspelt word to count as a knowledge-base word. */
@@ -70,20 +72,21 @@ export type FactField = 'id' | 'title' | 'aliases' | 'keywords' | 'questions' | 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   answerThreshold: 0.45,
   clarifyThreshold: 0.35,
-  minProbability: 0.3,
+  minProbability: 0.35,
   maxSuggestions: 3,
   suggestionThreshold: 0.05,
   probabilityWeight: 0.3,
   candidates: 12,
   lexicalWeight: 3,
   rejectMargin: 3,
-  classifier: Object.freeze({ epochs: 4, learningRate: 2, minClasses: 8, maxTableBits: 20 }),
+  classifier: Object.freeze({ epochs: 4, maxUpdates: 40_000, learningRate: 2, minClasses: 8, maxTableBits: 20 }),
   unknownWordWeight: 4,
   unknownNameWeight: 8,
   unexplainedSaturation: 12,
   commonWordRank: 1_000,
   commonWordWeight: 1,
   rareWordRank: 10_000,
+  otherLanguageStrength: 0.5,
   minFuzzyLength: 4,
   minFuzzySimilarity: 0.7,
   maxFuzzyExpansions: 3,
