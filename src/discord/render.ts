@@ -128,8 +128,10 @@ export function renderFactList(snapshot: KnowledgeSnapshot, language: Language):
 }
 
 function factButtonRows(facts: readonly FactRef[]): ActionRowBuilder<MessageActionRowComponentBuilder>[] {
-  if (facts.length === 0) return [];
-  const buttons = facts.slice(0, L.buttonsPerRow).map((f) =>
+  // Discord refuses a message whose buttons share a custom id.
+  const unique = [...new Map(facts.map((f) => [f.id, f])).values()];
+  if (unique.length === 0) return [];
+  const buttons = unique.slice(0, L.buttonsPerRow).map((f) =>
     new ButtonBuilder().setCustomId(encodeButton({ kind: 'fact', factId: f.id })).setLabel(truncate(f.title, L.buttonLabel)).setStyle(ButtonStyle.Primary),
   );
   return [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons)];

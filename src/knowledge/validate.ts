@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { z } from 'zod';
 import { FactSchema, SourceSchema, SynonymsSchema, TopicsSchema, type Fact, type Source, type Synonyms, type Topic } from './schema.ts';
-import { phraseKey } from '../text/normalise.ts';
+import { phraseKey, stem, words } from '../text/normalise.ts';
 import { byPosition, closest, type Problem } from './problems.ts';
 import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 import { schemaProblems } from './zod-problems.ts';
@@ -225,7 +225,7 @@ function checkFacts(
 ): void {
   const byId = indexById('fact', facts, problems);
 
-  const aliasOwners = new Map<string, { id: string; file: string }>();
+  const exampleOwners = new Map<string, { id: string; file: string }>();
   const normalizedTexts = new Map<string, string>();
   const hashes = new Map<string, string>();
   const hashOf = (text: string) => {
@@ -279,17 +279,26 @@ function checkFacts(
         problems.push(pointAt(yaml, ['citations', i, 'quote'], 'error', `quote not found in sources/${source.value.text}`, mismatch));
       }
     });
-    for (const language of ['en', 'fr'] as const) {
-      fact.aliases[language].forEach((alias, i) => {
-        const key = aliasKey(alias);
-        const owner = aliasOwners.get(key);
-        if (owner && owner.id !== fact.id) {
-          problems.push(pointAt(yaml, ['aliases', language, i], 'error', `alias "${alias}" is also claimed by fact "${owner.id}" (${owner.file})`, 'An alias must lead to one fact; remove it here or there, or make it more specific.'));
-        } else {
-          aliasOwners.set(key, { id: fact.id, file: yaml.file });
-        }
-      });
+    // Aliases and questions are how a fact is asked for: the same one in two facts would lead to either.
+    for (const field of ['aliases', 'questions'] as const) {
+      for (const language of ['en', 'fr'] as const) {
+        fact[field][language].forEach((text, i) => {
+          const key = exampleKey(text);
+          const owner = exampleOwners.get(key);
+          const what = field === 'aliases' ? 'alias' : 'question';
+          if (owner && owner.id !== fact.id) {
+            problems.push(pointAt(yaml, [field, language, i], 'error', `${what} "${text}" is also listed by fact "${owner.id}" (${owner.file})`, `An ${field === 'aliases' ? 'alias' : 'example question'} must lead to one fact; remove it here or there, or make it more specific.`));
+          } else {
+            exampleOwners.set(key, { id: fact.id, file: yaml.file });
+          }
+        });
+      }
     }
+    const listed = new Set<string>();
+    fact.related.forEach((id, i) => {
+      if (listed.has(id)) problems.push(pointAt(yaml, ['related', i], 'error', `related fact "${id}" is listed twice`, 'Remove the repeat: each related fact is shown once, as one button.'));
+      listed.add(id);
+    });
     if (fact.review_by < today) {
       problems.push(pointAt(yaml, ['review_by'], 'warning', `review date ${fact.review_by} has passed (owner: ${fact.owner})`, 'Check the fact against its sources, then move review_by to a future date.'));
     }
@@ -326,8 +335,9 @@ function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]):
   });
 }
 
-function aliasKey(alias: string): string {
-  return alias.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+/** Two aliases or questions are the same when they read the same to the engine: case, accents, plurals aside. */
+function exampleKey(text: string): string {
+  return words(text).map(stem).join(' ');
 }
 
 /** Whitespace, typographic quotes and apostrophes do not count when a quote is compared with its source. */
