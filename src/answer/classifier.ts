@@ -35,6 +35,8 @@ export interface Classifier {
    * was taught, the yardstick a question's logits are measured against (it differs between knowledge bases).
    */
   readonly typicalLogit: number;
+  /** Share (0–1) of its training examples whose own fact it ranks first after training. */
+  readonly fit: number;
 }
 
 export function trainClassifier(examples: readonly TrainingExample[], classes: number, options: ClassifierOptions): Classifier {
@@ -101,12 +103,21 @@ export function trainClassifier(examples: readonly TrainingExample[], classes: n
       }
     }
   }
-  const own = examples.map(({ features }, i) => {
+  // How well the model learnt its own examples: their own fact's logit, and whether it came first.
+  let fitted = 0;
+  const own = examples.map(({ features, label }, i) => {
     const classes = classesOf[i]!;
-    return logits(features, classes)[classes.indexOf(examples[i]!.label)]!;
+    const scored = logits(features, classes);
+    const mine = scored[classes.indexOf(label)]!;
+    if (scored.every((x) => x <= mine)) fitted++;
+    return mine;
   });
   own.sort((a, b) => a - b);
-  return { logits: (features, candidates) => logits(features, candidates), typicalLogit: own[Math.floor(own.length / 2)] ?? 0 };
+  return {
+    logits: (features, candidates) => logits(features, candidates),
+    typicalLogit: own[Math.floor(own.length / 2)] ?? 0,
+    fit: examples.length === 0 ? 0 : fitted / examples.length,
+  };
 }
 
 /** Probabilities from logits, in place-safe form (a new array). */

@@ -59,9 +59,14 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const candidates = hits.slice(0, options.candidates);
   const logits = index.classifier.logits(index.features(sequence), candidates.map((h) => h.doc));
   const bestScore = candidates[0]?.score ?? 0;
-  const combined = candidates.map((hit, j) => logits[j]! + (options.lexicalWeight * hit.score) / bestScore);
+  // The classifier counts as far as it learnt its own examples (a huge knowledge base trained on a time
+  // budget may not have); lexical ranking always counts.
+  const { typicalLogit, fit } = index.classifier;
+  const { none, full } = options.classifierFit;
+  const trust = Math.min(1, Math.max(0, (fit - none) / (full - none)));
+  const combined = candidates.map((hit, j) => trust * logits[j]! + (options.lexicalWeight * hit.score) / bestScore);
   // "None of these" competes with the candidates, so one weak candidate is not a sure one.
-  const probabilities = softmax([...combined, index.classifier.typicalLogit + options.lexicalWeight - options.rejectMargin]);
+  const probabilities = softmax([...combined, trust * typicalLogit + options.lexicalWeight - options.rejectMargin]);
   const order = candidates.map((_, j) => j).sort((a, b) => combined[b]! - combined[a]! || a - b);
 
   const ranking: RankedFact[] = [

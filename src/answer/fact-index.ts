@@ -296,8 +296,9 @@ function trainOn(index: Omit<FactIndex, 'classifier'>, factTokens: (text: string
         .sort((a, b) => index.idf(b) - index.idf(a))
         .slice(0, RIVAL_TERMS)
         .map((termId) => ({ expansions: [{ termId, strength: 1 }], weight: 1 }));
-      if (terms.length === 0) continue;
-      const candidates = topByScore(index.lexical(terms), options.candidates).map((h) => h.doc);
+      if (sequence.every((t) => t.stop)) continue;
+      // With no rare word, the example is still learnt, told apart from other facts picked by the classifier.
+      const candidates = terms.length === 0 ? [] : topByScore(index.lexical(terms), options.candidates).map((h) => h.doc);
       examples.push({ features: index.features(sequence), label, candidates });
     }
   });

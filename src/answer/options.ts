@@ -22,6 +22,12 @@ export interface EngineOptions {
   /** How a candidate is ranked: the classifier's logit + lexicalWeight × BM25 score / best BM25 score. */
   readonly lexicalWeight: number;
   /**
+   * The classifier's logits count fully when it ranks at least `full` of its own training examples first,
+   * not at all at `none` or fewer (under-trained on a time budget, as on 10,000 generated facts), and in
+   * proportion between.
+   */
+  readonly classifierFit: { readonly none: number; readonly full: number };
+  /**
    * "None of these" competes with the candidates, its score this far below what a fact's own example
    * typically gets (classifier and lexical ranking together): a weak best candidate gets a low probability.
    */
@@ -78,6 +84,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   probabilityWeight: 0.3,
   candidates: 12,
   lexicalWeight: 3,
+  classifierFit: Object.freeze({ none: 0.5, full: 0.9 }),
   rejectMargin: 3,
   classifier: Object.freeze({ epochs: 4, maxUpdates: 40_000, learningRate: 2, minClasses: 8, maxTableBits: 20 }),
   unknownWordWeight: 4,

@@ -69,11 +69,6 @@ export function stem(word: string): string {
   return w;
 }
 
-/** Content words of a text whose language is known: folded, stop words out, not stemmed. */
-export function contentWords(text: string, language: Language): string[] {
-  return words(text).filter((w) => w.length > 1 && !STOP_WORDS[language].has(w));
-}
-
 /** A language guess from stop words and accents; `vocabularyHint` may add evidence from known words. */
 export function detectLanguage(text: string, vocabularyHint?: (word: string) => number): Language {
   let french = 0;

@@ -126,7 +126,7 @@ describe.skipIf(DEV === undefined)('the answer engine, given the same question w
     });
   }
 
-  // Found by fuzzing, now fixed (src/answer/text.ts, `fold`): zero-width and other format characters (U+200B, U+200C, U+200D, U+2060,
+  // Found by fuzzing, now fixed (src/text/normalise.ts, `fold`): zero-width and other format characters (U+200B, U+200C, U+200D, U+2060,
   // U+00AD soft hyphen, U+200E/U+200F direction marks) are not letters, so `words()` splits a word at them:
   // "Wh\u200Bo ow\u200Bns Tik\u200BTok" becomes "wh o ow ns tik tok" and gets "I don't know". Text pasted from
   // web pages, PDFs and chat apps carries them unseen. All 43 covered dev questions lose their answer.
@@ -140,7 +140,7 @@ describe.skipIf(DEV === undefined)('the answer engine, given the same question w
     expect(changed.filter((c) => c.answer !== c.expected)).toEqual([]);
   });
 
-  // Found by fuzzing, now fixed (src/answer/text.ts, `detectLanguage`): accents count as French evidence only when precomposed
+  // Found by fuzzing, now fixed (src/text/normalise.ts, `detectLanguage`): accents count as French evidence only when precomposed
   // (/[éèêàùçôîûëïœ]/ on the raw text). The same visible text typed decomposed (NFD, as macOS and some
   // keyboards produce it) counts no accents, so the language, its stop words and the answer can differ:
   // "díd thé tréásúry dépártmént cómmént" answers no-comment when decomposed but cfius when precomposed.
