@@ -14,7 +14,11 @@ export interface ClassifierOptions {
   readonly maxUpdates: number;
   /** Step size of the first pass; pass n uses learningRate / n. */
   readonly learningRate: number;
-  /** Fewest facts each example is told apart from (its candidates, filled up with others). */
+  /** How many of an example's rarest words look for the facts it could be confused with (its rivals)... */
+  readonly rivalWords: number;
+  /** ...among words in at most this many facts: a commoner word says nothing about which. */
+  readonly rivalMaxFacts: number;
+  /** Fewest facts each example is told apart from (its rivals, filled up with others). */
   readonly minClasses: number;
   /** Weights kept per example feature and candidate, as a power of two: the table has at most 2^maxTableBits. */
   readonly maxTableBits: number;

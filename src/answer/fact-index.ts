@@ -69,9 +69,6 @@ export interface FactIndex {
 }
 
 const FUZZY_CACHE_SIZE = 5_000;
-/** How many of a training example's rarest words look for the facts it could be confused with. */
-const RIVAL_TERMS = 4;
-const RIVAL_MAX_FACTS = 200;
 const MAX_FUZZY_CANDIDATES = 24;
 /** Loose on purpose: fuse.js counts a swap of two letters as two errors; edit similarity decides. */
 const FUSE_THRESHOLD = 0.5;
@@ -284,7 +281,7 @@ function trainOn(index: Omit<FactIndex, 'classifier'>, factTokens: (text: string
   const { options } = index;
   const examples: TrainingExample[] = [];
   // A word in more facts than this says nothing about which ones an example is confused with.
-  const rivalIdf = index.idfOf(RIVAL_MAX_FACTS);
+  const rivalIdf = index.idfOf(options.classifier.rivalMaxFacts);
   index.facts.forEach((fact, label) => {
     for (const { language, text } of examplesOf(fact)) {
       const sequence = factTokens(text, language);
@@ -294,7 +291,7 @@ function trainOn(index: Omit<FactIndex, 'classifier'>, factTokens: (text: string
       );
       const terms = ids
         .sort((a, b) => index.idf(b) - index.idf(a))
-        .slice(0, RIVAL_TERMS)
+        .slice(0, options.classifier.rivalWords)
         .map((termId) => ({ expansions: [{ termId, strength: 1 }], weight: 1 }));
       if (sequence.every((t) => t.stop)) continue;
       // With no rare word, the example is still learnt, told apart from other facts picked by the classifier.

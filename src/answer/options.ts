@@ -86,7 +86,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   lexicalWeight: 3,
   classifierFit: Object.freeze({ none: 0.5, full: 0.9 }),
   rejectMargin: 3,
-  classifier: Object.freeze({ epochs: 4, maxUpdates: 40_000, learningRate: 2, minClasses: 8, maxTableBits: 20 }),
+  classifier: Object.freeze({ epochs: 4, maxUpdates: 40_000, learningRate: 2, rivalWords: 4, rivalMaxFacts: 200, minClasses: 8, maxTableBits: 20 }),
   unknownWordWeight: 4,
   unknownNameWeight: 8,
   unexplainedSaturation: 12,
