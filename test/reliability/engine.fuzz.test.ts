@@ -107,7 +107,6 @@ describe.skipIf(DEV === undefined)('the answer engine, given the same question w
   const rewrites: Record<string, fc.Arbitrary<(q: string) => string>> = {
     'upper case': fc.constant((q: string) => q.toUpperCase()),
     'lower case': fc.constant((q: string) => q.toLowerCase()),
-    'random case': fc.array(fc.boolean(), { minLength: 1, maxLength: 64 }).map((flips) => (q: string) => [...q].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c.toLowerCase())).join('')),
     'accents removed': fc.constant(unaccent),
     'decomposed (NFD)': fc.constant((q: string) => q.normalize('NFD')),
     'zero-width and direction marks between words': fc.array(fc.constantFrom(...INVISIBLE), { minLength: 1, maxLength: 3 }).map((marks) => (q: string) => q.replace(/ /g, () => ` ${marks.join('')}`)),
@@ -125,6 +124,21 @@ describe.skipIf(DEV === undefined)('the answer engine, given the same question w
       );
     });
   }
+
+  // A capital in the middle of a sentence marks a name ("does Facebook…"), which the engine weighs as the
+  // question's subject when it does not know it: random case can turn a word into a name by chance, so it may
+  // make the bot ask rather than answer, but never answer with another fact.
+  it('given a dev question in random case, then it is answered with the same fact or not answered at all', () => {
+    const randomCase = fc.array(fc.boolean(), { minLength: 1, maxLength: 64 }).map((flips) => (q: string) => [...q].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c.toLowerCase())).join(''));
+    fc.assert(
+      fc.property(fc.constantFrom(...questions), randomCase, ({ q }, change) => {
+        const changed = change(q);
+        const answer = answerOf(ask(changed, slowest));
+        if (answer.startsWith('answered')) expect({ q: changed, answer }).toEqual({ q: changed, answer: baseline.get(q) });
+      }),
+      fuzz(300),
+    );
+  });
 
   // Found by fuzzing, now fixed (src/text/normalise.ts, `fold`): zero-width and other format characters (U+200B, U+200C, U+200D, U+2060,
   // U+00AD soft hyphen, U+200E/U+200F direction marks) are not letters, so `words()` splits a word at them:
