@@ -81,6 +81,7 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
   const terms: string[] = [];
   const lean: { en: number; fr: number }[] = [];
   const surface = new Map<string, number>();
+  const otherNames = new Set(snapshot.synonyms.other_names.flatMap((name) => words(name)));
 
   const tokens = (text: string, language: Language, query: boolean): Token[] => {
     const other: Language = language === 'en' ? 'fr' : 'en';
@@ -91,7 +92,8 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
       const term = stem(word);
       // A stop word of the other language is kept when the knowledge base uses it ("comment" in English).
       const stop = STOP_WORDS[language].has(word) || (query && STOP_WORDS[other].has(word) && !termIds.has(term));
-      const token: Token = query && name && !stop ? { word, term, stop, name } : { word, term, stop };
+      const named = name || otherNames.has(word);
+      const token: Token = query && named && !stop ? { word, term, stop, name: true } : { word, term, stop };
       read.push(possessed && !stop ? { ...token, owned: true } : token);
       if (query && possessives.has(word)) possessed = true;
       else if (!stop) possessed = false;

@@ -130,6 +130,10 @@ export const SynonymsSchema = z
       )
       .default([])
       .describe('Words read as another ("the database company" means "oracle"), not the other way round.'),
+    other_names: z
+      .array(Phrase)
+      .default([])
+      .describe('Companies, products and places staff ask about that no fact is about: a question naming one is about something else, even written in lower case.'),
   })
   .describe('The vocabulary every fact shares: synonyms and indirect names, in English and French.');
 

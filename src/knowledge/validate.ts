@@ -84,7 +84,7 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
   const errors = problems.filter((p) => p.severity === 'error').sort(byPosition);
   const warnings = problems.filter((p) => p.severity === 'warning').sort(byPosition);
   if (errors.length > 0) return { ok: false, errors, warnings };
-  const vocabulary = synonyms?.value ?? { equivalent: [], one_way: [] };
+  const vocabulary = synonyms?.value ?? { equivalent: [], one_way: [], other_names: [] };
   return { ok: true, snapshot: buildSnapshot(files, facts, sourceById, topics?.value ?? [], vocabulary, warnings), warnings };
 }
 
@@ -326,6 +326,11 @@ function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]):
   };
   value.equivalent.forEach((group, i) => {
     group.forEach((phrase, j) => check(phrase, ['equivalent', i, j], `equivalent.${i}`, `in the group starting "${group[0]}"`));
+  });
+  value.other_names.forEach((name, i) => {
+    if (words(name).length !== 1) {
+      problems.push(pointAt(yaml, ['other_names', i], 'error', `"${name}" is not one word`, 'Write each name as one word ("YouTube", "AWS"); its other words would be read as names too.'));
+    }
   });
   value.one_way.forEach((rule, i) => {
     rule.words.forEach((phrase, j) => check(phrase, ['one_way', i, 'words', j], `one_way.${i}`, `among the words read as "${rule.means}"`));

@@ -35,4 +35,14 @@ describe('the shared vocabulary (synonyms.yaml)', () => {
     expect(shared.ask('fiche de paie').fact?.id).toBe('payroll-processor');
     expect(shared.ask('who is the payroll company in Dublin').fact?.id).toBe('payroll-processor');
   });
+
+  it('given other_names, then a question naming one in lower case is not answered, and a name of more than one word is refused', () => {
+    const plain = createAnswerer(snapshotOf(fixtureFiles()));
+    const named = createAnswerer(snapshotOf(withSynonyms('other_names: [Globex, Initech]\n')));
+    expect(plain.ask('who processes payroll for globex').status).toBe('answered');
+    expect(named.ask('who processes payroll for globex').status).not.toBe('answered');
+    expect(named.ask('who processes payroll').fact?.id).toBe('payroll-processor');
+    const twoWords = validateKnowledge(withSynonyms('other_names: [Globex Corporation]\n'), { now: TODAY });
+    expect(twoWords.ok ? [] : twoWords.errors.map((e) => e.message)).toEqual(['"Globex Corporation" is not one word']);
+  });
 });
