@@ -159,10 +159,10 @@ function resolve(index: FactIndex, tokens: readonly Token[], language: Language)
 }
 
 /**
- * The weight of a word the knowledge base does not know, in units of a word found in one fact: little for
- * a common word or a short abbreviation ("something", "truc", "co"), unknownWordWeight for a rare one
- * ("golf", "salaire") or one written as a name ("Facebook", "EU"), log-scaled by general-language rank in
- * between.
+ * The weight of a word the knowledge base does not know, in units of a word found in one fact:
+ * commonWordWeight for a common word or a short abbreviation ("something", "truc", "co"), unknownWordWeight
+ * for a rare one ("golf", "salaire"), log-scaled by general-language rank in between, and unknownNameWeight
+ * for a name ("Facebook", "EU", an `other_names` entry) or the asker's own thing ("our servers").
  */
 function unknownWeight(index: FactIndex, token: Token): number {
   const { options } = index;

@@ -46,7 +46,11 @@ export interface FactIndex {
   readonly options: EngineOptions;
   readonly lexicon: Lexicon;
   readonly classifier: Classifier;
-  /** The words of a text, stop words marked, synonyms rewritten. `known` decides other-language stop words. */
+  /**
+   * The words of a text, stop words marked, synonyms rewritten. For a question (`query`), a word that is a
+   * stop word only in the other language is kept when the knowledge base uses it, and names and the
+   * asker's own things are marked.
+   */
   tokens(text: string, language: Language, query: boolean): Token[];
   termId(term: string): number | undefined;
   term(termId: number): string;
@@ -83,6 +87,16 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
   const surface = new Map<string, number>();
   const otherNames = new Set(snapshot.synonyms.other_names.flatMap((name) => words(name)));
 
+  // "our servers" is the asker's own only in a knowledge base whose examples never speak of "our" things.
+  const possessives = new Set(FIRST_PERSON_POSSESSIVES);
+  for (const fact of facts) {
+    for (const language of ['en', 'fr'] as const) {
+      for (const text of [fact.title[language], ...fact.aliases[language], ...fact.questions[language], ...fact.keywords[language]]) {
+        for (const word of words(text)) possessives.delete(word);
+      }
+    }
+  }
+
   const tokens = (text: string, language: Language, query: boolean): Token[] => {
     const other: Language = language === 'en' ? 'fr' : 'en';
     const read: Token[] = [];
@@ -111,16 +125,6 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
     }
     return sequence;
   };
-
-  // "our servers" is the asker's own only in a knowledge base whose examples never speak of "our" things.
-  const possessives = new Set(FIRST_PERSON_POSSESSIVES);
-  for (const fact of facts) {
-    for (const language of ['en', 'fr'] as const) {
-      for (const text of [fact.title[language], ...fact.aliases[language], ...fact.questions[language], ...fact.keywords[language]]) {
-        for (const word of words(text)) possessives.delete(word);
-      }
-    }
-  }
 
   const frequencies: Map<number, number>[] = [];
   const docLength = new Float64Array(facts.length);
