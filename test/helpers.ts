@@ -7,12 +7,18 @@ import type { KnowledgeSnapshot } from '../src/knowledge/snapshot.ts';
 import { validateKnowledge, type KnowledgeFiles } from '../src/knowledge/validate.ts';
 
 export const REPO = fileURLToPath(new URL('..', import.meta.url));
-export const KNOWLEDGE_DIR = join(REPO, 'knowledge');
+/**
+ * The knowledge base the tests run on: a frozen copy of `knowledge/`, so that editing a fact never fails a
+ * test of the engine or the bot. Whether the shipped knowledge base itself is valid and answers its own
+ * questions is the policy team's check, which reads SHIPPED_KNOWLEDGE_DIR.
+ */
+export const FIXTURE_KNOWLEDGE_DIR = join(REPO, 'test', 'fixtures', 'knowledge');
+export const SHIPPED_KNOWLEDGE_DIR = join(REPO, 'knowledge');
 export const SHARED = join(REPO, '..', 'shared');
 export const TODAY = new Date('2026-11-29T12:00:00Z');
 
-/** The repository's real knowledge files, read once, as the validator takes them. */
-export function realKnowledgeFiles(): Map<string, string> {
+/** The files of a knowledge folder (the frozen fixture unless told), as the validator takes them. */
+export function knowledgeFiles(root = FIXTURE_KNOWLEDGE_DIR): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -20,11 +26,11 @@ export function realKnowledgeFiles(): Map<string, string> {
       if (statSync(path).isDirectory()) {
         if (name !== 'schema') walk(path);
       } else {
-        files.set(relative(KNOWLEDGE_DIR, path), readFileSync(path, 'utf8'));
+        files.set(relative(root, path), readFileSync(path, 'utf8'));
       }
     }
   };
-  walk(KNOWLEDGE_DIR);
+  walk(root);
   return files;
 }
 
@@ -34,6 +40,7 @@ export function snapshotOf(files: KnowledgeFiles, now = TODAY): KnowledgeSnapsho
   return result.snapshot;
 }
 
-export function realAnswerer(options: Partial<EngineOptions> = {}): Answerer {
-  return createAnswerer(snapshotOf(realKnowledgeFiles()), options);
+/** The engine over the frozen fixture knowledge base. */
+export function fixtureAnswerer(options: Partial<EngineOptions> = {}): Answerer {
+  return createAnswerer(snapshotOf(knowledgeFiles()), options);
 }

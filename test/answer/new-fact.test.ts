@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/answerer.ts';
 import { evaluate, formatReport, parseQuestionSet } from '../../src/answer/evaluate.ts';
-import { REPO, realKnowledgeFiles, snapshotOf } from '../helpers.ts';
+import { REPO, knowledgeFiles, snapshotOf } from '../helpers.ts';
 
 const dir = join(REPO, 'test', 'fixtures', 'new-fact');
 const read = (name: string) => readFileSync(join(dir, name), 'utf8');
@@ -13,7 +13,7 @@ const read = (name: string) => readFileSync(join(dir, name), 'utf8');
  * keywords (test/fixtures/new-fact/, written by a helper who saw the YAML format but not the engine).
  */
 describe('given a new fact written with three aliases, three questions and no keywords', () => {
-  const files = realKnowledgeFiles();
+  const files = knowledgeFiles();
   files.set('facts/eu-data-ireland-norway.yaml', read('eu-data-ireland-norway.yaml'));
   files.set('sources/tiktok-europe-note.yaml', read('tiktok-europe-note.yaml'));
   files.set('sources/tiktok-europe-note.txt', read('tiktok-europe-note.txt'));

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate, formatReport, parseQuestionSet } from '../../src/answer/evaluate.ts';
-import { REPO, SHARED, realAnswerer } from '../helpers.ts';
+import { REPO, SHARED, fixtureAnswerer } from '../helpers.ts';
 
 const fixture = (name: string) => join(REPO, 'test', 'fixtures', name);
 
@@ -24,7 +24,7 @@ const SETS = [
 ];
 
 describe('answer quality on the real knowledge base', () => {
-  const answerer = realAnswerer();
+  const answerer = fixtureAnswerer();
   for (const set of SETS) {
     const bar = `${set.right === null ? '' : `in scope right ≥ ${set.right * 100}%, `}out of scope not answered ≥ ${set.notAnswered * 100}%, wrong answers ≤ ${set.wrong * 100}%`;
     it.skipIf(!existsSync(set.file))(`on the ${set.name}: ${bar}`, () => {

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lint } from '../../src/cli/lint.ts';
-import { KNOWLEDGE_DIR } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR } from '../helpers.ts';
 
 async function lintCopy(edit: (dir: string) => void, args: string[] = []) {
   const dir = mkdtempSync(join(tmpdir(), 'kb-lint-'));
-  cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+  cpSync(FIXTURE_KNOWLEDGE_DIR, dir, { recursive: true });
   edit(dir);
   const lines: string[] = [];
   const code = await lint(['--dir', dir, ...args], (line) => lines.push(line));

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { REPO } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR, REPO } from '../helpers.ts';
 
 export interface RunResult {
   readonly code: number | null;
@@ -10,12 +10,12 @@ export interface RunResult {
 
 const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
 
-/** Runs a TypeScript entry point of this repo as its own process, as `npm run` would. */
+/** Runs a TypeScript entry point of this repo as its own process, as `npm run` would, on the fixture knowledge base. */
 export function runTs(script: string, args: readonly string[], options: { stdin?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [join(REPO, script), ...args], {
       cwd: REPO,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DISCORD_TOKEN: '', ...options.env },
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DISCORD_TOKEN: '', KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { formatProblem, type Problem } from '../../src/knowledge/problems.ts';
 import { validateKnowledge } from '../../src/knowledge/validate.ts';
-import { KNOWLEDGE_DIR, TODAY, realKnowledgeFiles } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR, SHIPPED_KNOWLEDGE_DIR, TODAY, knowledgeFiles } from '../helpers.ts';
 
 const FACT = 'facts/oracle-routing.yaml';
 
 function withFile(path: string, edit: (text: string) => string): Map<string, string> {
-  const files = realKnowledgeFiles();
+  const files = knowledgeFiles();
   const before = files.get(path) ?? '';
   const after = edit(before);
   if (after === before) throw new Error(`fixture edit of ${path} changed nothing`);
@@ -30,8 +30,8 @@ function lineOf(text: string, needle: string): number {
 }
 
 describe('validating the knowledge base', () => {
-  it('given the repository knowledge, when validated, then it loads with no errors and no warnings', () => {
-    const result = validateKnowledge(realKnowledgeFiles(), { now: TODAY });
+  it('given the shipped knowledge, when validated, then it loads with no errors and no warnings', () => {
+    const result = validateKnowledge(knowledgeFiles(SHIPPED_KNOWLEDGE_DIR), { now: TODAY });
     expect(result.ok ? [] : result.errors.map(formatProblem)).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(result.ok && result.snapshot.facts.length).toBeGreaterThanOrEqual(11);
@@ -89,7 +89,7 @@ describe('validating the knowledge base', () => {
   });
 
   it('given the same fact id in two files, then the second is an error naming the first', () => {
-    const files = realKnowledgeFiles();
+    const files = knowledgeFiles();
     files.set('facts/routing-copy.yaml', files.get(FACT)!);
     const problems = errorsOf(files);
     expect(problems.map((p) => p.message)).toContain('fact id "oracle-routing" is already defined in facts/oracle-routing.yaml');
@@ -150,7 +150,7 @@ describe('validating the knowledge base', () => {
   it('given a YAML alias bomb, then it is refused quickly with a clear message', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
-    const files = realKnowledgeFiles();
+    const files = knowledgeFiles();
     files.set('facts/bomb.yaml', bomb.join('\n'));
     const started = performance.now();
     const problems = errorsOf(files);
@@ -178,7 +178,7 @@ describe('validating the knowledge base', () => {
 describe('loading the knowledge folder from disk', () => {
   function copyOfKnowledge(): string {
     const dir = mkdtempSync(join(tmpdir(), 'kb-'));
-    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    cpSync(FIXTURE_KNOWLEDGE_DIR, dir, { recursive: true });
     return dir;
   }
 
@@ -207,7 +207,7 @@ describe('loading the knowledge folder from disk', () => {
     const dir = copyOfKnowledge();
     const first = await loadKnowledge({ dir, now: TODAY });
     const again = await loadKnowledge({ dir, now: TODAY });
-    writeFileSync(join(dir, 'facts', 'oracle-routing.yaml'), realKnowledgeFiles().get(FACT)!.replace('owner: policy-team', 'owner: someone-else'));
+    writeFileSync(join(dir, 'facts', 'oracle-routing.yaml'), knowledgeFiles().get(FACT)!.replace('owner: policy-team', 'owner: someone-else'));
     const edited = await loadKnowledge({ dir, now: TODAY });
     expect(first.ok && again.ok && edited.ok).toBe(true);
     if (first.ok && again.ok && edited.ok) {
@@ -220,7 +220,7 @@ describe('loading the knowledge folder from disk', () => {
 describe('validating again with a parse cache', () => {
   it('given an unchanged file kept from the last load, then problems found by other files still point at its right line', () => {
     const cache = { files: new Map(), quotes: new Map() };
-    const files = realKnowledgeFiles();
+    const files = knowledgeFiles();
     expect(validateKnowledge(files, { now: TODAY, cache }).ok).toBe(true);
     files.delete('facts/deletion-plan.yaml');
     const result = validateKnowledge(files, { now: TODAY, cache });
@@ -231,7 +231,7 @@ describe('validating again with a parse cache', () => {
 
   it('given an edited file, then the edit is seen, and a quote made wrong is caught', () => {
     const cache = { files: new Map(), quotes: new Map() };
-    const files = realKnowledgeFiles();
+    const files = knowledgeFiles();
     validateKnowledge(files, { now: TODAY, cache });
     files.set(FACT, files.get(FACT)!.replace('owner: policy-team', 'owner: someone'));
     const edited = validateKnowledge(files, { now: TODAY, cache });

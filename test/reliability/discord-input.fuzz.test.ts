@@ -9,7 +9,7 @@ import { renderFact, renderFactList, renderReply, renderSources, type Rendered }
 import type { Language } from '../../src/knowledge/schema.ts';
 import { versionLabel } from '../../src/knowledge/snapshot.ts';
 import { validateKnowledge } from '../../src/knowledge/validate.ts';
-import { realAnswerer, TODAY } from '../helpers.ts';
+import { fixtureAnswerer, TODAY } from '../helpers.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 import { budget, fuzz, report, runs, Slowest, timedAsync } from './fuzz.ts';
 import { question } from './questions.ts';
@@ -91,7 +91,7 @@ const language = fc.constantFrom(...LANGUAGES);
 const recordId = fc.option(fc.uuid(), { nil: undefined });
 
 describe('rendering for Discord, given the real knowledge base', () => {
-  const answerer = realAnswerer();
+  const answerer = fixtureAnswerer();
   const { snapshot } = answerer;
   const context = { snapshot, now: TODAY, contact: 'the policy team (#data-policy)' };
 

@@ -3,11 +3,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/answer/engine.ts';
 import { MESSAGES } from '../../src/answer/messages.ts';
 import { buildReply } from '../../src/answer/reply.ts';
-import { realAnswerer, TODAY } from '../helpers.ts';
+import { fixtureAnswerer, TODAY } from '../helpers.ts';
 import { budget, fuzz, report, Slowest, timed } from './fuzz.ts';
 import { blank, devQuestions, INVISIBLE, IN_SCOPE, noisy, question } from './questions.ts';
 
-const answerer = realAnswerer();
+const answerer = fixtureAnswerer();
 const { snapshot } = answerer;
 const context = { snapshot, now: TODAY, contact: 'the policy team' };
 /** However odd the question, one answer takes less than this. */

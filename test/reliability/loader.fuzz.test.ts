@@ -10,13 +10,13 @@ import { LOAD_LIMITS, loadKnowledge } from '../../src/knowledge/load.ts';
 import { FactSchema, SourceSchema, TopicsSchema } from '../../src/knowledge/schema.ts';
 import type { LoadResult } from '../../src/knowledge/snapshot.ts';
 import { validateKnowledge } from '../../src/knowledge/validate.ts';
-import { KNOWLEDGE_DIR, TODAY, realKnowledgeFiles } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR, TODAY, knowledgeFiles } from '../helpers.ts';
 import { budget, fuzz, report, runs, Slowest, timed, timedAsync } from './fuzz.ts';
 import { applyMutation, blockText, describeMutation, mutation, mutationOnDisk, valueText } from './mutations.ts';
 
 /** However bad a file is, one load answers within this. */
 const CASE_BOUND_MS = 2000;
-const REAL = realKnowledgeFiles();
+const REAL = knowledgeFiles();
 /** Files an error may name although no such file was given: the one a knowledge base must have. */
 const REQUIRED_FILES = new Set(['topics.yaml']);
 const QUESTION = 'Does TikTok keep backups?';
@@ -173,7 +173,7 @@ describe('the knowledge loader, reading a damaged folder from disk', () => {
   const slowest = new Slowest('loadKnowledge from disk, random mutations');
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'kb-fuzz-'));
-    cpSync(KNOWLEDGE_DIR, dir, { recursive: true });
+    cpSync(FIXTURE_KNOWLEDGE_DIR, dir, { recursive: true });
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });

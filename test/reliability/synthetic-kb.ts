@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { CLAIM_KINDS, type ClaimKind, type Language } from '../../src/knowledge/schema.ts';
-import { realKnowledgeFiles } from '../helpers.ts';
+import { knowledgeFiles } from '../helpers.ts';
 
 /** One citation of a generated fact, with a source of its own whose text is exactly the quote. */
 export interface SyntheticCitation {
@@ -86,7 +86,7 @@ export const syntheticFacts: fc.Arbitrary<SyntheticFact[]> = fc.uniqueArray(synt
 
 /** The real knowledge base plus the generated facts and their sources. */
 export function knowledgeWith(facts: readonly SyntheticFact[]): Map<string, string> {
-  const files = realKnowledgeFiles();
+  const files = knowledgeFiles();
   facts.forEach((fact, i) => {
     const sourceIds = fact.citations.map((citation, j) => {
       const sourceId = `zz-source-${i}-${j}`;

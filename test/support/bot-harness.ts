@@ -9,7 +9,7 @@ import { folderLoader } from '../../src/knowledge/load.ts';
 import { openLiveStore, type LiveStore } from '../../src/knowledge/live-store.ts';
 import { createLogger } from '../../src/log.ts';
 import { openRecorder, type Recorder } from '../../src/record/recorder.ts';
-import { KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
 
 /** Captured log lines, parsed. */
@@ -56,7 +56,7 @@ export interface Harness {
 
 export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean; answerChannels?: 'fake-channel' } = {}): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
-  if (!options.knowledgeDir) cpSync(KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
+  if (!options.knowledgeDir) cpSync(FIXTURE_KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
   const opened = await openLiveStore<Answerer>({ load: folderLoader(knowledgeDir, () => TODAY), build: (s) => createAnswerer(s) });
   if (!opened.ok) throw new Error(`knowledge fixture does not load: ${JSON.stringify(opened.errors)}`);
   const fake = await startFakeDiscord();
