@@ -167,7 +167,10 @@ function resolve(index: FactIndex, tokens: readonly Token[], language: Language)
 function unknownWeight(index: FactIndex, token: Token): number {
   const { options } = index;
   if (token.owned || token.name) return index.idfOne * options.unknownNameWeight;
-  const rank = token.word.length > 2 ? index.lexicon.rank(token.word) : 0;
+  const { word } = token;
+  // A typo of a common word ("somethign") is that word; rarer words are too many to guess among.
+  const typo = () => (word.length >= options.typoMinLength ? index.lexicon.typoOf(word, options.typoMaxRank) : undefined);
+  const rank = word.length > 2 ? (index.lexicon.rank(word) ?? typo()) : 0;
   const rarity = rank === undefined ? 1 : rank <= options.commonWordRank ? 0 : Math.min(1, Math.log(rank / options.commonWordRank) / Math.log(options.rareWordRank / options.commonWordRank));
   return index.idfOne * (options.commonWordWeight + (options.unknownWordWeight - options.commonWordWeight) * rarity);
 }

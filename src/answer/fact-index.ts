@@ -72,10 +72,8 @@ export interface FactIndex {
   exampleOf(tokens: readonly Token[]): number | undefined;
 }
 
+/** Misspelt words remembered per index: a memory bound, not a tuning number (it changes no answer). */
 const FUZZY_CACHE_SIZE = 5_000;
-const MAX_FUZZY_CANDIDATES = 24;
-/** Loose on purpose: fuse.js counts a swap of two letters as two errors; edit similarity decides. */
-const FUSE_THRESHOLD = 0.5;
 
 export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, lexicon: Lexicon = shippedLexicon()): FactIndex {
   const facts = snapshot.facts;
@@ -460,10 +458,10 @@ function fuzzyMatch(
   }
   if (candidates.length === 0) return [];
   candidates.sort((a, b) => b.shared - a.shared);
-  const shortlist = candidates.slice(0, MAX_FUZZY_CANDIDATES);
+  const shortlist = candidates.slice(0, options.fuzzyShortlist);
   const fuse = new Fuse(
     shortlist.map((c) => vocabulary[c.id]!),
-    { includeScore: true, ignoreLocation: true, isCaseSensitive: true, threshold: FUSE_THRESHOLD },
+    { includeScore: true, ignoreLocation: true, isCaseSensitive: true, threshold: options.fuseThreshold },
   );
   const matches: { wordId: number; strength: number }[] = [];
   for (const result of fuse.search(word)) {

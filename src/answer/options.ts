@@ -54,6 +54,12 @@ export interface EngineOptions {
   readonly commonWordWeight: number;
   /** An unknown word this rare or rarer costs the full unknownWordWeight: "golf", "salaire", "facebook". */
   readonly rareWordRank: number;
+  /**
+   * An unknown word of at least typoMinLength letters, one typo away from a general-language word at most
+   * this common ("somethign"), weighs as that word does.
+   */
+  readonly typoMaxRank: number;
+  readonly typoMinLength: number;
   /** How much a question word counts that the knowledge base only has in the other language's text. */
   readonly otherLanguageStrength: number;
   /** Words shorter than this are only matched exactly: short words fuzzy-match almost anything. */
@@ -62,6 +68,16 @@ export interface EngineOptions {
   readonly minFuzzySimilarity: number;
   /** Most knowledge-base words a misspelt word may stand for. */
   readonly maxFuzzyExpansions: number;
+  /**
+   * How many knowledge-base words sharing the most letter pairs with a misspelt word fuse.js compares it
+   * with (fuse.js over the whole vocabulary is 100 times slower at 10,000 facts).
+   */
+  readonly fuzzyShortlist: number;
+  /**
+   * fuse.js's own threshold, loose on purpose: it counts a swap of two letters as two errors; whole-word
+   * edit similarity (minFuzzySimilarity) decides.
+   */
+  readonly fuseThreshold: number;
   /** Longest question, in characters, that is matched; the rest is ignored. */
   readonly maxQuestionLength: number;
   /** Most content words of a question that are matched. */
@@ -93,10 +109,14 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   commonWordRank: 1_000,
   commonWordWeight: 1,
   rareWordRank: 10_000,
+  typoMaxRank: 5_000,
+  typoMinLength: 5,
   otherLanguageStrength: 0.5,
   minFuzzyLength: 4,
   minFuzzySimilarity: 0.7,
   maxFuzzyExpansions: 3,
+  fuzzyShortlist: 24,
+  fuseThreshold: 0.5,
   maxQuestionLength: 500,
   maxQueryTerms: 32,
   k1: 1.2,
@@ -118,6 +138,6 @@ export function engineOptions(overrides: Partial<EngineOptions> = {}): EngineOpt
     ...DEFAULT_ENGINE_OPTIONS,
     ...overrides,
     classifier: Object.freeze({ ...DEFAULT_ENGINE_OPTIONS.classifier, ...overrides.classifier }),
-      fieldWeights: Object.freeze({ ...DEFAULT_ENGINE_OPTIONS.fieldWeights, ...overrides.fieldWeights }),
+    fieldWeights: Object.freeze({ ...DEFAULT_ENGINE_OPTIONS.fieldWeights, ...overrides.fieldWeights }),
   });
 }

@@ -7,17 +7,19 @@ import { fold } from './normalise.ts';
  * word; a word common in either language counts as common.
  */
 export interface Lexicon {
-  /** The rank of a folded word, or of the common word it is one typo away from; undefined when rare. */
+  /** The rank of a folded word, undefined when rare. */
   rank(word: string): number | undefined;
+  /**
+   * The rank of the commonest word at most `maxRank` that a folded word is one typo (a letter added,
+   * dropped, changed, or two swapped) away from; undefined when there is none.
+   */
+  typoOf(word: string, maxRank: number): number | undefined;
   /** Whether a folded word is itself a word of general language (so not a misspelling of another). */
   has(word: string): boolean;
   readonly size: number;
 }
 
 const FILES = ['frequency-en.txt', 'frequency-fr.txt'] as const;
-/** A typo of a word this common is read as that word; rarer words are too many to guess among. */
-const TYPO_RANK_LIMIT = 5_000;
-const MIN_TYPO_LENGTH = 5;
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 export function buildLexicon(lists: readonly string[]): Lexicon {
@@ -31,11 +33,11 @@ export function buildLexicon(lists: readonly string[]): Lexicon {
       if (!ranks.has(word) || ranks.get(word)! > rank) ranks.set(word, rank);
     }
   }
-  const nearest = (word: string): number | undefined => {
+  const typoOf = (word: string, maxRank: number): number | undefined => {
     let best: number | undefined;
     const consider = (candidate: string) => {
       const rank = ranks.get(candidate);
-      if (rank !== undefined && rank <= TYPO_RANK_LIMIT && (best === undefined || rank < best)) best = rank;
+      if (rank !== undefined && rank <= maxRank && (best === undefined || rank < best)) best = rank;
     };
     for (let i = 0; i <= word.length; i++) {
       const head = word.slice(0, i);
@@ -52,7 +54,8 @@ export function buildLexicon(lists: readonly string[]): Lexicon {
   return {
     size: ranks.size,
     has: (word) => ranks.has(word),
-    rank: (word) => ranks.get(word) ?? (word.length >= MIN_TYPO_LENGTH ? nearest(word) : undefined),
+    rank: (word) => ranks.get(word),
+    typoOf,
   };
 }
 

@@ -12,11 +12,14 @@ describe('the general-language lexicon', () => {
   });
 
   it('reads one slip from a common word as that word, but does not guess among rare ones', () => {
-    expect(lexicon.rank('somethign')).toBe(lexicon.rank('something'));
+    expect(lexicon.typoOf('somethign', 5_000)).toBe(lexicon.rank('something'));
+    expect(lexicon.rank('somethign')).toBeUndefined();
     expect(lexicon.has('somethign')).toBe(false);
     const small = buildLexicon(['alpha\nbravo\ncharlie\n']);
     expect(small.rank('bravo')).toBe(2);
-    expect(small.rank('brvo')).toBeUndefined(); // too short to guess
+    expect(small.typoOf('brvo', 5_000)).toBe(2);
+    expect(small.typoOf('chralie', 5_000)).toBe(3);
+    expect(small.typoOf('chralie', 2)).toBeUndefined(); // only commoner words are guessed
   });
 });
 
