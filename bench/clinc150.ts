@@ -198,6 +198,8 @@ export interface Metrics {
   readonly top1: number;
   /** Share of all questions right, out-of-scope counted as a class. */
   readonly overallAccuracy: number;
+  /** Share of the answers given that are the right fact: how far an answer can be trusted. */
+  readonly precision: number;
 }
 
 /** Scores outcomes with a question refused when it was not answered or its score is below `threshold`. */
@@ -207,8 +209,10 @@ export function evaluateAt(outcomes: readonly Outcome[], threshold: number): Met
   let right = 0;
   let refusedOos = 0;
   let top1 = 0;
+  let answers = 0;
   for (const o of outcomes) {
     const given = o.answered !== undefined && o.score >= threshold ? o.answered : undefined;
+    if (given !== undefined) answers++;
     if (o.expected === null) {
       oos++;
       if (given === undefined) refusedOos++;
@@ -227,6 +231,7 @@ export function evaluateAt(outcomes: readonly Outcome[], threshold: number): Met
     oosRecall: share(refusedOos, oos),
     top1: share(top1, inScope),
     overallAccuracy: share(right + refusedOos, inScope + oos),
+    precision: share(right, answers),
   };
 }
 
@@ -325,13 +330,13 @@ export async function main(argv: readonly string[], print: (line: string) => voi
   for (const r of results) {
     for (const row of r.rows) {
       const m = row.metrics;
-      rows.push([`ours, ${r.variant} ex.`, row.split, row.rule, pct(m.inScopeAccuracy), pct(m.oosRecall), pct(m.top1), pct(m.overallAccuracy)]);
+      rows.push([`ours, ${r.variant} ex.`, row.split, row.rule, pct(m.inScopeAccuracy), pct(m.oosRecall), pct(m.top1), pct(m.overallAccuracy), pct(m.precision)]);
     }
   }
   for (const p of PAPER_SMALL_OOS_THRESHOLD) {
-    rows.push([`paper: ${p.classifier}, 50 ex.`, 'test', 'oos-threshold (val-chosen)', p.inScope.toFixed(1), p.oosRecall.toFixed(1), '', '']);
+    rows.push([`paper: ${p.classifier}, 50 ex.`, 'test', 'oos-threshold (val-chosen)', p.inScope.toFixed(1), p.oosRecall.toFixed(1), '', '', '']);
   }
-  print(table(['variant', 'split', 'threshold rule', 'in-scope acc %', 'oos recall %', 'ranking top-1 %', 'overall acc %'], rows));
+  print(table(['variant', 'split', 'threshold rule', 'in-scope acc %', 'oos recall %', 'ranking top-1 %', 'overall acc %', 'answer precision %'], rows));
   print('\nPaper rows: Larson et al. 2019, Table 2, oos-threshold, "Small" column (test split).');
   print(`\n${table(
     ['variant', 'facts', 'build (validate + createAnswerer): first / median of 3 more', 'asks', 'ask median'],
