@@ -14,7 +14,6 @@ export const REPO = fileURLToPath(new URL('..', import.meta.url));
  */
 export const FIXTURE_KNOWLEDGE_DIR = join(REPO, 'test', 'fixtures', 'knowledge');
 export const SHIPPED_KNOWLEDGE_DIR = join(REPO, 'knowledge');
-export const SHARED = join(REPO, '..', 'shared');
 export const TODAY = new Date('2026-11-29T12:00:00Z');
 
 /** The files of a knowledge folder (the frozen fixture unless told), as the validator takes them. */

@@ -1,25 +1,20 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { parseQuestionSet, type QuestionSet } from '../../src/answer/evaluate.ts';
-import { SHARED } from '../helpers.ts';
+import { REPO } from '../helpers.ts';
 
 /** What staff might type, paste or be tricked into sending, for the answer engine and the Discord front end. */
 
-export const DEV_QUESTIONS_FILE = join(SHARED, 'eval', 'dev-questions.yaml');
+export const DEV_QUESTIONS_FILE = join(REPO, 'test', 'fixtures', 'questions-dev.yaml');
 
-/** The shared development questions, or undefined when the shared folder is not there. */
-export function devQuestions(): QuestionSet | undefined {
-  return existsSync(DEV_QUESTIONS_FILE) ? parseQuestionSet(readFileSync(DEV_QUESTIONS_FILE, 'utf8')) : undefined;
+/** The development questions. */
+export function devQuestions(): QuestionSet {
+  return parseQuestionSet(readFileSync(DEV_QUESTIONS_FILE, 'utf8'));
 }
 
-/** Questions the knowledge base covers: the dev set's when present, else a few of our own. */
-export const IN_SCOPE: readonly string[] = devQuestions()?.flatMap((q) => (q.expect ? [q.q] : [])) ?? [
-  'Does TikTok keep backups?',
-  'Is US user data routed through Oracle?',
-  'Who owns TikTok',
-  'TikTok garde-t-il ses propres sauvegardes ?',
-];
+/** Questions the knowledge base covers: the development set's. */
+export const IN_SCOPE: readonly string[] = devQuestions().flatMap((q) => (q.expect ? [q.q] : []));
 
 /** Characters that show nothing: zero-width space, joiners, word joiner, BOM, soft hyphen, direction marks. */
 export const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u200e', '\u200f', '\u061c'] as const;
