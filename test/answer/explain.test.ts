@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { explain } from '../../src/answer/explain.ts';
+import { fixtureAnswerer } from '../helpers.ts';
+
+describe('explaining a decision', () => {
+  const answerer = fixtureAnswerer();
+
+  it('says how each word was read: as written, through synonyms.yaml, as a typo, or not at all', () => {
+    const readings = (q: string) => Object.fromEntries(explain(answerer, q).words.map((w) => [w.word, [w.reading, ...w.as]]));
+    expect(readings('does tiktok keep bakcups')).toMatchObject({ keep: ['known', 'keep'], bakcups: ['typo', 'backup'] });
+    expect(readings('who owns the app')).toMatchObject({ owns: ['synonym', 'owner'], app: ['known', 'app'] });
+    expect(readings('tiktok golf')).toMatchObject({ golf: ['unknown'] });
+  });
+
+  it('gives each word its share of the question, an unknown rare word the largest', () => {
+    const { words } = explain(answerer, 'does tiktok keep data near golf courses');
+    expect(words.reduce((sum, w) => sum + w.share, 0)).toBeCloseTo(1, 2);
+    const golf = words.find((w) => w.word === 'golf')!;
+    for (const w of words) if (w.reading !== 'unknown') expect(golf.share).toBeGreaterThan(w.share);
+  });
+
+  it('names the best fact, the runner-up, and the bars that decided the outcome', () => {
+    const answered = explain(answerer, 'Does TikTok still keep its own backups?');
+    expect(answered.decision.status).toBe('answered');
+    expect(answered.best?.id).toBe(answered.decision.fact?.id);
+    expect(answered.runnerUp?.id).not.toBe(answered.best?.id);
+    expect(answered.bars.every((b) => b.passed)).toBe(true);
+
+    const refused = explain(answerer, 'does tiktok sponsor golf tournaments');
+    expect(refused.decision.status).toBe('unknown');
+    expect(refused.best).toBeDefined();
+    expect(refused.bars.find((b) => b.what === 'confidence for "did you mean"')?.passed).toBe(false);
+
+    const nothing = explain(answerer, 'golf');
+    expect([nothing.best, nothing.bars]).toEqual([undefined, []]);
+  });
+});
