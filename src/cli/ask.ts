@@ -1,15 +1,20 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import type { ReplyModel } from '../answer/reply.ts';
 import { configOrExplain } from '../config.ts';
 import { openTerminalEngine } from './engine-setup.ts';
+import { EXIT, processIo, runCommand, UsageError, type CliIo } from './command.ts';
 import { runIfMain } from './main-guard.ts';
 import { renderText } from './render-text.ts';
 
-const USAGE = `Usage:
+const SPEC = {
+  name: 'ask',
+  usage: `Usage:
   npm run ask -- "question"            the answer, with attribution and the quoted source
   npm run ask -- --json "question"     one JSON object
-  npm run ask -- --json < questions    one JSON object per line of standard input`;
+  npm run ask -- --json < questions    one JSON object per line of standard input`,
+  options: { json: { type: 'boolean', default: false } },
+  allowPositionals: true,
+} as const;
 
 /** The JSON contract of `ask --json`, one object per question. */
 export interface AskJson {
@@ -36,46 +41,32 @@ export function toAskJson(reply: ReplyModel): AskJson {
   };
 }
 
-export interface AskIo {
+export interface AskIo extends CliIo {
   readonly stdin: NodeJS.ReadableStream;
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
-export async function ask(argv: readonly string[], io: AskIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } },
+export function ask(argv: readonly string[], io: AskIo): Promise<number> {
+  return runCommand(SPEC, argv, io, async ({ values, positionals }) => {
+    // `npm run ask --json "q"` (no --) gives --json to npm, which tells the script only through its environment.
+    if (!values.json && io.env.npm_config_json === 'true') throw new UsageError('npm took --json for itself; put -- before the options: npm run ask -- --json "question"');
+    if (!values.json && positionals.length === 0) throw new UsageError('give a question, or --json to read questions from standard input');
+    const config = configOrExplain(io.env, io.err);
+    if (!config) return EXIT.usage;
+    const engine = await openTerminalEngine(config, io.err);
+    if (!engine) return EXIT.failed;
+    const question = positionals.join(' ');
+    if (!values.json) {
+      io.out(renderText(engine.reply(question)));
+      return EXIT.ok;
+    }
+    if (positionals.length > 0) {
+      io.out(JSON.stringify(toAskJson(engine.reply(question))));
+      return EXIT.ok;
+    }
+    const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
+    for await (const line of lines) io.out(JSON.stringify(toAskJson(engine.reply(line))));
+    return EXIT.ok;
   });
-  if (values.help || (!values.json && positionals.length === 0)) {
-    io.out(USAGE);
-    return values.help ? 0 : 2;
-  }
-  const config = configOrExplain(io.env, io.err);
-  if (!config) return 2;
-  const engine = await openTerminalEngine(config, io.err);
-  if (!engine) return 1;
-  const question = positionals.join(' ');
-  if (!values.json) {
-    io.out(renderText(engine.reply(question)));
-    return 0;
-  }
-  if (positionals.length > 0) {
-    io.out(JSON.stringify(toAskJson(engine.reply(question))));
-    return 0;
-  }
-  const lines = createInterface({ input: io.stdin, crlfDelay: Infinity });
-  for await (const line of lines) io.out(JSON.stringify(toAskJson(engine.reply(line))));
-  return 0;
 }
 
-await runIfMain(import.meta.url, () =>
-  ask(process.argv.slice(2), {
-    stdin: process.stdin,
-    out: (line) => console.log(line),
-    err: (line) => console.error(line),
-    env: process.env,
-  }),
-);
+await runIfMain(import.meta.url, () => ask(process.argv.slice(2), { ...processIo(), stdin: process.stdin }));

@@ -1,15 +1,25 @@
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
 import { buildReply, type ReplyModel } from '../answer/reply.ts';
 import type { Config } from '../config.ts';
+import { openLiveStore, type ReloadOutcome } from '../knowledge/live-store.ts';
+import { folderLoader } from '../knowledge/load.ts';
 import type { Language } from '../knowledge/schema.ts';
-import { loadOrExplain } from './knowledge.ts';
+import { watchFolder } from '../knowledge/watch.ts';
+import { explainLoadErrors } from './knowledge.ts';
+import { defaultKnowledgeDir } from './paths.ts';
 
 /** What a terminal command needs: the engine over the current knowledge base, and a way to reply. */
 export interface TerminalEngine {
-  readonly answerer: Answerer;
+  /** The engine over the knowledge live now. */
+  current(): Answerer;
   reply(question: string): ReplyModel;
   /** A fact shown as an answer: what "yes" to "did you mean …?" gets. */
   show(factId: string, language: Language): ReplyModel | undefined;
+  /**
+   * Reloads the knowledge base after each save in its folder, as the bot does, and tells `onReload` what
+   * happened; a broken save keeps the last good version. Until `close`.
+   */
+  watch(onReload: (outcome: ReloadOutcome) => void): { close(): void };
 }
 
 export async function openTerminalEngine(
@@ -17,17 +27,37 @@ export async function openTerminalEngine(
   err: (line: string) => void,
   now: () => Date = () => new Date(),
 ): Promise<TerminalEngine | undefined> {
-  const snapshot = await loadOrExplain(config.knowledgeDir, err);
-  if (!snapshot) return undefined;
-  const answerer = createAnswerer(snapshot, config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold });
-  const context = () => ({ snapshot, now: now(), contact: config.contact });
+  const dir = config.knowledgeDir ?? defaultKnowledgeDir();
+  const options = config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold };
+  const opened = await openLiveStore({ load: folderLoader(dir), build: (snapshot) => createAnswerer(snapshot, options) });
+  if (!opened.ok) {
+    explainLoadErrors(opened.errors, err);
+    return undefined;
+  }
+  const { store } = opened;
+  const current = () => store.current().built;
   return {
-    answerer,
-    reply: (question) => buildReply(question, answerer.ask(question), context()),
+    current,
+    reply: (question) => {
+      const answerer = current();
+      return buildReply(question, answerer.ask(question), { snapshot: answerer.snapshot, now: now(), contact: config.contact });
+    },
     show: (factId, language) => {
+      const { snapshot } = current();
       const fact = snapshot.factsById.get(factId);
       if (!fact) return undefined;
-      return buildReply(fact.title[language], { status: 'answered', fact, score: 1, language, suggestions: [], terms: [], ranking: [] }, context());
+      const shown = { status: 'answered' as const, fact, score: 1, language, suggestions: [], terms: [], ranking: [] };
+      return buildReply(fact.title[language], shown, { snapshot, now: now(), contact: config.contact });
+    },
+    watch: (onReload) => {
+      const stop = store.onReload(onReload);
+      const watcher = watchFolder(dir, () => void store.reload());
+      return {
+        close: () => {
+          watcher.close();
+          stop();
+        },
+      };
     },
   };
 }

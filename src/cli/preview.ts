@@ -1,55 +1,88 @@
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
+import { relative, resolve } from 'node:path';
 import { createAnswerer } from '../answer/answerer.ts';
 import { readKnowledgeFiles } from '../knowledge/load.ts';
-import { formatProblem } from '../knowledge/problems.ts';
-import { validateKnowledge } from '../knowledge/validate.ts';
+import { formatProblem, type Problem } from '../knowledge/problems.ts';
+import { validateKnowledge, type KnowledgeFiles } from '../knowledge/validate.ts';
 import { previewFact, type PreviewResult } from '../service/preview.ts';
+import { CommandFailure, EXIT, processIo, readInputFile, runCommand, UsageError, type CliIo } from './command.ts';
+import { committedFile } from './git-baseline.ts';
+import { knowledgeDirOption } from './knowledge.ts';
 import { runIfMain } from './main-guard.ts';
-import { defaultKnowledgeDir } from './paths.ts';
 import { renderText } from './render-text.ts';
 
-const USAGE = 'Usage: npm run kb:preview -- FILE ["question" ...] [--dir knowledge]\n  FILE is one fact in YAML (a new one, or an edit of an existing id). Nothing live changes.';
+const SPEC = {
+  name: 'kb:preview',
+  usage: `Usage: npm run kb:preview -- FILE ["question" ...] [--dir knowledge]
+  FILE is one fact in YAML (a new one, or an edit of an existing id). Nothing live changes. It is compared
+  with the knowledge base without it: for a file inside the knowledge folder, the version committed at
+  HEAD, or none when it is new.`,
+  options: { dir: { type: 'string' } },
+  allowPositionals: true,
+} as const;
 
-export async function preview(argv: readonly string[], out: (line: string) => void, now = new Date()): Promise<number> {
-  const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, options: { dir: { type: 'string' } } });
-  const [file, ...questions] = positionals;
-  if (!file) {
-    out(USAGE);
-    return 2;
-  }
-  const read = await readKnowledgeFiles(values.dir ?? defaultKnowledgeDir());
-  const current = validateKnowledge(read.files, { now });
-  if (!current.ok || read.problems.length > 0) {
-    out('The knowledge base itself has errors; run npm run kb:lint first.');
-    return 1;
-  }
-  const result = previewFact({
-    files: read.files,
-    draft: await readFile(file, 'utf8'),
-    live: createAnswerer(current.snapshot),
-    questions,
-    now,
-    contact: 'the policy team',
+const CONTACT = 'the policy team';
+
+export function preview(argv: readonly string[], io: CliIo, now = new Date()): Promise<number> {
+  return runCommand(SPEC, argv, io, async ({ values, positionals }) => {
+    const [file, ...questions] = positionals;
+    if (!file) throw new UsageError('give the draft fact FILE');
+    const dir = knowledgeDirOption(values.dir);
+    const draft = await readInputFile(file);
+    const read = await readKnowledgeFiles(dir);
+    const { files, against } = withoutDraft(read.files, dir, file);
+    const current = validateKnowledge(files, { now });
+    if (!current.ok || read.problems.length > 0) {
+      throw new CommandFailure(`the knowledge base ${against} has errors; run npm run kb:lint first`);
+    }
+    const result = previewFact({ files, draft, live: createAnswerer(current.snapshot), questions, now, contact: CONTACT });
+    io.out(`Compared with the knowledge base ${against}.`);
+    for (const line of formatPreview(result, file)) io.out(line);
+    return result.ok ? EXIT.ok : EXIT.failed;
   });
-  for (const line of formatPreview(result)) out(line);
-  return result.ok ? 0 : 1;
 }
 
-export function formatPreview(result: PreviewResult): string[] {
-  if (!result.ok) return [`The draft does not validate (${result.errors.length} error(s)); nothing was changed:`, ...result.errors.map(formatProblem)];
+/**
+ * The knowledge base to compare a draft with. A draft saved in the knowledge folder is already on disk:
+ * compared with itself, every question would be "unchanged". It is taken out, or put back as committed.
+ */
+function withoutDraft(files: KnowledgeFiles, dir: string, draftPath: string): { files: KnowledgeFiles; against: string } {
+  const inside = relative(resolve(dir), resolve(draftPath)).split('\\').join('/');
+  if (inside.startsWith('../') || !files.has(inside)) return { files, against: 'as it is on disk' };
+  const baseline = new Map(files);
+  const committed = committedFile(dir, 'HEAD', inside);
+  if (committed === undefined) {
+    baseline.delete(inside);
+    return { files: baseline, against: `without ${inside} (not committed yet)` };
+  }
+  baseline.set(inside, committed);
+  return { files: baseline, against: `with ${inside} as committed at HEAD` };
+}
+
+/** The preview for a terminal; problems in the draft point at `draftPath`, the file the person edits. */
+export function formatPreview(result: PreviewResult, draftPath: string = result.file): string[] {
+  const format = (problem: Problem) => formatProblem(problem.file === result.file ? { ...problem, file: draftPath } : problem);
+  if (!result.ok) return [`The draft does not validate (${result.errors.length} error(s)); nothing was changed:`, ...result.errors.map(format)];
   const lines = [`Draft ${result.factId} is valid. Nothing live was changed. Staff would read:`, '', renderText(result.reply), ''];
   const name = (id: string | null) => id ?? "I don't know";
   for (const a of result.asked) lines.push(`“${a.question}”: ${a.before === a.after ? `${name(a.after)} (unchanged)` : `${name(a.before)} → ${name(a.after)}`}`);
   if (result.asked.length) lines.push('');
   lines.push(result.wins.length ? 'Of the questions tried, it would now answer:' : 'It would not take over any of the questions tried.');
   for (const w of result.wins) lines.push(`  + “${w.question}” (before: ${name(w.before)})`);
-  if (result.changes.length) {
+  const listed = result.changes.filter((c) => c.listedBy);
+  const others = result.changes.filter((c) => !c.listedBy);
+  if (others.length) {
     lines.push('It would also change:');
-    for (const c of result.changes) lines.push(`  ~ “${c.question}”: ${name(c.before)} → ${name(c.after)}`);
+    for (const c of others) lines.push(`  ~ “${c.question}”: ${name(c.before)} → ${name(c.after)}`);
   }
-  for (const w of result.warnings) lines.push(formatProblem(w));
+  if (listed.length) {
+    lines.push(`It would take over ${listed.length} question(s) other facts list as their own (npm run kb:lint would fail):`);
+    for (const c of listed) lines.push(`  ! ${c.listedBy!.where}: “${c.question}”: ${name(c.before)} → ${name(c.after)}`);
+  } else {
+    lines.push("It takes over none of the other facts' own questions.");
+  }
+  lines.push(result.misses.length ? `It would not answer ${result.misses.length} of its own aliases and questions (npm run kb:lint would fail):` : 'It answers all its own aliases and questions.');
+  for (const problem of [...result.misses, ...result.warnings]) lines.push(format(problem));
   return lines;
 }
 
-await runIfMain(import.meta.url, () => preview(process.argv.slice(2), (line) => console.log(line)));
+await runIfMain(import.meta.url, () => preview(process.argv.slice(2), processIo()));

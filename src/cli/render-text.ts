@@ -26,9 +26,12 @@ export function renderText(reply: ReplyModel): string {
   } else {
     lines.push(reply.status === 'clarify' ? `${reply.notice} ${m.answerYes}` : reply.notice);
   }
-  if (reply.suggestions.length > 0) {
+  // A fact already offered as related is not offered again as nearest.
+  const related = new Set(fact?.related.map((r) => r.id));
+  const nearest = reply.suggestions.filter((s) => !related.has(s.id));
+  if (nearest.length > 0) {
     lines.push('', `${m.nearest}:`);
-    for (const s of reply.suggestions) lines.push(`  - ${s.title} (${s.id})`);
+    for (const s of nearest) lines.push(`  - ${s.title} (${s.id})`);
   }
   return lines.join('\n');
 }

@@ -1,8 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { jsonSchemaFiles } from '../knowledge/json-schema.ts';
+import { EXIT, processIo, runCommand, type CliIo } from './command.ts';
 import { runIfMain } from './main-guard.ts';
 import { defaultKnowledgeDir } from './paths.ts';
+
+const SPEC = {
+  name: 'kb:schema',
+  usage: 'Usage: npm run kb:schema\n  Writes knowledge/schema/*.json from src/knowledge/schema.ts; run it after changing the schema.',
+  options: {},
+} as const;
 
 export async function writeSchemas(knowledgeDir: string): Promise<string[]> {
   const written: string[] = [];
@@ -14,7 +21,11 @@ export async function writeSchemas(knowledgeDir: string): Promise<string[]> {
   return written;
 }
 
-await runIfMain(import.meta.url, async () => {
-  for (const path of await writeSchemas(defaultKnowledgeDir())) console.log(`wrote ${path}`);
-  return 0;
-});
+export function schema(argv: readonly string[], io: CliIo, knowledgeDir = defaultKnowledgeDir()): Promise<number> {
+  return runCommand(SPEC, argv, io, async () => {
+    for (const path of await writeSchemas(knowledgeDir)) io.out(`wrote ${path}`);
+    return EXIT.ok;
+  });
+}
+
+await runIfMain(import.meta.url, () => schema(process.argv.slice(2), processIo()));

@@ -22,11 +22,18 @@ export interface LoadOptions {
 
 /** Reads the knowledge folder and validates it. Never throws for bad content: problems come back as data. */
 export async function loadKnowledge(options: LoadOptions): Promise<LoadResult> {
+  return (await loadKnowledgeWithFiles(options)).result;
+}
+
+/** The same, with the files as read, for checks that go back to the text (lines of examples, say). */
+export async function loadKnowledgeWithFiles(options: LoadOptions): Promise<{ files: KnowledgeFiles; result: LoadResult }> {
   const read = await readKnowledgeFiles(options.dir);
+  // A folder that cannot be read has no files to report on: that one problem says it all.
+  if (!read.folderRead) return { files: read.files, result: { ok: false, errors: read.problems, warnings: [] } };
   const result = validateKnowledge(read.files, { now: options.now ?? new Date(), ...(options.cache ? { cache: options.cache } : {}) });
-  if (read.problems.length === 0) return result;
+  if (read.problems.length === 0) return { files: read.files, result };
   const errors = [...read.problems, ...(result.ok ? [] : result.errors)];
-  return { ok: false, errors, warnings: result.warnings };
+  return { files: read.files, result: { ok: false, errors, warnings: result.warnings } };
 }
 
 /** Loads one folder again and again, re-parsing only the files whose text changed since the last load. */
@@ -35,15 +42,17 @@ export function folderLoader(dir: string, now?: () => Date): () => Promise<LoadR
   return () => loadKnowledge({ dir, cache, ...(now ? { now: now() } : {}) });
 }
 
-export async function readKnowledgeFiles(dir: string): Promise<{ files: KnowledgeFiles; problems: Problem[] }> {
+export async function readKnowledgeFiles(dir: string): Promise<{ files: KnowledgeFiles; problems: Problem[]; folderRead: boolean }> {
   const files = new Map<string, string>();
   const problems: Problem[] = [];
   let entries: string[];
   try {
     entries = await listFiles(dir);
   } catch (error) {
-    problems.push({ file: dir, line: 1, column: 1, severity: 'error', message: `cannot read the knowledge folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, hint: 'Check KNOWLEDGE_DIR points at the knowledge/ folder of this repository.' });
-    return { files, problems };
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is a file, not a folder' : (code ?? String(error));
+    problems.push({ file: dir, line: 1, column: 1, severity: 'error', message: `cannot read the knowledge folder: ${why}`, hint: 'Give the path of the knowledge/ folder of this repository (KNOWLEDGE_DIR for npm start and ask, --dir for the other commands).' });
+    return { files, problems, folderRead: false };
   }
   const wanted: string[] = [];
   for (const file of entries.slice(0, LOAD_LIMITS.maxFiles)) {
@@ -79,7 +88,7 @@ export async function readKnowledgeFiles(dir: string): Promise<{ files: Knowledg
   if (entries.length > LOAD_LIMITS.maxFiles) {
     problems.push({ file: dir, line: 1, column: 1, severity: 'error', message: `more than ${LOAD_LIMITS.maxFiles} files`, hint: 'Point KNOWLEDGE_DIR at the knowledge folder itself.' });
   }
-  return { files, problems };
+  return { files, problems, folderRead: true };
 }
 
 async function listFiles(dir: string): Promise<string[]> {

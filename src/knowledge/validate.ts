@@ -299,6 +299,17 @@ function checkFacts(
       if (listed.has(id)) problems.push(pointAt(yaml, ['related', i], 'error', `related fact "${id}" is listed twice`, 'Remove the repeat: each related fact is shown once, as one button.'));
       listed.add(id);
     });
+    if (fact.as_of > today) {
+      problems.push(pointAt(yaml, ['as_of'], 'warning', `as_of ${fact.as_of} is in the future`, 'as_of is the day the fact describes the world at, usually the date of its source; a fact cannot describe a day to come.'));
+    }
+    fact.citations.forEach((citation, i) => {
+      for (const field of ['quote', 'translation'] as const) {
+        const text = citation[field]?.trim();
+        if (text && WRAPPING_QUOTES.test(text)) {
+          problems.push(pointAt(yaml, ['citations', i, field], 'warning', `the ${field} is wrapped in quotation marks, which staff would see twice`, `Remove the marks around it: the bot puts every ${field} between “ ” itself.`));
+        }
+      }
+    });
     if (fact.review_by < today) {
       problems.push(pointAt(yaml, ['review_by'], 'warning', `review date ${fact.review_by} has passed (owner: ${fact.owner})`, 'Check the fact against its sources, then move review_by to a future date.'));
     }
@@ -339,6 +350,9 @@ function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]):
     }
   });
 }
+
+/** A quote pasted with its quotation marks: “…”, «…», "…" or '…'. */
+const WRAPPING_QUOTES = /^(“[^“”]*”|«[^«»]*»|"[^"]*"|‘[^‘’]*’|„[^„“”]*[“”])$/s;
 
 /** Two aliases or questions are the same when they read the same to the engine: case, accents, plurals aside. */
 function exampleKey(text: string): string {

@@ -23,13 +23,18 @@ export function parseYamlFile(file: string, text: string): ParsedYaml {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const position = positionsOf(text);
   if (doc.errors.length > 0) {
-    const problems: Problem[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => ({
-      file,
-      ...position(error.pos[0]),
-      severity: 'error' as const,
-      message: `YAML syntax: ${firstLine(error.message)}`,
-      hint: yamlHint(error.code),
-    }));
+    const lines = text.split('\n');
+    const problems: Problem[] = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((error) => {
+      const at = position(error.pos[0]);
+      return {
+        file,
+        ...at,
+        severity: 'error' as const,
+        message: `YAML syntax: ${firstLine(error.message)}`,
+        hint: yamlHint(error.code),
+        ...knownPitfall(error.code, lines, at.line),
+      };
+    });
     if (doc.errors.length > MAX_SYNTAX_ERRORS) {
       problems.push({ file, ...position(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0]), severity: 'error', message: `…and ${doc.errors.length - MAX_SYNTAX_ERRORS} more YAML syntax errors`, hint: 'Fix the first ones; the rest often follow from them.' });
     }
@@ -108,6 +113,55 @@ function positionsOf(text: string): (offset: number) => { line: number; column: 
     }
     return { line: low + 1, column: at - starts[low]! + 1 };
   };
+}
+
+/** Knowledge files indent by two spaces: a key at an odd column is out of line. */
+const INDENT_STEP = 2;
+
+/**
+ * Mistakes YAML reports far from their cause, or in its own terms, said as a person would fix them:
+ * - a plain value with ": " in it (a pasted quote) reads as a key inside a value;
+ * - a key indented differently from its siblings is reported at the next sibling, lines below.
+ */
+function knownPitfall(code: string, lines: readonly string[], line: number): Partial<Problem> {
+  const text = lines[line - 1] ?? '';
+  const indentOf = (t: string) => t.length - t.trimStart().length;
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
+    const colon = /^(\s*(?:-\s+)?)([\w-]+):\s+([^\s"'>|[{#&*!].*?:\s.*)$/.exec(text);
+    if (!colon) return {};
+    const [, lead, key, value] = colon as unknown as [string, string, string, string];
+    return {
+      column: lead.length + 1,
+      message: `the value of "${key}" contains ": ", which YAML reads as the start of another field`,
+      hint: `Write it as a block: "${key}: >-", then the text on the next line, indented two more spaces:\n      ${key}: >-\n        ${value.slice(0, 60)}${value.length > 60 ? '…' : ''}`,
+    };
+  }
+  if (code !== 'BAD_INDENT') return {};
+  const own = indentOf(text);
+  const key = (t: string) => /^\s*([\w-]+):/.exec(t)?.[1];
+  const meaningful = (t: string) => t.trim() !== '' && !t.trimStart().startsWith('#');
+  if (own % INDENT_STEP !== 0 && key(text)) {
+    return { column: own + 1, message: `"${key(text)}" is indented ${own} space(s), out of line with the keys beside it`, hint: `Indent by steps of ${INDENT_STEP} spaces, like the keys beside it.` };
+  }
+  // The sibling out of line is the nearest key above at another column, right under its parent.
+  for (let i = line - 2; i >= 0; i--) {
+    const before = lines[i]!;
+    if (!meaningful(before) || before.trimStart().startsWith('-') || indentOf(before) === own) continue;
+    const name = key(before);
+    const indent = indentOf(before);
+    const parent = lines.slice(0, i).reverse().find(meaningful);
+    if (!name || indent === 0 || parent === undefined || indentOf(parent) >= Math.min(indent, own)) {
+      if (indent < own) return {};
+      continue;
+    }
+    return {
+      line: i + 1,
+      column: indent + 1,
+      message: `"${name}" is indented ${indent} space(s), but "${key(text) ?? 'the key'}" below it (line ${line}) ${own}: keys of one mapping must start in the same column`,
+      hint: `Indent "${name}" by ${own} spaces, like the keys beside it.`,
+    };
+  }
+  return {};
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -70,7 +70,20 @@ function friendlyMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_value') {
     return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }
+  const input = (issue as { input?: unknown }).input;
+  if (issue.code === 'invalid_format' && issue.format === 'date' && typeof input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input)) {
+    return `${input} is written right, but that day does not exist${daysIn(input)}`;
+  }
   return issue.message;
+}
+
+/** ", which has 28 days" for a day past the end of its month; empty when the month itself is wrong. */
+function daysIn(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  if (month < 1 || month > 12) return ' (the month must be 01 to 12)';
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const name = new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en', { month: 'long', timeZone: 'UTC' });
+  return ` (${name} ${year} has ${days} days)`;
 }
 
 function fieldName(path: readonly PathSegment[]): string {

@@ -3,13 +3,14 @@ import { createAnswerer, type Answerer } from '../answer/answerer.ts';
 import { buildReply, type ReplyModel } from '../answer/reply.ts';
 import type { Problem } from '../knowledge/problems.ts';
 import { validateKnowledge, type KnowledgeFiles } from '../knowledge/validate.ts';
+import { examplesOf, selfTest } from './self-test.ts';
 
 export interface PreviewInput {
-  /** The knowledge files as they are now (from disk), which the draft is added to or replaces. */
+  /** The knowledge files without the draft (as live, or as committed), which the draft is added to or replaces. */
   readonly files: KnowledgeFiles;
   /** One fact, in YAML, as the policy team would save it. */
   readonly draft: string;
-  /** The engine answering today, to compare with. */
+  /** The engine over `files`, to compare with. */
   readonly live: Answerer;
   /** Questions to try: a person's own, recent unanswered ones. The draft's example questions are added. */
   readonly questions: readonly string[];
@@ -21,6 +22,8 @@ export interface QuestionChange {
   readonly question: string;
   readonly before: string | null;
   readonly after: string | null;
+  /** When another fact lists the question as its own: that fact and where ("facts/x.yaml:30"). */
+  readonly listedBy?: { readonly factId: string; readonly where: string };
 }
 
 export type PreviewResult =
@@ -35,8 +38,13 @@ export type PreviewResult =
       readonly asked: readonly QuestionChange[];
       /** Questions the draft would now answer, and what answered them before. */
       readonly wins: readonly QuestionChange[];
-      /** Questions the draft would take from another fact, or leave unanswered, that it did not target. */
+      /**
+       * Questions answered differently that the draft did not target: the ones tried, and every alias
+       * and example question of the other facts (those have `listedBy`; the draft takes them over).
+       */
       readonly changes: readonly QuestionChange[];
+      /** The draft's own aliases and example questions that it would not answer, at their lines. */
+      readonly misses: readonly Problem[];
       readonly warnings: readonly Problem[];
     };
 
@@ -68,6 +76,12 @@ export function previewFact(input: PreviewInput): PreviewResult {
     if (change.after === draft.id && change.before !== draft.id) wins.push(change);
     else if (change.after !== change.before) changes.push(change);
   }
+  const tried = new Set(questions);
+  for (const example of examplesOf(input.live.snapshot, input.files)) {
+    if (example.factId === draft.id || tried.has(example.text)) continue;
+    const change = compare(example.text);
+    if (change.after !== change.before) changes.push({ ...change, listedBy: { factId: example.factId, where: `${example.file}:${example.line}` } });
+  }
   const shown = draft.questions.en[0] ?? draft.title.en;
   const decision = engine.ask(shown);
   const asAnswer = { ...decision, status: 'answered' as const, fact: draft, score: 1, language: 'en' as const, suggestions: [] };
@@ -79,6 +93,7 @@ export function previewFact(input: PreviewInput): PreviewResult {
     asked,
     wins,
     changes,
+    misses: selfTest(engine, files).filter((p) => p.file === file),
     warnings: result.warnings.filter((w) => w.file === file),
   };
 }

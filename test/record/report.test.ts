@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -243,13 +243,14 @@ describe('npm run report', () => {
     expect(JSON.parse(after.out.join('')).totals.questions).toBe(0);
   });
 
-  it('given a data dir with no record yet, then it says so and exits 1', async () => {
+  it('given a data dir with no record yet, then it says so and prints an empty report, exit 0', async () => {
     const dataDir = join(tempDir(), 'empty');
     const run = io();
 
-    expect(await report(['--data-dir', dataDir], run.io)).toBe(1);
+    expect(await report(['--json', '--data-dir', dataDir], run.io)).toBe(0);
     expect(run.err).toEqual([`no questions recorded yet in ${dataDir}`]);
-    expect(run.out).toEqual([]);
+    expect(JSON.parse(run.out.join('\n')).totals).toEqual({ questions: 0, answered: 0, unknown: 0, votes: 0 });
+    expect(existsSync(dataDir)).toBe(false);
   });
 
   it('given a malformed date or reversed period, then it names the problem and exits 2', async () => {

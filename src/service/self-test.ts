@@ -1,0 +1,124 @@
+import type { Answerer } from '../answer/answerer.ts';
+import type { Decision } from '../answer/engine.ts';
+import type { Problem } from '../knowledge/problems.ts';
+import type { Language } from '../knowledge/schema.ts';
+import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import type { KnowledgeFiles } from '../knowledge/validate.ts';
+import { parseYamlFile, type YamlFile } from '../knowledge/yaml-file.ts';
+
+const FIELDS = ['aliases', 'questions'] as const;
+const LANGUAGES = ['en', 'fr'] as const satisfies readonly Language[];
+
+/** One alias or example question of a fact, and where it is written. */
+export interface Example {
+  readonly text: string;
+  readonly factId: string;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly field: (typeof FIELDS)[number];
+}
+
+/** Every alias and example question of every fact, with its file:line:column. */
+export function examplesOf(snapshot: KnowledgeSnapshot, files: KnowledgeFiles): Example[] {
+  const examples: Example[] = [];
+  for (const fact of snapshot.facts) {
+    const file = snapshot.factFiles.get(fact.id) ?? `facts/${fact.id}.yaml`;
+    let yaml: YamlFile | undefined;
+    const text = files.get(file);
+    if (text !== undefined) {
+      const parsed = parseYamlFile(file, text);
+      if (parsed.ok) yaml = parsed.yaml;
+    }
+    for (const field of FIELDS) {
+      for (const language of LANGUAGES) {
+        fact[field][language].forEach((example, i) => {
+          const where = yaml?.locate([field, language, i]) ?? { line: 1, column: 1 };
+          examples.push({ text: example, factId: fact.id, file, ...where, field });
+        });
+      }
+    }
+  }
+  return examples;
+}
+
+/** What the engine did with a question, in the policy team's words: "backups-retained (0.82)", "refused (0.31)". */
+export function describeDecision(decision: Pick<Decision, 'status' | 'fact' | 'score' | 'suggestions'>): string {
+  const score = decision.score.toFixed(2);
+  if (decision.status === 'answered') return `answered by ${decision.fact!.id} (${score})`;
+  if (decision.status === 'clarify') return `asked back: "did you mean ${decision.suggestions[0]?.id ?? '?'}?" (${score})`;
+  return `refused: "I don't know" (${score})`;
+}
+
+/**
+ * The knowledge base tested against itself: each alias and example question is asked of the engine and
+ * must be answered by its own fact. Each one that another fact takes, or that is refused, is an error at
+ * its line.
+ */
+export function selfTest(answerer: Answerer, files: KnowledgeFiles): Problem[] {
+  const problems: Problem[] = [];
+  for (const example of examplesOf(answerer.snapshot, files)) {
+    const decision = answerer.ask(example.text);
+    if (decision.status === 'answered' && decision.fact?.id === example.factId) continue;
+    const what = example.field === 'aliases' ? 'alias' : 'question';
+    const other = decision.fact?.id ?? (decision.status === 'clarify' ? decision.suggestions[0]?.id : undefined);
+    problems.push({
+      file: example.file,
+      line: example.line,
+      column: example.column,
+      severity: 'error',
+      message: `${what} "${example.text}" is ${describeDecision(decision)}`,
+      hint:
+        other && other !== example.factId
+          ? `Make it name what only ${example.factId} says, add a word it uses to keywords, or move it to ${other} if it is that fact's question.`
+          : `Make it name what only ${example.factId} says, or add a word it uses to keywords.`,
+    });
+  }
+  return problems;
+}
+
+/** A question the knowledge base answers differently from a baseline (the committed version, say). */
+export interface AnswerChange {
+  readonly question: string;
+  /** Where the question is listed ("facts/x.yaml:30"), or the question set it comes from. */
+  readonly where: string;
+  readonly before: string;
+  readonly after: string;
+}
+
+export interface Comparison {
+  /** Files added, edited or removed since the baseline: what the changes come from. */
+  readonly files: readonly string[];
+  readonly changes: readonly AnswerChange[];
+}
+
+/**
+ * Every question whose answer differs between two versions of the knowledge base: each version's aliases
+ * and example questions, and any other questions given (a question set, with where each comes from).
+ * A fact answering its own example is what the self-test asks for, not a change to report.
+ */
+export function compareAnswers(
+  before: { answerer: Answerer; files: KnowledgeFiles },
+  after: { answerer: Answerer; files: KnowledgeFiles },
+  questions: readonly { text: string; where: string }[] = [],
+): Comparison {
+  const own = examplesOf(after.answerer.snapshot, after.files);
+  const ownFact = new Map(own.map((e) => [e.text, e.factId]));
+  const asked = new Map<string, string>();
+  const listed = [...own, ...examplesOf(before.answerer.snapshot, before.files)].map((e) => ({ text: e.text, where: `${e.file}:${e.line}` }));
+  for (const { text, where } of [...listed, ...questions]) if (!asked.has(text)) asked.set(text, where);
+  const changes: AnswerChange[] = [];
+  for (const [question, where] of asked) {
+    const was = before.answerer.ask(question);
+    const is = after.answerer.ask(question);
+    if (outcome(was) === outcome(is) || (is.fact !== undefined && ownFact.get(question) === is.fact.id)) continue;
+    changes.push({ question, where, before: describeDecision(was), after: describeDecision(is) });
+  }
+  const files = [...new Set([...before.files.keys(), ...after.files.keys()])].filter((f) => before.files.get(f) !== after.files.get(f)).sort();
+  return { files, changes };
+}
+
+function outcome(decision: Decision): string {
+  if (decision.status === 'unknown') return 'unknown';
+  return `${decision.status} ${decision.fact?.id ?? decision.suggestions[0]?.id}`;
+}

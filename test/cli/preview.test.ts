@@ -1,0 +1,74 @@
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { preview } from '../../src/cli/preview.ts';
+import { FIXTURE_KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
+import { captureIo } from './cli-io.ts';
+
+/** A valid draft whose first question reads as backups-retained's own (copy = backup in synonyms.yaml). */
+function draft(id: string): string {
+  return `id: ${id}
+topic: data-location
+title:
+  en: TikTok's spare copies
+  fr: Les copies de secours de TikTok
+answer:
+  en: TikTok says it keeps spare copies.
+  fr: TikTok dit garder des copies de secours.
+attribution:
+  claimant: TikTok
+  kind: company-statement
+citations:
+  - source: tiktok-oracle-article-fr
+    quote: TikTok dit que son trafic américain passe par les serveurs Oracle, mais il conserve des sauvegardes.
+    translation: TikTok says its US traffic goes through Oracle servers, but it keeps backups.
+aliases:
+  en: [spare copy vault]
+  fr: [coffre des copies]
+questions:
+  en:
+    - Does TikTok still keep its own copies of US user data?
+  fr:
+    - Où est le coffre des copies ?
+as_of: 2022-06-17
+owner: policy-team
+review_by: 2027-06-30
+`;
+}
+
+async function run(args: string[]) {
+  const io = captureIo();
+  const code = await preview(args, io, TODAY);
+  return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
+}
+
+describe('npm run kb:preview', () => {
+  it('given a draft saved in the knowledge folder, then it is compared with the knowledge base without it, not with itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-preview-'));
+    cpSync(FIXTURE_KNOWLEDGE_DIR, dir, { recursive: true });
+    const file = join(dir, 'facts', 'spare-copies.yaml');
+    writeFileSync(file, draft('spare-copies'));
+    const { code, out } = await run(['--dir', dir, file]);
+    expect(code).toBe(0);
+    expect(out).toContain('Compared with the knowledge base without facts/spare-copies.yaml (not committed yet).');
+    expect(out).toContain('  + “Où est le coffre des copies ?” (before: I don\'t know)');
+    expect(out).not.toContain('(unchanged)');
+  });
+
+  it('given a draft whose own question another fact answers, then it names the question at its line and the fact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-preview-'));
+    writeFileSync(join(dir, 'spare-copies.yaml'), draft('spare-copies'));
+    const { out } = await run([join(dir, 'spare-copies.yaml')]);
+    expect(out).toContain('It would not answer 1 of its own aliases and questions (npm run kb:lint would fail):');
+    expect(out).toContain(`${join(dir, 'spare-copies.yaml')}:21:7: error: question "Does TikTok still keep its own copies of US user data?" is answered by backups-retained (1.00)`);
+  });
+
+  it("given a draft that takes other facts' own questions, then it lists each with the file and line that lists it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-preview-'));
+    writeFileSync(join(dir, 'a-spare-copies.yaml'), draft('a-spare-copies'));
+    const { out } = await run([join(dir, 'a-spare-copies.yaml')]);
+    expect(out).toMatch(/^It would take over \d+ question\(s\) other facts list as their own \(npm run kb:lint would fail\):$/m);
+    expect(out).toMatch(/^ {2}! facts\/backups-retained\.yaml:\d+: “Does TikTok still keep its own backups of US user data\?”: backups-retained → a-spare-copies$/m);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblem, type Problem } from '../../src/knowledge/problems.ts';
+import { validateKnowledge } from '../../src/knowledge/validate.ts';
+import { TODAY, knowledgeFiles } from '../helpers.ts';
+
+const FACT = 'facts/backups-retained.yaml';
+
+function validateEdited(edit: (text: string) => string) {
+  const files = knowledgeFiles();
+  const before = files.get(FACT)!;
+  const after = edit(before);
+  if (after === before) throw new Error('fixture edit changed nothing');
+  files.set(FACT, after);
+  const result = validateKnowledge(files, { now: TODAY });
+  return { text: after, errors: result.ok ? [] : result.errors, warnings: result.warnings };
+}
+
+function lineOf(text: string, needle: string): number {
+  const index = text.indexOf(needle);
+  if (index < 0) throw new Error(`${needle} not found`);
+  return text.slice(0, index).split('\n').length;
+}
+
+const only = (problems: readonly Problem[]) => {
+  expect(problems.map(formatProblem)).toHaveLength(1);
+  return problems[0]!;
+};
+
+describe('YAML pitfalls the policy team meets', () => {
+  it('given a pasted quote containing ": ", then it says so and shows the >- block to write instead', () => {
+    const { text, errors } = validateEdited((t) => t.replace(/ {4}quote: >-\n {6}Mais TikTok[^\n]*\n[^\n]*\n/, '    quote: TikTok a dit: il stockerait toujours ses propres sauvegardes\n'));
+    const problem = only(errors);
+    expect(problem).toMatchObject({ line: lineOf(text, 'quote: TikTok a dit'), column: 5, message: 'the value of "quote" contains ": ", which YAML reads as the start of another field' });
+    expect(problem.hint).toContain('quote: >-\n        TikTok a dit: il stockerait');
+  });
+
+  it('given a review date on a day that does not exist, then it says the day does not exist, not that the format is wrong', () => {
+    const { text, errors } = validateEdited((t) => t.replace(/review_by: .*/, 'review_by: 2027-02-30'));
+    expect(only(errors)).toMatchObject({ line: lineOf(text, 'review_by:'), message: 'review_by: 2027-02-30 is written right, but that day does not exist (February 2027 has 28 days)' });
+  });
+
+  it('given an as_of date in the future, then it is a warning at its line', () => {
+    const { text, errors, warnings } = validateEdited((t) => t.replace(/as_of: .*/, 'as_of: 2027-01-15'));
+    expect(errors).toEqual([]);
+    expect(only(warnings)).toMatchObject({ line: lineOf(text, 'as_of:'), severity: 'warning', message: 'as_of 2027-01-15 is in the future' });
+  });
+
+  it('given a quote wrapped in typographic quotation marks, then it warns that staff would see them twice', () => {
+    const quote = 'TikTok dit que son trafic américain passe par les serveurs Oracle, mais il conserve des sauvegardes.';
+    const { text, errors, warnings } = validateEdited((t) => t.replace(`quote: ${quote}`, `quote: “${quote}”`));
+    expect(errors).toEqual([]);
+    expect(only(warnings)).toMatchObject({ line: lineOf(text, `quote: “`), message: 'the quote is wrapped in quotation marks, which staff would see twice' });
+  });
+
+  it.each([
+    ['one space short', ' en:'],
+    ['two spaces too deep', '    en:'],
+  ])('given questions.en indented %s, then the error is at the en line, not at fr lines below', (_, wrong) => {
+    const { text, errors } = validateEdited((t) => t.replace(/\nquestions:\n {2}en:/, `\nquestions:\n${wrong}`));
+    const problem = only(errors);
+    expect(problem.line).toBe(lineOf(text, `\nquestions:\n${wrong}`) + 2);
+    expect(problem.message).toMatch(/^"en" is indented \d space\(s\), but "fr" below it \(line \d+\) 2: keys of one mapping must start in the same column$/);
+  });
+});
