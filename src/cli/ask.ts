@@ -1,18 +1,20 @@
 import { createInterface } from 'node:readline';
+import { explain } from '../answer/explain.ts';
 import type { ReplyModel } from '../answer/reply.ts';
 import { configOrExplain } from '../config.ts';
 import { openTerminalEngine } from './engine-setup.ts';
 import { EXIT, processIo, runCommand, UsageError, type CliIo } from './command.ts';
 import { runIfMain } from './main-guard.ts';
-import { renderText } from './render-text.ts';
+import { renderExplanation, renderText } from './render-text.ts';
 
 const SPEC = {
   name: 'ask',
   usage: `Usage:
   npm run ask -- "question"            the answer, with attribution and the quoted source
   npm run ask -- --json "question"     one JSON object
-  npm run ask -- --json < questions    one JSON object per line of standard input`,
-  options: { json: { type: 'boolean', default: false } },
+  npm run ask -- --json < questions    one JSON object per line of standard input
+  npm run ask -- --explain "question"  the answer, then why: each word's reading and weight, the runner-up`,
+  options: { json: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
   allowPositionals: true,
 } as const;
 
@@ -55,8 +57,10 @@ export function ask(argv: readonly string[], io: AskIo): Promise<number> {
     const engine = await openTerminalEngine(config, io.err);
     if (!engine) return EXIT.failed;
     const question = positionals.join(' ');
+    if (values.explain && (values.json || positionals.length === 0)) throw new UsageError('--explain takes one question, as text (not with --json)');
     if (!values.json) {
       io.out(renderText(engine.reply(question)));
+      if (values.explain) io.out(`\n${renderExplanation(explain(engine.current(), question))}`);
       return EXIT.ok;
     }
     if (positionals.length > 0) {

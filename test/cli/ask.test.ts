@@ -40,6 +40,18 @@ describe('npm run ask', () => {
     expect(stdout).toMatch(/^ {2}“.+”$/m);
   });
 
+  it('given --explain, then after the answer it says how each word was read and weighed, the runner-up and the bars', async () => {
+    const { code, stdout } = await runTs('src/cli/ask.ts', ['--explain', 'does tiktok keep bakcups near golf courses']);
+    expect(code).toBe(0);
+    const why = stdout.slice(stdout.indexOf('\nWhy:'));
+    expect(why).toMatch(/^ {4}bakcups +\d+% {2}a typo\? read as "backup"$/m);
+    expect(why).toMatch(/^ {4}golf +\d+% {2}no fact has this word/m);
+    expect(why).toMatch(/^ {2}best: backups-retained, confidence /m);
+    expect(why).toMatch(/^ {2}runner-up: [a-z0-9-]+, confidence .*; margin /m);
+    expect(why).toMatch(/^ {2}confidence for an answer: [\d.]+ [<≥] 0\.45 /m);
+    expect(why).toMatch(/^ {2}outcome: /m);
+  });
+
   it('given a malformed configuration value, then it names the variable and exits non-zero', async () => {
     const { code, stderr } = await runTs('src/cli/ask.ts', ['hello'], { env: { ANSWER_THRESHOLD: 'high' } });
     expect(code).toBe(2);
