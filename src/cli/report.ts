@@ -6,6 +6,8 @@ import { applyMigrations } from '../record/migrations.ts';
 import { databasePath } from '../record/recorder.ts';
 import { buildReport } from '../record/report.ts';
 import { configOrExplain } from '../config.ts';
+import { withFixHints } from '../service/report-hints.ts';
+import { openTerminalEngine } from './engine-setup.ts';
 import { CommandFailure, EXIT, processIo, runCommand, UsageError, type CliIo } from './command.ts';
 import { runIfMain } from './main-guard.ts';
 
@@ -45,7 +47,10 @@ export function report(argv: readonly string[], io: ReportIo): Promise<number> {
     try {
       db = recorded ? new Database(file, { readonly: true, fileMustExist: true }) : new Database(':memory:');
       if (!recorded) applyMigrations(db);
-      const result = buildReport(db, period);
+      // With the knowledge base at hand, each unanswered question says what to fix; without, the record alone.
+      const engine = await openTerminalEngine(config, io.err);
+      const recordOnly = buildReport(db, period);
+      const result = engine ? withFixHints(recordOnly, engine.current()) : recordOnly;
       io.out(values.json ? JSON.stringify(result, null, 2) : formatReportText(result));
       return EXIT.ok;
     } catch (error) {

@@ -28,7 +28,11 @@ export function formatReportText(report: Report): string {
 
 function unansweredRow(group: UnansweredGroup): string[] {
   const where = group.textStored ? `“${oneLine(group.example)}”` : `(text not stored) ${group.language}, ${group.channelKind}`;
-  return [String(group.count), where, `last ${minute(group.lastAsked)}`];
+  const row = [String(group.count), where, `last ${minute(group.lastAsked)}`];
+  if (!group.textStored || !group.hint) return row;
+  const { nearest, unknownWords } = group.hint;
+  const near = nearest ? `nearest ${nearest.id} (${nearest.confidence.toFixed(2)})` : 'no fact near';
+  return [...row, unknownWords.length > 0 ? `${near}; unknown: ${oneLine(unknownWords.join(', '))}` : near];
 }
 
 function section(title: string, rows: readonly (readonly string[])[]): string {

@@ -33,6 +33,8 @@ export type UnansweredGroup =
       /** The group's most frequent wording. */
       readonly example: string;
       readonly lastAsked: string;
+      /** Filled in by `withFixHints` (src/service/report-hints.ts) when the knowledge base is at hand. */
+      readonly hint?: FixHint;
     }
   | {
       readonly textStored: false;
@@ -41,6 +43,12 @@ export type UnansweredGroup =
       readonly count: number;
       readonly lastAsked: string;
     };
+
+/** What to fix for an unanswered question: the fact nearest to it, and its words no fact knows. */
+export interface FixHint {
+  readonly nearest: { readonly id: string; readonly confidence: number } | undefined;
+  readonly unknownWords: readonly string[];
+}
 
 export interface FactVotes {
   readonly factId: string;

@@ -8,6 +8,8 @@ import { formatReportText } from '../../src/record/format-report.ts';
 import { databasePath, openRecorder, type QuestionRecord, type Recorder, type RecorderOptions } from '../../src/record/recorder.ts';
 import { buildReport, unansweredKey, type Report } from '../../src/record/report.ts';
 import { runTs } from '../cli/run.ts';
+import { FIXTURE_KNOWLEDGE_DIR, fixtureAnswerer } from '../helpers.ts';
+import { withFixHints } from '../../src/service/report-hints.ts';
 
 const T0 = new Date('2026-11-10T09:00:00Z');
 const MINUTE = 60 * 1000;
@@ -198,7 +200,7 @@ describe('npm run report', () => {
   function io(env: Record<string, string> = {}, now = new Date('2026-11-29T12:00:00Z')) {
     const out: string[] = [];
     const err: string[] = [];
-    return { out, err, io: { out: (l: string) => void out.push(l), err: (l: string) => void err.push(l), env, now: () => now } };
+    return { out, err, io: { out: (l: string) => void out.push(l), err: (l: string) => void err.push(l), env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, ...env }, now: () => now } };
   }
 
   it('given a record, when run with a data dir, then it prints the text report of the last 30 days', async () => {
@@ -215,6 +217,21 @@ describe('npm run report', () => {
     expect(run.err).toEqual([]);
   });
 
+  it('given the knowledge base, then each unanswered question names the nearest fact and the words no fact knows', async () => {
+    const dataDir = tempDir();
+    const { recorder, ask } = recorderIn(dataDir);
+    ask({ question: 'does tiktok keep backups of the wifi passwords' });
+    ask({ question: 'Où est la cantine ?' });
+    recorder.close();
+    const run = io();
+
+    expect(await report(['--data-dir', dataDir], run.io)).toBe(0);
+
+    const text = run.out.join('\n');
+    expect(text).toMatch(/“does tiktok keep backups of the wifi passwords” +last [\d :-]+ +nearest backups-retained \(0\.\d+\); unknown: wifi, passwords$/m);
+    expect(text).toMatch(/“Où est la cantine \?” +last [\d :-]+ +no fact near; unknown: cantine$/m);
+  });
+
   it('given --json and DATA_DIR, then it prints one JSON object with the same counts as the report', async () => {
     const dataDir = tempDir();
     seedMonth(dataDir).close();
@@ -224,7 +241,7 @@ describe('npm run report', () => {
 
     const json = JSON.parse(run.out.join('\n')) as Report;
     const db = new Database(databasePath(dataDir), { readonly: true });
-    const expected = buildReport(db, PERIOD);
+    const expected = withFixHints(buildReport(db, PERIOD), fixtureAnswerer());
     db.close();
     expect(json).toEqual(expected);
     expect(json.totals).toEqual(MONTH_TOTALS);

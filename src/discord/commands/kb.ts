@@ -18,6 +18,7 @@ import { formatProblem } from '../../knowledge/problems.ts';
 import { versionLabel } from '../../knowledge/snapshot.ts';
 import { formatReportText } from '../../record/format-report.ts';
 import { buildReport } from '../../record/report.ts';
+import { withFixHints } from '../../service/report-hints.ts';
 import { logOutcome } from '../../service/auto-reload.ts';
 import { previewFact } from '../../service/preview.ts';
 import { UserError, type BotContext, type Command } from '../context.ts';
@@ -142,7 +143,7 @@ function reportText(context: BotContext, days: number): string {
   // The report's end is exclusive: one millisecond past now includes what was asked this very moment.
   const to = new Date(context.now().getTime() + 1);
   const report = buildReport(context.recorder, { from: new Date(to.getTime() - days * DAY_MS), to, limit: 10 });
-  return codeBlock(formatReportText(report), L.messageContent);
+  return codeBlock(formatReportText(withFixHints(report, context.store.current().built)), L.messageContent);
 }
 
 export function statusEmbed(context: BotContext): EmbedBuilder {
