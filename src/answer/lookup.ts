@@ -1,6 +1,6 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import type { Answerer } from './answerer.ts';
-import { fold } from '../text/normalise.ts';
+import { words } from '../text/normalise.ts';
 
 /**
  * Facts for a name someone is typing, ranked as people expect: an exact id or title first, then ids and
@@ -48,6 +48,7 @@ export function lookupFacts(
     .map(([id]) => answerer.snapshot.factsById.get(id)!);
 }
 
+/** Words of folded text, one space apart: "Where's the data?" and "where s the data" read the same. */
 function simple(text: string): string {
-  return fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return words(text).join(' ');
 }

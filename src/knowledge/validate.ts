@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { z } from 'zod';
 import { FactSchema, SourceSchema, SynonymsSchema, TopicsSchema, type Fact, type Source, type Synonyms, type Topic } from './schema.ts';
-import { phraseKey, stem, words } from '../text/normalise.ts';
+import { phraseKey, quoteText, stem, words } from '../text/normalise.ts';
 import { byPosition, closest, type Problem } from './problems.ts';
 import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 import { schemaProblems } from './zod-problems.ts';
@@ -239,7 +239,7 @@ function checkFacts(
   const normalizedText = (file: string, text: string) => {
     let normalized = normalizedTexts.get(file);
     if (normalized === undefined) {
-      normalized = normalizeQuoteText(text);
+      normalized = quoteText(text);
       normalizedTexts.set(file, normalized);
     }
     return normalized;
@@ -359,19 +359,9 @@ function exampleKey(text: string): string {
   return words(text).map(stem).join(' ');
 }
 
-/** Whitespace, typographic quotes and apostrophes do not count when a quote is compared with its source. */
-export function normalizeQuoteText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u2018\u2019\u02bc\u2032`]/g, "'")
-    .replace(/["\u201c\u201d\u201e\u00ab\u00bb]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** Undefined when the quote occurs in the (normalised) text; otherwise a hint showing where it stops matching. */
 function quoteMismatch(quote: string, haystack: string): string | undefined {
-  const needle = normalizeQuoteText(quote);
+  const needle = quoteText(quote);
   if (haystack.includes(needle)) return undefined;
   let low = 0;
   let high = needle.length;

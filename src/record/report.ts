@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { words } from '../text/normalise.ts';
+import { STOP_WORDS } from '../text/stopwords.ts';
 import { CHANNEL_KINDS, LANGUAGES, type ChannelKind, type Recorder, type RecordLanguage } from './recorder.ts';
 
 /**
@@ -138,25 +140,14 @@ function query(db: Database.Database, { from, to, limit = DEFAULT_LIMIT }: Repor
 }
 
 /**
- * Words that do not tell two questions apart. Besides the question words of both languages, the leftovers
- * of contractions and elisions ("what's" → what s, "qu'est-ce" → qu est ce) are dropped, as is any
- * single letter.
- */
-const STOP_WORDS = new Set(
-  `the a an is are do does what who how where when of to in on for
-   le la les de des du un une est que qui quoi comment
-   whats qu ce`.split(/\s+/),
-);
-
-/**
- * The grouping key of an unanswered question: lower case, accents folded, punctuation and stop words out,
- * words sorted. "What is the wifi password?" and "wifi password??" share "password wifi".
+ * The grouping key of an unanswered question: its words as the engine reads them (folded, stop words of
+ * either language out), sorted. "What is the wifi password?" and "wifi password??" share "password wifi".
  */
 export function unansweredKey(text: string): string {
-  const words = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const content = words.filter((w) => w.length > 1 && !STOP_WORDS.has(w));
+  const all = words(text);
+  const content = all.filter((w) => w.length > 1 && !STOP_WORDS.en.has(w) && !STOP_WORDS.fr.has(w));
   // A question made only of stop words ("what is it?") still groups with its own wording, not with all such.
-  return [...new Set(content.length > 0 ? content : words)].sort().join(' ');
+  return [...new Set(content.length > 0 ? content : all)].sort().join(' ');
 }
 
 /** Groups unanswered questions, most asked first, then most recently asked. */

@@ -1,6 +1,8 @@
 import type { Language } from '../knowledge/schema.ts';
 import { STOP_WORDS } from './stopwords.ts';
 
+const APOSTROPHES = /[\u2018\u2019\u02bc\u2032`´]/g;
+
 /** Lower case, no accents, typographic apostrophes made plain. */
 export function fold(text: string): string {
   return foldKeepingCase(text).toLowerCase();
@@ -12,12 +14,25 @@ function foldKeepingCase(text: string): string {
     // Zero-width spaces and joiners, soft hyphens, direction marks: invisible, and never a word break.
     .replace(/\p{Cf}+/gu, '')
     .replace(/\p{M}+/gu, '')
-    .replace(/[\u2018\u2019\u02bc\u2032`´]/g, "'")
+    .replace(APOSTROPHES, "'")
     .replace(/æ/g, 'ae')
     .replace(/Æ/g, 'AE')
     .replace(/œ/g, 'oe')
     .replace(/Œ/g, 'OE')
     .replace(/ß/g, 'ss');
+}
+
+/**
+ * A quote as it is compared with its source: exact words, case and accents, but whitespace, quotation
+ * marks and typographic apostrophes do not count.
+ */
+export function quoteText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(APOSTROPHES, "'")
+    .replace(/["\u201c\u201d\u201e\u00ab\u00bb]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 const WORD = /[\p{L}\p{N}]+/gu;

@@ -93,7 +93,7 @@ describe('buildReport', () => {
 
     expect(result.topUnanswered).toEqual([
       { textStored: true, key: 'password wifi', count: 3, example: "what's the WiFi password", lastAsked: new Date(T0.getTime() + 6 * MINUTE).toISOString() },
-      { textStored: true, key: 'cantine ou', count: 1, example: 'Où est la cantine ?', lastAsked: new Date(T0.getTime() + 7 * MINUTE).toISOString() },
+      { textStored: true, key: 'cantine', count: 1, example: 'Où est la cantine ?', lastAsked: new Date(T0.getTime() + 7 * MINUTE).toISOString() },
     ]);
   });
 
