@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations } from './migrations.ts';
+import { LANGUAGES, type Language } from '../knowledge/schema.ts';
 
 /**
  * The record of what staff asked: one row per question, one per vote on an answer. Recording sits on the
@@ -19,8 +20,6 @@ export function databasePath(dataDir: string): string {
 
 export const CHANNEL_KINDS = Object.freeze(['slash', 'mention', 'dm', 'channel', 'terminal'] as const);
 export type ChannelKind = (typeof CHANNEL_KINDS)[number];
-export const LANGUAGES = Object.freeze(['en', 'fr'] as const);
-export type RecordLanguage = (typeof LANGUAGES)[number];
 
 /** The shape pino's logger has, so the bot's logger can be passed as is. */
 export interface RecorderLogger {
@@ -46,7 +45,7 @@ export interface RecorderOptions {
 
 export interface QuestionRecord {
   readonly channelKind: ChannelKind;
-  readonly language: RecordLanguage;
+  readonly language: Language;
   /** The fact given as the answer; null when the bot did not know. */
   readonly factId: string | null;
   readonly score: number;
@@ -109,7 +108,7 @@ interface QuestionRow {
   readonly id: string;
   readonly askedAt: string;
   readonly channelKind: ChannelKind;
-  readonly language: RecordLanguage;
+  readonly language: Language;
   readonly factId: string | null;
   readonly score: number;
   readonly suggestions: string;

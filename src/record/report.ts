@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import { words } from '../text/normalise.ts';
 import { STOP_WORDS } from '../text/stopwords.ts';
-import { CHANNEL_KINDS, LANGUAGES, type ChannelKind, type Recorder, type RecordLanguage } from './recorder.ts';
+import { LANGUAGES, type Language } from '../knowledge/schema.ts';
+import { CHANNEL_KINDS, type ChannelKind, type Recorder } from './recorder.ts';
 
 /**
  * What staff asked over a period, as a plain object: the terminal and Discord render it their own way,
@@ -22,7 +23,7 @@ export interface Report {
   readonly topUnanswered: readonly UnansweredGroup[];
   readonly mostNotHelpful: readonly FactVotes[];
   readonly mostAsked: readonly FactCount[];
-  readonly byLanguage: Readonly<Record<RecordLanguage, number>>;
+  readonly byLanguage: Readonly<Record<Language, number>>;
   readonly byChannelKind: Readonly<Record<ChannelKind, number>>;
 }
 
@@ -40,7 +41,7 @@ export type UnansweredGroup =
     }
   | {
       readonly textStored: false;
-      readonly language: RecordLanguage;
+      readonly language: Language;
       readonly channelKind: ChannelKind;
       readonly count: number;
       readonly lastAsked: string;
@@ -73,7 +74,7 @@ export interface ReportOptions {
 
 export interface UnansweredRow {
   readonly question: string | null;
-  readonly language: RecordLanguage;
+  readonly language: Language;
   readonly channelKind: ChannelKind;
   readonly askedAt: string;
 }

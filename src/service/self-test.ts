@@ -1,13 +1,12 @@
 import type { Answerer } from '../answer/answerer.ts';
 import type { Decision } from '../answer/engine.ts';
 import type { Problem } from '../knowledge/problems.ts';
-import type { Language } from '../knowledge/schema.ts';
+import { LANGUAGES, type Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import type { KnowledgeFiles } from '../knowledge/validate.ts';
 import { parseYamlFile, type YamlFile } from '../knowledge/yaml-file.ts';
 
 const FIELDS = ['aliases', 'questions'] as const;
-const LANGUAGES = ['en', 'fr'] as const satisfies readonly Language[];
 
 /** One alias or example question of a fact, and where it is written. */
 export interface Example {
