@@ -1,15 +1,11 @@
 /**
- * The question record on the answer path: rows per second it sustains (recordQuestion calls, batched
- * writes included, through the final flush) and the cost of one recordQuestion call, beside the same rows
- * written the plain way, one synchronous better-sqlite3 insert per question, on the same schema and
- * settings: the measurement that decides whether batching earns its keep.
+ * The question record on the answer path: rows per second it sustains and the cost of one recordQuestion
+ * call (one synchronous insert, the user id hashed).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMain } from '../src/cli/main-guard.ts';
-import Database from 'better-sqlite3';
-import { applyMigrations } from '../src/record/migrations.ts';
 import { openRecorder, type QuestionRecord } from '../src/record/recorder.ts';
 import { percentile } from './stats.ts';
 
@@ -47,43 +43,12 @@ function figures(calls: Float64Array, elapsedMs: number): RecordFigures {
   };
 }
 
-/** One synchronous insert per question, as the recorder's settings open the file (WAL, synchronous NORMAL). */
-export function benchSyncInserts(): RecordFigures {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bench-record-sync-'));
-  const db = new Database(join(dataDir, 'sync.sqlite3'));
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    applyMigrations(db);
-    const insert = db.prepare(`
-      INSERT INTO questions (id, asked_at, channel_kind, language, fact_id, score, suggestions, question, user_hash, knowledge_version, latency_ms)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const row = (i: number, r: QuestionRecord) =>
-      insert.run(`q-${i}`, new Date().toISOString(), r.channelKind, r.language, r.factId, r.score, JSON.stringify(r.suggestions), r.question, r.userId, r.knowledgeVersion, r.latencyMs ?? null);
-    for (let i = 0; i < WARM_UP; i++) row(-1 - i, sample(i));
-    const inputs = Array.from({ length: CALLS }, (_, i) => sample(i));
-    const calls = new Float64Array(CALLS);
-    const started = performance.now();
-    for (let i = 0; i < CALLS; i++) {
-      const t0 = performance.now();
-      row(i, inputs[i]!);
-      calls[i] = performance.now() - t0;
-    }
-    return figures(calls, performance.now() - started);
-  } finally {
-    db.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
 export async function benchRecorder(): Promise<RecordFigures> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-record-'));
   const logger = { warn: () => {}, error: (obj: object, msg: string) => console.error(msg, obj) };
   const recorder = openRecorder({ dataDir, logger });
   try {
     for (let i = 0; i < WARM_UP; i++) recorder.recordQuestion(sample(i));
-    recorder.flush();
     const inputs = Array.from({ length: CALLS }, (_, i) => sample(i));
     const calls = new Float64Array(CALLS);
     const started = performance.now();
@@ -92,7 +57,6 @@ export async function benchRecorder(): Promise<RecordFigures> {
       recorder.recordQuestion(inputs[i]!);
       calls[i] = performance.now() - t0;
     }
-    recorder.flush();
     const elapsedMs = performance.now() - started;
     const { writeErrors } = recorder.stats();
     if (writeErrors > 0) throw new Error(`the recorder failed ${writeErrors} writes during the benchmark`);
@@ -103,4 +67,4 @@ export async function benchRecorder(): Promise<RecordFigures> {
   }
 }
 
-if (isMain(import.meta.url)) console.log({ batched: await benchRecorder(), synchronous: benchSyncInserts() });
+if (isMain(import.meta.url)) console.log(await benchRecorder());

@@ -20,7 +20,7 @@ import { openLiveStore } from '../src/knowledge/live-store.ts';
 import { openRecorder } from '../src/record/recorder.ts';
 import { createAsking } from '../src/service/asking.ts';
 import { benchDiscord } from './discord.ts';
-import { benchRecorder, benchSyncInserts, type RecordFigures } from './record.ts';
+import { benchRecorder } from './record.ts';
 import { generateKnowledge } from './generate.ts';
 import { ms, table, timeEach, type Timing } from './stats.ts';
 
@@ -205,7 +205,6 @@ async function policyLoop(questions: readonly string[]): Promise<string[][]> {
   for (let round = 0; round < 5; round++) {
     off.push(timeEach(inputs, (q) => without.ask(q, from)).median);
     on.push(timeEach(inputs, (q) => withRecord.ask(q, from)).median);
-    recorder.flush();
   }
   recorder.close();
   const medianOn = median(on);
@@ -213,12 +212,8 @@ async function policyLoop(questions: readonly string[]): Promise<string[][]> {
   rows.push(['ask + reply model, recording off (median)', ms(medianOff)]);
   rows.push(['ask + reply model, recording on (median)', `${ms(medianOn)} (${(medianOn / medianOff).toFixed(2)}× off)`]);
   const recorded = await benchRecorder();
-  const sync = benchSyncInserts();
-  const call = (f: RecordFigures) => `${f.callMedianUs} µs median, ${f.callP99Us} µs p99, ${f.callMaxMs} ms max`;
-  rows.push(['recorder (batched): rows per second sustained', recorded.rowsPerSecond.toLocaleString('en')]);
-  rows.push(['recorder (batched): one recordQuestion call', call(recorded)]);
-  rows.push(['plain synchronous insert per question: rows per second', sync.rowsPerSecond.toLocaleString('en')]);
-  rows.push(['plain synchronous insert per question: one call', call(sync)]);
+  rows.push(['recorder: rows per second sustained', recorded.rowsPerSecond.toLocaleString('en')]);
+  rows.push(['recorder: one recordQuestion call', `${recorded.callMedianUs} µs median, ${recorded.callP99Us} µs p99, ${recorded.callMaxMs} ms max`]);
   return rows;
 }
 

@@ -81,7 +81,7 @@ export interface UnansweredRow {
 
 const DEFAULT_LIMIT = 10;
 
-/** Reads the report from the record's database, or from a live recorder once its buffer is written. */
+/** Reads the report from the record's database, or from a live recorder. */
 export function buildReport(source: Database.Database | Recorder, options: ReportOptions): Report {
   return isRecorder(source) ? source.read((db) => query(db, options)) : query(source, options);
 }

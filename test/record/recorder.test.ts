@@ -145,31 +145,12 @@ describe('recording questions', () => {
     ]);
   });
 
-  it('given questions recorded, then they wait in memory until the batch is full, and are then written together once the answer has gone out', async () => {
+  it('given a question recorded, then it is in the database before recordQuestion returns', () => {
     const dataDir = tempDir();
-    const recorder = recorderIn(dataDir, { batchSize: 3, flushIntervalMs: 60_000 });
-    recorder.recordQuestion(question());
-    recorder.recordQuestion(question());
-
-    expect(recorder.stats()).toMatchObject({ buffered: 2, rowsWritten: 0 });
-    expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 0 }]);
-
-    recorder.recordQuestion(question());
-    expect(recorder.stats()).toMatchObject({ buffered: 3, rowsWritten: 0 });
-    await new Promise((resolve) => setImmediate(resolve));
-
-    expect(recorder.stats()).toMatchObject({ buffered: 0, rowsWritten: 3 });
-    expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 3 }]);
-  });
-
-  it('given one question recorded, when the flush interval passes, then it is written without a flush call', async () => {
-    const dataDir = tempDir();
-    const recorder = recorderIn(dataDir, { flushIntervalMs: 20 });
+    const recorder = recorderIn(dataDir);
     recorder.recordQuestion(question());
 
-    await sleep(150);
-
-    expect(recorder.stats()).toMatchObject({ buffered: 0, rowsWritten: 1 });
+    expect(recorder.stats()).toMatchObject({ rowsWritten: 1 });
     expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 1 }]);
   });
 
@@ -182,14 +163,13 @@ describe('recording questions', () => {
     expect(rows(dataDir, 'SELECT question, fact_id, language FROM questions')).toEqual([{ question: null, fact_id: null, language: 'en' }]);
   });
 
-  it('given a record the table would refuse, when it is recorded, then it alone is dropped and the batch is written', () => {
+  it('given a record the table would refuse, when it is recorded, then it alone is dropped and the others are written', () => {
     const dataDir = tempDir();
     const logger = memoryLogger();
     const recorder = recorderIn(dataDir, { logger });
     recorder.recordQuestion(question());
     recorder.recordQuestion(question({ score: Number.NaN }));
     recorder.recordQuestion(question({ channelKind: 'carrier-pigeon' as QuestionRecord['channelKind'] }));
-    recorder.flush();
 
     expect(recorder.stats()).toMatchObject({ rowsWritten: 1, rowsDropped: 2, writeErrors: 0 });
     expect(logger.lines.map((l) => l.level)).toEqual(['warn', 'warn']);
@@ -263,7 +243,6 @@ describe('votes', () => {
     const recorder = recorderIn(dataDir);
     const id = recorder.recordQuestion(question());
     recorder.recordVote(id, RAW_USER, true);
-    recorder.flush();
     recorder.recordVote(id, RAW_USER, false);
     recorder.recordVote(id, 'another-user', true);
     recorder.close();
@@ -279,7 +258,6 @@ describe('votes', () => {
     const id = recorder.recordQuestion(question());
     recorder.recordVote('00000000-0000-4000-8000-000000000000', RAW_USER, false);
     recorder.recordVote(id, RAW_USER, true);
-    recorder.flush();
 
     expect(rows(dataDir, 'SELECT question_id FROM votes')).toEqual([{ question_id: id }]);
     expect(recorder.stats()).toMatchObject({ rowsWritten: 2, writeErrors: 0 });
@@ -288,7 +266,7 @@ describe('votes', () => {
 });
 
 describe('write failures', () => {
-  it('given the questions table is dropped by another connection, when a batch is written, then the error is logged and counted, not thrown', () => {
+  it('given the questions table is dropped by another connection, when rows are written, then each error is logged and counted, not thrown', () => {
     const dataDir = tempDir();
     const logger = memoryLogger();
     const recorder = recorderIn(dataDir, { logger });
@@ -296,27 +274,27 @@ describe('write failures', () => {
     vandal.exec('DROP TABLE votes; DROP TABLE questions;');
     vandal.close();
 
-    const id = recorder.recordQuestion(question());
-    recorder.recordVote(id, RAW_USER, true);
-    expect(() => recorder.flush()).not.toThrow();
+    expect(() => {
+      const id = recorder.recordQuestion(question());
+      recorder.recordVote(id, RAW_USER, true);
+    }).not.toThrow();
 
-    expect(recorder.stats()).toEqual({ rowsWritten: 0, writeErrors: 1, rowsDropped: 2, buffered: 0 });
-    expect(logger.lines).toEqual([expect.objectContaining({ level: 'error', obj: expect.objectContaining({ rows: 2 }) })]);
+    expect(recorder.stats()).toEqual({ rowsWritten: 0, writeErrors: 2, rowsDropped: 2 });
+    expect(logger.lines.map((l) => [l.level, l.msg])).toEqual([['error', 'could not record a question'], ['error', 'could not record a vote']]);
     expect(String((logger.lines[0]?.obj as { err: unknown }).err)).toMatch(/no such table/);
   });
 
-  it('given the database handle is closed under the recorder, when questions are recorded and flushed, then nothing throws', () => {
+  it('given the database handle is closed under the recorder, when questions are recorded, then nothing throws', () => {
     const logger = memoryLogger();
-    const recorder = recorderIn(tempDir(), { logger, batchSize: 2 });
+    const recorder = recorderIn(tempDir(), { logger });
     recorder.read((db) => db.close());
 
     expect(() => {
       recorder.recordQuestion(question());
       recorder.recordQuestion(question());
-      recorder.flush();
       recorder.close();
     }).not.toThrow();
-    expect(recorder.stats()).toMatchObject({ writeErrors: 1, rowsDropped: 2 });
+    expect(recorder.stats()).toMatchObject({ writeErrors: 2, rowsDropped: 2 });
     expect(logger.lines[0]).toMatchObject({ level: 'error' });
   });
 
@@ -330,7 +308,7 @@ describe('write failures', () => {
     recorder.close();
 
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(recorder.stats()).toMatchObject({ rowsDropped: 2, buffered: 0 });
+    expect(recorder.stats()).toMatchObject({ rowsDropped: 2, rowsWritten: 0 });
     expect(logger.lines).toHaveLength(1);
   });
 });
@@ -368,15 +346,13 @@ describe('retention', () => {
     expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 0 }]);
   });
 
-  it('given the recorder runs for days, then flushes delete expired rows, at most once an hour', () => {
+  it('given the recorder runs for days, then writes delete expired rows, at most once an hour', () => {
     const dataDir = tempDir();
     const now = clock(T0);
     const recorder = recorderIn(dataDir, { now: now.now, retentionDays: 1 });
     recorder.recordQuestion(question({ question: 'day one' }));
-    recorder.flush();
     now.advance(2 * DAY_MS);
     recorder.recordQuestion(question({ question: 'day three' }));
-    recorder.flush();
     expect(rows(dataDir, 'SELECT question FROM questions')).toEqual([{ question: 'day three' }]);
 
     const writer = new Database(databasePath(dataDir));
@@ -384,11 +360,11 @@ describe('retention', () => {
       .run(T0.toISOString());
     writer.close();
     now.advance(30 * 60 * 1000);
-    recorder.flush();
+    recorder.recordVote('not-recorded', RAW_USER, true);
     expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: 2 }]);
 
     now.advance(31 * 60 * 1000);
-    recorder.flush();
+    recorder.recordVote('not-recorded', RAW_USER, true);
     expect(rows(dataDir, 'SELECT question FROM questions')).toEqual([{ question: 'day three' }]);
   });
 });

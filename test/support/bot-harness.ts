@@ -63,7 +63,7 @@ export async function startHarness(options: { settings?: Partial<BotSettings>; k
   const logs = new LogCapture();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'record-e2e-'));
   const logger = createLogger({ level: 'debug', secrets: [fake.token], destination: logs });
-  const recorder = openRecorder({ dataDir, now: () => TODAY, logger, flushIntervalMs: 20 });
+  const recorder = openRecorder({ dataDir, now: () => TODAY, logger });
   const bot = await startBot({
     token: fake.token,
     apiUrl: fake.apiUrl,
