@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { runChat } from './cli/chat.ts';
+import { loadDotEnv } from './cli/command.ts';
 import { openTerminalEngine } from './cli/engine-setup.ts';
 import { configOrExplain } from './config.ts';
 
@@ -10,7 +10,7 @@ const NOT_CONFIGURED = [
 ];
 
 async function main(): Promise<number> {
-  if (existsSync('.env')) process.loadEnvFile('.env');
+  loadDotEnv();
   const config = configOrExplain(process.env, (line) => console.error(line));
   if (!config) return 2;
   if (!config.discord) {

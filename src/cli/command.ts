@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { closest } from '../knowledge/problems.ts';
@@ -9,8 +10,15 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
 }
 
+/** The process's own output and environment, with `.env` loaded first (variables already set win). */
 export function processIo(): CliIo {
+  loadDotEnv();
   return { out: (line) => console.log(line), err: (line) => console.error(line), env: process.env };
+}
+
+/** Every command and `npm start` read `.env` from the working folder, when there is one. */
+export function loadDotEnv(): void {
+  if (existsSync('.env')) process.loadEnvFile('.env');
 }
 
 /** The command was called wrongly (a bad flag, a missing argument): said in one line, then the usage; exit 2. */

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runTs } from './run.ts';
 
 const KEYS = ['question', 'status', 'id', 'score', 'language', 'answer', 'sources', 'suggestions'];
@@ -50,6 +53,14 @@ describe('npm run ask', () => {
     expect(why).toMatch(/^ {2}runner-up: [a-z0-9-]+, confidence .*; margin /m);
     expect(why).toMatch(/^ {2}confidence for an answer: [\d.]+ [<≥] 0\.45 /m);
     expect(why).toMatch(/^ {2}outcome: /m);
+  });
+
+  it('given a .env file in the folder it runs in, then it reads its variables, as npm start does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ask-env-'));
+    writeFileSync(join(dir, '.env'), 'ANSWER_THRESHOLD=high\n');
+    const { code, stderr } = await runTs('src/cli/ask.ts', ['hello'], { cwd: dir });
+    expect(code).toBe(2);
+    expect(stderr).toContain('ANSWER_THRESHOLD');
   });
 
   it('given a malformed configuration value, then it names the variable and exits non-zero', async () => {
