@@ -88,6 +88,12 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
   };
 }
 
+/** A fact shown as the answer without a question deciding it: "yes" to "did you mean …?", a draft's preview. */
+export function factReply(fact: Fact, language: Language, context: ReplyContext): ReplyModel {
+  const shown: Decision = { status: 'answered', fact, score: 1, language, suggestions: [], terms: [], ranking: [] };
+  return buildReply(fact.title[language], shown, context);
+}
+
 export function factRef(fact: Fact, language: Language): FactRef {
   return { id: fact.id, title: fact.title[language] };
 }

@@ -1,5 +1,5 @@
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
-import { buildReply, type ReplyModel } from '../answer/reply.ts';
+import { buildReply, factReply, type ReplyModel } from '../answer/reply.ts';
 import type { Config } from '../config.ts';
 import { openLiveStore, type ReloadOutcome } from '../knowledge/live-store.ts';
 import { folderLoader } from '../knowledge/load.ts';
@@ -46,8 +46,7 @@ export async function openTerminalEngine(
       const { snapshot } = current();
       const fact = snapshot.factsById.get(factId);
       if (!fact) return undefined;
-      const shown = { status: 'answered' as const, fact, score: 1, language, suggestions: [], terms: [], ranking: [] };
-      return buildReply(fact.title[language], shown, { snapshot, now: now(), contact: config.contact });
+      return factReply(fact, language, { snapshot, now: now(), contact: config.contact });
     },
     watch: (onReload) => {
       const stop = store.onReload(onReload);

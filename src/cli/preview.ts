@@ -1,3 +1,4 @@
+import { configOrExplain } from '../config.ts';
 import { relative, resolve } from 'node:path';
 import { createAnswerer } from '../answer/answerer.ts';
 import { readKnowledgeFiles } from '../knowledge/load.ts';
@@ -20,12 +21,12 @@ const SPEC = {
   allowPositionals: true,
 } as const;
 
-const CONTACT = 'the policy team';
-
 export function preview(argv: readonly string[], io: CliIo, now = new Date()): Promise<number> {
   return runCommand(SPEC, argv, io, async ({ values, positionals }) => {
     const [file, ...questions] = positionals;
     if (!file) throw new UsageError('give the draft fact FILE');
+    const config = configOrExplain(io.env, io.err);
+    if (!config) return EXIT.usage;
     const dir = knowledgeDirOption(values.dir);
     const draft = await readInputFile(file);
     const read = await readKnowledgeFiles(dir);
@@ -34,7 +35,7 @@ export function preview(argv: readonly string[], io: CliIo, now = new Date()): P
     if (!current.ok || read.problems.length > 0) {
       throw new CommandFailure(`the knowledge base ${against} has errors; run npm run kb:lint first`);
     }
-    const result = previewFact({ files, draft, live: createAnswerer(current.snapshot), questions, now, contact: CONTACT });
+    const result = previewFact({ files, draft, live: createAnswerer(current.snapshot), questions, now, contact: config.contact });
     io.out(`Compared with the knowledge base ${against}.`);
     for (const line of formatPreview(result, file)) io.out(line);
     return result.ok ? EXIT.ok : EXIT.failed;

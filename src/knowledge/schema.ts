@@ -8,11 +8,12 @@ import { z } from 'zod';
 export const LANGUAGES = ['en', 'fr'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Lower-case words joined by hyphens: what a fact, source or topic id looks like. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const Id = z
   .string()
   .max(64, 'must be at most 64 characters: it is used in Discord button ids')
-  .regex(idPattern, 'must be lower-case words joined by hyphens, e.g. "oracle-routing"')
+  .regex(ID_PATTERN, 'must be lower-case words joined by hyphens, e.g. "oracle-routing"')
   .describe('A stable identifier: lower-case words joined by hyphens. Never change it once published.');
 
 const IsoDate = z.iso.date('must be a date written YYYY-MM-DD, e.g. 2027-01-31');

@@ -1,7 +1,8 @@
 import { parse } from 'yaml';
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
-import { buildReply, type ReplyModel } from '../answer/reply.ts';
+import { factReply, type ReplyModel } from '../answer/reply.ts';
 import type { Problem } from '../knowledge/problems.ts';
+import { ID_PATTERN } from '../knowledge/schema.ts';
 import { validateKnowledge, type KnowledgeFiles } from '../knowledge/validate.ts';
 import { examplesOf, selfTest } from './self-test.ts';
 
@@ -82,14 +83,11 @@ export function previewFact(input: PreviewInput): PreviewResult {
     const change = compare(example.text);
     if (change.after !== change.before) changes.push({ ...change, listedBy: { factId: example.factId, where: `${example.file}:${example.line}` } });
   }
-  const shown = draft.questions.en[0] ?? draft.title.en;
-  const decision = engine.ask(shown);
-  const asAnswer = { ...decision, status: 'answered' as const, fact: draft, score: 1, language: 'en' as const, suggestions: [] };
   return {
     ok: true,
     file,
     factId: draft.id,
-    reply: buildReply(shown, asAnswer, { snapshot: result.snapshot, now: input.now, contact: input.contact }),
+    reply: factReply(draft, 'en', { snapshot: result.snapshot, now: input.now, contact: input.contact }),
     asked,
     wins,
     changes,
@@ -101,7 +99,7 @@ export function previewFact(input: PreviewInput): PreviewResult {
 function draftId(text: string): string | undefined {
   try {
     const data = parse(text, { maxAliasCount: 10 }) as { id?: unknown } | null;
-    return typeof data?.id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(data.id) ? data.id : undefined;
+    return typeof data?.id === 'string' && ID_PATTERN.test(data.id) ? data.id : undefined;
   } catch {
     return undefined;
   }
