@@ -1,6 +1,6 @@
-import { configOrExplain } from '../config.ts';
 import { relative, resolve } from 'node:path';
 import { createAnswerer } from '../answer/answerer.ts';
+import { configOrExplain } from '../config.ts';
 import { readKnowledgeFiles } from '../knowledge/load.ts';
 import { formatProblem, type Problem } from '../knowledge/problems.ts';
 import { validateKnowledge, type KnowledgeFiles } from '../knowledge/validate.ts';
