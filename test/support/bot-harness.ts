@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GatewayIntentBits } from 'discord-api-types/v10';
 import { Writable } from 'node:stream';
 import { createAnswerer, type Answerer } from '../../src/answer/answerer.ts';
 import type { BotSettings } from '../../src/discord/context.ts';
@@ -54,12 +55,13 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean; answerChannels?: 'fake-channel' } = {}): Promise<Harness> {
+export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean; answerChannels?: 'fake-channel'; privilegedIntents?: number } = {}): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
   if (!options.knowledgeDir) cpSync(KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
   const opened = await openLiveStore<Answerer>({ load: folderLoader(knowledgeDir, () => TODAY), build: (s) => createAnswerer(s) });
   if (!opened.ok) throw new Error(`knowledge fixture does not load: ${JSON.stringify(opened.errors)}`);
-  const fake = await startFakeDiscord();
+  // Answer channels need Message Content, which the operator then enables in the Developer Portal.
+  const fake = await startFakeDiscord({ privilegedIntents: options.privilegedIntents ?? (options.answerChannels ? GatewayIntentBits.MessageContent : 0) });
   const logs = new LogCapture();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'record-e2e-'));
   const logger = createLogger({ level: 'debug', secrets: [fake.token], destination: logs });

@@ -34,6 +34,20 @@
  *   client missed, then RESUMED. Dispatching while the client is disconnected
  *   buffers the event for the resume, like Discord does.
  *
+ * Strict like Discord (each rule cites its page of github.com/discord/discord-api-docs where it is
+ * enforced; the numbers are src/discord/limits.ts):
+ * - Paths must start with `/api` (404 otherwise).
+ * - Message bodies (channel messages, interaction responses, follow-ups, edits), autocomplete choices
+ *   and modals are checked by `fake-discord/validate.ts`: 400 with 50035 and the offending keys, 50006
+ *   for an empty message.
+ * - Channel messages need the bot's permissions in the channel, overwrites included
+ *   (`fake-discord/permissions.ts`): 403 with 50013 for embeds without Embed Links, a reply without
+ *   Read Message History, or no Send Messages (Send Messages in Threads in a thread); 50001 without
+ *   View Channel.
+ * - An interaction callback more than 3 s after the dispatch gets 404 10062; a second one 400 40060.
+ * - IDENTIFY with a privileged intent not enabled (`privilegedIntents`) is closed with 4014.
+ * - Without the Message Content intent, guild messages that do not mention the bot arrive empty.
+ *
  * Caveats:
  * - Re-IDENTIFYing within 5 s of the previous IDENTIFY makes @discordjs/ws sleep
  *   up to ~6.5 s (its identify throttle). `dropGateway()` therefore defaults to
@@ -65,7 +79,10 @@ import {
   ComponentType,
   GatewayCloseCodes,
   GatewayDispatchEvents,
+  GatewayIntentBits,
   GatewayOpcodes,
+  ForumLayoutType,
+  ThreadAutoArchiveDuration,
   GuildDefaultMessageNotifications,
   GuildExplicitContentFilter,
   GuildMFALevel,
@@ -84,6 +101,7 @@ import {
   PermissionFlagsBits,
   type APIActionRowComponent,
   type ApplicationFlags,
+  type ChannelFlags,
   type RoleFlags,
   type APIApplicationCommand,
   type APIApplicationCommandAutocompleteInteraction,
@@ -96,6 +114,9 @@ import {
   type APIDMChannel,
   type APIEmbed,
   type APIGuild,
+  type APIGuildForumChannel,
+  type APIOverwrite,
+  type APIThreadChannel,
   type APIGuildMember,
   type APIInteraction,
   type APIInteractionGuildMember,
@@ -118,6 +139,9 @@ import {
   type RESTPostAPIInteractionCallbackWithResponseResult,
   type Snowflake,
 } from 'discord-api-types/v10';
+import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
+import { channelPermissions, refuseMessage } from './fake-discord/permissions.ts';
+import { validateAutocomplete, validateMessage, validateModal } from './fake-discord/validate.ts';
 
 // ---------------------------------------------------------------------------
 // Snowflakes
@@ -252,6 +276,11 @@ export interface StartFakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** The guild's preferred locale. Default `en-US`. */
   guildLocale?: Locale;
+  /**
+   * Privileged intents switched on in the Developer Portal (bitfield). Default none, as for a new app:
+   * an IDENTIFY asking for another privileged intent is closed with 4014.
+   */
+  privilegedIntents?: number;
 }
 
 export interface InteractionTarget {
@@ -319,6 +348,14 @@ export interface SendMessageInit {
   author?: APIUser;
   /** Member roles for guild messages. Default: the roles the fake has for the author. */
   roles?: Snowflake[];
+  /** A guild channel or thread to post in instead of the text channel. */
+  channelId?: Snowflake;
+  /** Send as a reply to this message (Discord's reply: `message_reference` and `referenced_message`). */
+  replyTo?: APIMessage;
+  /** Whether the reply pings the replied-to author (Discord's default, on). Only with `replyTo`. */
+  pingReplied?: boolean;
+  /** Prefix the content with a mention of this role and list it in `mention_roles`. */
+  mentionsRole?: Snowflake;
 }
 
 /** State the fake keeps per interaction token. */
@@ -327,6 +364,8 @@ export interface FakeInteractionState {
   acknowledged: boolean;
   /** The callback types received, in order. */
   callbacks: InteractionResponseType[];
+  /** When INTERACTION_CREATE was dispatched (or buffered): Discord's 3-second clock starts there. */
+  dispatchedAt: number;
   original: APIMessage | null;
   followUps: APIMessage[];
   deleted: boolean;
@@ -347,6 +386,10 @@ export interface FakeDiscord {
   readonly textChannel: APITextChannel;
   readonly everyoneRoleId: Snowflake;
   readonly policyRoleId: Snowflake;
+  /** The role Discord manages for the bot (its integration role). */
+  readonly botRoleId: Snowflake;
+  /** A forum channel: its posts are threads whose parent is this channel. */
+  readonly forumChannel: APIGuildForumChannel;
   /** A guild member with the policy role. */
   readonly staffUser: APIUser;
   /** A guild member without the policy role. */
@@ -381,6 +424,10 @@ export interface FakeDiscord {
   createUser(init: { username: string; globalName?: string; roles?: Snowflake[]; inGuild?: boolean; bot?: boolean }): APIUser;
   /** The DM channel between the bot and a user (created on first use). */
   dmChannelFor(user: APIUser): APIDMChannel;
+  /** A public thread under the text channel, or a post in the forum channel; THREAD_CREATE once logged in. */
+  createThread(init?: { name?: string; parentId?: Snowflake }): Promise<APIThreadChannel>;
+  /** Replace a channel's permission overwrites; CHANNEL_UPDATE once logged in. */
+  setPermissionOverwrites(channelId: Snowflake, overwrites: APIOverwrite[]): Promise<void>;
 
   // -- gateway --
   /** Dispatch INTERACTION_CREATE. Resolves once written (or buffered while the client is disconnected). */
@@ -488,8 +535,13 @@ function matchesRule(rule: { method?: string; pathMatch: string | RegExp }, requ
   return typeof rule.pathMatch === 'string' ? request.path.includes(rule.pathMatch) : rule.pathMatch.test(request.path);
 }
 
-function normalisePath(pathname: string): string {
-  let path = pathname.replace(/^\/api(?=\/|$)/, '').replace(/^\/v\d+(?=\/|$)/, '');
+/**
+ * The route of a request path, or undefined when it does not start with `/api`: discord.com serves the
+ * API only under /api (discord-api-docs developers/reference.mdx, "API Versioning": `/api/v{version}`).
+ */
+function normalisePath(pathname: string): string | undefined {
+  if (!/^\/api(?=\/|$)/.test(pathname)) return undefined;
+  let path = pathname.replace(/^\/api/, '').replace(/^\/v\d+(?=\/|$)/, '');
   if (path === '') path = '/';
   return path
     .split('/')
@@ -634,6 +686,23 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     default_auto_archive_duration: 1440,
   };
 
+  const forumChannel: APIGuildForumChannel = {
+    id: snowflake(guildCreatedAt + 120_000),
+    type: ChannelType.GuildForum,
+    guild_id: guildId,
+    name: 'data-questions',
+    position: 1,
+    permission_overwrites: [],
+    parent_id: null,
+    nsfw: false,
+    topic: null,
+    available_tags: [],
+    default_reaction_emoji: null,
+    default_sort_order: null,
+    default_forum_layout: ForumLayoutType.ListView,
+  };
+  const threads: APIThreadChannel[] = [];
+
   const users = new Map<Snowflake, FakeUser>();
   users.set(botUser.id, { user: botUser, roles: [botRoleId], inGuild: true });
   let userCounter = 0;
@@ -694,6 +763,14 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     return perms.toString();
   };
 
+  const isThread = (channel: { type: ChannelType }): boolean =>
+    channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread || channel.type === ChannelType.AnnouncementThread;
+  /** A guild member's permissions in a channel; a thread takes its parent's overwrites. */
+  const permissionsIn = (channel: GuildChannel, userId: Snowflake): bigint => {
+    const source = isThread(channel) && channel.parent_id ? (findGuildChannel(channel.parent_id) ?? channel) : channel;
+    return channelPermissions({ guildId, roles, memberId: userId, memberRoles: users.get(userId)?.roles ?? [], overwrites: source.permission_overwrites ?? [] });
+  };
+
   const dmChannels = new Map<Snowflake, APIDMChannel>();
   const dmChannelFor = (user: APIUser): APIDMChannel => {
     const existing = dmChannels.get(user.id);
@@ -708,8 +785,11 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     dmChannels.set(user.id, channel);
     return channel;
   };
-  const findChannel = (id: Snowflake): APITextChannel | APIDMChannel | undefined => {
-    if (id === textChannel.id) return textChannel;
+  type GuildChannel = APITextChannel | APIGuildForumChannel | APIThreadChannel;
+  const findGuildChannel = (id: Snowflake): GuildChannel | undefined => [textChannel, forumChannel, ...threads].find((c) => c.id === id);
+  const findChannel = (id: Snowflake): GuildChannel | APIDMChannel | undefined => {
+    const inGuild = findGuildChannel(id);
+    if (inGuild !== undefined) return inGuild;
     for (const channel of dmChannels.values()) if (channel.id === id) return channel;
     return undefined;
   };
@@ -842,8 +922,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     member_count: [...users.values()].filter((u) => u.inGuild).length,
     voice_states: [],
     members: [...users.values()].filter((u) => u.inGuild).map((u) => memberOf(u)),
-    channels: [textChannel],
-    threads: [],
+    channels: [textChannel, forumChannel],
+    threads,
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],
@@ -1045,6 +1125,18 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       handler: (req, [id]) => {
         const channel = id === undefined ? undefined : findChannel(id);
         if (channel === undefined) return error(404, 'Unknown Channel', 10003);
+        if (channel.type === ChannelType.GuildForum) return error(400, 'Cannot execute action on this channel type', 50024);
+        const body = asBody(req);
+        const invalid = validateMessage(req.body, { creating: true, files: req.files.length });
+        if (invalid !== undefined) return invalid;
+        if (channel.type !== ChannelType.DM) {
+          const refused = refuseMessage(permissionsIn(channel, botUser.id), {
+            thread: isThread(channel),
+            embeds: (body.embeds?.length ?? 0) > 0,
+            reply: body.message_reference !== undefined,
+          });
+          if (refused !== undefined) return refused;
+        }
         const message = storeMessage(buildMessage(channel.id, asBody(req), { author: botUser }, req.files));
         channel.last_message_id = message.id;
         return json(message);
@@ -1154,11 +1246,21 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       handler: (req, [id, tokenParam]) => {
         const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
         if (state === undefined || state.interaction.id !== id) return error(404, 'Unknown interaction', 10062);
+        // discord-api-docs receiving-and-responding.mdx: no initial response within 3 seconds of the event
+        // invalidates the token; Discord then answers 10062 (opcodes-and-status-codes.mdx).
+        if (req.at - state.dispatchedAt > DISCORD_LIMITS.interactionDeadlineMs && !state.acknowledged) return error(404, 'Unknown interaction', 10062);
         if (state.acknowledged) return error(400, 'Interaction has already been acknowledged.', 40060);
         const body = isRecord(req.body) ? req.body : {};
         const type = body['type'];
         if (typeof type !== 'number') return error(400, 'Invalid Form Body', 50035);
         const data: MessageBodyLike = isRecord(body['data']) ? (body['data'] as MessageBodyLike) : {};
+        const invalid =
+          type === InteractionResponseType.ChannelMessageWithSource ? validateMessage(data, { creating: true, files: req.files.length })
+          : type === InteractionResponseType.UpdateMessage ? validateMessage(data, { creating: false, files: req.files.length })
+          : type === InteractionResponseType.ApplicationCommandAutocompleteResult ? validateAutocomplete(data)
+          : type === InteractionResponseType.Modal ? validateModal(data)
+          : undefined;
+        if (invalid !== undefined) return invalid;
         state.acknowledged = true;
         state.callbacks.push(type);
         let message: APIMessage | undefined;
@@ -1205,6 +1307,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       handler: (req, [appId, tokenParam]) => {
         const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
         if (appId !== applicationId || state === undefined || !state.acknowledged) return error(404, 'Unknown Webhook', 10015);
+        const invalid = validateMessage(req.body, { creating: true, files: req.files.length });
+        if (invalid !== undefined) return invalid;
         const message = responseMessage(state, asBody(req), req.files, false);
         state.followUps.push(message);
         return req.query['wait'] === 'false' ? { status: 204 } : json(message);
@@ -1226,6 +1330,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
             else state.followUps = state.followUps.filter((m) => m.id !== messageId);
             return { status: 204 };
           }
+          const invalid = validateMessage(req.body, { creating: false, files: req.files.length });
+          if (invalid !== undefined) return invalid;
           const body = asBody(req);
           const patched = patchMessage(target, { ...body, ...(body.flags !== undefined ? {} : { flags: (target.flags ?? 0) & ~MessageFlags.Loading }) }, req.files);
           if (isOriginal) state.original = patched;
@@ -1269,10 +1375,11 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const { body, files } = parseBody(req.headers['content-type'], raw);
+    const path = normalisePath(url.pathname);
     const request: RecordedRequest = {
       index: requests.length,
       method: (req.method ?? 'GET').toUpperCase(),
-      path: normalisePath(url.pathname),
+      path: path ?? url.pathname,
       rawUrl: req.url ?? '/',
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
@@ -1294,7 +1401,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     const fail = takeRule(failRules, request);
     let result: RouteResult;
     try {
-      result = fail !== undefined ? failureResponse(fail, request) : route(request);
+      if (path === undefined) result = { status: 404, body: { message: '404: Not Found', code: 0 } };
+      else result = fail !== undefined ? failureResponse(fail, request) : route(request);
     } catch (cause) {
       result = { status: 500, body: { message: `fake discord route crashed: ${String(cause)}`, code: 0 } };
     }
@@ -1333,7 +1441,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
 
   const registerInteraction = (interaction: APIInteraction): void => {
     if (!interactions.has(interaction.token)) {
-      interactions.set(interaction.token, { interaction, acknowledged: false, callbacks: [], original: null, followUps: [], deleted: false });
+      interactions.set(interaction.token, { interaction, acknowledged: false, callbacks: [], dispatchedAt: Date.now(), original: null, followUps: [], deleted: false });
     }
   };
 
@@ -1358,6 +1466,13 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       case GatewayOpcodes.Identify: {
         const d = payload['d'] as GatewayIdentifyData;
         identifies.push(d);
+        // discord-api-docs events/gateway.mdx, "Privileged Intents": an intent not enabled in the
+        // Developer Portal closes the connection with 4014 Disallowed intent(s).
+        const privileged = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+        if ((Number(d.intents) & privileged & ~(options.privilegedIntents ?? 0)) !== 0) {
+          socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
+          return;
+        }
         if (activeSocket !== null && activeSocket !== socket) activeSocket.terminate();
         activeSocket = socket;
         session = { id: randomBytes(16).toString('hex'), seq: 0, log: [] };
@@ -1483,7 +1598,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       member,
       channel_id: textChannel.id,
       channel: textChannel,
-      app_permissions: botPermissions,
+      app_permissions: permissionsIn(textChannel, botUser.id).toString(),
       context: InteractionContextType.Guild,
       authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
     };
@@ -1574,49 +1689,98 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
 
   const sendMessage = async (init: SendMessageInit): Promise<GatewayMessageCreateDispatchData> => {
     const author = lookupUser(init.author ?? staffUser);
-    const content = init.mentionsBot === true ? `<@${botUser.id}> ${init.content}` : init.content;
+    const prefix = [init.mentionsBot === true ? `<@${botUser.id}>` : '', init.mentionsRole !== undefined ? `<@&${init.mentionsRole}>` : ''].filter(Boolean).join(' ');
+    const mentioned: APIUser[] = init.mentionsBot === true ? [botUser] : [];
+    // A reply pings the replied-to author unless the sender turned it off; Discord lists them in `mentions`.
+    const replied = init.replyTo?.author;
+    if (replied !== undefined && init.pingReplied !== false && !mentioned.some((u) => u.id === replied.id)) mentioned.push(replied);
     const base = {
       id: snowflake(),
       author: author.user,
-      content,
+      content: prefix ? `${prefix} ${init.content}` : init.content,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
       mention_everyone: false,
-      mention_roles: [],
+      mention_roles: init.mentionsRole !== undefined ? [init.mentionsRole] : [],
       attachments: [],
       embeds: [],
       components: [],
       pinned: false,
-      type: MessageType.Default,
+      type: init.replyTo !== undefined ? MessageType.Reply : MessageType.Default,
       flags: 0,
       nonce: snowflake(),
+      ...(init.replyTo !== undefined
+        ? {
+            message_reference: { type: MessageReferenceType.Default, message_id: init.replyTo.id, channel_id: init.replyTo.channel_id, ...(init.dm === true ? {} : { guild_id: guildId }) },
+            referenced_message: init.replyTo,
+          }
+        : {}),
     };
     let payload: GatewayMessageCreateDispatchData;
     if (init.dm === true) {
       const channel = dmChannelFor(author.user);
-      payload = {
-        ...base,
-        channel_id: channel.id,
-        channel_type: ChannelType.DM,
-        mentions: init.mentionsBot === true ? [botUser] : [],
-      };
+      payload = { ...base, channel_id: channel.id, channel_type: ChannelType.DM, mentions: mentioned };
       channel.last_message_id = payload.id;
     } else {
-      const { user: _botUser, ...botMember } = memberOf(lookupUser(botUser));
+      const channel = findGuildChannel(init.channelId ?? textChannel.id);
+      if (channel === undefined || channel.type === ChannelType.GuildForum) throw new Error(`sendMessage: no channel ${init.channelId} to post in (forum posts are threads: createThread)`);
       const { user: _authorUser, ...authorMember } = memberOf(author, init.roles);
+      const withMember = (user: APIUser) => {
+        const known = users.get(user.id);
+        if (known === undefined || !known.inGuild) return user;
+        const { user: _user, ...member } = memberOf(known);
+        return { ...user, member };
+      };
+      // Without the Message Content intent, Discord empties what members typed, except in DMs and in
+      // messages that mention the app (discord-api-docs events/gateway.mdx, "Message Content Intent").
+      const intents = identifies.at(-1)?.intents ?? 0;
+      const mentionsApp = mentioned.some((u) => u.id === botUser.id) || base.mention_roles.includes(botRoleId);
+      const hidden = (Number(intents) & GatewayIntentBits.MessageContent) === 0 && !mentionsApp;
       payload = {
         ...base,
-        channel_id: textChannel.id,
-        channel_type: ChannelType.GuildText,
+        ...(hidden ? { content: '', embeds: [], attachments: [], components: [] } : {}),
+        channel_id: channel.id,
+        channel_type: channel.type,
         guild_id: guildId,
         member: authorMember,
-        mentions: init.mentionsBot === true ? [{ ...botUser, member: botMember }] : [],
+        mentions: mentioned.map(withMember),
       };
-      textChannel.last_message_id = payload.id;
+      if ('last_message_id' in channel || channel.type === ChannelType.GuildText) channel.last_message_id = payload.id;
     }
     await dispatch(GatewayDispatchEvents.MessageCreate, payload);
     return payload;
+  };
+
+  const createThread = async (init: { name?: string; parentId?: Snowflake } = {}): Promise<APIThreadChannel> => {
+    const parent = findGuildChannel(init.parentId ?? textChannel.id);
+    if (parent === undefined || isThread(parent)) throw new Error(`createThread: no channel ${init.parentId} to start a thread in`);
+    const now = new Date().toISOString();
+    const thread: APIThreadChannel = {
+      id: snowflake(),
+      type: ChannelType.PublicThread,
+      guild_id: guildId,
+      name: init.name ?? `thread ${threads.length + 1}`,
+      parent_id: parent.id,
+      owner_id: staffUser.id,
+      last_message_id: null,
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      thread_metadata: { archived: false, auto_archive_duration: ThreadAutoArchiveDuration.OneDay, archive_timestamp: now, locked: false, create_timestamp: now },
+      flags: 0 as ChannelFlags,
+      total_message_sent: 0,
+    };
+    threads.push(thread);
+    if (session !== null) await dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true } as DispatchData<GatewayDispatchEvents.ThreadCreate>);
+    return thread;
+  };
+
+  const setPermissionOverwrites = async (channelId: Snowflake, overwrites: APIOverwrite[]): Promise<void> => {
+    const channel = findGuildChannel(channelId);
+    if (channel === undefined || isThread(channel)) throw new Error(`setPermissionOverwrites: no channel ${channelId} with overwrites of its own`);
+    channel.permission_overwrites = overwrites;
+    if (session !== null) await dispatch(GatewayDispatchEvents.ChannelUpdate, channel as DispatchData<GatewayDispatchEvents.ChannelUpdate>);
   };
 
   // ---- the object -----------------------------------------------------------
@@ -1631,6 +1795,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     textChannel,
     everyoneRoleId,
     policyRoleId,
+    botRoleId,
+    forumChannel,
     staffUser,
     outsiderUser,
     requests,
@@ -1653,6 +1819,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     botMessage,
     createUser,
     dmChannelFor,
+    createThread,
+    setPermissionOverwrites,
     async sendInteraction<T extends APIInteraction>(payload: T): Promise<T> {
       registerInteraction(payload);
       await dispatch(GatewayDispatchEvents.InteractionCreate, payload);

@@ -27,7 +27,6 @@ import { NO_MENTIONS, renderFact } from '../render.ts';
 import { languageOfLocale, UI } from '../strings.ts';
 
 const PREVIEW_MODAL = 'kb:preview';
-const DRAFT_MAX = 4000;
 const DAY_MS = 86_400_000;
 
 /** Policy-team commands. Hidden from members without Manage Server, and checked against the role anyway. */
@@ -114,7 +113,7 @@ function previewModal(): ModalBuilder {
     .setCustomId('draft')
     .setLabel('One fact, in YAML, as you would save it')
     .setStyle(TextInputStyle.Paragraph)
-    .setMaxLength(DRAFT_MAX)
+    .setMaxLength(L.textInputLength)
     .setRequired(true)
     .setPlaceholder('id: my-new-fact\ntopic: data-location\ntitle: { en: …, fr: … }\n…');
   const question = new TextInputBuilder().setCustomId('question').setLabel('A question to try (optional)').setStyle(TextInputStyle.Short).setMaxLength(200).setRequired(false);
