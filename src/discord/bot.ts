@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
 import { Agent } from 'undici';
 import type { Answerer } from '../answer/answerer.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
@@ -134,6 +134,12 @@ async function guard(run: () => Promise<void>, source: Interaction | Message, co
   try {
     await run();
   } catch (error) {
+    if (error instanceof DiscordAPIError && (error.status === 401 || error.status === 403)) {
+      // A refused request counts toward Discord's limit of 10,000 invalid requests per 10 minutes, after
+      // which the IP is banned (discord-api-docs topics/rate-limits.mdx): never answer one with another.
+      context.logger.error({ err: error, event: 'handler.refused', status: error.status, code: error.code, channel: source.channelId, ...describe(source) }, 'Discord refused the reply; not retrying in this channel');
+      return;
+    }
     const language = 'locale' in source ? languageOfLocale(source.locale) : 'en';
     const ref = randomBytes(4).toString('hex');
     const userMessage = error instanceof UserError ? error.message : UI[language].somethingWrong(ref);

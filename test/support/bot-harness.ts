@@ -55,7 +55,7 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean; answerChannels?: 'fake-channel'; privilegedIntents?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean; answerChannels?: 'fake-channel' | 'fake-forum'; privilegedIntents?: number } = {}): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
   if (!options.knowledgeDir) cpSync(KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
   const opened = await openLiveStore<Answerer>({ load: folderLoader(knowledgeDir, () => TODAY), build: (s) => createAnswerer(s) });
@@ -83,7 +83,7 @@ export async function startHarness(options: { settings?: Partial<BotSettings>; k
       mentionCooldownMs: 0,
       knowledgeDir,
       ...(options.policyChannel ? { policyChannelId: fake.channelId } : {}),
-      ...(options.answerChannels ? { answerChannelIds: [fake.channelId] } : {}),
+      ...(options.answerChannels ? { answerChannelIds: [options.answerChannels === 'fake-forum' ? fake.forumChannel.id : fake.channelId] } : {}),
       ...options.settings,
     },
   });
