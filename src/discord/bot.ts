@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client, DiscordAPIError, Events, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayCloseCodes, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
 import { Agent } from 'undici';
 import type { Answerer } from '../answer/answerer.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
@@ -31,6 +31,18 @@ export interface BotOptions {
   readonly rest?: Partial<RESTOptions>;
   /** Reload the knowledge shortly after its files change (debounce in ms); off when undefined. */
   readonly watch?: { readonly debounceMs: number } | undefined;
+}
+
+/** Discord closed the gateway with 4014: a privileged intent asked for is not enabled for the app. */
+export class DisallowedIntentsError extends Error {
+  override readonly name = 'DisallowedIntentsError';
+  constructor(options: { cause: unknown }) {
+    super(
+      'Discord refused the Message Content intent (gateway close code 4014). ANSWER_CHANNEL_IDS needs it: enable it in the Developer Portal ' +
+        '(your application → Bot → Privileged Gateway Intents → Message Content Intent), or clear ANSWER_CHANNEL_IDS to answer mentions and DMs only.',
+      options,
+    );
+  }
 }
 
 export interface RunningBot {
@@ -80,11 +92,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.rest.on('rateLimited', (info) => logger.warn({ event: 'discord.rate_limited', route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  let closeCode: number | undefined;
+  client.on(Events.ShardDisconnect, (event) => (closeCode = event.code));
   try {
     await client.login(options.token);
   } catch (err) {
     await client.destroy();
     await agent.close();
+    if (closeCode === GatewayCloseCodes.DisallowedIntents) throw new DisallowedIntentsError({ cause: err });
     throw err;
   }
   const readyClient = await ready;

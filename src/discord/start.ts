@@ -6,7 +6,7 @@ import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { createLogger } from '../log.ts';
 import { openRecorder, type Recorder } from '../record/recorder.ts';
-import { startBot } from './bot.ts';
+import { DisallowedIntentsError, startBot } from './bot.ts';
 
 /** `npm start` with a token: the production wiring of the bot. Resolves with the exit code. */
 export async function startFromConfig(config: Config): Promise<number> {
@@ -51,7 +51,8 @@ export async function startFromConfig(config: Config): Promise<number> {
       },
     });
   } catch (err) {
-    logger.fatal({ err, event: 'discord.login_failed' }, 'could not connect to Discord (check DISCORD_TOKEN)');
+    if (err instanceof DisallowedIntentsError) logger.fatal({ event: 'discord.intent_not_enabled' }, err.message);
+    else logger.fatal({ err, event: 'discord.login_failed' }, 'could not connect to Discord (check DISCORD_TOKEN)');
     recorder?.close();
     logger.flush();
     return 1;
