@@ -51,6 +51,24 @@ describe('npm start with a Discord token', () => {
     }
   });
 
+  it('given SIGTERM while the gateway is down and the client keeps reconnecting, then it still ends, with exit code 0', async () => {
+    const fake = await startFakeDiscord();
+    const bot = startProcess(fake);
+    try {
+      await expect.poll(() => bot.output(), { timeout: 15_000 }).toContain('"event":"discord.ready"');
+      fake.setGatewayOutage(true);
+      await fake.dropGateway({ terminate: true });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      bot.child.kill('SIGTERM');
+      const exit = await Promise.race([bot.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+      expect(exit).toBe(0);
+      expect(bot.output()).toContain('"event":"shutdown"');
+    } finally {
+      bot.child.kill('SIGKILL');
+      await fake.close({ allowConnectedClient: true });
+    }
+  });
+
   it('given Discord refusing the token, then it exits non-zero saying so, without printing the token', async () => {
     const fake = await startFakeDiscord();
     fake.failNext({ pathMatch: '/gateway/bot', status: 401, times: 5 });

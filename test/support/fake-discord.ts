@@ -442,6 +442,8 @@ export interface FakeDiscord {
    * Resolves once the socket is closed.
    */
   dropGateway(options?: { code?: number; reason?: string; terminate?: boolean }): Promise<void>;
+  /** While down, new gateway connections are cut before the WebSocket handshake (a gateway outage). */
+  setGatewayOutage(down: boolean): void;
   /** Oldest gateway event of that kind not yet handed out by this method; waits for one otherwise. */
   waitForGatewayEvent(kind: GatewayEventKind, timeoutMs?: number): Promise<GatewayEvent>;
 
@@ -1527,8 +1529,9 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   });
 
   const wss = new WebSocketServer({ noServer: true });
+  let gatewayDown = false;
   server.on('upgrade', (req, socket, head) => {
-    if ((req.url ?? '').startsWith('/api')) {
+    if (gatewayDown || (req.url ?? '').startsWith('/api')) {
       socket.destroy();
       return;
     }
@@ -1839,6 +1842,9 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       const cutoff = setTimeout(() => socket.terminate(), 1_000);
       await closedPromise;
       clearTimeout(cutoff);
+    },
+    setGatewayOutage(down) {
+      gatewayDown = down;
     },
     waitForGatewayEvent(kind, timeoutMs = 3_000) {
       return waitFor(gatewayEvents, () => true, (e) => e.kind === kind, eventWaiters, claimedEvents, timeoutMs, () => `gateway event "${kind}"`);
