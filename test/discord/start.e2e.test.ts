@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers.ts';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
 
-/** `npm start` as production runs it, pointed at the fake through DISCORD_API_URL. */
+/**
+ * `src/main.ts` as `npm start` runs it, pointed at the fake through DISCORD_API_URL. Node loads tsx
+ * itself: the tsx CLI relays signals to a child process and kills it (exit 143) when the child does
+ * not confirm within 30 ms, which a loaded machine misses.
+ */
 function startProcess(fake: FakeDiscord, env: Record<string, string> = {}) {
-  const child = spawn(join(REPO, 'node_modules', '.bin', 'tsx'), [join(REPO, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'main.ts')], {
     cwd: REPO,
     env: {
       PATH: process.env.PATH ?? '',
