@@ -35,6 +35,14 @@ export const DISCORD_LIMITS = Object.freeze({
   labelText: 45,
   labelDescription: 100,
   textInputLength: 4000,
+  // developers/interactions/application-commands.mdx: names 1-32, descriptions 1-100, 25 options and 25
+  // choices at each level, 8,000 characters per command in all, 100 global chat-input commands.
+  commandName: 32,
+  commandDescription: 100,
+  commandOptions: 25,
+  commandChoices: 25,
+  commandTotal: 8000,
+  commandsPerScope: 100,
   /** receiving-and-responding.mdx: the initial response must be sent within 3 seconds of the event. */
   interactionDeadlineMs: 3000,
 });

@@ -10,6 +10,8 @@ import {
   MessageFlags,
   Partials,
   PermissionFlagsBits,
+  REST,
+  Routes,
   Status,
   type TextChannel,
   type ClientOptions,
@@ -608,6 +610,24 @@ describe('fake discord and privileged intents', () => {
       expect((await fake.waitForGatewayEvent('closed')).code).toBe(4014);
     } finally {
       await client.destroy();
+      await fake.close();
+    }
+  });
+});
+
+describe('fake discord and command registration', () => {
+  it('refuses commands Discord refuses: a capitalised name, a description over 100, 26 options, two commands of one name', async () => {
+    const fake = await startFakeDiscord();
+    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    const put = (body: unknown[]) => rest.put(Routes.applicationCommands(fake.applicationId), { body }).then(() => undefined, (e: unknown) => (e as DiscordAPIError).code);
+    const command = (extra: Record<string, unknown> = {}) => ({ name: 'ask', description: 'Ask', ...extra });
+    try {
+      expect(await put([command({ name: 'Ask' })])).toBe(50035);
+      expect(await put([command({ description: 'x'.repeat(101) })])).toBe(50035);
+      expect(await put([command({ options: Array.from({ length: 26 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'o' })) })])).toBe(50035);
+      expect(await put([command(), command()])).toBe(50035);
+      expect(await put([command({ name_localizations: { fr: 'demander' } })])).toBeUndefined();
+    } finally {
       await fake.close();
     }
   });

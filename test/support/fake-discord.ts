@@ -141,7 +141,7 @@ import {
 } from 'discord-api-types/v10';
 import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
 import { channelPermissions, refuseMessage } from './fake-discord/permissions.ts';
-import { validateAutocomplete, validateMessage, validateModal } from './fake-discord/validate.ts';
+import { validateAutocomplete, validateCommands, validateMessage, validateModal } from './fake-discord/validate.ts';
 
 // ---------------------------------------------------------------------------
 // Snowflakes
@@ -1207,6 +1207,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
           handler: (req, params) => {
             if (params[0] !== applicationId) return error(403, 'Missing Access', 50001);
             if (!Array.isArray(req.body)) return error(400, 'Invalid Form Body', 50035);
+            const invalid = validateCommands(req.body as unknown[]);
+            if (invalid !== undefined) return invalid;
             const key = keyOf(params);
             const existing = commands.get(key) ?? [];
             const next = (req.body as unknown[]).filter(isRecord).map((raw) => toCommand(raw, key, existing));
@@ -1220,6 +1222,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
           handler: (req, params) => {
             if (params[0] !== applicationId) return error(403, 'Missing Access', 50001);
             if (!isRecord(req.body)) return error(400, 'Invalid Form Body', 50035);
+            const invalid = validateCommands([req.body]);
+            if (invalid !== undefined) return invalid;
             const key = keyOf(params);
             const existing = commands.get(key) ?? [];
             const command = toCommand(req.body, key, existing);

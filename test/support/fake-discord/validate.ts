@@ -189,3 +189,50 @@ export function validateModal(data: unknown): FormError | undefined {
   });
   return formError(problems);
 }
+
+/** Command names: lower case where the script has case (application-commands.mdx, "Application Command Naming"). */
+const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
+/** A bulk overwrite of application commands (PUT), or one command (POST). */
+export function validateCommands(commands: readonly unknown[]): FormError | undefined {
+  const problems: Problems = [];
+  if (commands.length > L.commandsPerScope) problems.push(['_', 'BASE_TYPE_MAX_LENGTH', `Must be ${L.commandsPerScope} or fewer in length.`]);
+  const names = new Set<string>();
+  commands.forEach((command, i) => {
+    if (!isRecord(command)) return;
+    const key = `${String(command['type'] ?? 1)}:${text(command['name'])}`;
+    if (names.has(key)) problems.push([`${i}.name`, 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`]);
+    names.add(key);
+    const size = checkCommandPart(problems, `${i}`, command, command['type'] === undefined || command['type'] === 1);
+    if (size > L.commandTotal) problems.push([`${i}`, 'APPLICATION_COMMAND_TOO_LARGE', `Command exceeds maximum size (${L.commandTotal})`]);
+  });
+  return formError(problems);
+}
+
+/** Checks a command or option and its children; returns the characters it counts toward the 8,000. */
+function checkCommandPart(problems: Problems, at: string, part: Record<string, unknown>, chatInput: boolean): number {
+  const longest = (field: string): number => {
+    const localized = isRecord(part[`${field}_localizations`]) ? Object.values(part[`${field}_localizations`] as Record<string, unknown>) : [];
+    return Math.max(...[part[field], ...localized].map((v) => text(v).length));
+  };
+  for (const value of [part['name'], ...(isRecord(part['name_localizations']) ? Object.values(part['name_localizations']) : [])]) {
+    const name = text(value);
+    if (!COMMAND_NAME.test(name) || (chatInput && name !== name.toLowerCase())) problems.push([`${at}.name`, 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid']);
+  }
+  if (chatInput) {
+    for (const value of [part['description'], ...(isRecord(part['description_localizations']) ? Object.values(part['description_localizations']) : [])]) {
+      const description = text(value);
+      if (description.length < 1 || description.length > L.commandDescription) problems.push([`${at}.description`, 'BASE_TYPE_BAD_LENGTH', `Must be between 1 and ${L.commandDescription} in length.`]);
+    }
+  }
+  let size = longest('name') + longest('description');
+  const options = Array.isArray(part['options']) ? (part['options'] as unknown[]) : [];
+  if (options.length > L.commandOptions) problems.push([`${at}.options`, 'BASE_TYPE_MAX_LENGTH', `Must be ${L.commandOptions} or fewer in length.`]);
+  options.forEach((option, j) => {
+    if (isRecord(option)) size += checkCommandPart(problems, `${at}.options.${j}`, option, true);
+  });
+  const choices = Array.isArray(part['choices']) ? (part['choices'] as unknown[]) : [];
+  if (choices.length > L.commandChoices) problems.push([`${at}.choices`, 'BASE_TYPE_MAX_LENGTH', `Must be ${L.commandChoices} or fewer in length.`]);
+  for (const choice of choices) if (isRecord(choice)) size += text(choice['name']).length + String(choice['value'] ?? '').length;
+  return size;
+}
