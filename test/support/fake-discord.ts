@@ -34,6 +34,10 @@
  *   client missed, then RESUMED. Dispatching while the client is disconnected
  *   buffers the event for the resume, like Discord does.
  *
+ * Files, by concern: this one holds the world (guild, channels, users, messages, interactions), the REST
+ * routes and the gateway; `fake-discord/types.ts` the public types; `validate.ts` and `permissions.ts`
+ * what Discord refuses; `faults.ts` fault injection; `http.ts` request parsing; `snowflake.ts` ids.
+ *
  * Strict like Discord (each rule cites its page of github.com/discord/discord-api-docs where it is
  * enforced; the numbers are src/discord/limits.ts):
  * - Paths must start with `/api` (404 otherwise).
@@ -66,8 +70,8 @@
  * - @discordjs/rest retries 5xx (default `rest.retries: 3`) and network errors,
  *   and waits out 429s; every attempt is recorded in `requests`.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
@@ -142,339 +146,30 @@ import {
 import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
 import { channelPermissions, refuseMessage } from './fake-discord/permissions.ts';
 import { validateAutocomplete, validateCommands, validateMessage, validateModal } from './fake-discord/validate.ts';
+import { createFaults } from './fake-discord/faults.ts';
+import { isRecord, normalisePath, parseBody, writeResponse, type RouteResult } from './fake-discord/http.ts';
+import { permissionString, randomToken, snowflake } from './fake-discord/snowflake.ts';
+import type {
+  RecordedFile,
+  RecordedRequest,
+  DispatchData,
+  RequestPredicate,
+  GatewayEventKind,
+  GatewayEvent,
+  FakeUser,
+  StartFakeDiscordOptions,
+  InteractionTarget,
+  SlashCommandInit,
+  AutocompleteInit,
+  ButtonInit,
+  ModalSubmitInit,
+  SendMessageInit,
+  FakeInteractionState,
+  FakeDiscord,
+} from './fake-discord/types.ts';
 
-// ---------------------------------------------------------------------------
-// Snowflakes
-// ---------------------------------------------------------------------------
-
-const DISCORD_EPOCH = 1_420_070_400_000n;
-let snowflakeIncrement = 0n;
-
-/**
- * A realistic snowflake string for the given time (default: now). Objects created
- * "now" get 19 digits; backdated ones (e.g. 2017–2020 user accounts) get 18.
- */
-export function snowflake(at: number | Date = Date.now()): Snowflake {
-  const ms = BigInt(typeof at === 'number' ? Math.floor(at) : at.getTime());
-  snowflakeIncrement = (snowflakeIncrement + 1n) & 0xfffn;
-  const workerId = 1n;
-  const processId = 0n;
-  return (((ms - DISCORD_EPOCH) << 22n) | (workerId << 17n) | (processId << 12n) | snowflakeIncrement).toString();
-}
-
-function randomToken(bytes: number): string {
-  return randomBytes(bytes).toString('base64url');
-}
-
-function permissionString(...flags: bigint[]): string {
-  return flags.reduce((acc, flag) => acc | flag, 0n).toString();
-}
-
-// ---------------------------------------------------------------------------
-// Public types
-// ---------------------------------------------------------------------------
-
-export interface RecordedFile {
-  /** Form field name, e.g. `files[0]`. */
-  field: string;
-  filename: string;
-  contentType: string | undefined;
-  size: number;
-}
-
-export interface RecordedRequest<Body = unknown> {
-  /** Position in `requests` (0-based). */
-  index: number;
-  /** Upper-case HTTP method. */
-  method: string;
-  /**
-   * Path with `/api` and `/v10` stripped and every segment URL-decoded,
-   * e.g. `/webhooks/123/tok/messages/@original`. No query string.
-   */
-  path: string;
-  /** The raw request URL as received (still encoded, with query). */
-  rawUrl: string;
-  query: Record<string, string>;
-  headers: IncomingHttpHeaders;
-  /** Parsed JSON body, or the parsed `payload_json` part of a multipart body; `undefined` when empty. */
-  body: Body;
-  /** Files of a multipart body (contents are not kept). */
-  files: RecordedFile[];
-  /** Status code the fake answered with (0 while the response is still pending). */
-  status: number;
-  /** The JSON the fake answered with (`undefined` for 204). */
-  responseBody: unknown;
-  /** `Date.now()` at arrival. */
-  at: number;
-}
-
-/** The `d` of the dispatch payload whose `t` is T. */
-export type DispatchData<T extends GatewayDispatchPayload['t']> = Extract<GatewayDispatchPayload, { t: T }>['d'];
-
-export type RequestPredicate = (request: RecordedRequest) => boolean;
-
-export interface FailRule {
-  /** HTTP method to match (case-insensitive); any when omitted. */
-  method?: string;
-  /** Substring of, or RegExp tested against, the normalised `path` (see {@link RecordedRequest.path}). */
-  pathMatch: string | RegExp;
-  /** Status to answer with, e.g. 500, 403, 404, 429. */
-  status: number;
-  /** For 429: seconds until retry (default 0.05). Sent as `retry-after`, `x-ratelimit-reset-after` and `retry_after`. */
-  retryAfter?: number;
-  /** For 429: mark as a global rate limit (`x-ratelimit-global`, `global: true`). Default false. */
-  global?: boolean;
-  /** How many matching requests fail (default 1; `Infinity` allowed). */
-  times?: number;
-  /** JSON body to answer with instead of the default for the status. */
-  body?: unknown;
-  /** Extra response headers. */
-  headers?: Record<string, string>;
-}
-
-export interface DelayRule {
-  method?: string;
-  pathMatch: string | RegExp;
-  /** Milliseconds to hold the response. */
-  ms: number;
-  /** Default 1; `Infinity` allowed. */
-  times?: number;
-}
-
-export type GatewayEventKind =
-  | 'connected'
-  | 'identified'
-  | 'resumed'
-  | 'invalid-session'
-  | 'heartbeat'
-  | 'closed';
-
-export interface GatewayEvent {
-  index: number;
-  kind: GatewayEventKind;
-  at: number;
-  /** Close code for `closed`. */
-  code?: number;
-  /** Request URL (path + query) for `connected`, e.g. `/?v=10&encoding=json`. */
-  url?: string;
-}
-
-export interface FakeUser {
-  user: APIUser;
-  /** Role ids this user has in the fake guild (empty when not a member). */
-  roles: Snowflake[];
-  inGuild: boolean;
-}
-
-export interface StartFakeDiscordOptions {
-  botUsername?: string;
-  guildName?: string;
-  channelName?: string;
-  /** Name of the role that marks staff allowed to use the bot. Default `policy`. */
-  policyRoleName?: string;
-  /** HELLO heartbeat_interval. Default 41 250 ms (Discord's value). */
-  heartbeatIntervalMs?: number;
-  /** The guild's preferred locale. Default `en-US`. */
-  guildLocale?: Locale;
-  /**
-   * Privileged intents switched on in the Developer Portal (bitfield). Default none, as for a new app:
-   * an IDENTIFY asking for another privileged intent is closed with 4014.
-   */
-  privilegedIntents?: number;
-}
-
-export interface InteractionTarget {
-  /** Who triggers it. Default: `staffUser`. */
-  user?: APIUser;
-  /** Member roles (guild only). Default: the roles the fake has for the user. */
-  roles?: Snowflake[];
-  /** Send from a DM with the bot instead of the guild text channel. */
-  dm?: boolean;
-  /** User locale. Default `en-US`. */
-  locale?: Locale;
-}
-
-/** Simple option values: strings → STRING, integers → INTEGER, other numbers → NUMBER, booleans → BOOLEAN. */
-export type SimpleOptions = Record<string, string | number | boolean>;
-
-export interface SlashCommandInit extends InteractionTarget {
-  name: string;
-  /** Either simple name→value pairs or raw interaction option objects. */
-  options?: SimpleOptions | APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>[];
-  /** Command id; default: the id of a registered command with that name, else a fresh snowflake. */
-  commandId?: Snowflake;
-}
-
-export interface AutocompleteInit extends InteractionTarget {
-  name: string;
-  /** The focused option's name. */
-  focused: string;
-  /** What the user has typed so far. */
-  value: string;
-  /** The focused option's type. Default STRING. */
-  focusedType?: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Number;
-  /** Other, already-filled options. */
-  options?: SimpleOptions;
-  commandId?: Snowflake;
-}
-
-export interface ButtonInit extends InteractionTarget {
-  customId: string;
-  /** The message the button is on. Default: a bot message in the interaction's channel carrying this button. */
-  message?: APIMessage;
-}
-
-export interface ModalSubmitInit extends InteractionTarget {
-  customId: string;
-  /** Text input custom_id → submitted value. */
-  fields: Record<string, string>;
-  /** `actionRow` (legacy modals) or `label` (modals built from Label components). Default `actionRow`. */
-  layout?: 'actionRow' | 'label';
-  /** Present when the modal was opened from a message component. */
-  message?: APIMessage;
-}
-
-export interface SendMessageInit {
-  content: string;
-  /** Prefix the content with `<@bot>` and put the bot into `mentions`. */
-  mentionsBot?: boolean;
-  /**
-   * Send as a DM to the bot instead of into the guild text channel. Like Discord,
-   * no CHANNEL_CREATE precedes it (discord-api-types types CHANNEL_CREATE as guild-only):
-   * the client needs `partials: [Partials.Channel]` to see DMs in uncached channels.
-   */
-  dm?: boolean;
-  /** Default: `staffUser`. */
-  author?: APIUser;
-  /** Member roles for guild messages. Default: the roles the fake has for the author. */
-  roles?: Snowflake[];
-  /** A guild channel or thread to post in instead of the text channel. */
-  channelId?: Snowflake;
-  /** Send as a reply to this message (Discord's reply: `message_reference` and `referenced_message`). */
-  replyTo?: APIMessage;
-  /** Whether the reply pings the replied-to author (Discord's default, on). Only with `replyTo`. */
-  pingReplied?: boolean;
-  /** Prefix the content with a mention of this role and list it in `mention_roles`. */
-  mentionsRole?: Snowflake;
-}
-
-/** State the fake keeps per interaction token. */
-export interface FakeInteractionState {
-  interaction: APIInteraction;
-  acknowledged: boolean;
-  /** The callback types received, in order. */
-  callbacks: InteractionResponseType[];
-  /** When INTERACTION_CREATE was dispatched (or buffered): Discord's 3-second clock starts there. */
-  dispatchedAt: number;
-  original: APIMessage | null;
-  followUps: APIMessage[];
-  deleted: boolean;
-}
-
-export interface FakeDiscord {
-  /** Pass as `rest.api` to the discord.js Client. */
-  readonly apiUrl: string;
-  /** What `GET /gateway/bot` hands out. */
-  readonly gatewayUrl: string;
-  /** A token in Discord's format; any token is accepted. */
-  readonly token: string;
-  readonly botUser: APIUser;
-  readonly applicationId: Snowflake;
-  readonly guildId: Snowflake;
-  /** Guild text channel id. */
-  readonly channelId: Snowflake;
-  readonly textChannel: APITextChannel;
-  readonly everyoneRoleId: Snowflake;
-  readonly policyRoleId: Snowflake;
-  /** The role Discord manages for the bot (its integration role). */
-  readonly botRoleId: Snowflake;
-  /** A forum channel: its posts are threads whose parent is this channel. */
-  readonly forumChannel: APIGuildForumChannel;
-  /** A guild member with the policy role. */
-  readonly staffUser: APIUser;
-  /** A guild member without the policy role. */
-  readonly outsiderUser: APIUser;
-  /** Every REST request, in arrival order (failed, retried and unknown routes included). */
-  readonly requests: readonly RecordedRequest[];
-  /** Gateway lifecycle, in order. */
-  readonly gatewayEvents: readonly GatewayEvent[];
-  /** Every IDENTIFY payload received. */
-  readonly identifies: readonly GatewayIdentifyData[];
-  /** Every RESUME payload received. */
-  readonly resumes: readonly GatewayResumeData[];
-  /** Intents of the latest IDENTIFY, or null before login. */
-  readonly intents: number | null;
-  /** Commands registered via PUT/POST; key `global` or a guild id. */
-  readonly commands: ReadonlyMap<string, readonly APIApplicationCommand[]>;
-  /** Messages created through REST (channel messages, interaction responses, follow-ups), by channel id. */
-  readonly messages: ReadonlyMap<Snowflake, readonly APIMessage[]>;
-  /** Per interaction token. */
-  readonly interactions: ReadonlyMap<string, FakeInteractionState>;
-  /** Current gateway sequence number (0 before READY). */
-  readonly sequence: number;
-
-  // -- payload builders (pure; nothing is sent) --
-  slashCommand(init: SlashCommandInit): APIChatInputApplicationCommandInteraction;
-  autocomplete(init: AutocompleteInit): APIApplicationCommandAutocompleteInteraction;
-  button(init: ButtonInit): APIMessageComponentButtonInteraction;
-  modalSubmit(init: ModalSubmitInit): APIModalSubmitInteraction;
-  /** A message authored by the bot (e.g. to hang buttons on). */
-  botMessage(init?: { content?: string; channelId?: Snowflake; components?: APIMessageTopLevelComponent[] }): APIMessage;
-  /** Add a user (and, unless `inGuild: false`, a guild member). Call before login to have it in GUILD_CREATE. */
-  createUser(init: { username: string; globalName?: string; roles?: Snowflake[]; inGuild?: boolean; bot?: boolean }): APIUser;
-  /** The DM channel between the bot and a user (created on first use). */
-  dmChannelFor(user: APIUser): APIDMChannel;
-  /** A public thread under the text channel, or a post in the forum channel; THREAD_CREATE once logged in. */
-  createThread(init?: { name?: string; parentId?: Snowflake }): Promise<APIThreadChannel>;
-  /** Replace a channel's permission overwrites; CHANNEL_UPDATE once logged in. */
-  setPermissionOverwrites(channelId: Snowflake, overwrites: APIOverwrite[]): Promise<void>;
-
-  // -- gateway --
-  /** Dispatch INTERACTION_CREATE. Resolves once written (or buffered while the client is disconnected). */
-  sendInteraction<T extends APIInteraction>(payload: T): Promise<T>;
-  /** Dispatch MESSAGE_CREATE (guild text channel, or a DM). Returns the dispatched payload. */
-  sendMessage(init: SendMessageInit): Promise<GatewayMessageCreateDispatchData>;
-  /** Dispatch any event. Resolves with its sequence number. */
-  dispatch<T extends GatewayDispatchPayload['t']>(t: T, d: DispatchData<T>): Promise<number>;
-  /**
-   * Close the client's gateway socket from the server side. Default code 4000
-   * (discord.js resumes). `terminate: true` drops TCP without a close frame (client sees 1006, resumes).
-   * Resolves once the socket is closed.
-   */
-  dropGateway(options?: { code?: number; reason?: string; terminate?: boolean }): Promise<void>;
-  /** While down, new gateway connections are cut before the WebSocket handshake (a gateway outage). */
-  setGatewayOutage(down: boolean): void;
-  /** Oldest gateway event of that kind not yet handed out by this method; waits for one otherwise. */
-  waitForGatewayEvent(kind: GatewayEventKind, timeoutMs?: number): Promise<GatewayEvent>;
-
-  // -- REST --
-  /**
-   * Oldest recorded request matching the predicate that no earlier `waitForRequest`
-   * call returned; waits for one otherwise. Requests are handed out after the fake
-   * has answered them (`status` and `responseBody` are filled in).
-   */
-  waitForRequest<Body = unknown>(predicate: RequestPredicate, timeoutMs?: number): Promise<RecordedRequest<Body>>;
-  /** Make the next matching request(s) fail. Rules are checked in the order they were added. */
-  failNext(rule: FailRule): void;
-  /** Hold the next matching response(s). */
-  delayNext(rule: DelayRule): void;
-  /** Drop all pending fail/delay rules. */
-  clearFaults(): void;
-
-  /** Path of an interaction's callback route, for predicates. */
-  callbackPath(interaction: Pick<APIInteraction, 'id' | 'token'>): string;
-  /** Path of an interaction's `@original` webhook message route, for predicates. */
-  originalPath(interaction: Pick<APIInteraction, 'token'>): string;
-  /** Path of follow-up webhook posts, for predicates. */
-  followUpPath(interaction: Pick<APIInteraction, 'token'>): string;
-
-  /**
-   * Close sockets and servers, cancel timers and pending waits. Call after `await client.destroy()`.
-   * Rejects (after closing everything) if a gateway client was still connected,
-   * unless `allowConnectedClient` is set.
-   */
-  close(options?: { allowConnectedClient?: boolean }): Promise<void>;
-}
+export * from './fake-discord/types.ts';
+export { snowflake } from './fake-discord/snowflake.ts';
 
 // ---------------------------------------------------------------------------
 // Implementation
@@ -485,12 +180,6 @@ interface Waiter<T> {
   resolve: (item: T) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
-}
-
-interface RouteResult {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
 }
 
 type RouteHandler = (request: RecordedRequest, params: string[]) => RouteResult;
@@ -516,87 +205,6 @@ interface SessionState {
   id: string;
   seq: number;
   log: { s: number; raw: string }[];
-}
-
-const DEFAULT_ERRORS: Record<number, { message: string; code: number }> = {
-  400: { message: '400: Bad Request', code: 0 },
-  401: { message: '401: Unauthorized', code: 0 },
-  403: { message: 'Missing Permissions', code: 50013 },
-  404: { message: 'Unknown', code: 0 },
-  500: { message: '500: Internal Server Error', code: 0 },
-  502: { message: '502: Bad Gateway', code: 0 },
-  503: { message: '503: Service Unavailable', code: 0 },
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function matchesRule(rule: { method?: string; pathMatch: string | RegExp }, request: RecordedRequest): boolean {
-  if (rule.method !== undefined && rule.method.toUpperCase() !== request.method) return false;
-  return typeof rule.pathMatch === 'string' ? request.path.includes(rule.pathMatch) : rule.pathMatch.test(request.path);
-}
-
-/**
- * The route of a request path, or undefined when it does not start with `/api`: discord.com serves the
- * API only under /api (discord-api-docs developers/reference.mdx, "API Versioning": `/api/v{version}`).
- */
-function normalisePath(pathname: string): string | undefined {
-  if (!/^\/api(?=\/|$)/.test(pathname)) return undefined;
-  let path = pathname.replace(/^\/api/, '').replace(/^\/v\d+(?=\/|$)/, '');
-  if (path === '') path = '/';
-  return path
-    .split('/')
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    })
-    .join('/');
-}
-
-function parseMultipart(contentType: string, raw: Buffer): { body: unknown; files: RecordedFile[] } {
-  const boundaryMatch = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  const boundary = boundaryMatch?.[1] ?? boundaryMatch?.[2];
-  if (boundary === undefined) return { body: undefined, files: [] };
-  const text = raw.toString('latin1');
-  const parts = text.split(`--${boundary}`).slice(1, -1);
-  let body: unknown = undefined;
-  const files: RecordedFile[] = [];
-  for (const part of parts) {
-    const trimmed = part.replace(/^\r\n/, '').replace(/\r\n$/, '');
-    const headerEnd = trimmed.indexOf('\r\n\r\n');
-    if (headerEnd === -1) continue;
-    const headerText = trimmed.slice(0, headerEnd);
-    const content = trimmed.slice(headerEnd + 4);
-    const name = /name="([^"]*)"/i.exec(headerText)?.[1] ?? '';
-    const filename = /filename="([^"]*)"/i.exec(headerText)?.[1];
-    const partType = /content-type:\s*([^\r\n]+)/i.exec(headerText)?.[1];
-    if (filename !== undefined) {
-      files.push({ field: name, filename, contentType: partType, size: Buffer.byteLength(content, 'latin1') });
-    } else if (name === 'payload_json') {
-      const jsonText = Buffer.from(content, 'latin1').toString('utf8');
-      try {
-        body = JSON.parse(jsonText) as unknown;
-      } catch {
-        body = jsonText;
-      }
-    }
-  }
-  return { body, files };
-}
-
-function parseBody(contentType: string | undefined, raw: Buffer): { body: unknown; files: RecordedFile[] } {
-  if (raw.length === 0) return { body: undefined, files: [] };
-  if (contentType?.startsWith('multipart/form-data')) return parseMultipart(contentType, raw);
-  const text = raw.toString('utf8');
-  try {
-    return { body: JSON.parse(text) as unknown, files: [] };
-  } catch {
-    return { body: text, files: [] };
-  }
 }
 
 function simpleOption(name: string, value: string | number | boolean): APIApplicationCommandInteractionDataBasicOption<InteractionType.ApplicationCommand> {
@@ -1003,44 +611,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   };
 
   // ---- REST ---------------------------------------------------------------
-  const failRules: (FailRule & { remaining: number })[] = [];
-  const delayRules: (DelayRule & { remaining: number })[] = [];
-
-  const takeRule = <R extends { method?: string; pathMatch: string | RegExp; remaining: number }>(rules: R[], request: RecordedRequest): R | undefined => {
-    const rule = rules.find((r) => matchesRule(r, request));
-    if (rule === undefined) return undefined;
-    rule.remaining -= 1;
-    if (rule.remaining <= 0) rules.splice(rules.indexOf(rule), 1);
-    return rule;
-  };
-
-  const failureResponse = (rule: FailRule, request: RecordedRequest): RouteResult => {
-    if (rule.status === 429) {
-      const retryAfter = rule.retryAfter ?? 0.05;
-      const global = rule.global ?? false;
-      return {
-        status: 429,
-        body: rule.body ?? { message: 'You are being rate limited.', retry_after: retryAfter, global },
-        headers: {
-          'retry-after': String(retryAfter),
-          'x-ratelimit-limit': '5',
-          'x-ratelimit-remaining': '0',
-          'x-ratelimit-reset': ((Date.now() + retryAfter * 1000) / 1000).toFixed(3),
-          'x-ratelimit-reset-after': String(retryAfter),
-          // One bucket per method + path, so a fake 429 never couples unrelated routes in @discordjs/rest.
-          'x-ratelimit-bucket': createHash('sha1').update(`${request.method} ${request.path}`).digest('hex').slice(0, 32),
-          'x-ratelimit-scope': global ? 'global' : 'user',
-          ...(global ? { 'x-ratelimit-global': 'true' } : {}),
-          ...rule.headers,
-        },
-      };
-    }
-    return {
-      status: rule.status,
-      body: rule.body ?? DEFAULT_ERRORS[rule.status] ?? { message: `${rule.status}: Fake failure`, code: 0 },
-      ...(rule.headers !== undefined ? { headers: rule.headers } : {}),
-    };
-  };
+  const faults = createFaults();
 
   const json = (body: unknown, status = 200): RouteResult => ({ status, body });
   const error = (status: number, message: string, code: number): RouteResult => ({ status, body: { message, code } });
@@ -1358,23 +929,6 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     return error(404, 'Unknown', 0);
   };
 
-  const writeResponse = (res: ServerResponse, result: RouteResult): void => {
-    if (res.destroyed || res.writableEnded) return;
-    const headers: Record<string, string> = { ...result.headers };
-    if (result.body === undefined || result.status === 204) {
-      res.writeHead(result.status, headers);
-      res.end();
-      return;
-    }
-    const payload = JSON.stringify(result.body);
-    res.writeHead(result.status, {
-      'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(payload)),
-      ...headers,
-    });
-    res.end(payload);
-  };
-
   const handleHttp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -1397,18 +951,18 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     };
     requests.push(request);
 
-    const delay = takeRule(delayRules, request);
+    const delay = faults.takeDelay(request);
     if (delay !== undefined) await sleep(delay.ms);
     if (closed) {
       res.destroy();
       return;
     }
 
-    const fail = takeRule(failRules, request);
+    const failure = faults.takeFailure(request);
     let result: RouteResult;
     try {
       if (path === undefined) result = { status: 404, body: { message: '404: Not Found', code: 0 } };
-      else result = fail !== undefined ? failureResponse(fail, request) : route(request);
+      else result = failure ?? route(request);
     } catch (cause) {
       result = { status: 500, body: { message: `fake discord route crashed: ${String(cause)}`, code: 0 } };
     }
@@ -1864,16 +1418,9 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
         () => `a matching request; recorded so far:\n${requests.map((r) => `  ${r.method} ${r.path} -> ${r.status}`).join('\n') || '  (none)'}`,
       ) as Promise<RecordedRequest<Body>>;
     },
-    failNext(rule) {
-      failRules.push({ ...rule, remaining: rule.times ?? 1 });
-    },
-    delayNext(rule) {
-      delayRules.push({ ...rule, remaining: rule.times ?? 1 });
-    },
-    clearFaults() {
-      failRules.length = 0;
-      delayRules.length = 0;
-    },
+    failNext: faults.failNext,
+    delayNext: faults.delayNext,
+    clearFaults: faults.clear,
     callbackPath: (interaction) => `/interactions/${interaction.id}/${interaction.token}/callback`,
     originalPath: (interaction) => `/webhooks/${applicationId}/${interaction.token}/messages/@original`,
     followUpPath: (interaction) => `/webhooks/${applicationId}/${interaction.token}`,

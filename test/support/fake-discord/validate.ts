@@ -7,6 +7,7 @@
  */
 import { ComponentType, MessageFlags } from 'discord-api-types/v10';
 import { DISCORD_LIMITS as L } from '../../../src/discord/limits.ts';
+import { isRecord } from './http.ts';
 
 export interface FormError {
   status: 400;
@@ -14,10 +15,6 @@ export interface FormError {
 }
 
 type Problems = [path: string, code: string, message: string][];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : '';
