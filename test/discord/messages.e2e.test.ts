@@ -1,5 +1,6 @@
 import { PermissionFlagsBits, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DisallowedIntentsError } from '../../src/discord/bot.ts';
 import { renderFact } from '../../src/discord/render.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 
@@ -120,5 +121,15 @@ describe('messages on a strict fake Discord', () => {
     const channel = h.bot.client.channels.cache.get(h.fake.channelId);
     if (!channel?.isSendable()) throw new Error('channel not sendable');
     await expect(channel.send(rendered)).resolves.toBeDefined();
+  });
+});
+
+describe('answer channels without the Message Content intent enabled', () => {
+  it('given Discord closing the gateway with 4014, then start-up names the intent to enable, or says to clear ANSWER_CHANNEL_IDS, and does not blame the token', async () => {
+    const failed = await startHarness({ answerChannels: 'fake-channel', privilegedIntents: 0 }).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(DisallowedIntentsError);
+    expect((failed as Error).message).toContain('Privileged Gateway Intents → Message Content Intent');
+    expect((failed as Error).message).toContain('clear ANSWER_CHANNEL_IDS');
+    expect((failed as Error).message).not.toMatch(/token/i);
   });
 });

@@ -66,27 +66,34 @@ export async function startHarness(options: { settings?: Partial<BotSettings>; k
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'record-e2e-'));
   const logger = createLogger({ level: 'debug', secrets: [fake.token], destination: logs });
   const recorder = openRecorder({ dataDir, now: () => TODAY, logger, flushIntervalMs: 20 });
-  const bot = await startBot({
-    token: fake.token,
-    apiUrl: fake.apiUrl,
-    store: opened.store,
-    logger,
-    now: () => TODAY,
-    recorder,
-    watch: options.watch ? { debounceMs: 50 } : undefined,
-    rest: { globalRequestsPerSecond: 10_000, retries: options.retries ?? 0 },
-    settings: {
-      contact: 'the policy team (#data-policy)',
-      policyRoleId: fake.policyRoleId,
-      policyChannelId: undefined,
-      answerChannelIds: [],
-      mentionCooldownMs: 0,
-      knowledgeDir,
-      ...(options.policyChannel ? { policyChannelId: fake.channelId } : {}),
-      ...(options.answerChannels ? { answerChannelIds: [options.answerChannels === 'fake-forum' ? fake.forumChannel.id : fake.channelId] } : {}),
-      ...options.settings,
-    },
-  });
+  let bot: RunningBot;
+  try {
+    bot = await startBot({
+      token: fake.token,
+      apiUrl: fake.apiUrl,
+      store: opened.store,
+      logger,
+      now: () => TODAY,
+      recorder,
+      watch: options.watch ? { debounceMs: 50 } : undefined,
+      rest: { globalRequestsPerSecond: 10_000, retries: options.retries ?? 0 },
+      settings: {
+        contact: 'the policy team (#data-policy)',
+        policyRoleId: fake.policyRoleId,
+        policyChannelId: undefined,
+        answerChannelIds: [],
+        mentionCooldownMs: 0,
+        knowledgeDir,
+        ...(options.policyChannel ? { policyChannelId: fake.channelId } : {}),
+        ...(options.answerChannels ? { answerChannelIds: [options.answerChannels === 'fake-forum' ? fake.forumChannel.id : fake.channelId] } : {}),
+        ...options.settings,
+      },
+    });
+  } catch (err) {
+    recorder.close();
+    await fake.close({ allowConnectedClient: true });
+    throw err;
+  }
   return {
     fake,
     bot,
