@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client, DiscordAPIError, Events, GatewayCloseCodes, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayCloseCodes, RESTJSONErrorCodes, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
 import { Agent } from 'undici';
 import type { Answerer } from '../answer/answerer.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
@@ -153,6 +153,11 @@ async function guard(run: () => Promise<void>, source: Interaction | Message, co
       // A refused request counts toward Discord's limit of 10,000 invalid requests per 10 minutes, after
       // which the IP is banned (discord-api-docs topics/rate-limits.mdx): never answer one with another.
       context.logger.error({ err: error, event: 'handler.refused', status: error.status, code: error.code, channel: source.channelId, ...describe(source) }, 'Discord refused the reply; not retrying in this channel');
+      return;
+    }
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction) {
+      // Past the 3-second deadline the interaction is gone: nobody is left to tell.
+      context.logger.error({ err: error, event: 'handler.expired', ...describe(source) }, 'the interaction expired before it was answered');
       return;
     }
     const language = 'locale' in source ? languageOfLocale(source.locale) : 'en';

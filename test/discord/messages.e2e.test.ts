@@ -61,6 +61,17 @@ describe('messages on a strict fake Discord', () => {
     expect(h.fake.requests.filter((r) => r.path.includes(sent.token))).toHaveLength(1);
   });
 
+  it('given an interaction answered after the 3-second deadline (10062), then nothing more is sent for it', async () => {
+    h = await startHarness();
+    const payload = h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } });
+    const sent = h.fake.sendInteraction(payload);
+    h.fake.interactions.get(payload.token)!.dispatchedAt -= 3_001;
+    await sent;
+    await expect.poll(() => h.logs.entries().some((e) => e.event === 'handler.expired'), { timeout: 2000 }).toBe(true);
+    await settle();
+    expect(h.fake.requests.filter((r) => r.path.includes(payload.token)).map((r) => r.status)).toEqual([404]);
+  });
+
   it('given a reply to the bot’s answer that pings it without mentioning it ("thanks!"), then it is not taken as a question', async () => {
     h = await startHarness();
     const answer = h.fake.botMessage({ content: 'An answer' });
