@@ -69,7 +69,7 @@ export async function startFromConfig(config: Config): Promise<number> {
       // While a gateway reconnect is pending, @discordjs/ws ignores destroy() and keeps the process
       // alive: stopping gets a few seconds, then the process ends anyway, once the record is flushed.
       const stopped = running.stop().catch((err: unknown) => logger.warn({ err, event: 'shutdown.stop_failed' }, 'could not disconnect cleanly'));
-      void Promise.race([stopped, delay(STOP_TIMEOUT_MS)]).then(() => {
+      void Promise.race([stopped, delay(STOP_TIMEOUT_MS, undefined, { ref: false })]).then(() => {
         recorder?.close();
         logger.flush();
         resolve(0);
