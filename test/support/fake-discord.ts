@@ -34,9 +34,10 @@
  *   client missed, then RESUMED. Dispatching while the client is disconnected
  *   buffers the event for the resume, like Discord does.
  *
- * Files, by concern: this one holds the world (guild, channels, users, messages, interactions), the REST
- * routes and the gateway; `fake-discord/types.ts` the public types; `validate.ts` and `permissions.ts`
- * what Discord refuses; `faults.ts` fault injection; `http.ts` request parsing; `snowflake.ts` ids.
+ * Files, by concern: this one holds the servers, the gateway, the waiters and the payload builders;
+ * in `fake-discord/`, `world.ts` the guild, channels, users, messages and interactions; `rest.ts` the
+ * REST routes; `validate.ts` and `permissions.ts` what Discord refuses; `faults.ts` fault injection;
+ * `http.ts` request parsing; `types.ts` the public types; `snowflake.ts` ids.
  *
  * Strict like Discord (each rule cites its page of github.com/discord/discord-api-docs where it is
  * enforced; the numbers are src/discord/limits.ts):
@@ -85,78 +86,51 @@ import {
   GatewayDispatchEvents,
   GatewayIntentBits,
   GatewayOpcodes,
-  ForumLayoutType,
   ThreadAutoArchiveDuration,
-  GuildDefaultMessageNotifications,
-  GuildExplicitContentFilter,
-  GuildMFALevel,
-  GuildMemberFlags,
-  GuildNSFWLevel,
-  GuildPremiumTier,
-  GuildSystemChannelFlags,
-  GuildVerificationLevel,
   InteractionContextType,
-  InteractionResponseType,
   InteractionType,
   Locale,
-  MessageFlags,
   MessageReferenceType,
   MessageType,
-  PermissionFlagsBits,
   type APIActionRowComponent,
   type ApplicationFlags,
   type ChannelFlags,
-  type RoleFlags,
-  type APIApplicationCommand,
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
-  type APIApplicationCommandOption,
-  type APIAttachment,
   type APIButtonComponent,
   type APIChatInputApplicationCommandInteraction,
-  type APIDMChannel,
-  type APIEmbed,
-  type APIGuild,
-  type APIGuildForumChannel,
   type APIOverwrite,
   type APIThreadChannel,
-  type APIGuildMember,
   type APIInteraction,
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
-  type APIMessageReference,
   type APIMessageTopLevelComponent,
   type APIModalSubmissionComponent,
   type APIModalSubmitInteraction,
-  type APIRole,
-  type APITextChannel,
   type APIUser,
   type GatewayDispatchPayload,
-  type GatewayGuildCreateDispatchData,
   type GatewayIdentifyData,
   type GatewayMessageCreateDispatchData,
   type GatewayReadyDispatchData,
   type GatewayResumeData,
-  type RESTGetAPIGatewayBotResult,
-  type RESTPostAPIInteractionCallbackWithResponseResult,
   type Snowflake,
 } from 'discord-api-types/v10';
-import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
-import { channelPermissions, refuseMessage } from './fake-discord/permissions.ts';
-import { validateAutocomplete, validateCommands, validateMessage, validateModal } from './fake-discord/validate.ts';
+
+
+
 import { createFaults } from './fake-discord/faults.ts';
+import { createRoutes } from './fake-discord/rest.ts';
+import { createWorld } from './fake-discord/world.ts';
 import { isRecord, normalisePath, parseBody, writeResponse, type RouteResult } from './fake-discord/http.ts';
-import { permissionString, randomToken, snowflake } from './fake-discord/snowflake.ts';
+import { randomToken, snowflake } from './fake-discord/snowflake.ts';
 import type {
-  RecordedFile,
   RecordedRequest,
   DispatchData,
   RequestPredicate,
   GatewayEventKind,
   GatewayEvent,
-  FakeUser,
   StartFakeDiscordOptions,
   InteractionTarget,
   SlashCommandInit,
@@ -164,7 +138,6 @@ import type {
   ButtonInit,
   ModalSubmitInit,
   SendMessageInit,
-  FakeInteractionState,
   FakeDiscord,
 } from './fake-discord/types.ts';
 
@@ -182,25 +155,6 @@ interface Waiter<T> {
   timer: NodeJS.Timeout;
 }
 
-type RouteHandler = (request: RecordedRequest, params: string[]) => RouteResult;
-
-interface Route {
-  method: string;
-  pattern: RegExp;
-  handler: RouteHandler;
-}
-
-/** Loose shape of message bodies (channel messages, interaction callback data, webhook bodies). */
-interface MessageBodyLike {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: APIMessageTopLevelComponent[];
-  flags?: number;
-  tts?: boolean;
-  message_reference?: APIMessageReference;
-  attachments?: { id: string | number; filename?: string; description?: string }[];
-}
-
 interface SessionState {
   id: string;
   seq: number;
@@ -216,329 +170,9 @@ function simpleOption(name: string, value: string | number | boolean): APIApplic
 
 export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): Promise<FakeDiscord> {
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
-  const guildLocale = options.guildLocale ?? Locale.EnglishUS;
 
-  // ---- world state ------------------------------------------------------
-  const botCreatedAt = Date.parse('2024-03-01T12:00:00Z');
-  const applicationId = snowflake(botCreatedAt);
-  const botUser: APIUser = {
-    id: applicationId, // bots' user id equals their application id
-    username: options.botUsername ?? 'residency-bot',
-    discriminator: '0',
-    global_name: null,
-    avatar: null,
-    bot: true,
-  };
-  const token = `${Buffer.from(applicationId).toString('base64url')}.${randomToken(4)}.${randomToken(27)}`;
-
-  const guildCreatedAt = Date.parse('2019-06-15T09:30:00Z');
-  const guildId = snowflake(guildCreatedAt);
-  const everyoneRoleId = guildId;
-  const policyRoleId = snowflake(guildCreatedAt + 86_400_000);
-  const botRoleId = snowflake(botCreatedAt + 1000);
-
-  const everyonePermissions = permissionString(
-    PermissionFlagsBits.ViewChannel,
-    PermissionFlagsBits.SendMessages,
-    PermissionFlagsBits.ReadMessageHistory,
-    PermissionFlagsBits.AddReactions,
-    PermissionFlagsBits.EmbedLinks,
-    PermissionFlagsBits.AttachFiles,
-    PermissionFlagsBits.UseApplicationCommands,
-    PermissionFlagsBits.CreateInstantInvite,
-    PermissionFlagsBits.ChangeNickname,
-  );
-  const botPermissions = permissionString(
-    PermissionFlagsBits.ViewChannel,
-    PermissionFlagsBits.SendMessages,
-    PermissionFlagsBits.SendMessagesInThreads,
-    PermissionFlagsBits.ReadMessageHistory,
-    PermissionFlagsBits.EmbedLinks,
-    PermissionFlagsBits.AttachFiles,
-    PermissionFlagsBits.AddReactions,
-    PermissionFlagsBits.UseApplicationCommands,
-    PermissionFlagsBits.UseExternalEmojis,
-  );
-
-  const role = (id: Snowflake, name: string, position: number, permissions: string, managed = false): APIRole => ({
-    id,
-    name,
-    color: 0,
-    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-    hoist: false,
-    icon: null,
-    unicode_emoji: null,
-    position,
-    permissions,
-    managed,
-    mentionable: false,
-    flags: 0 as RoleFlags,
-    ...(managed ? { tags: { bot_id: botUser.id } } : {}),
-  });
-  const roles: APIRole[] = [
-    role(everyoneRoleId, '@everyone', 0, everyonePermissions),
-    role(policyRoleId, options.policyRoleName ?? 'policy', 1, '0'),
-    role(botRoleId, botUser.username, 2, botPermissions, true),
-  ];
-
-  const textChannel: APITextChannel = {
-    id: snowflake(guildCreatedAt + 60_000),
-    type: ChannelType.GuildText,
-    guild_id: guildId,
-    name: options.channelName ?? 'data-residency',
-    position: 0,
-    permission_overwrites: [],
-    parent_id: null,
-    nsfw: false,
-    topic: 'Ask where user data lives',
-    last_message_id: null,
-    rate_limit_per_user: 0,
-    default_auto_archive_duration: 1440,
-  };
-
-  const forumChannel: APIGuildForumChannel = {
-    id: snowflake(guildCreatedAt + 120_000),
-    type: ChannelType.GuildForum,
-    guild_id: guildId,
-    name: 'data-questions',
-    position: 1,
-    permission_overwrites: [],
-    parent_id: null,
-    nsfw: false,
-    topic: null,
-    available_tags: [],
-    default_reaction_emoji: null,
-    default_sort_order: null,
-    default_forum_layout: ForumLayoutType.ListView,
-  };
-  const threads: APIThreadChannel[] = [];
-
-  const users = new Map<Snowflake, FakeUser>();
-  users.set(botUser.id, { user: botUser, roles: [botRoleId], inGuild: true });
-  let userCounter = 0;
-
-  const createUser = (init: {
-    username: string;
-    globalName?: string;
-    roles?: Snowflake[];
-    inGuild?: boolean;
-    bot?: boolean;
-  }): APIUser => {
-    userCounter += 1;
-    const user: APIUser = {
-      id: snowflake(Date.parse('2018-01-01T00:00:00Z') + userCounter * 86_400_000),
-      username: init.username,
-      discriminator: '0',
-      global_name: init.globalName ?? null,
-      avatar: null,
-      ...(init.bot === true ? { bot: true } : {}),
-    };
-    const inGuild = init.inGuild ?? true;
-    users.set(user.id, { user, roles: inGuild ? (init.roles ?? []) : [], inGuild });
-    return user;
-  };
-
-  const staffUser = createUser({ username: 'staff.member', globalName: 'Staff Member', roles: [policyRoleId] });
-  const outsiderUser = createUser({ username: 'outsider', globalName: 'Outsider' });
-
-  const joinedAt = new Date(guildCreatedAt + 3_600_000).toISOString();
-  const memberOf = (fake: FakeUser, rolesOverride?: Snowflake[]): APIGuildMember => ({
-    user: fake.user,
-    nick: null,
-    avatar: null,
-    banner: null,
-    roles: rolesOverride ?? fake.roles,
-    joined_at: joinedAt,
-    premium_since: null,
-    deaf: false,
-    mute: false,
-    flags: GuildMemberFlags.CompletedOnboarding,
-    pending: false,
-    communication_disabled_until: null,
-  });
-
-  const lookupUser = (user: APIUser): FakeUser => {
-    const known = users.get(user.id);
-    if (known !== undefined) return known;
-    const added: FakeUser = { user, roles: [], inGuild: false };
-    users.set(user.id, added);
-    return added;
-  };
-
-  const memberPermissions = (roleIds: readonly Snowflake[]): string => {
-    let perms = 0n;
-    for (const r of roles) {
-      if (r.id === everyoneRoleId || roleIds.includes(r.id)) perms |= BigInt(r.permissions);
-    }
-    return perms.toString();
-  };
-
-  const isThread = (channel: { type: ChannelType }): boolean =>
-    channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread || channel.type === ChannelType.AnnouncementThread;
-  /** A guild member's permissions in a channel; a thread takes its parent's overwrites. */
-  const permissionsIn = (channel: GuildChannel, userId: Snowflake): bigint => {
-    const source = isThread(channel) && channel.parent_id ? (findGuildChannel(channel.parent_id) ?? channel) : channel;
-    return channelPermissions({ guildId, roles, memberId: userId, memberRoles: users.get(userId)?.roles ?? [], overwrites: source.permission_overwrites ?? [] });
-  };
-
-  const dmChannels = new Map<Snowflake, APIDMChannel>();
-  const dmChannelFor = (user: APIUser): APIDMChannel => {
-    const existing = dmChannels.get(user.id);
-    if (existing !== undefined) return existing;
-    const channel: APIDMChannel = {
-      id: snowflake(),
-      type: ChannelType.DM,
-      name: null,
-      recipients: [user],
-      last_message_id: null,
-    };
-    dmChannels.set(user.id, channel);
-    return channel;
-  };
-  type GuildChannel = APITextChannel | APIGuildForumChannel | APIThreadChannel;
-  const findGuildChannel = (id: Snowflake): GuildChannel | undefined => [textChannel, forumChannel, ...threads].find((c) => c.id === id);
-  const findChannel = (id: Snowflake): GuildChannel | APIDMChannel | undefined => {
-    const inGuild = findGuildChannel(id);
-    if (inGuild !== undefined) return inGuild;
-    for (const channel of dmChannels.values()) if (channel.id === id) return channel;
-    return undefined;
-  };
-
-  const commands = new Map<string, APIApplicationCommand[]>();
-  const messages = new Map<Snowflake, APIMessage[]>();
-  const interactions = new Map<string, FakeInteractionState>();
-
-  const storeMessage = (message: APIMessage): APIMessage => {
-    const list = messages.get(message.channel_id) ?? [];
-    list.push(message);
-    messages.set(message.channel_id, list);
-    return message;
-  };
-
-  const buildMessage = (
-    channelId: Snowflake,
-    body: MessageBodyLike,
-    extra: Partial<APIMessage> & { author: APIUser },
-    files: RecordedFile[] = [],
-  ): APIMessage => {
-    const attachments: APIAttachment[] = files.map((file) => ({
-      id: snowflake(),
-      filename: file.filename,
-      size: file.size,
-      url: `https://cdn.discordapp.com/attachments/${channelId}/${snowflake()}/${file.filename}`,
-      proxy_url: `https://media.discordapp.net/attachments/${channelId}/${snowflake()}/${file.filename}`,
-      ...(file.contentType !== undefined ? { content_type: file.contentType } : {}),
-    }));
-    const reference = body.message_reference;
-    return {
-      id: snowflake(),
-      channel_id: channelId,
-      content: body.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: body.tts ?? false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments,
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      pinned: false,
-      type: reference !== undefined ? MessageType.Reply : MessageType.Default,
-      flags: body.flags ?? 0,
-      ...(reference !== undefined
-        ? {
-            message_reference: {
-              type: MessageReferenceType.Default,
-              channel_id: reference.channel_id ?? channelId,
-              ...(reference.message_id !== undefined ? { message_id: reference.message_id } : {}),
-              ...(reference.guild_id !== undefined ? { guild_id: reference.guild_id } : {}),
-            },
-          }
-        : {}),
-      ...extra,
-    };
-  };
-
-  const patchMessage = (message: APIMessage, body: MessageBodyLike, files: RecordedFile[]): APIMessage => {
-    const rebuilt = buildMessage(message.channel_id, body, { author: message.author }, files);
-    const keepAttachments = body.attachments === undefined ? message.attachments : message.attachments.filter((a) => body.attachments?.some((b) => String(b.id) === a.id));
-    const updated: APIMessage = {
-      ...message,
-      ...(body.content !== undefined ? { content: body.content } : {}),
-      ...(body.embeds !== undefined ? { embeds: body.embeds } : {}),
-      ...(body.components !== undefined ? { components: body.components } : {}),
-      ...(body.flags !== undefined ? { flags: (message.flags ?? 0) & MessageFlags.Ephemeral ? body.flags | MessageFlags.Ephemeral : body.flags } : {}),
-      attachments: [...keepAttachments, ...rebuilt.attachments],
-      edited_timestamp: new Date().toISOString(),
-    };
-    const list = messages.get(message.channel_id);
-    if (list !== undefined) {
-      const i = list.findIndex((m) => m.id === message.id);
-      if (i !== -1) list[i] = updated;
-    }
-    return updated;
-  };
-
-  // ---- guild payloads -------------------------------------------------
-  const guildPayload = (): APIGuild => ({
-    id: guildId,
-    name: options.guildName ?? 'Residency Test Guild',
-    icon: null,
-    icon_hash: null,
-    splash: null,
-    discovery_splash: null,
-    banner: null,
-    description: null,
-    owner_id: staffUser.id,
-    afk_channel_id: null,
-    afk_timeout: 300,
-    widget_enabled: false,
-    widget_channel_id: null,
-    verification_level: GuildVerificationLevel.Low,
-    default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
-    explicit_content_filter: GuildExplicitContentFilter.AllMembers,
-    roles,
-    emojis: [],
-    stickers: [],
-    features: [],
-    mfa_level: GuildMFALevel.None,
-    application_id: null,
-    system_channel_id: null,
-    system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications,
-    rules_channel_id: null,
-    max_presences: null,
-    max_members: 500_000,
-    vanity_url_code: null,
-    premium_tier: GuildPremiumTier.None,
-    premium_subscription_count: 0,
-    preferred_locale: guildLocale,
-    public_updates_channel_id: null,
-    max_video_channel_users: 25,
-    max_stage_video_channel_users: 50,
-    nsfw_level: GuildNSFWLevel.Default,
-    premium_progress_bar_enabled: false,
-    hub_type: null,
-    safety_alerts_channel_id: null,
-    incidents_data: null,
-  });
-
-  const guildCreatePayload = (): GatewayGuildCreateDispatchData => ({
-    ...guildPayload(),
-    // GUILD_CREATE-only fields
-    joined_at: new Date(botCreatedAt + 60_000).toISOString(),
-    large: false,
-    unavailable: false,
-    member_count: [...users.values()].filter((u) => u.inGuild).length,
-    voice_states: [],
-    members: [...users.values()].filter((u) => u.inGuild).map((u) => memberOf(u)),
-    channels: [textChannel, forumChannel],
-    threads,
-    presences: [],
-    stage_instances: [],
-    guild_scheduled_events: [],
-    soundboard_sounds: [],
-  });
+  const world = createWorld(options);
+  const { guildLocale, applicationId, botUser, token, guildId, everyoneRoleId, policyRoleId, botRoleId, botPermissions, textChannel, forumChannel, threads, users, createUser, staffUser, outsiderUser, memberOf, lookupUser, memberPermissions, isThread, permissionsIn, dmChannelFor, findGuildChannel, commands, messages, interactions, buildMessage, guildCreatePayload } = world;
 
   // ---- waiters ------------------------------------------------------------
   let closed = false;
@@ -613,321 +247,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   // ---- REST ---------------------------------------------------------------
   const faults = createFaults();
 
-  const json = (body: unknown, status = 200): RouteResult => ({ status, body });
-  const error = (status: number, message: string, code: number): RouteResult => ({ status, body: { message, code } });
-
   let gatewayUrl = '';
-
-  const interactionByToken = (tokenParam: string): FakeInteractionState | undefined => interactions.get(tokenParam);
-
-  const asBody = (request: RecordedRequest): MessageBodyLike => (isRecord(request.body) ? (request.body as MessageBodyLike) : {});
-
-  const interactionChannelId = (interaction: APIInteraction): Snowflake => interaction.channel?.id ?? interaction.channel_id ?? textChannel.id;
-
-  const responseMessage = (state: FakeInteractionState, body: MessageBodyLike, files: RecordedFile[], loading: boolean): APIMessage => {
-    const interaction = state.interaction;
-    const user = interaction.member?.user ?? interaction.user ?? staffUser;
-    const flags = (body.flags ?? 0) | (loading ? MessageFlags.Loading : 0);
-    return storeMessage(
-      buildMessage(
-        interactionChannelId(interaction),
-        { ...body, flags },
-        {
-          author: botUser,
-          webhook_id: applicationId,
-          application_id: applicationId,
-          type: interaction.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default,
-          ...(interaction.type === InteractionType.ApplicationCommand
-            ? {
-                interaction_metadata: {
-                  id: interaction.id,
-                  type: InteractionType.ApplicationCommand,
-                  user,
-                  authorizing_integration_owners: interaction.authorizing_integration_owners,
-                },
-              }
-            : {}),
-        },
-        files,
-      ),
-    );
-  };
-
-  const routes: Route[] = [
-    {
-      method: 'GET',
-      pattern: /^\/gateway\/bot$/,
-      handler: () =>
-        json({
-          url: gatewayUrl,
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
-        } satisfies RESTGetAPIGatewayBotResult),
-    },
-    { method: 'GET', pattern: /^\/gateway$/, handler: () => json({ url: gatewayUrl }) },
-    { method: 'GET', pattern: /^\/users\/@me$/, handler: () => json(botUser) },
-    {
-      method: 'GET',
-      pattern: /^\/users\/(\d+)$/,
-      handler: (_req, [id]) => {
-        const user = id === undefined ? undefined : users.get(id);
-        return user === undefined ? error(404, 'Unknown User', 10013) : json(user.user);
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/users\/@me\/channels$/,
-      handler: (req) => {
-        const recipientId = isRecord(req.body) ? req.body['recipient_id'] : undefined;
-        const user = typeof recipientId === 'string' ? users.get(recipientId) : undefined;
-        if (user === undefined) return error(400, 'Invalid Form Body', 50035);
-        return json(dmChannelFor(user.user));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: /^\/channels\/(\d+)$/,
-      handler: (_req, [id]) => {
-        const channel = id === undefined ? undefined : findChannel(id);
-        return channel === undefined ? error(404, 'Unknown Channel', 10003) : json(channel);
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/channels\/(\d+)\/messages$/,
-      handler: (req, [id]) => {
-        const channel = id === undefined ? undefined : findChannel(id);
-        if (channel === undefined) return error(404, 'Unknown Channel', 10003);
-        if (channel.type === ChannelType.GuildForum) return error(400, 'Cannot execute action on this channel type', 50024);
-        const body = asBody(req);
-        const invalid = validateMessage(req.body, { creating: true, files: req.files.length });
-        if (invalid !== undefined) return invalid;
-        if (channel.type !== ChannelType.DM) {
-          const refused = refuseMessage(permissionsIn(channel, botUser.id), {
-            thread: isThread(channel),
-            embeds: (body.embeds?.length ?? 0) > 0,
-            reply: body.message_reference !== undefined,
-          });
-          if (refused !== undefined) return refused;
-        }
-        const message = storeMessage(buildMessage(channel.id, asBody(req), { author: botUser }, req.files));
-        channel.last_message_id = message.id;
-        return json(message);
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/channels\/(\d+)\/typing$/,
-      handler: () => ({ status: 204 }),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/guilds\/(\d+)\/members\/(\d+)$/,
-      handler: (_req, [gid, uid]) => {
-        if (gid !== guildId) return error(404, 'Unknown Guild', 10004);
-        const user = uid === undefined ? undefined : users.get(uid);
-        if (user === undefined || !user.inGuild) return error(404, 'Unknown Member', 10007);
-        return json(memberOf(user));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: /^\/guilds\/(\d+)$/,
-      handler: (_req, [gid]) => {
-        if (gid !== guildId) return error(404, 'Unknown Guild', 10004);
-        return json(guildPayload());
-      },
-    },
-    // -- application commands --
-    ...(['global', 'guild'] as const).flatMap((scope): Route[] => {
-      const base = scope === 'global' ? String.raw`^\/applications\/(\d+)\/commands` : String.raw`^\/applications\/(\d+)\/guilds\/(\d+)\/commands`;
-      const keyOf = (params: string[]): string => (scope === 'global' ? 'global' : (params[1] ?? 'unknown'));
-      const toCommand = (raw: Record<string, unknown>, key: string, existing: readonly APIApplicationCommand[]): APIApplicationCommand => {
-        const name = String(raw['name'] ?? '');
-        const type = typeof raw['type'] === 'number' ? (raw['type'] as ApplicationCommandType) : ApplicationCommandType.ChatInput;
-        const previous = existing.find((c) => c.name === name && c.type === type);
-        return {
-          id: previous?.id ?? snowflake(),
-          application_id: applicationId,
-          version: snowflake(),
-          type,
-          name,
-          description: typeof raw['description'] === 'string' ? raw['description'] : '',
-          default_member_permissions: typeof raw['default_member_permissions'] === 'string' ? raw['default_member_permissions'] : null,
-          nsfw: raw['nsfw'] === true,
-          ...(Array.isArray(raw['options']) ? { options: raw['options'] as APIApplicationCommandOption[] } : {}),
-          ...(isRecord(raw['name_localizations']) ? { name_localizations: raw['name_localizations'] } : {}),
-          ...(isRecord(raw['description_localizations']) ? { description_localizations: raw['description_localizations'] } : {}),
-          ...(key === 'global'
-            ? {
-                integration_types: Array.isArray(raw['integration_types']) ? (raw['integration_types'] as ApplicationIntegrationType[]) : [ApplicationIntegrationType.GuildInstall],
-                contexts: Array.isArray(raw['contexts']) ? (raw['contexts'] as InteractionContextType[]) : null,
-              }
-            : { guild_id: key }),
-        };
-      };
-      return [
-        {
-          method: 'GET',
-          pattern: new RegExp(`${base}$`),
-          handler: (_req, params) => json(commands.get(keyOf(params)) ?? []),
-        },
-        {
-          method: 'PUT',
-          pattern: new RegExp(`${base}$`),
-          handler: (req, params) => {
-            if (params[0] !== applicationId) return error(403, 'Missing Access', 50001);
-            if (!Array.isArray(req.body)) return error(400, 'Invalid Form Body', 50035);
-            const invalid = validateCommands(req.body as unknown[]);
-            if (invalid !== undefined) return invalid;
-            const key = keyOf(params);
-            const existing = commands.get(key) ?? [];
-            const next = (req.body as unknown[]).filter(isRecord).map((raw) => toCommand(raw, key, existing));
-            commands.set(key, next);
-            return json(next);
-          },
-        },
-        {
-          method: 'POST',
-          pattern: new RegExp(`${base}$`),
-          handler: (req, params) => {
-            if (params[0] !== applicationId) return error(403, 'Missing Access', 50001);
-            if (!isRecord(req.body)) return error(400, 'Invalid Form Body', 50035);
-            const invalid = validateCommands([req.body]);
-            if (invalid !== undefined) return invalid;
-            const key = keyOf(params);
-            const existing = commands.get(key) ?? [];
-            const command = toCommand(req.body, key, existing);
-            commands.set(key, [...existing.filter((c) => c.id !== command.id), command]);
-            return json(command, existing.some((c) => c.id === command.id) ? 200 : 201);
-          },
-        },
-        {
-          method: 'DELETE',
-          pattern: new RegExp(`${base}\\/(\\d+)$`),
-          handler: (_req, params) => {
-            const key = keyOf(params);
-            const commandId = params[params.length - 1];
-            const existing = commands.get(key) ?? [];
-            if (!existing.some((c) => c.id === commandId)) return error(404, 'Unknown application command', 10063);
-            commands.set(key, existing.filter((c) => c.id !== commandId));
-            return { status: 204 };
-          },
-        },
-      ];
-    }),
-    // -- interactions --
-    {
-      method: 'POST',
-      pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/,
-      handler: (req, [id, tokenParam]) => {
-        const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
-        if (state === undefined || state.interaction.id !== id) return error(404, 'Unknown interaction', 10062);
-        // discord-api-docs receiving-and-responding.mdx: no initial response within 3 seconds of the event
-        // invalidates the token; Discord then answers 10062 (opcodes-and-status-codes.mdx).
-        if (req.at - state.dispatchedAt > DISCORD_LIMITS.interactionDeadlineMs && !state.acknowledged) return error(404, 'Unknown interaction', 10062);
-        if (state.acknowledged) return error(400, 'Interaction has already been acknowledged.', 40060);
-        const body = isRecord(req.body) ? req.body : {};
-        const type = body['type'];
-        if (typeof type !== 'number') return error(400, 'Invalid Form Body', 50035);
-        const data: MessageBodyLike = isRecord(body['data']) ? (body['data'] as MessageBodyLike) : {};
-        const invalid =
-          type === InteractionResponseType.ChannelMessageWithSource ? validateMessage(data, { creating: true, files: req.files.length })
-          : type === InteractionResponseType.UpdateMessage ? validateMessage(data, { creating: false, files: req.files.length })
-          : type === InteractionResponseType.ApplicationCommandAutocompleteResult ? validateAutocomplete(data)
-          : type === InteractionResponseType.Modal ? validateModal(data)
-          : undefined;
-        if (invalid !== undefined) return invalid;
-        state.acknowledged = true;
-        state.callbacks.push(type);
-        let message: APIMessage | undefined;
-        switch (type as InteractionResponseType) {
-          case InteractionResponseType.ChannelMessageWithSource:
-            message = state.original = responseMessage(state, data, req.files, false);
-            break;
-          case InteractionResponseType.DeferredChannelMessageWithSource:
-            message = state.original = responseMessage(state, data, req.files, true);
-            break;
-          case InteractionResponseType.DeferredMessageUpdate:
-            message = state.interaction.message;
-            state.original = message ?? null;
-            break;
-          case InteractionResponseType.UpdateMessage:
-            if (state.interaction.message !== undefined) {
-              message = state.original = patchMessage(state.interaction.message, data, req.files);
-            }
-            break;
-          default:
-            break;
-        }
-        if (req.query['with_response'] !== 'true') return { status: 204 };
-        const result: RESTPostAPIInteractionCallbackWithResponseResult = {
-          interaction: {
-            id: state.interaction.id,
-            type: state.interaction.type,
-            ...(message !== undefined
-              ? {
-                  response_message_id: message.id,
-                  response_message_loading: type === InteractionResponseType.DeferredChannelMessageWithSource,
-                  response_message_ephemeral: ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
-                }
-              : {}),
-          },
-          ...(message !== undefined ? { resource: { type: type as InteractionResponseType, message } } : {}),
-        };
-        return json(result);
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/webhooks\/(\d+)\/([^/]+)$/,
-      handler: (req, [appId, tokenParam]) => {
-        const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
-        if (appId !== applicationId || state === undefined || !state.acknowledged) return error(404, 'Unknown Webhook', 10015);
-        const invalid = validateMessage(req.body, { creating: true, files: req.files.length });
-        if (invalid !== undefined) return invalid;
-        const message = responseMessage(state, asBody(req), req.files, false);
-        state.followUps.push(message);
-        return req.query['wait'] === 'false' ? { status: 204 } : json(message);
-      },
-    },
-    ...(['GET', 'PATCH', 'DELETE'] as const).map(
-      (method): Route => ({
-        method,
-        pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/,
-        handler: (req, [appId, tokenParam, messageId]) => {
-          const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
-          if (appId !== applicationId || state === undefined || !state.acknowledged) return error(404, 'Unknown Webhook', 10015);
-          const isOriginal = messageId === '@original';
-          const target = isOriginal ? (state.deleted ? null : state.original) : (state.followUps.find((m) => m.id === messageId) ?? null);
-          if (target === null) return error(404, 'Unknown Message', 10008);
-          if (method === 'GET') return json(target);
-          if (method === 'DELETE') {
-            if (isOriginal) state.deleted = true;
-            else state.followUps = state.followUps.filter((m) => m.id !== messageId);
-            return { status: 204 };
-          }
-          const invalid = validateMessage(req.body, { creating: false, files: req.files.length });
-          if (invalid !== undefined) return invalid;
-          const body = asBody(req);
-          const patched = patchMessage(target, { ...body, ...(body.flags !== undefined ? {} : { flags: (target.flags ?? 0) & ~MessageFlags.Loading }) }, req.files);
-          if (isOriginal) state.original = patched;
-          else state.followUps = state.followUps.map((m) => (m.id === patched.id ? patched : m));
-          return json(patched);
-        },
-      }),
-    ),
-  ];
-
-  /** Unimplemented routes (including unimplemented methods on known paths) answer 404 `{message: 'Unknown', code: 0}`. */
-  const route = (request: RecordedRequest): RouteResult => {
-    for (const candidate of routes) {
-      if (candidate.method !== request.method) continue;
-      const match = candidate.pattern.exec(request.path);
-      if (match !== null) return candidate.handler(request, match.slice(1).map((p) => p ?? ''));
-    }
-    return error(404, 'Unknown', 0);
-  };
+  const route = createRoutes(world, () => gatewayUrl);
 
   const handleHttp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
