@@ -16,7 +16,11 @@ const ConfigSchema = z
       .optional(),
     DISCORD_APPLICATION_ID: Snowflake.optional(),
     DISCORD_DEV_GUILD_ID: Snowflake.optional(),
-    DISCORD_API_URL: z.url('must be a full URL, e.g. http://localhost:8080/api').optional(),
+    // discord.js requests `${DISCORD_API_URL}/v10${route}`, and Discord serves its API under /api only.
+    DISCORD_API_URL: z
+      .url('must be a full URL ending in /api, e.g. http://localhost:8080/api')
+      .refine((url) => /\/api$/.test(new URL(url).pathname) && !new URL(url).search, 'must end in /api, with no version and no trailing slash (discord.js adds /v10), e.g. http://localhost:8080/api')
+      .optional(),
     POLICY_ROLE_ID: Snowflake.optional(),
     POLICY_CHANNEL_ID: Snowflake.optional(),
     ANSWER_CHANNEL_IDS: z

@@ -37,4 +37,13 @@ describe('configuration from the environment', () => {
   it('given a token without an application id, then it says the id is required', () => {
     expect(() => parseConfig({ DISCORD_TOKEN: TOKEN })).toThrow(/DISCORD_APPLICATION_ID is required when DISCORD_TOKEN is set/);
   });
+
+  it('given DISCORD_API_URL, then it must end in /api with no version, since discord.js adds /v10', () => {
+    const withUrl = (url: string) => () => parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_API_URL: url });
+    expect(withUrl('http://localhost:8080/api')().discord?.apiUrl).toBe('http://localhost:8080/api');
+    expect(withUrl('https://proxy.example/discord/api')().discord?.apiUrl).toBe('https://proxy.example/discord/api');
+    for (const bad of ['http://localhost:8080', 'http://localhost:8080/api/v10', 'http://localhost:8080/api/', 'https://discord.com/api/v9', 'http://localhost:8080/v10']) {
+      expect(withUrl(bad), bad).toThrow(/DISCORD_API_URL must end in \/api, with no version/);
+    }
+  });
 });

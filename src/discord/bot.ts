@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Client, Events, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
+import { Client, DiscordAPIError, Events, GatewayCloseCodes, RESTJSONErrorCodes, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
 import { Agent } from 'undici';
 import type { Answerer } from '../answer/answerer.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
@@ -31,6 +31,18 @@ export interface BotOptions {
   readonly rest?: Partial<RESTOptions>;
   /** Reload the knowledge shortly after its files change (debounce in ms); off when undefined. */
   readonly watch?: { readonly debounceMs: number } | undefined;
+}
+
+/** Discord closed the gateway with 4014: a privileged intent asked for is not enabled for the app. */
+export class DisallowedIntentsError extends Error {
+  override readonly name = 'DisallowedIntentsError';
+  constructor(options: { cause: unknown }) {
+    super(
+      'Discord refused the Message Content intent (gateway close code 4014). ANSWER_CHANNEL_IDS needs it: enable it in the Developer Portal ' +
+        '(your application → Bot → Privileged Gateway Intents → Message Content Intent), or clear ANSWER_CHANNEL_IDS to answer mentions and DMs only.',
+      options,
+    );
+  }
 }
 
 export interface RunningBot {
@@ -80,11 +92,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.rest.on('rateLimited', (info) => logger.warn({ event: 'discord.rate_limited', route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+  let closeCode: number | undefined;
+  client.on(Events.ShardDisconnect, (event) => (closeCode = event.code));
   try {
     await client.login(options.token);
   } catch (err) {
     await client.destroy();
     await agent.close();
+    if (closeCode === GatewayCloseCodes.DisallowedIntents) throw new DisallowedIntentsError({ cause: err });
     throw err;
   }
   const readyClient = await ready;
@@ -134,6 +149,17 @@ async function guard(run: () => Promise<void>, source: Interaction | Message, co
   try {
     await run();
   } catch (error) {
+    if (error instanceof DiscordAPIError && (error.status === 401 || error.status === 403)) {
+      // A refused request counts toward Discord's limit of 10,000 invalid requests per 10 minutes, after
+      // which the IP is banned (discord-api-docs topics/rate-limits.mdx): never answer one with another.
+      context.logger.error({ err: error, event: 'handler.refused', status: error.status, code: error.code, channel: source.channelId, ...describe(source) }, 'Discord refused the reply; not retrying in this channel');
+      return;
+    }
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction) {
+      // Past the 3-second deadline the interaction is gone: nobody is left to tell.
+      context.logger.error({ err: error, event: 'handler.expired', ...describe(source) }, 'the interaction expired before it was answered');
+      return;
+    }
     const language = 'locale' in source ? languageOfLocale(source.locale) : 'en';
     const ref = randomBytes(4).toString('hex');
     const userMessage = error instanceof UserError ? error.message : UI[language].somethingWrong(ref);

@@ -1,22 +1,49 @@
-/** Discord's limits, named once and respected everywhere (https://discord.com/developers/docs). */
+/**
+ * Discord's limits, named once and respected everywhere; the fake Discord enforces the same numbers.
+ * Sources are files of github.com/discord/discord-api-docs (read at c98d64b, August 2026).
+ */
 export const DISCORD_LIMITS = Object.freeze({
+  // developers/interactions/receiving-and-responding.mdx, "Autocomplete" and application-commands.mdx,
+  // "Application Command Option Choice Structure": 25 choices, names 1-100, string values up to 100.
   autocompleteChoices: 25,
   choiceName: 100,
   choiceValue: 100,
+  // developers/resources/message.mdx, "Embed Limits" and "Create Message" (up to 10 embeds).
+  embedsPerMessage: 10,
   embedTitle: 256,
   embedDescription: 4096,
   embedFields: 25,
   embedFieldName: 256,
   embedFieldValue: 1024,
   embedFooter: 2048,
+  embedAuthorName: 256,
   embedTotal: 6000,
+  // developers/resources/message.mdx, "Create Message": content up to 2000 characters.
   messageContent: 2000,
+  // developers/components/reference.mdx: Button label max 80; an Action Row holds up to 5 buttons;
+  // custom_id 1-100 characters, unique within a message; up to 40 components in a message. Five rows at
+  // the top level of a message without IS_COMPONENTS_V2 is what Discord enforces (the former limit).
   buttonLabel: 80,
   buttonsPerRow: 5,
   actionRows: 5,
+  componentsPerMessage: 40,
   customId: 100,
-  slashOptionString: 6000,
-  /** Discord drops an interaction that is not acknowledged within 3 seconds. */
+  // receiving-and-responding.mdx, "Modal": title max 45, 1 to 5 components; components/reference.mdx,
+  // "Label" (label max 45, description max 100) and "Text Input" (values and max_length up to 4000).
+  modalTitle: 45,
+  modalComponents: 5,
+  labelText: 45,
+  labelDescription: 100,
+  textInputLength: 4000,
+  // developers/interactions/application-commands.mdx: names 1-32, descriptions 1-100, 25 options and 25
+  // choices at each level, 8,000 characters per command in all, 100 global chat-input commands.
+  commandName: 32,
+  commandDescription: 100,
+  commandOptions: 25,
+  commandChoices: 25,
+  commandTotal: 8000,
+  commandsPerScope: 100,
+  /** receiving-and-responding.mdx: the initial response must be sent within 3 seconds of the event. */
   interactionDeadlineMs: 3000,
 });
 

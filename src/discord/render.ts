@@ -76,6 +76,24 @@ export function renderFact(fact: FactView, language: Language, version: string, 
   };
 }
 
+/**
+ * The same reply with its embeds written out as text, for channels where the bot may not embed links:
+ * title, answer, whose claim and the source stay; the answer is shortened first to fit the 2,000
+ * characters of a message.
+ */
+export function asPlainText(rendered: Rendered): Rendered {
+  const sections = (rendered.embeds ?? []).map((e) => {
+    const embed = 'toJSON' in e ? e.toJSON() : e;
+    const head = embed.title ? `**${embed.title}**` : '';
+    const tail = [...(embed.fields ?? []).map((f) => `**${f.name}**\n${f.value}`), ...(embed.footer ? [`-# ${embed.footer.text}`] : [])].join('\n');
+    return { head, description: embed.description ?? '', tail };
+  });
+  const fixed = [rendered.content ?? '', ...sections.flatMap((s) => [s.head, s.tail])].join('\n\n').length + 4 * sections.length;
+  const room = Math.max(0, Math.floor((L.messageContent - fixed) / Math.max(1, sections.length)));
+  const text = [rendered.content ?? '', ...sections.map((s) => [s.head, truncate(s.description, room), s.tail].filter(Boolean).join('\n\n'))].filter(Boolean).join('\n\n');
+  return { ...rendered, content: truncate(text, L.messageContent), embeds: [] };
+}
+
 /** Every source of a fact with its quote, publisher, date and link. */
 export function renderSources(fact: FactView, language: Language, version: string): Rendered {
   const m = MESSAGES[language];

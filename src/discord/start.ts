@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
 import { defaultKnowledgeDir } from '../cli/paths.ts';
 import type { Config } from '../config.ts';
@@ -6,7 +7,11 @@ import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { createLogger } from '../log.ts';
 import { openRecorder, type Recorder } from '../record/recorder.ts';
-import { startBot } from './bot.ts';
+import { DisallowedIntentsError, startBot } from './bot.ts';
+
+const STOP_TIMEOUT_MS = 5_000;
+/** Time left for the event loop to empty by itself after a stop, before the process is ended. */
+const EXIT_GRACE_MS = 1_000;
 
 /** `npm start` with a token: the production wiring of the bot. Resolves with the exit code. */
 export async function startFromConfig(config: Config): Promise<number> {
@@ -51,7 +56,8 @@ export async function startFromConfig(config: Config): Promise<number> {
       },
     });
   } catch (err) {
-    logger.fatal({ err, event: 'discord.login_failed' }, 'could not connect to Discord (check DISCORD_TOKEN)');
+    if (err instanceof DisallowedIntentsError) logger.fatal({ event: 'discord.intent_not_enabled' }, err.message);
+    else logger.fatal({ err, event: 'discord.login_failed' }, 'could not connect to Discord (check DISCORD_TOKEN)');
     recorder?.close();
     logger.flush();
     return 1;
@@ -60,10 +66,14 @@ export async function startFromConfig(config: Config): Promise<number> {
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'shutting down');
-      void running.stop().then(() => {
+      // While a gateway reconnect is pending, @discordjs/ws ignores destroy() and keeps the process
+      // alive: stopping gets a few seconds, then the process ends anyway, once the record is flushed.
+      const stopped = running.stop().catch((err: unknown) => logger.warn({ err, event: 'shutdown.stop_failed' }, 'could not disconnect cleanly'));
+      void Promise.race([stopped, delay(STOP_TIMEOUT_MS, undefined, { ref: false })]).then(() => {
         recorder?.close();
         logger.flush();
         resolve(0);
+        setTimeout(() => process.exit(0), EXIT_GRACE_MS).unref();
       });
     };
     process.once('SIGINT', () => shutdown('SIGINT'));

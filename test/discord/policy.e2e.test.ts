@@ -115,12 +115,14 @@ describe('the policy team’s loop, through the fake Discord with real files and
     h = await startHarness();
     const version = h.store.current().snapshot.version;
     const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'kb', options: subcommand('preview') }));
-    const modal = (await h.fake.waitForRequest<CallbackBody & { data: { custom_id: string } }>((r) => r.path === h.fake.callbackPath(sent))).body;
+    const modal = (await h.fake.waitForRequest<CallbackBody & { data: { custom_id: string; components: { type: number }[] } }>((r) => r.path === h.fake.callbackPath(sent))).body;
     expect(modal.type).toBe(InteractionResponseType.Modal);
     expect(modal.data.custom_id).toBe('kb:preview');
+    // Text inputs in Labels, not in the deprecated Action Rows.
+    expect(modal.data.components.map((c) => c.type)).toEqual([ComponentType.Label, ComponentType.Label]);
 
     const submit = async (draft: string, question: string) => {
-      const payload = await h.fake.sendInteraction(h.fake.modalSubmit({ customId: 'kb:preview', fields: { draft, question } }));
+      const payload = await h.fake.sendInteraction(h.fake.modalSubmit({ customId: 'kb:preview', fields: { draft, question }, layout: 'label' }));
       return (await h.fake.waitForRequest<{ content: string; embeds?: { title?: string }[] }>((r) => r.method === 'PATCH' && r.path === h.fake.originalPath(payload), 5000)).body;
     };
     const valid = await submit(NEW_FACT('zebulon-rule', 'zebulon'), 'what is the zebulon rule');

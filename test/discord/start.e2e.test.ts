@@ -6,9 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers.ts';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
 
-/** `npm start` as production runs it, pointed at the fake through DISCORD_API_URL. */
+/**
+ * `src/main.ts` as `npm start` runs it, pointed at the fake through DISCORD_API_URL. Node loads tsx
+ * itself: the tsx CLI relays signals to a child process and kills it (exit 143) when the child does
+ * not confirm within 30 ms, which a loaded machine misses.
+ */
 function startProcess(fake: FakeDiscord, env: Record<string, string> = {}) {
-  const child = spawn(join(REPO, 'node_modules', '.bin', 'tsx'), [join(REPO, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'main.ts')], {
     cwd: REPO,
     env: {
       PATH: process.env.PATH ?? '',
@@ -45,6 +49,24 @@ describe('npm start with a Discord token', () => {
       expect(bot.output()).toContain('"event":"discord.stopped"');
       expect(bot.output()).toContain('"event":"answer"');
       expect(bot.output()).not.toContain(fake.token);
+    } finally {
+      bot.child.kill('SIGKILL');
+      await fake.close({ allowConnectedClient: true });
+    }
+  });
+
+  it('given SIGTERM while the gateway is down and the client keeps reconnecting, then it still ends, with exit code 0', async () => {
+    const fake = await startFakeDiscord();
+    const bot = startProcess(fake);
+    try {
+      await expect.poll(() => bot.output(), { timeout: 15_000 }).toContain('"event":"discord.ready"');
+      fake.setGatewayOutage(true);
+      await fake.dropGateway({ terminate: true });
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      bot.child.kill('SIGTERM');
+      const exit = await Promise.race([bot.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+      expect(exit).toBe(0);
+      expect(bot.output()).toContain('"event":"shutdown"');
     } finally {
       bot.child.kill('SIGKILL');
       await fake.close({ allowConnectedClient: true });

@@ -1,6 +1,7 @@
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GatewayIntentBits } from 'discord-api-types/v10';
 import { Writable } from 'node:stream';
 import { createAnswerer, type Answerer } from '../../src/answer/answerer.ts';
 import type { BotSettings } from '../../src/discord/context.ts';
@@ -54,37 +55,45 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean; answerChannels?: 'fake-channel' } = {}): Promise<Harness> {
+export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean; answerChannels?: 'fake-channel' | 'fake-forum'; privilegedIntents?: number } = {}): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
   if (!options.knowledgeDir) cpSync(FIXTURE_KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
   const opened = await openLiveStore<Answerer>({ load: folderLoader(knowledgeDir, () => TODAY), build: (s) => createAnswerer(s) });
   if (!opened.ok) throw new Error(`knowledge fixture does not load: ${JSON.stringify(opened.errors)}`);
-  const fake = await startFakeDiscord();
+  // Answer channels need Message Content, which the operator then enables in the Developer Portal.
+  const fake = await startFakeDiscord({ privilegedIntents: options.privilegedIntents ?? (options.answerChannels ? GatewayIntentBits.MessageContent : 0) });
   const logs = new LogCapture();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'record-e2e-'));
   const logger = createLogger({ level: 'debug', secrets: [fake.token], destination: logs });
   const recorder = openRecorder({ dataDir, now: () => TODAY, logger });
-  const bot = await startBot({
-    token: fake.token,
-    apiUrl: fake.apiUrl,
-    store: opened.store,
-    logger,
-    now: () => TODAY,
-    recorder,
-    watch: options.watch ? { debounceMs: 50 } : undefined,
-    rest: { globalRequestsPerSecond: 10_000, retries: options.retries ?? 0 },
-    settings: {
-      contact: 'the policy team (#data-policy)',
-      policyRoleId: fake.policyRoleId,
-      policyChannelId: undefined,
-      answerChannelIds: [],
-      mentionCooldownMs: 0,
-      knowledgeDir,
-      ...(options.policyChannel ? { policyChannelId: fake.channelId } : {}),
-      ...(options.answerChannels ? { answerChannelIds: [fake.channelId] } : {}),
-      ...options.settings,
-    },
-  });
+  let bot: RunningBot;
+  try {
+    bot = await startBot({
+      token: fake.token,
+      apiUrl: fake.apiUrl,
+      store: opened.store,
+      logger,
+      now: () => TODAY,
+      recorder,
+      watch: options.watch ? { debounceMs: 50 } : undefined,
+      rest: { globalRequestsPerSecond: 10_000, retries: options.retries ?? 0 },
+      settings: {
+        contact: 'the policy team (#data-policy)',
+        policyRoleId: fake.policyRoleId,
+        policyChannelId: undefined,
+        answerChannelIds: [],
+        mentionCooldownMs: 0,
+        knowledgeDir,
+        ...(options.policyChannel ? { policyChannelId: fake.channelId } : {}),
+        ...(options.answerChannels ? { answerChannelIds: [options.answerChannels === 'fake-forum' ? fake.forumChannel.id : fake.channelId] } : {}),
+        ...options.settings,
+      },
+    });
+  } catch (err) {
+    recorder.close();
+    await fake.close({ allowConnectedClient: true });
+    throw err;
+  }
   return {
     fake,
     bot,

@@ -9,7 +9,11 @@ import {
   HTTPError,
   MessageFlags,
   Partials,
+  PermissionFlagsBits,
+  REST,
+  Routes,
   Status,
+  type TextChannel,
   type ClientOptions,
   type Interaction,
   type Message,
@@ -450,9 +454,9 @@ describe('fake discord without Partials.Channel', () => {
       client.on(Events.MessageCreate, (message) => seen.push(message.content));
       await fake.sendMessage({ content: 'dm', dm: true });
       const guildMessage = nextMessage(client);
-      await fake.sendMessage({ content: 'guild' });
+      await fake.sendMessage({ content: 'guild', mentionsBot: true });
       await guildMessage;
-      expect(seen).toEqual(['guild']);
+      expect(seen).toEqual([`<@${fake.botUser.id}> guild`]);
     } finally {
       await client.destroy();
       await fake.close();
@@ -473,6 +477,157 @@ describe('fake discord heartbeats', () => {
       expect(fake.identifies).toHaveLength(1);
     } finally {
       await client.destroy();
+      await fake.close();
+    }
+  });
+});
+
+describe('fake discord refuses what Discord refuses', () => {
+  let fake: FakeDiscord;
+  let client: Client<true>;
+
+  beforeEach(async () => {
+    fake = await startFakeDiscord();
+    client = await startClient(fake);
+  });
+
+  afterEach(async () => {
+    await client.destroy();
+    await fake.close();
+  });
+
+  const send = async (body: Record<string, unknown>, channelId = fake.channelId): Promise<DiscordAPIError | undefined> =>
+    client.rest.post(`/channels/${channelId}/messages`, { body }).then(
+      () => undefined,
+      (e: unknown) => e as DiscordAPIError,
+    );
+  const button = (custom_id: string, label = 'go') => ({ type: 2, style: 1, custom_id, label });
+  const row = (...components: unknown[]) => ({ type: 1, components });
+
+  it.each([
+    ['content over 2,000 characters', { content: 'x'.repeat(2001) }, 'content'],
+    ['11 embeds', { embeds: Array.from({ length: 11 }, () => ({ title: 't' })) }, 'embeds'],
+    ['a title over 256', { embeds: [{ title: 'x'.repeat(257) }] }, 'embeds'],
+    ['a description over 4,096', { embeds: [{ description: 'x'.repeat(4097) }] }, 'embeds'],
+    ['26 fields', { embeds: [{ fields: Array.from({ length: 26 }, () => ({ name: 'n', value: 'v' })) }] }, 'embeds'],
+    ['a field name over 256', { embeds: [{ fields: [{ name: 'x'.repeat(257), value: 'v' }] }] }, 'embeds'],
+    ['a field value over 1,024', { embeds: [{ fields: [{ name: 'n', value: 'x'.repeat(1025) }] }] }, 'embeds'],
+    ['an empty field value', { embeds: [{ fields: [{ name: 'n', value: '' }] }] }, 'embeds'],
+    ['a footer over 2,048', { embeds: [{ footer: { text: 'x'.repeat(2049) } }] }, 'embeds'],
+    ['embeds over 6,000 in total', { embeds: [{ description: 'x'.repeat(4000) }, { description: 'x'.repeat(2001) }] }, 'embeds'],
+    ['6 rows', { components: Array.from({ length: 6 }, (_, i) => row(button(`b${i}`))) }, 'components'],
+    ['6 buttons in a row', { components: [row(...Array.from({ length: 6 }, (_, i) => button(`b${i}`)))] }, 'components'],
+    ['two buttons sharing a custom_id', { components: [row(button('fact:a'), button('fact:a'))] }, 'components'],
+    ['a custom_id over 100', { components: [row(button('x'.repeat(101)))] }, 'components'],
+    ['a label over 80', { components: [row(button('b', 'x'.repeat(81)))] }, 'components'],
+  ])('refuses a message with %s: 400, code 50035, naming the field', async (_name, body, key) => {
+    const error = await send(body);
+    expect(error).toBeInstanceOf(DiscordAPIError);
+    expect(error!.status).toBe(400);
+    expect(error!.code).toBe(50035);
+    expect(Object.keys((error!.rawError as { errors?: object }).errors ?? {})).toContain(key);
+  });
+
+  it('accepts a message at every limit', async () => {
+    const fields = Array.from({ length: 25 }, () => ({ name: 'n', value: 'v'.repeat(39) }));
+    const body = {
+      content: 'x'.repeat(2000),
+      embeds: [{ title: 't'.repeat(256), description: 'd'.repeat(4096), fields, footer: { text: 'f'.repeat(648) } }],
+      components: Array.from({ length: 5 }, (_, r) => row(...Array.from({ length: 5 }, (_, i) => button(`${r}:${i}:`.padEnd(100, 'x'), 'l'.repeat(80))))),
+    };
+    expect(await send(body)).toBeUndefined();
+  });
+
+  it('refuses an empty message with 50006', async () => {
+    expect((await send({ content: '   ' }))?.code).toBe(50006);
+  });
+
+  it('given a channel where the bot may not embed links, then an embed is refused with 403 50013 and plain text is accepted', async () => {
+    await fake.setPermissionOverwrites(fake.channelId, [{ id: fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.EmbedLinks) }]);
+    const error = await send({ embeds: [{ title: 'answer' }] });
+    expect([error?.status, error?.code]).toEqual([403, 50013]);
+    expect(await send({ content: 'answer' })).toBeUndefined();
+    await expect.poll(() => client.channels.cache.get(fake.channelId)?.isTextBased() && (client.channels.cache.get(fake.channelId) as TextChannel).permissionsFor(client.user)?.has(PermissionFlagsBits.EmbedLinks)).toBe(false);
+  });
+
+  it('given a thread, then Send Messages in Threads is what counts', async () => {
+    const thread = await fake.createThread();
+    await fake.setPermissionOverwrites(fake.channelId, [{ id: fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.SendMessagesInThreads) }]);
+    expect((await send({ content: 'in thread' }, thread.id))?.code).toBe(50013);
+    expect(await send({ content: 'in channel' })).toBeUndefined();
+  });
+
+  it('given an interaction not acknowledged within 3 seconds, then its callback is refused with 10062', async () => {
+    const payload = await fake.sendInteraction(fake.slashCommand({ name: 'ask' }));
+    fake.interactions.get(payload.token)!.dispatchedAt -= 3_001;
+    const error: unknown = await client.rest
+      .post(`/interactions/${payload.id}/${payload.token}/callback`, { body: { type: 4, data: { content: 'late' } }, auth: false })
+      .catch((e: unknown) => e);
+    expect((error as DiscordAPIError).code).toBe(10062);
+  });
+
+  it('refuses 26 autocomplete choices, and a choice name over 100', async () => {
+    const post = async (choices: unknown[]) => {
+      const payload = await fake.sendInteraction(fake.autocomplete({ name: 'fact', focused: 'name', value: '' }));
+      return client.rest.post(`/interactions/${payload.id}/${payload.token}/callback`, { body: { type: 8, data: { choices } }, auth: false }).then(() => undefined, (e: unknown) => (e as DiscordAPIError).code);
+    };
+    expect(await post(Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: `c${i}` })))).toBe(50035);
+    expect(await post([{ name: 'x'.repeat(101), value: 'x' }])).toBe(50035);
+    expect(await post(Array.from({ length: 25 }, (_, i) => ({ name: 'x'.repeat(100), value: `c${i}` })))).toBeUndefined();
+  });
+
+  it('refuses a modal whose title is over 45 or whose label is over 45', async () => {
+    const post = async (data: unknown) => {
+      const payload = await fake.sendInteraction(fake.slashCommand({ name: 'kb' }));
+      return client.rest.post(`/interactions/${payload.id}/${payload.token}/callback`, { body: { type: 9, data }, auth: false }).then(() => undefined, (e: unknown) => (e as DiscordAPIError).code);
+    };
+    const input = { type: 4, custom_id: 'draft', style: 2 };
+    expect(await post({ custom_id: 'm', title: 'x'.repeat(46), components: [{ type: 18, label: 'Draft', component: input }] })).toBe(50035);
+    expect(await post({ custom_id: 'm', title: 'Preview', components: [{ type: 18, label: 'x'.repeat(46), component: input }] })).toBe(50035);
+    expect(await post({ custom_id: 'm', title: 'Preview', components: [{ type: 18, label: 'Draft', component: input }] })).toBeUndefined();
+  });
+
+  it('serves the API only under /api', async () => {
+    const withoutApi = await fetch(fake.apiUrl.replace(/\/api$/, '/v10/users/@me'), { headers: { authorization: `Bot ${fake.token}` } });
+    expect(withoutApi.status).toBe(404);
+    const twoVersions = await fetch(`${fake.apiUrl}/v10/v10/users/@me`, { headers: { authorization: `Bot ${fake.token}` } });
+    expect(twoVersions.status).toBe(404);
+  });
+
+  it('empties the content of guild messages that do not mention the bot, without the Message Content intent', async () => {
+    const seen = new Promise<Message>((resolve) => client.once(Events.MessageCreate, resolve));
+    await fake.sendMessage({ content: 'secret' });
+    expect((await seen).content).toBe('');
+  });
+});
+
+describe('fake discord and privileged intents', () => {
+  it('closes the gateway with 4014 when Message Content is asked for but not enabled', async () => {
+    const fake = await startFakeDiscord();
+    const client = new Client({ intents: [...INTENTS, GatewayIntentBits.MessageContent], rest: { api: fake.apiUrl } });
+    try {
+      await expect(client.login(fake.token)).rejects.toThrow(/disallowed intents/i);
+      expect((await fake.waitForGatewayEvent('closed')).code).toBe(4014);
+    } finally {
+      await client.destroy();
+      await fake.close();
+    }
+  });
+});
+
+describe('fake discord and command registration', () => {
+  it('refuses commands Discord refuses: a capitalised name, a description over 100, 26 options, two commands of one name', async () => {
+    const fake = await startFakeDiscord();
+    const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
+    const put = (body: unknown[]) => rest.put(Routes.applicationCommands(fake.applicationId), { body }).then(() => undefined, (e: unknown) => (e as DiscordAPIError).code);
+    const command = (extra: Record<string, unknown> = {}) => ({ name: 'ask', description: 'Ask', ...extra });
+    try {
+      expect(await put([command({ name: 'Ask' })])).toBe(50035);
+      expect(await put([command({ description: 'x'.repeat(101) })])).toBe(50035);
+      expect(await put([command({ options: Array.from({ length: 26 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'o' })) })])).toBe(50035);
+      expect(await put([command(), command()])).toBe(50035);
+      expect(await put([command({ name_localizations: { fr: 'demander' } })])).toBeUndefined();
+    } finally {
       await fake.close();
     }
   });

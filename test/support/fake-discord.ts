@@ -34,6 +34,25 @@
  *   client missed, then RESUMED. Dispatching while the client is disconnected
  *   buffers the event for the resume, like Discord does.
  *
+ * Files, by concern: this one holds the servers, the gateway, the waiters and the payload builders;
+ * in `fake-discord/`, `world.ts` the guild, channels, users, messages and interactions; `rest.ts` the
+ * REST routes; `validate.ts` and `permissions.ts` what Discord refuses; `faults.ts` fault injection;
+ * `http.ts` request parsing; `types.ts` the public types; `snowflake.ts` ids.
+ *
+ * Strict like Discord (each rule cites its page of github.com/discord/discord-api-docs where it is
+ * enforced; the numbers are src/discord/limits.ts):
+ * - Paths must start with `/api` (404 otherwise).
+ * - Message bodies (channel messages, interaction responses, follow-ups, edits), autocomplete choices
+ *   and modals are checked by `fake-discord/validate.ts`: 400 with 50035 and the offending keys, 50006
+ *   for an empty message.
+ * - Channel messages need the bot's permissions in the channel, overwrites included
+ *   (`fake-discord/permissions.ts`): 403 with 50013 for embeds without Embed Links, a reply without
+ *   Read Message History, or no Send Messages (Send Messages in Threads in a thread); 50001 without
+ *   View Channel.
+ * - An interaction callback more than 3 s after the dispatch gets 404 10062; a second one 400 40060.
+ * - IDENTIFY with a privileged intent not enabled (`privilegedIntents`) is closed with 4014.
+ * - Without the Message Content intent, guild messages that do not mention the bot arrive empty.
+ *
  * Caveats:
  * - Re-IDENTIFYing within 5 s of the previous IDENTIFY makes @discordjs/ws sleep
  *   up to ~6.5 s (its identify throttle). `dropGateway()` therefore defaults to
@@ -52,8 +71,8 @@
  * - @discordjs/rest retries 5xx (default `rest.retries: 3`) and network errors,
  *   and waits out 429s; every attempt is recorded in `requests`.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
@@ -65,367 +84,65 @@ import {
   ComponentType,
   GatewayCloseCodes,
   GatewayDispatchEvents,
+  GatewayIntentBits,
   GatewayOpcodes,
-  GuildDefaultMessageNotifications,
-  GuildExplicitContentFilter,
-  GuildMFALevel,
-  GuildMemberFlags,
-  GuildNSFWLevel,
-  GuildPremiumTier,
-  GuildSystemChannelFlags,
-  GuildVerificationLevel,
+  ThreadAutoArchiveDuration,
   InteractionContextType,
-  InteractionResponseType,
   InteractionType,
   Locale,
-  MessageFlags,
   MessageReferenceType,
   MessageType,
-  PermissionFlagsBits,
   type APIActionRowComponent,
   type ApplicationFlags,
-  type RoleFlags,
-  type APIApplicationCommand,
+  type ChannelFlags,
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
-  type APIApplicationCommandOption,
-  type APIAttachment,
   type APIButtonComponent,
   type APIChatInputApplicationCommandInteraction,
-  type APIDMChannel,
-  type APIEmbed,
-  type APIGuild,
-  type APIGuildMember,
+  type APIOverwrite,
+  type APIThreadChannel,
   type APIInteraction,
   type APIInteractionGuildMember,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
-  type APIMessageReference,
   type APIMessageTopLevelComponent,
   type APIModalSubmissionComponent,
   type APIModalSubmitInteraction,
-  type APIRole,
-  type APITextChannel,
   type APIUser,
   type GatewayDispatchPayload,
-  type GatewayGuildCreateDispatchData,
   type GatewayIdentifyData,
   type GatewayMessageCreateDispatchData,
   type GatewayReadyDispatchData,
   type GatewayResumeData,
-  type RESTGetAPIGatewayBotResult,
-  type RESTPostAPIInteractionCallbackWithResponseResult,
   type Snowflake,
 } from 'discord-api-types/v10';
 
-// ---------------------------------------------------------------------------
-// Snowflakes
-// ---------------------------------------------------------------------------
 
-const DISCORD_EPOCH = 1_420_070_400_000n;
-let snowflakeIncrement = 0n;
 
-/**
- * A realistic snowflake string for the given time (default: now). Objects created
- * "now" get 19 digits; backdated ones (e.g. 2017–2020 user accounts) get 18.
- */
-export function snowflake(at: number | Date = Date.now()): Snowflake {
-  const ms = BigInt(typeof at === 'number' ? Math.floor(at) : at.getTime());
-  snowflakeIncrement = (snowflakeIncrement + 1n) & 0xfffn;
-  const workerId = 1n;
-  const processId = 0n;
-  return (((ms - DISCORD_EPOCH) << 22n) | (workerId << 17n) | (processId << 12n) | snowflakeIncrement).toString();
-}
+import { createFaults } from './fake-discord/faults.ts';
+import { createRoutes } from './fake-discord/rest.ts';
+import { createWorld } from './fake-discord/world.ts';
+import { isRecord, normalisePath, parseBody, writeResponse, type RouteResult } from './fake-discord/http.ts';
+import { randomToken, snowflake } from './fake-discord/snowflake.ts';
+import type {
+  RecordedRequest,
+  DispatchData,
+  RequestPredicate,
+  GatewayEventKind,
+  GatewayEvent,
+  StartFakeDiscordOptions,
+  InteractionTarget,
+  SlashCommandInit,
+  AutocompleteInit,
+  ButtonInit,
+  ModalSubmitInit,
+  SendMessageInit,
+  FakeDiscord,
+} from './fake-discord/types.ts';
 
-function randomToken(bytes: number): string {
-  return randomBytes(bytes).toString('base64url');
-}
-
-function permissionString(...flags: bigint[]): string {
-  return flags.reduce((acc, flag) => acc | flag, 0n).toString();
-}
-
-// ---------------------------------------------------------------------------
-// Public types
-// ---------------------------------------------------------------------------
-
-export interface RecordedFile {
-  /** Form field name, e.g. `files[0]`. */
-  field: string;
-  filename: string;
-  contentType: string | undefined;
-  size: number;
-}
-
-export interface RecordedRequest<Body = unknown> {
-  /** Position in `requests` (0-based). */
-  index: number;
-  /** Upper-case HTTP method. */
-  method: string;
-  /**
-   * Path with `/api` and `/v10` stripped and every segment URL-decoded,
-   * e.g. `/webhooks/123/tok/messages/@original`. No query string.
-   */
-  path: string;
-  /** The raw request URL as received (still encoded, with query). */
-  rawUrl: string;
-  query: Record<string, string>;
-  headers: IncomingHttpHeaders;
-  /** Parsed JSON body, or the parsed `payload_json` part of a multipart body; `undefined` when empty. */
-  body: Body;
-  /** Files of a multipart body (contents are not kept). */
-  files: RecordedFile[];
-  /** Status code the fake answered with (0 while the response is still pending). */
-  status: number;
-  /** The JSON the fake answered with (`undefined` for 204). */
-  responseBody: unknown;
-  /** `Date.now()` at arrival. */
-  at: number;
-}
-
-/** The `d` of the dispatch payload whose `t` is T. */
-export type DispatchData<T extends GatewayDispatchPayload['t']> = Extract<GatewayDispatchPayload, { t: T }>['d'];
-
-export type RequestPredicate = (request: RecordedRequest) => boolean;
-
-export interface FailRule {
-  /** HTTP method to match (case-insensitive); any when omitted. */
-  method?: string;
-  /** Substring of, or RegExp tested against, the normalised `path` (see {@link RecordedRequest.path}). */
-  pathMatch: string | RegExp;
-  /** Status to answer with, e.g. 500, 403, 404, 429. */
-  status: number;
-  /** For 429: seconds until retry (default 0.05). Sent as `retry-after`, `x-ratelimit-reset-after` and `retry_after`. */
-  retryAfter?: number;
-  /** For 429: mark as a global rate limit (`x-ratelimit-global`, `global: true`). Default false. */
-  global?: boolean;
-  /** How many matching requests fail (default 1; `Infinity` allowed). */
-  times?: number;
-  /** JSON body to answer with instead of the default for the status. */
-  body?: unknown;
-  /** Extra response headers. */
-  headers?: Record<string, string>;
-}
-
-export interface DelayRule {
-  method?: string;
-  pathMatch: string | RegExp;
-  /** Milliseconds to hold the response. */
-  ms: number;
-  /** Default 1; `Infinity` allowed. */
-  times?: number;
-}
-
-export type GatewayEventKind =
-  | 'connected'
-  | 'identified'
-  | 'resumed'
-  | 'invalid-session'
-  | 'heartbeat'
-  | 'closed';
-
-export interface GatewayEvent {
-  index: number;
-  kind: GatewayEventKind;
-  at: number;
-  /** Close code for `closed`. */
-  code?: number;
-  /** Request URL (path + query) for `connected`, e.g. `/?v=10&encoding=json`. */
-  url?: string;
-}
-
-export interface FakeUser {
-  user: APIUser;
-  /** Role ids this user has in the fake guild (empty when not a member). */
-  roles: Snowflake[];
-  inGuild: boolean;
-}
-
-export interface StartFakeDiscordOptions {
-  botUsername?: string;
-  guildName?: string;
-  channelName?: string;
-  /** Name of the role that marks staff allowed to use the bot. Default `policy`. */
-  policyRoleName?: string;
-  /** HELLO heartbeat_interval. Default 41 250 ms (Discord's value). */
-  heartbeatIntervalMs?: number;
-  /** The guild's preferred locale. Default `en-US`. */
-  guildLocale?: Locale;
-}
-
-export interface InteractionTarget {
-  /** Who triggers it. Default: `staffUser`. */
-  user?: APIUser;
-  /** Member roles (guild only). Default: the roles the fake has for the user. */
-  roles?: Snowflake[];
-  /** Send from a DM with the bot instead of the guild text channel. */
-  dm?: boolean;
-  /** User locale. Default `en-US`. */
-  locale?: Locale;
-}
-
-/** Simple option values: strings → STRING, integers → INTEGER, other numbers → NUMBER, booleans → BOOLEAN. */
-export type SimpleOptions = Record<string, string | number | boolean>;
-
-export interface SlashCommandInit extends InteractionTarget {
-  name: string;
-  /** Either simple name→value pairs or raw interaction option objects. */
-  options?: SimpleOptions | APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommand>[];
-  /** Command id; default: the id of a registered command with that name, else a fresh snowflake. */
-  commandId?: Snowflake;
-}
-
-export interface AutocompleteInit extends InteractionTarget {
-  name: string;
-  /** The focused option's name. */
-  focused: string;
-  /** What the user has typed so far. */
-  value: string;
-  /** The focused option's type. Default STRING. */
-  focusedType?: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Number;
-  /** Other, already-filled options. */
-  options?: SimpleOptions;
-  commandId?: Snowflake;
-}
-
-export interface ButtonInit extends InteractionTarget {
-  customId: string;
-  /** The message the button is on. Default: a bot message in the interaction's channel carrying this button. */
-  message?: APIMessage;
-}
-
-export interface ModalSubmitInit extends InteractionTarget {
-  customId: string;
-  /** Text input custom_id → submitted value. */
-  fields: Record<string, string>;
-  /** `actionRow` (legacy modals) or `label` (modals built from Label components). Default `actionRow`. */
-  layout?: 'actionRow' | 'label';
-  /** Present when the modal was opened from a message component. */
-  message?: APIMessage;
-}
-
-export interface SendMessageInit {
-  content: string;
-  /** Prefix the content with `<@bot>` and put the bot into `mentions`. */
-  mentionsBot?: boolean;
-  /**
-   * Send as a DM to the bot instead of into the guild text channel. Like Discord,
-   * no CHANNEL_CREATE precedes it (discord-api-types types CHANNEL_CREATE as guild-only):
-   * the client needs `partials: [Partials.Channel]` to see DMs in uncached channels.
-   */
-  dm?: boolean;
-  /** Default: `staffUser`. */
-  author?: APIUser;
-  /** Member roles for guild messages. Default: the roles the fake has for the author. */
-  roles?: Snowflake[];
-}
-
-/** State the fake keeps per interaction token. */
-export interface FakeInteractionState {
-  interaction: APIInteraction;
-  acknowledged: boolean;
-  /** The callback types received, in order. */
-  callbacks: InteractionResponseType[];
-  original: APIMessage | null;
-  followUps: APIMessage[];
-  deleted: boolean;
-}
-
-export interface FakeDiscord {
-  /** Pass as `rest.api` to the discord.js Client. */
-  readonly apiUrl: string;
-  /** What `GET /gateway/bot` hands out. */
-  readonly gatewayUrl: string;
-  /** A token in Discord's format; any token is accepted. */
-  readonly token: string;
-  readonly botUser: APIUser;
-  readonly applicationId: Snowflake;
-  readonly guildId: Snowflake;
-  /** Guild text channel id. */
-  readonly channelId: Snowflake;
-  readonly textChannel: APITextChannel;
-  readonly everyoneRoleId: Snowflake;
-  readonly policyRoleId: Snowflake;
-  /** A guild member with the policy role. */
-  readonly staffUser: APIUser;
-  /** A guild member without the policy role. */
-  readonly outsiderUser: APIUser;
-  /** Every REST request, in arrival order (failed, retried and unknown routes included). */
-  readonly requests: readonly RecordedRequest[];
-  /** Gateway lifecycle, in order. */
-  readonly gatewayEvents: readonly GatewayEvent[];
-  /** Every IDENTIFY payload received. */
-  readonly identifies: readonly GatewayIdentifyData[];
-  /** Every RESUME payload received. */
-  readonly resumes: readonly GatewayResumeData[];
-  /** Intents of the latest IDENTIFY, or null before login. */
-  readonly intents: number | null;
-  /** Commands registered via PUT/POST; key `global` or a guild id. */
-  readonly commands: ReadonlyMap<string, readonly APIApplicationCommand[]>;
-  /** Messages created through REST (channel messages, interaction responses, follow-ups), by channel id. */
-  readonly messages: ReadonlyMap<Snowflake, readonly APIMessage[]>;
-  /** Per interaction token. */
-  readonly interactions: ReadonlyMap<string, FakeInteractionState>;
-  /** Current gateway sequence number (0 before READY). */
-  readonly sequence: number;
-
-  // -- payload builders (pure; nothing is sent) --
-  slashCommand(init: SlashCommandInit): APIChatInputApplicationCommandInteraction;
-  autocomplete(init: AutocompleteInit): APIApplicationCommandAutocompleteInteraction;
-  button(init: ButtonInit): APIMessageComponentButtonInteraction;
-  modalSubmit(init: ModalSubmitInit): APIModalSubmitInteraction;
-  /** A message authored by the bot (e.g. to hang buttons on). */
-  botMessage(init?: { content?: string; channelId?: Snowflake; components?: APIMessageTopLevelComponent[] }): APIMessage;
-  /** Add a user (and, unless `inGuild: false`, a guild member). Call before login to have it in GUILD_CREATE. */
-  createUser(init: { username: string; globalName?: string; roles?: Snowflake[]; inGuild?: boolean; bot?: boolean }): APIUser;
-  /** The DM channel between the bot and a user (created on first use). */
-  dmChannelFor(user: APIUser): APIDMChannel;
-
-  // -- gateway --
-  /** Dispatch INTERACTION_CREATE. Resolves once written (or buffered while the client is disconnected). */
-  sendInteraction<T extends APIInteraction>(payload: T): Promise<T>;
-  /** Dispatch MESSAGE_CREATE (guild text channel, or a DM). Returns the dispatched payload. */
-  sendMessage(init: SendMessageInit): Promise<GatewayMessageCreateDispatchData>;
-  /** Dispatch any event. Resolves with its sequence number. */
-  dispatch<T extends GatewayDispatchPayload['t']>(t: T, d: DispatchData<T>): Promise<number>;
-  /**
-   * Close the client's gateway socket from the server side. Default code 4000
-   * (discord.js resumes). `terminate: true` drops TCP without a close frame (client sees 1006, resumes).
-   * Resolves once the socket is closed.
-   */
-  dropGateway(options?: { code?: number; reason?: string; terminate?: boolean }): Promise<void>;
-  /** Oldest gateway event of that kind not yet handed out by this method; waits for one otherwise. */
-  waitForGatewayEvent(kind: GatewayEventKind, timeoutMs?: number): Promise<GatewayEvent>;
-
-  // -- REST --
-  /**
-   * Oldest recorded request matching the predicate that no earlier `waitForRequest`
-   * call returned; waits for one otherwise. Requests are handed out after the fake
-   * has answered them (`status` and `responseBody` are filled in).
-   */
-  waitForRequest<Body = unknown>(predicate: RequestPredicate, timeoutMs?: number): Promise<RecordedRequest<Body>>;
-  /** Make the next matching request(s) fail. Rules are checked in the order they were added. */
-  failNext(rule: FailRule): void;
-  /** Hold the next matching response(s). */
-  delayNext(rule: DelayRule): void;
-  /** Drop all pending fail/delay rules. */
-  clearFaults(): void;
-
-  /** Path of an interaction's callback route, for predicates. */
-  callbackPath(interaction: Pick<APIInteraction, 'id' | 'token'>): string;
-  /** Path of an interaction's `@original` webhook message route, for predicates. */
-  originalPath(interaction: Pick<APIInteraction, 'token'>): string;
-  /** Path of follow-up webhook posts, for predicates. */
-  followUpPath(interaction: Pick<APIInteraction, 'token'>): string;
-
-  /**
-   * Close sockets and servers, cancel timers and pending waits. Call after `await client.destroy()`.
-   * Rejects (after closing everything) if a gateway client was still connected,
-   * unless `allowConnectedClient` is set.
-   */
-  close(options?: { allowConnectedClient?: boolean }): Promise<void>;
-}
+export * from './fake-discord/types.ts';
+export { snowflake } from './fake-discord/snowflake.ts';
 
 // ---------------------------------------------------------------------------
 // Implementation
@@ -438,111 +155,10 @@ interface Waiter<T> {
   timer: NodeJS.Timeout;
 }
 
-interface RouteResult {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
-type RouteHandler = (request: RecordedRequest, params: string[]) => RouteResult;
-
-interface Route {
-  method: string;
-  pattern: RegExp;
-  handler: RouteHandler;
-}
-
-/** Loose shape of message bodies (channel messages, interaction callback data, webhook bodies). */
-interface MessageBodyLike {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: APIMessageTopLevelComponent[];
-  flags?: number;
-  tts?: boolean;
-  message_reference?: APIMessageReference;
-  attachments?: { id: string | number; filename?: string; description?: string }[];
-}
-
 interface SessionState {
   id: string;
   seq: number;
   log: { s: number; raw: string }[];
-}
-
-const DEFAULT_ERRORS: Record<number, { message: string; code: number }> = {
-  400: { message: '400: Bad Request', code: 0 },
-  401: { message: '401: Unauthorized', code: 0 },
-  403: { message: 'Missing Permissions', code: 50013 },
-  404: { message: 'Unknown', code: 0 },
-  500: { message: '500: Internal Server Error', code: 0 },
-  502: { message: '502: Bad Gateway', code: 0 },
-  503: { message: '503: Service Unavailable', code: 0 },
-};
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function matchesRule(rule: { method?: string; pathMatch: string | RegExp }, request: RecordedRequest): boolean {
-  if (rule.method !== undefined && rule.method.toUpperCase() !== request.method) return false;
-  return typeof rule.pathMatch === 'string' ? request.path.includes(rule.pathMatch) : rule.pathMatch.test(request.path);
-}
-
-function normalisePath(pathname: string): string {
-  let path = pathname.replace(/^\/api(?=\/|$)/, '').replace(/^\/v\d+(?=\/|$)/, '');
-  if (path === '') path = '/';
-  return path
-    .split('/')
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    })
-    .join('/');
-}
-
-function parseMultipart(contentType: string, raw: Buffer): { body: unknown; files: RecordedFile[] } {
-  const boundaryMatch = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  const boundary = boundaryMatch?.[1] ?? boundaryMatch?.[2];
-  if (boundary === undefined) return { body: undefined, files: [] };
-  const text = raw.toString('latin1');
-  const parts = text.split(`--${boundary}`).slice(1, -1);
-  let body: unknown = undefined;
-  const files: RecordedFile[] = [];
-  for (const part of parts) {
-    const trimmed = part.replace(/^\r\n/, '').replace(/\r\n$/, '');
-    const headerEnd = trimmed.indexOf('\r\n\r\n');
-    if (headerEnd === -1) continue;
-    const headerText = trimmed.slice(0, headerEnd);
-    const content = trimmed.slice(headerEnd + 4);
-    const name = /name="([^"]*)"/i.exec(headerText)?.[1] ?? '';
-    const filename = /filename="([^"]*)"/i.exec(headerText)?.[1];
-    const partType = /content-type:\s*([^\r\n]+)/i.exec(headerText)?.[1];
-    if (filename !== undefined) {
-      files.push({ field: name, filename, contentType: partType, size: Buffer.byteLength(content, 'latin1') });
-    } else if (name === 'payload_json') {
-      const jsonText = Buffer.from(content, 'latin1').toString('utf8');
-      try {
-        body = JSON.parse(jsonText) as unknown;
-      } catch {
-        body = jsonText;
-      }
-    }
-  }
-  return { body, files };
-}
-
-function parseBody(contentType: string | undefined, raw: Buffer): { body: unknown; files: RecordedFile[] } {
-  if (raw.length === 0) return { body: undefined, files: [] };
-  if (contentType?.startsWith('multipart/form-data')) return parseMultipart(contentType, raw);
-  const text = raw.toString('utf8');
-  try {
-    return { body: JSON.parse(text) as unknown, files: [] };
-  } catch {
-    return { body: text, files: [] };
-  }
 }
 
 function simpleOption(name: string, value: string | number | boolean): APIApplicationCommandInteractionDataBasicOption<InteractionType.ApplicationCommand> {
@@ -554,301 +170,9 @@ function simpleOption(name: string, value: string | number | boolean): APIApplic
 
 export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): Promise<FakeDiscord> {
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
-  const guildLocale = options.guildLocale ?? Locale.EnglishUS;
 
-  // ---- world state ------------------------------------------------------
-  const botCreatedAt = Date.parse('2024-03-01T12:00:00Z');
-  const applicationId = snowflake(botCreatedAt);
-  const botUser: APIUser = {
-    id: applicationId, // bots' user id equals their application id
-    username: options.botUsername ?? 'residency-bot',
-    discriminator: '0',
-    global_name: null,
-    avatar: null,
-    bot: true,
-  };
-  const token = `${Buffer.from(applicationId).toString('base64url')}.${randomToken(4)}.${randomToken(27)}`;
-
-  const guildCreatedAt = Date.parse('2019-06-15T09:30:00Z');
-  const guildId = snowflake(guildCreatedAt);
-  const everyoneRoleId = guildId;
-  const policyRoleId = snowflake(guildCreatedAt + 86_400_000);
-  const botRoleId = snowflake(botCreatedAt + 1000);
-
-  const everyonePermissions = permissionString(
-    PermissionFlagsBits.ViewChannel,
-    PermissionFlagsBits.SendMessages,
-    PermissionFlagsBits.ReadMessageHistory,
-    PermissionFlagsBits.AddReactions,
-    PermissionFlagsBits.EmbedLinks,
-    PermissionFlagsBits.AttachFiles,
-    PermissionFlagsBits.UseApplicationCommands,
-    PermissionFlagsBits.CreateInstantInvite,
-    PermissionFlagsBits.ChangeNickname,
-  );
-  const botPermissions = permissionString(
-    PermissionFlagsBits.ViewChannel,
-    PermissionFlagsBits.SendMessages,
-    PermissionFlagsBits.SendMessagesInThreads,
-    PermissionFlagsBits.ReadMessageHistory,
-    PermissionFlagsBits.EmbedLinks,
-    PermissionFlagsBits.AttachFiles,
-    PermissionFlagsBits.AddReactions,
-    PermissionFlagsBits.UseApplicationCommands,
-    PermissionFlagsBits.UseExternalEmojis,
-  );
-
-  const role = (id: Snowflake, name: string, position: number, permissions: string, managed = false): APIRole => ({
-    id,
-    name,
-    color: 0,
-    colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
-    hoist: false,
-    icon: null,
-    unicode_emoji: null,
-    position,
-    permissions,
-    managed,
-    mentionable: false,
-    flags: 0 as RoleFlags,
-    ...(managed ? { tags: { bot_id: botUser.id } } : {}),
-  });
-  const roles: APIRole[] = [
-    role(everyoneRoleId, '@everyone', 0, everyonePermissions),
-    role(policyRoleId, options.policyRoleName ?? 'policy', 1, '0'),
-    role(botRoleId, botUser.username, 2, botPermissions, true),
-  ];
-
-  const textChannel: APITextChannel = {
-    id: snowflake(guildCreatedAt + 60_000),
-    type: ChannelType.GuildText,
-    guild_id: guildId,
-    name: options.channelName ?? 'data-residency',
-    position: 0,
-    permission_overwrites: [],
-    parent_id: null,
-    nsfw: false,
-    topic: 'Ask where user data lives',
-    last_message_id: null,
-    rate_limit_per_user: 0,
-    default_auto_archive_duration: 1440,
-  };
-
-  const users = new Map<Snowflake, FakeUser>();
-  users.set(botUser.id, { user: botUser, roles: [botRoleId], inGuild: true });
-  let userCounter = 0;
-
-  const createUser = (init: {
-    username: string;
-    globalName?: string;
-    roles?: Snowflake[];
-    inGuild?: boolean;
-    bot?: boolean;
-  }): APIUser => {
-    userCounter += 1;
-    const user: APIUser = {
-      id: snowflake(Date.parse('2018-01-01T00:00:00Z') + userCounter * 86_400_000),
-      username: init.username,
-      discriminator: '0',
-      global_name: init.globalName ?? null,
-      avatar: null,
-      ...(init.bot === true ? { bot: true } : {}),
-    };
-    const inGuild = init.inGuild ?? true;
-    users.set(user.id, { user, roles: inGuild ? (init.roles ?? []) : [], inGuild });
-    return user;
-  };
-
-  const staffUser = createUser({ username: 'staff.member', globalName: 'Staff Member', roles: [policyRoleId] });
-  const outsiderUser = createUser({ username: 'outsider', globalName: 'Outsider' });
-
-  const joinedAt = new Date(guildCreatedAt + 3_600_000).toISOString();
-  const memberOf = (fake: FakeUser, rolesOverride?: Snowflake[]): APIGuildMember => ({
-    user: fake.user,
-    nick: null,
-    avatar: null,
-    banner: null,
-    roles: rolesOverride ?? fake.roles,
-    joined_at: joinedAt,
-    premium_since: null,
-    deaf: false,
-    mute: false,
-    flags: GuildMemberFlags.CompletedOnboarding,
-    pending: false,
-    communication_disabled_until: null,
-  });
-
-  const lookupUser = (user: APIUser): FakeUser => {
-    const known = users.get(user.id);
-    if (known !== undefined) return known;
-    const added: FakeUser = { user, roles: [], inGuild: false };
-    users.set(user.id, added);
-    return added;
-  };
-
-  const memberPermissions = (roleIds: readonly Snowflake[]): string => {
-    let perms = 0n;
-    for (const r of roles) {
-      if (r.id === everyoneRoleId || roleIds.includes(r.id)) perms |= BigInt(r.permissions);
-    }
-    return perms.toString();
-  };
-
-  const dmChannels = new Map<Snowflake, APIDMChannel>();
-  const dmChannelFor = (user: APIUser): APIDMChannel => {
-    const existing = dmChannels.get(user.id);
-    if (existing !== undefined) return existing;
-    const channel: APIDMChannel = {
-      id: snowflake(),
-      type: ChannelType.DM,
-      name: null,
-      recipients: [user],
-      last_message_id: null,
-    };
-    dmChannels.set(user.id, channel);
-    return channel;
-  };
-  const findChannel = (id: Snowflake): APITextChannel | APIDMChannel | undefined => {
-    if (id === textChannel.id) return textChannel;
-    for (const channel of dmChannels.values()) if (channel.id === id) return channel;
-    return undefined;
-  };
-
-  const commands = new Map<string, APIApplicationCommand[]>();
-  const messages = new Map<Snowflake, APIMessage[]>();
-  const interactions = new Map<string, FakeInteractionState>();
-
-  const storeMessage = (message: APIMessage): APIMessage => {
-    const list = messages.get(message.channel_id) ?? [];
-    list.push(message);
-    messages.set(message.channel_id, list);
-    return message;
-  };
-
-  const buildMessage = (
-    channelId: Snowflake,
-    body: MessageBodyLike,
-    extra: Partial<APIMessage> & { author: APIUser },
-    files: RecordedFile[] = [],
-  ): APIMessage => {
-    const attachments: APIAttachment[] = files.map((file) => ({
-      id: snowflake(),
-      filename: file.filename,
-      size: file.size,
-      url: `https://cdn.discordapp.com/attachments/${channelId}/${snowflake()}/${file.filename}`,
-      proxy_url: `https://media.discordapp.net/attachments/${channelId}/${snowflake()}/${file.filename}`,
-      ...(file.contentType !== undefined ? { content_type: file.contentType } : {}),
-    }));
-    const reference = body.message_reference;
-    return {
-      id: snowflake(),
-      channel_id: channelId,
-      content: body.content ?? '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: body.tts ?? false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments,
-      embeds: body.embeds ?? [],
-      components: body.components ?? [],
-      pinned: false,
-      type: reference !== undefined ? MessageType.Reply : MessageType.Default,
-      flags: body.flags ?? 0,
-      ...(reference !== undefined
-        ? {
-            message_reference: {
-              type: MessageReferenceType.Default,
-              channel_id: reference.channel_id ?? channelId,
-              ...(reference.message_id !== undefined ? { message_id: reference.message_id } : {}),
-              ...(reference.guild_id !== undefined ? { guild_id: reference.guild_id } : {}),
-            },
-          }
-        : {}),
-      ...extra,
-    };
-  };
-
-  const patchMessage = (message: APIMessage, body: MessageBodyLike, files: RecordedFile[]): APIMessage => {
-    const rebuilt = buildMessage(message.channel_id, body, { author: message.author }, files);
-    const keepAttachments = body.attachments === undefined ? message.attachments : message.attachments.filter((a) => body.attachments?.some((b) => String(b.id) === a.id));
-    const updated: APIMessage = {
-      ...message,
-      ...(body.content !== undefined ? { content: body.content } : {}),
-      ...(body.embeds !== undefined ? { embeds: body.embeds } : {}),
-      ...(body.components !== undefined ? { components: body.components } : {}),
-      ...(body.flags !== undefined ? { flags: (message.flags ?? 0) & MessageFlags.Ephemeral ? body.flags | MessageFlags.Ephemeral : body.flags } : {}),
-      attachments: [...keepAttachments, ...rebuilt.attachments],
-      edited_timestamp: new Date().toISOString(),
-    };
-    const list = messages.get(message.channel_id);
-    if (list !== undefined) {
-      const i = list.findIndex((m) => m.id === message.id);
-      if (i !== -1) list[i] = updated;
-    }
-    return updated;
-  };
-
-  // ---- guild payloads -------------------------------------------------
-  const guildPayload = (): APIGuild => ({
-    id: guildId,
-    name: options.guildName ?? 'Residency Test Guild',
-    icon: null,
-    icon_hash: null,
-    splash: null,
-    discovery_splash: null,
-    banner: null,
-    description: null,
-    owner_id: staffUser.id,
-    afk_channel_id: null,
-    afk_timeout: 300,
-    widget_enabled: false,
-    widget_channel_id: null,
-    verification_level: GuildVerificationLevel.Low,
-    default_message_notifications: GuildDefaultMessageNotifications.OnlyMentions,
-    explicit_content_filter: GuildExplicitContentFilter.AllMembers,
-    roles,
-    emojis: [],
-    stickers: [],
-    features: [],
-    mfa_level: GuildMFALevel.None,
-    application_id: null,
-    system_channel_id: null,
-    system_channel_flags: GuildSystemChannelFlags.SuppressJoinNotifications,
-    rules_channel_id: null,
-    max_presences: null,
-    max_members: 500_000,
-    vanity_url_code: null,
-    premium_tier: GuildPremiumTier.None,
-    premium_subscription_count: 0,
-    preferred_locale: guildLocale,
-    public_updates_channel_id: null,
-    max_video_channel_users: 25,
-    max_stage_video_channel_users: 50,
-    nsfw_level: GuildNSFWLevel.Default,
-    premium_progress_bar_enabled: false,
-    hub_type: null,
-    safety_alerts_channel_id: null,
-    incidents_data: null,
-  });
-
-  const guildCreatePayload = (): GatewayGuildCreateDispatchData => ({
-    ...guildPayload(),
-    // GUILD_CREATE-only fields
-    joined_at: new Date(botCreatedAt + 60_000).toISOString(),
-    large: false,
-    unavailable: false,
-    member_count: [...users.values()].filter((u) => u.inGuild).length,
-    voice_states: [],
-    members: [...users.values()].filter((u) => u.inGuild).map((u) => memberOf(u)),
-    channels: [textChannel],
-    threads: [],
-    presences: [],
-    stage_instances: [],
-    guild_scheduled_events: [],
-    soundboard_sounds: [],
-  });
+  const world = createWorld(options);
+  const { guildLocale, applicationId, botUser, token, guildId, everyoneRoleId, policyRoleId, botRoleId, botPermissions, textChannel, forumChannel, threads, users, createUser, staffUser, outsiderUser, memberOf, lookupUser, memberPermissions, isThread, permissionsIn, dmChannelFor, findGuildChannel, commands, messages, interactions, buildMessage, guildCreatePayload } = world;
 
   // ---- waiters ------------------------------------------------------------
   let closed = false;
@@ -921,347 +245,10 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   };
 
   // ---- REST ---------------------------------------------------------------
-  const failRules: (FailRule & { remaining: number })[] = [];
-  const delayRules: (DelayRule & { remaining: number })[] = [];
-
-  const takeRule = <R extends { method?: string; pathMatch: string | RegExp; remaining: number }>(rules: R[], request: RecordedRequest): R | undefined => {
-    const rule = rules.find((r) => matchesRule(r, request));
-    if (rule === undefined) return undefined;
-    rule.remaining -= 1;
-    if (rule.remaining <= 0) rules.splice(rules.indexOf(rule), 1);
-    return rule;
-  };
-
-  const failureResponse = (rule: FailRule, request: RecordedRequest): RouteResult => {
-    if (rule.status === 429) {
-      const retryAfter = rule.retryAfter ?? 0.05;
-      const global = rule.global ?? false;
-      return {
-        status: 429,
-        body: rule.body ?? { message: 'You are being rate limited.', retry_after: retryAfter, global },
-        headers: {
-          'retry-after': String(retryAfter),
-          'x-ratelimit-limit': '5',
-          'x-ratelimit-remaining': '0',
-          'x-ratelimit-reset': ((Date.now() + retryAfter * 1000) / 1000).toFixed(3),
-          'x-ratelimit-reset-after': String(retryAfter),
-          // One bucket per method + path, so a fake 429 never couples unrelated routes in @discordjs/rest.
-          'x-ratelimit-bucket': createHash('sha1').update(`${request.method} ${request.path}`).digest('hex').slice(0, 32),
-          'x-ratelimit-scope': global ? 'global' : 'user',
-          ...(global ? { 'x-ratelimit-global': 'true' } : {}),
-          ...rule.headers,
-        },
-      };
-    }
-    return {
-      status: rule.status,
-      body: rule.body ?? DEFAULT_ERRORS[rule.status] ?? { message: `${rule.status}: Fake failure`, code: 0 },
-      ...(rule.headers !== undefined ? { headers: rule.headers } : {}),
-    };
-  };
-
-  const json = (body: unknown, status = 200): RouteResult => ({ status, body });
-  const error = (status: number, message: string, code: number): RouteResult => ({ status, body: { message, code } });
+  const faults = createFaults();
 
   let gatewayUrl = '';
-
-  const interactionByToken = (tokenParam: string): FakeInteractionState | undefined => interactions.get(tokenParam);
-
-  const asBody = (request: RecordedRequest): MessageBodyLike => (isRecord(request.body) ? (request.body as MessageBodyLike) : {});
-
-  const interactionChannelId = (interaction: APIInteraction): Snowflake => interaction.channel?.id ?? interaction.channel_id ?? textChannel.id;
-
-  const responseMessage = (state: FakeInteractionState, body: MessageBodyLike, files: RecordedFile[], loading: boolean): APIMessage => {
-    const interaction = state.interaction;
-    const user = interaction.member?.user ?? interaction.user ?? staffUser;
-    const flags = (body.flags ?? 0) | (loading ? MessageFlags.Loading : 0);
-    return storeMessage(
-      buildMessage(
-        interactionChannelId(interaction),
-        { ...body, flags },
-        {
-          author: botUser,
-          webhook_id: applicationId,
-          application_id: applicationId,
-          type: interaction.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default,
-          ...(interaction.type === InteractionType.ApplicationCommand
-            ? {
-                interaction_metadata: {
-                  id: interaction.id,
-                  type: InteractionType.ApplicationCommand,
-                  user,
-                  authorizing_integration_owners: interaction.authorizing_integration_owners,
-                },
-              }
-            : {}),
-        },
-        files,
-      ),
-    );
-  };
-
-  const routes: Route[] = [
-    {
-      method: 'GET',
-      pattern: /^\/gateway\/bot$/,
-      handler: () =>
-        json({
-          url: gatewayUrl,
-          shards: 1,
-          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
-        } satisfies RESTGetAPIGatewayBotResult),
-    },
-    { method: 'GET', pattern: /^\/gateway$/, handler: () => json({ url: gatewayUrl }) },
-    { method: 'GET', pattern: /^\/users\/@me$/, handler: () => json(botUser) },
-    {
-      method: 'GET',
-      pattern: /^\/users\/(\d+)$/,
-      handler: (_req, [id]) => {
-        const user = id === undefined ? undefined : users.get(id);
-        return user === undefined ? error(404, 'Unknown User', 10013) : json(user.user);
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/users\/@me\/channels$/,
-      handler: (req) => {
-        const recipientId = isRecord(req.body) ? req.body['recipient_id'] : undefined;
-        const user = typeof recipientId === 'string' ? users.get(recipientId) : undefined;
-        if (user === undefined) return error(400, 'Invalid Form Body', 50035);
-        return json(dmChannelFor(user.user));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: /^\/channels\/(\d+)$/,
-      handler: (_req, [id]) => {
-        const channel = id === undefined ? undefined : findChannel(id);
-        return channel === undefined ? error(404, 'Unknown Channel', 10003) : json(channel);
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/channels\/(\d+)\/messages$/,
-      handler: (req, [id]) => {
-        const channel = id === undefined ? undefined : findChannel(id);
-        if (channel === undefined) return error(404, 'Unknown Channel', 10003);
-        const message = storeMessage(buildMessage(channel.id, asBody(req), { author: botUser }, req.files));
-        channel.last_message_id = message.id;
-        return json(message);
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/channels\/(\d+)\/typing$/,
-      handler: () => ({ status: 204 }),
-    },
-    {
-      method: 'GET',
-      pattern: /^\/guilds\/(\d+)\/members\/(\d+)$/,
-      handler: (_req, [gid, uid]) => {
-        if (gid !== guildId) return error(404, 'Unknown Guild', 10004);
-        const user = uid === undefined ? undefined : users.get(uid);
-        if (user === undefined || !user.inGuild) return error(404, 'Unknown Member', 10007);
-        return json(memberOf(user));
-      },
-    },
-    {
-      method: 'GET',
-      pattern: /^\/guilds\/(\d+)$/,
-      handler: (_req, [gid]) => {
-        if (gid !== guildId) return error(404, 'Unknown Guild', 10004);
-        return json(guildPayload());
-      },
-    },
-    // -- application commands --
-    ...(['global', 'guild'] as const).flatMap((scope): Route[] => {
-      const base = scope === 'global' ? String.raw`^\/applications\/(\d+)\/commands` : String.raw`^\/applications\/(\d+)\/guilds\/(\d+)\/commands`;
-      const keyOf = (params: string[]): string => (scope === 'global' ? 'global' : (params[1] ?? 'unknown'));
-      const toCommand = (raw: Record<string, unknown>, key: string, existing: readonly APIApplicationCommand[]): APIApplicationCommand => {
-        const name = String(raw['name'] ?? '');
-        const type = typeof raw['type'] === 'number' ? (raw['type'] as ApplicationCommandType) : ApplicationCommandType.ChatInput;
-        const previous = existing.find((c) => c.name === name && c.type === type);
-        return {
-          id: previous?.id ?? snowflake(),
-          application_id: applicationId,
-          version: snowflake(),
-          type,
-          name,
-          description: typeof raw['description'] === 'string' ? raw['description'] : '',
-          default_member_permissions: typeof raw['default_member_permissions'] === 'string' ? raw['default_member_permissions'] : null,
-          nsfw: raw['nsfw'] === true,
-          ...(Array.isArray(raw['options']) ? { options: raw['options'] as APIApplicationCommandOption[] } : {}),
-          ...(isRecord(raw['name_localizations']) ? { name_localizations: raw['name_localizations'] } : {}),
-          ...(isRecord(raw['description_localizations']) ? { description_localizations: raw['description_localizations'] } : {}),
-          ...(key === 'global'
-            ? {
-                integration_types: Array.isArray(raw['integration_types']) ? (raw['integration_types'] as ApplicationIntegrationType[]) : [ApplicationIntegrationType.GuildInstall],
-                contexts: Array.isArray(raw['contexts']) ? (raw['contexts'] as InteractionContextType[]) : null,
-              }
-            : { guild_id: key }),
-        };
-      };
-      return [
-        {
-          method: 'GET',
-          pattern: new RegExp(`${base}$`),
-          handler: (_req, params) => json(commands.get(keyOf(params)) ?? []),
-        },
-        {
-          method: 'PUT',
-          pattern: new RegExp(`${base}$`),
-          handler: (req, params) => {
-            if (params[0] !== applicationId) return error(403, 'Missing Access', 50001);
-            if (!Array.isArray(req.body)) return error(400, 'Invalid Form Body', 50035);
-            const key = keyOf(params);
-            const existing = commands.get(key) ?? [];
-            const next = (req.body as unknown[]).filter(isRecord).map((raw) => toCommand(raw, key, existing));
-            commands.set(key, next);
-            return json(next);
-          },
-        },
-        {
-          method: 'POST',
-          pattern: new RegExp(`${base}$`),
-          handler: (req, params) => {
-            if (params[0] !== applicationId) return error(403, 'Missing Access', 50001);
-            if (!isRecord(req.body)) return error(400, 'Invalid Form Body', 50035);
-            const key = keyOf(params);
-            const existing = commands.get(key) ?? [];
-            const command = toCommand(req.body, key, existing);
-            commands.set(key, [...existing.filter((c) => c.id !== command.id), command]);
-            return json(command, existing.some((c) => c.id === command.id) ? 200 : 201);
-          },
-        },
-        {
-          method: 'DELETE',
-          pattern: new RegExp(`${base}\\/(\\d+)$`),
-          handler: (_req, params) => {
-            const key = keyOf(params);
-            const commandId = params[params.length - 1];
-            const existing = commands.get(key) ?? [];
-            if (!existing.some((c) => c.id === commandId)) return error(404, 'Unknown application command', 10063);
-            commands.set(key, existing.filter((c) => c.id !== commandId));
-            return { status: 204 };
-          },
-        },
-      ];
-    }),
-    // -- interactions --
-    {
-      method: 'POST',
-      pattern: /^\/interactions\/(\d+)\/([^/]+)\/callback$/,
-      handler: (req, [id, tokenParam]) => {
-        const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
-        if (state === undefined || state.interaction.id !== id) return error(404, 'Unknown interaction', 10062);
-        if (state.acknowledged) return error(400, 'Interaction has already been acknowledged.', 40060);
-        const body = isRecord(req.body) ? req.body : {};
-        const type = body['type'];
-        if (typeof type !== 'number') return error(400, 'Invalid Form Body', 50035);
-        const data: MessageBodyLike = isRecord(body['data']) ? (body['data'] as MessageBodyLike) : {};
-        state.acknowledged = true;
-        state.callbacks.push(type);
-        let message: APIMessage | undefined;
-        switch (type as InteractionResponseType) {
-          case InteractionResponseType.ChannelMessageWithSource:
-            message = state.original = responseMessage(state, data, req.files, false);
-            break;
-          case InteractionResponseType.DeferredChannelMessageWithSource:
-            message = state.original = responseMessage(state, data, req.files, true);
-            break;
-          case InteractionResponseType.DeferredMessageUpdate:
-            message = state.interaction.message;
-            state.original = message ?? null;
-            break;
-          case InteractionResponseType.UpdateMessage:
-            if (state.interaction.message !== undefined) {
-              message = state.original = patchMessage(state.interaction.message, data, req.files);
-            }
-            break;
-          default:
-            break;
-        }
-        if (req.query['with_response'] !== 'true') return { status: 204 };
-        const result: RESTPostAPIInteractionCallbackWithResponseResult = {
-          interaction: {
-            id: state.interaction.id,
-            type: state.interaction.type,
-            ...(message !== undefined
-              ? {
-                  response_message_id: message.id,
-                  response_message_loading: type === InteractionResponseType.DeferredChannelMessageWithSource,
-                  response_message_ephemeral: ((message.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
-                }
-              : {}),
-          },
-          ...(message !== undefined ? { resource: { type: type as InteractionResponseType, message } } : {}),
-        };
-        return json(result);
-      },
-    },
-    {
-      method: 'POST',
-      pattern: /^\/webhooks\/(\d+)\/([^/]+)$/,
-      handler: (req, [appId, tokenParam]) => {
-        const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
-        if (appId !== applicationId || state === undefined || !state.acknowledged) return error(404, 'Unknown Webhook', 10015);
-        const message = responseMessage(state, asBody(req), req.files, false);
-        state.followUps.push(message);
-        return req.query['wait'] === 'false' ? { status: 204 } : json(message);
-      },
-    },
-    ...(['GET', 'PATCH', 'DELETE'] as const).map(
-      (method): Route => ({
-        method,
-        pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/,
-        handler: (req, [appId, tokenParam, messageId]) => {
-          const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
-          if (appId !== applicationId || state === undefined || !state.acknowledged) return error(404, 'Unknown Webhook', 10015);
-          const isOriginal = messageId === '@original';
-          const target = isOriginal ? (state.deleted ? null : state.original) : (state.followUps.find((m) => m.id === messageId) ?? null);
-          if (target === null) return error(404, 'Unknown Message', 10008);
-          if (method === 'GET') return json(target);
-          if (method === 'DELETE') {
-            if (isOriginal) state.deleted = true;
-            else state.followUps = state.followUps.filter((m) => m.id !== messageId);
-            return { status: 204 };
-          }
-          const body = asBody(req);
-          const patched = patchMessage(target, { ...body, ...(body.flags !== undefined ? {} : { flags: (target.flags ?? 0) & ~MessageFlags.Loading }) }, req.files);
-          if (isOriginal) state.original = patched;
-          else state.followUps = state.followUps.map((m) => (m.id === patched.id ? patched : m));
-          return json(patched);
-        },
-      }),
-    ),
-  ];
-
-  /** Unimplemented routes (including unimplemented methods on known paths) answer 404 `{message: 'Unknown', code: 0}`. */
-  const route = (request: RecordedRequest): RouteResult => {
-    for (const candidate of routes) {
-      if (candidate.method !== request.method) continue;
-      const match = candidate.pattern.exec(request.path);
-      if (match !== null) return candidate.handler(request, match.slice(1).map((p) => p ?? ''));
-    }
-    return error(404, 'Unknown', 0);
-  };
-
-  const writeResponse = (res: ServerResponse, result: RouteResult): void => {
-    if (res.destroyed || res.writableEnded) return;
-    const headers: Record<string, string> = { ...result.headers };
-    if (result.body === undefined || result.status === 204) {
-      res.writeHead(result.status, headers);
-      res.end();
-      return;
-    }
-    const payload = JSON.stringify(result.body);
-    res.writeHead(result.status, {
-      'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(payload)),
-      ...headers,
-    });
-    res.end(payload);
-  };
+  const route = createRoutes(world, () => gatewayUrl);
 
   const handleHttp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
@@ -1269,10 +256,11 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     const raw = Buffer.concat(chunks);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const { body, files } = parseBody(req.headers['content-type'], raw);
+    const path = normalisePath(url.pathname);
     const request: RecordedRequest = {
       index: requests.length,
       method: (req.method ?? 'GET').toUpperCase(),
-      path: normalisePath(url.pathname),
+      path: path ?? url.pathname,
       rawUrl: req.url ?? '/',
       query: Object.fromEntries(url.searchParams),
       headers: req.headers,
@@ -1284,17 +272,18 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     };
     requests.push(request);
 
-    const delay = takeRule(delayRules, request);
+    const delay = faults.takeDelay(request);
     if (delay !== undefined) await sleep(delay.ms);
     if (closed) {
       res.destroy();
       return;
     }
 
-    const fail = takeRule(failRules, request);
+    const failure = faults.takeFailure(request);
     let result: RouteResult;
     try {
-      result = fail !== undefined ? failureResponse(fail, request) : route(request);
+      if (path === undefined) result = { status: 404, body: { message: '404: Not Found', code: 0 } };
+      else result = failure ?? route(request);
     } catch (cause) {
       result = { status: 500, body: { message: `fake discord route crashed: ${String(cause)}`, code: 0 } };
     }
@@ -1333,7 +322,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
 
   const registerInteraction = (interaction: APIInteraction): void => {
     if (!interactions.has(interaction.token)) {
-      interactions.set(interaction.token, { interaction, acknowledged: false, callbacks: [], original: null, followUps: [], deleted: false });
+      interactions.set(interaction.token, { interaction, acknowledged: false, callbacks: [], dispatchedAt: Date.now(), original: null, followUps: [], deleted: false });
     }
   };
 
@@ -1358,6 +347,13 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       case GatewayOpcodes.Identify: {
         const d = payload['d'] as GatewayIdentifyData;
         identifies.push(d);
+        // discord-api-docs events/gateway.mdx, "Privileged Intents": an intent not enabled in the
+        // Developer Portal closes the connection with 4014 Disallowed intent(s).
+        const privileged = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+        if ((Number(d.intents) & privileged & ~(options.privilegedIntents ?? 0)) !== 0) {
+          socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
+          return;
+        }
         if (activeSocket !== null && activeSocket !== socket) activeSocket.terminate();
         activeSocket = socket;
         session = { id: randomBytes(16).toString('hex'), seq: 0, log: [] };
@@ -1412,8 +408,9 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   });
 
   const wss = new WebSocketServer({ noServer: true });
+  let gatewayDown = false;
   server.on('upgrade', (req, socket, head) => {
-    if ((req.url ?? '').startsWith('/api')) {
+    if (gatewayDown || (req.url ?? '').startsWith('/api')) {
       socket.destroy();
       return;
     }
@@ -1483,7 +480,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       member,
       channel_id: textChannel.id,
       channel: textChannel,
-      app_permissions: botPermissions,
+      app_permissions: permissionsIn(textChannel, botUser.id).toString(),
       context: InteractionContextType.Guild,
       authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
     };
@@ -1574,49 +571,98 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
 
   const sendMessage = async (init: SendMessageInit): Promise<GatewayMessageCreateDispatchData> => {
     const author = lookupUser(init.author ?? staffUser);
-    const content = init.mentionsBot === true ? `<@${botUser.id}> ${init.content}` : init.content;
+    const prefix = [init.mentionsBot === true ? `<@${botUser.id}>` : '', init.mentionsRole !== undefined ? `<@&${init.mentionsRole}>` : ''].filter(Boolean).join(' ');
+    const mentioned: APIUser[] = init.mentionsBot === true ? [botUser] : [];
+    // A reply pings the replied-to author unless the sender turned it off; Discord lists them in `mentions`.
+    const replied = init.replyTo?.author;
+    if (replied !== undefined && init.pingReplied !== false && !mentioned.some((u) => u.id === replied.id)) mentioned.push(replied);
     const base = {
       id: snowflake(),
       author: author.user,
-      content,
+      content: prefix ? `${prefix} ${init.content}` : init.content,
       timestamp: new Date().toISOString(),
       edited_timestamp: null,
       tts: false,
       mention_everyone: false,
-      mention_roles: [],
+      mention_roles: init.mentionsRole !== undefined ? [init.mentionsRole] : [],
       attachments: [],
       embeds: [],
       components: [],
       pinned: false,
-      type: MessageType.Default,
+      type: init.replyTo !== undefined ? MessageType.Reply : MessageType.Default,
       flags: 0,
       nonce: snowflake(),
+      ...(init.replyTo !== undefined
+        ? {
+            message_reference: { type: MessageReferenceType.Default, message_id: init.replyTo.id, channel_id: init.replyTo.channel_id, ...(init.dm === true ? {} : { guild_id: guildId }) },
+            referenced_message: init.replyTo,
+          }
+        : {}),
     };
     let payload: GatewayMessageCreateDispatchData;
     if (init.dm === true) {
       const channel = dmChannelFor(author.user);
-      payload = {
-        ...base,
-        channel_id: channel.id,
-        channel_type: ChannelType.DM,
-        mentions: init.mentionsBot === true ? [botUser] : [],
-      };
+      payload = { ...base, channel_id: channel.id, channel_type: ChannelType.DM, mentions: mentioned };
       channel.last_message_id = payload.id;
     } else {
-      const { user: _botUser, ...botMember } = memberOf(lookupUser(botUser));
+      const channel = findGuildChannel(init.channelId ?? textChannel.id);
+      if (channel === undefined || channel.type === ChannelType.GuildForum) throw new Error(`sendMessage: no channel ${init.channelId} to post in (forum posts are threads: createThread)`);
       const { user: _authorUser, ...authorMember } = memberOf(author, init.roles);
+      const withMember = (user: APIUser) => {
+        const known = users.get(user.id);
+        if (known === undefined || !known.inGuild) return user;
+        const { user: _user, ...member } = memberOf(known);
+        return { ...user, member };
+      };
+      // Without the Message Content intent, Discord empties what members typed, except in DMs and in
+      // messages that mention the app (discord-api-docs events/gateway.mdx, "Message Content Intent").
+      const intents = identifies.at(-1)?.intents ?? 0;
+      const mentionsApp = mentioned.some((u) => u.id === botUser.id) || base.mention_roles.includes(botRoleId);
+      const hidden = (Number(intents) & GatewayIntentBits.MessageContent) === 0 && !mentionsApp;
       payload = {
         ...base,
-        channel_id: textChannel.id,
-        channel_type: ChannelType.GuildText,
+        ...(hidden ? { content: '', embeds: [], attachments: [], components: [] } : {}),
+        channel_id: channel.id,
+        channel_type: channel.type,
         guild_id: guildId,
         member: authorMember,
-        mentions: init.mentionsBot === true ? [{ ...botUser, member: botMember }] : [],
+        mentions: mentioned.map(withMember),
       };
-      textChannel.last_message_id = payload.id;
+      if ('last_message_id' in channel || channel.type === ChannelType.GuildText) channel.last_message_id = payload.id;
     }
     await dispatch(GatewayDispatchEvents.MessageCreate, payload);
     return payload;
+  };
+
+  const createThread = async (init: { name?: string; parentId?: Snowflake } = {}): Promise<APIThreadChannel> => {
+    const parent = findGuildChannel(init.parentId ?? textChannel.id);
+    if (parent === undefined || isThread(parent)) throw new Error(`createThread: no channel ${init.parentId} to start a thread in`);
+    const now = new Date().toISOString();
+    const thread: APIThreadChannel = {
+      id: snowflake(),
+      type: ChannelType.PublicThread,
+      guild_id: guildId,
+      name: init.name ?? `thread ${threads.length + 1}`,
+      parent_id: parent.id,
+      owner_id: staffUser.id,
+      last_message_id: null,
+      message_count: 0,
+      member_count: 1,
+      rate_limit_per_user: 0,
+      thread_metadata: { archived: false, auto_archive_duration: ThreadAutoArchiveDuration.OneDay, archive_timestamp: now, locked: false, create_timestamp: now },
+      flags: 0 as ChannelFlags,
+      total_message_sent: 0,
+    };
+    threads.push(thread);
+    if (session !== null) await dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true } as DispatchData<GatewayDispatchEvents.ThreadCreate>);
+    return thread;
+  };
+
+  const setPermissionOverwrites = async (channelId: Snowflake, overwrites: APIOverwrite[]): Promise<void> => {
+    const channel = findGuildChannel(channelId);
+    if (channel === undefined || isThread(channel)) throw new Error(`setPermissionOverwrites: no channel ${channelId} with overwrites of its own`);
+    channel.permission_overwrites = overwrites;
+    if (session !== null) await dispatch(GatewayDispatchEvents.ChannelUpdate, channel as DispatchData<GatewayDispatchEvents.ChannelUpdate>);
   };
 
   // ---- the object -----------------------------------------------------------
@@ -1631,6 +677,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     textChannel,
     everyoneRoleId,
     policyRoleId,
+    botRoleId,
+    forumChannel,
     staffUser,
     outsiderUser,
     requests,
@@ -1653,6 +701,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     botMessage,
     createUser,
     dmChannelFor,
+    createThread,
+    setPermissionOverwrites,
     async sendInteraction<T extends APIInteraction>(payload: T): Promise<T> {
       registerInteraction(payload);
       await dispatch(GatewayDispatchEvents.InteractionCreate, payload);
@@ -1672,6 +722,9 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       await closedPromise;
       clearTimeout(cutoff);
     },
+    setGatewayOutage(down) {
+      gatewayDown = down;
+    },
     waitForGatewayEvent(kind, timeoutMs = 3_000) {
       return waitFor(gatewayEvents, () => true, (e) => e.kind === kind, eventWaiters, claimedEvents, timeoutMs, () => `gateway event "${kind}"`);
     },
@@ -1686,16 +739,9 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
         () => `a matching request; recorded so far:\n${requests.map((r) => `  ${r.method} ${r.path} -> ${r.status}`).join('\n') || '  (none)'}`,
       ) as Promise<RecordedRequest<Body>>;
     },
-    failNext(rule) {
-      failRules.push({ ...rule, remaining: rule.times ?? 1 });
-    },
-    delayNext(rule) {
-      delayRules.push({ ...rule, remaining: rule.times ?? 1 });
-    },
-    clearFaults() {
-      failRules.length = 0;
-      delayRules.length = 0;
-    },
+    failNext: faults.failNext,
+    delayNext: faults.delayNext,
+    clearFaults: faults.clear,
     callbackPath: (interaction) => `/interactions/${interaction.id}/${interaction.token}/callback`,
     originalPath: (interaction) => `/webhooks/${applicationId}/${interaction.token}/messages/@original`,
     followUpPath: (interaction) => `/webhooks/${applicationId}/${interaction.token}`,

@@ -1,5 +1,5 @@
 import {
-  ActionRowBuilder,
+  LabelBuilder,
   escapeMarkdown,
   EmbedBuilder,
   InteractionContextType,
@@ -28,7 +28,6 @@ import { NO_MENTIONS, renderFact } from '../render.ts';
 import { languageOfLocale, UI } from '../strings.ts';
 
 const PREVIEW_MODAL = 'kb:preview';
-const DRAFT_MAX = 4000;
 const DAY_MS = 86_400_000;
 
 /** Policy-team commands. Hidden from members without Manage Server, and checked against the role anyway. */
@@ -110,19 +109,22 @@ async function replyPrivately(interaction: ChatInputCommandInteraction, body: { 
   await interaction.reply({ ...body, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 
+/** Text inputs sit in Labels: Action Rows in modals are deprecated (discord-api-docs components/reference.mdx, "Label"). */
 function previewModal(): ModalBuilder {
   const draft = new TextInputBuilder()
     .setCustomId('draft')
-    .setLabel('One fact, in YAML, as you would save it')
     .setStyle(TextInputStyle.Paragraph)
-    .setMaxLength(DRAFT_MAX)
+    .setMaxLength(L.textInputLength)
     .setRequired(true)
     .setPlaceholder('id: my-new-fact\ntopic: data-location\ntitle: { en: …, fr: … }\n…');
-  const question = new TextInputBuilder().setCustomId('question').setLabel('A question to try (optional)').setStyle(TextInputStyle.Short).setMaxLength(200).setRequired(false);
+  const question = new TextInputBuilder().setCustomId('question').setStyle(TextInputStyle.Short).setMaxLength(200).setRequired(false);
   return new ModalBuilder()
     .setCustomId(PREVIEW_MODAL)
     .setTitle('Preview a fact')
-    .addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(draft), new ActionRowBuilder<TextInputBuilder>().addComponents(question));
+    .addLabelComponents(
+      new LabelBuilder().setLabel('One fact, in YAML').setDescription('As you would save it in knowledge/facts/').setTextInputComponent(draft),
+      new LabelBuilder().setLabel('A question to try (optional)').setTextInputComponent(question),
+    );
 }
 
 function stale(context: BotContext) {
