@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ask } from '../../src/cli/ask.ts';
+import { deploy } from '../../src/cli/deploy.ts';
 import type { CliIo } from '../../src/cli/command.ts';
 import { runEval } from '../../src/cli/eval.ts';
 import { lint } from '../../src/cli/lint.ts';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   'kb:preview': preview,
   'kb:schema': (argv, io) => schema(argv, io, mkdtempSync(join(tmpdir(), 'kb-schema-'))),
   report,
+  'deploy:commands': deploy,
 };
 
 async function run(command: string, argv: string[], env: Record<string, string> = {}) {

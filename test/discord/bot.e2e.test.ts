@@ -268,13 +268,15 @@ describe('deploying the commands', () => {
     try {
       const out: string[] = [];
       const env = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_DEV_GUILD_ID: fake.guildId };
-      expect(await deploy(env, (l) => out.push(l), (l) => out.push(l))).toBe(0);
+      const io = { out: (l: string) => void out.push(l), err: (l: string) => void out.push(l), env };
+      expect(await deploy([], io)).toBe(0);
       expect(fake.commands.get(fake.guildId)?.map((c) => c.name).sort()).toEqual(['ask', 'fact', 'facts', 'kb', 'sources']);
       expect(fake.commands.get('global')).toBeUndefined();
-      expect(await deploy(env, (l) => out.push(l), (l) => out.push(l), ['--global'])).toBe(0);
+      expect(await deploy(['--global'], io)).toBe(0);
       expect(fake.commands.get('global')).toHaveLength(5);
       expect(fake.commands.get(fake.guildId)).toEqual([]);
-      expect(await deploy(env, (l) => out.push(l), (l) => out.push(l), ['--everywhere'])).toBe(2);
+      expect(await deploy(['--everywhere'], io)).toBe(2);
+      expect(out.join('\n')).toContain('deploy:commands: unknown option --everywhere');
       expect(out.join('\n')).not.toContain(fake.token);
     } finally {
       await fake.close();
@@ -287,7 +289,8 @@ describe('deploying the commands', () => {
     const fake = await startFakeDiscord();
     try {
       const out: string[] = [];
-      await deploy({ DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl }, (l) => out.push(l), (l) => out.push(l));
+      const env = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
+      await deploy([], { out: (l) => void out.push(l), err: (l) => void out.push(l), env });
       const link = new URL(out.join('\n').match(/https:\/\/discord\.com\/oauth2\/authorize\S+/)![0]);
       expect(link.searchParams.get('client_id')).toBe(fake.applicationId);
       expect(link.searchParams.get('scope')).toBe('bot applications.commands');
