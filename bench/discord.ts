@@ -38,7 +38,7 @@ export async function benchDiscord(options: { sequential: number; burst: number;
     logger: createLogger({ level: 'info', secrets: [fake.token], destination: sink }),
     recorder: options.recorder,
     rest: { globalRequestsPerSecond: 100_000 },
-    settings: { contact: 'the policy team', policyRoleId: fake.policyRoleId, policyChannelId: undefined, answerChannelIds: [], mentionCooldownMs: 0, knowledgeDir: dir },
+    settings: { contact: { en: 'the policy team', fr: "l'équipe politique" }, policyRoleId: fake.policyRoleId, policyChannelId: undefined, answerChannelIds: [], mentionCooldownMs: 0, knowledgeDir: dir },
   });
   try {
     const once = async (i: number) => {

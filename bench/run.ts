@@ -195,8 +195,8 @@ async function policyLoop(questions: readonly string[]): Promise<string[][]> {
   const opened = await openLiveStore<Answerer>({ load: () => loadKnowledge({ dir: KNOWLEDGE_DIR, now: NOW }), build: (s) => createAnswerer(s) });
   if (!opened.ok) throw new Error('the knowledge base does not load');
   const recorder = openRecorder({ dataDir: mkdtempSync(join(tmpdir(), 'bench-ask-')) });
-  const withRecord = createAsking({ store: opened.store, contact: 'x', now: () => NOW, recorder });
-  const without = createAsking({ store: opened.store, contact: 'x', now: () => NOW });
+  const withRecord = createAsking({ store: opened.store, contact: { en: 'x', fr: 'x' }, now: () => NOW, recorder });
+  const without = createAsking({ store: opened.store, contact: { en: 'x', fr: 'x' }, now: () => NOW });
   const inputs = Array.from({ length: 20 }, () => questions).flat();
   const from = { channelKind: 'slash' as const, userId: '123456789012345678' };
   // Interleaved rounds, so that both see the same machine noise.

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import type { Contact } from './answer/reply.ts';
+
+/** Who to ask when nothing is configured. */
+const DEFAULT_CONTACT: Contact = Object.freeze({ en: 'the policy team', fr: "l'équipe chargée de la politique des données" });
 
 /**
  * Configuration, parsed once at start-up from environment variables (documented in .env.example).
@@ -28,7 +32,8 @@ const ConfigSchema = z
       .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
       .pipe(z.array(Snowflake))
       .optional(),
-    CONTACT_TEXT: z.string().trim().min(1).max(200).default('the policy team'),
+    CONTACT_TEXT: z.string().trim().min(1).max(200).optional(),
+    CONTACT_TEXT_FR: z.string().trim().min(1).max(200).optional(),
     KNOWLEDGE_DIR: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(LEVELS).default('info'),
     ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
@@ -57,7 +62,8 @@ export interface Config {
         readonly mentionCooldownMs: number;
       }
     | undefined;
-  readonly contact: string;
+  /** Who to ask, in each language: CONTACT_TEXT, and CONTACT_TEXT_FR (else CONTACT_TEXT) in French. */
+  readonly contact: Contact;
   readonly knowledgeDir: string | undefined;
   readonly logLevel: (typeof LEVELS)[number];
   readonly answerThreshold: number | undefined;
@@ -93,7 +99,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
           mentionCooldownMs: c.MENTION_COOLDOWN_SECONDS * 1000,
         }
       : undefined,
-    contact: c.CONTACT_TEXT,
+    contact: {
+      en: c.CONTACT_TEXT ?? DEFAULT_CONTACT.en,
+      fr: c.CONTACT_TEXT_FR ?? c.CONTACT_TEXT ?? DEFAULT_CONTACT.fr,
+    },
     knowledgeDir: c.KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
     answerThreshold: c.ANSWER_THRESHOLD,

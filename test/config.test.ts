@@ -8,7 +8,12 @@ describe('configuration from the environment', () => {
   it('given no token, then Discord is off and defaults apply', () => {
     const config = parseConfig({});
     expect(config.discord).toBeUndefined();
-    expect(config).toMatchObject({ contact: 'the policy team', logLevel: 'info', answerThreshold: undefined });
+    expect(config).toMatchObject({ contact: { en: 'the policy team', fr: "l'équipe chargée de la politique des données" }, logLevel: 'info', answerThreshold: undefined });
+  });
+
+  it('given CONTACT_TEXT alone, then French replies name the same contact; CONTACT_TEXT_FR gives French its own', () => {
+    expect(parseConfig({ CONTACT_TEXT: 'Jane Doe (#privacy)' }).contact).toEqual({ en: 'Jane Doe (#privacy)', fr: 'Jane Doe (#privacy)' });
+    expect(parseConfig({ CONTACT_TEXT: 'the privacy team', CONTACT_TEXT_FR: "l'équipe vie privée" }).contact).toEqual({ en: 'the privacy team', fr: "l'équipe vie privée" });
   });
 
   it('given a token and the ids, then the Discord settings are typed and parsed', () => {

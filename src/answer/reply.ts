@@ -58,10 +58,13 @@ export interface CitationView {
   readonly keptAs: string;
 }
 
+/** Who to ask when the bot does not know, in each language ("the policy team", "l'équipe …"). */
+export type Contact = Readonly<Record<Language, string>>;
+
 export interface ReplyContext {
   readonly snapshot: KnowledgeSnapshot;
   readonly now: Date;
-  readonly contact: string;
+  readonly contact: Contact;
 }
 
 export function buildReply(question: string, decision: Decision, context: ReplyContext): ReplyModel {
@@ -75,7 +78,7 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
       ? m.didYouMean(candidate.title[language])
       : question.trim() === ''
         ? m.emptyQuestion
-        : `${m.unknown} ${m.askContact(context.contact)}`;
+        : `${m.unknown} ${m.askContact(context.contact[language])}`;
   return {
     status: decision.status,
     language,

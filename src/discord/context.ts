@@ -11,6 +11,7 @@ import type { Logger } from '../log.ts';
 import type { Recorder } from '../record/recorder.ts';
 import type { Asking } from '../service/asking.ts';
 import type { Cooldown } from './cooldown.ts';
+import type { Contact } from '../answer/reply.ts';
 
 /** What every handler may use. Built once per running bot; nothing here is module-level state. */
 export interface BotContext {
@@ -25,7 +26,7 @@ export interface BotContext {
 }
 
 export interface BotSettings {
-  readonly contact: string;
+  readonly contact: Contact;
   readonly policyRoleId: string | undefined;
   readonly policyChannelId: string | undefined;
   readonly answerChannelIds: readonly string[];

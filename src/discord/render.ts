@@ -28,7 +28,7 @@ const COLORS: Record<ClaimKind, number> = {
 };
 
 /** An answer, or "I don't know" with the nearest facts as buttons. */
-export function renderReply(reply: ReplyModel, options: { recordId?: string | undefined; contact?: string }): Rendered {
+export function renderReply(reply: ReplyModel, options: { recordId?: string | undefined }): Rendered {
   if (reply.fact) return renderFact(reply.fact, reply.language, reply.knowledgeVersion, options.recordId, reply.suggestions);
   return {
     content: truncate(reply.notice, L.messageContent),

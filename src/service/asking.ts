@@ -4,6 +4,7 @@ import type { Language } from '../knowledge/schema.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
 import { versionLabel } from '../knowledge/snapshot.ts';
 import type { ChannelKind } from '../record/recorder.ts';
+import type { Contact } from '../answer/reply.ts';
 
 export type { ChannelKind };
 
@@ -25,7 +26,7 @@ export interface QuestionRecorder {
 
 export interface AskingOptions {
   readonly store: LiveStore<Answerer>;
-  readonly contact: string;
+  readonly contact: Contact;
   readonly now: () => Date;
   readonly recorder?: QuestionRecorder | undefined;
   readonly onError?: (error: unknown) => void;

@@ -5,6 +5,7 @@ import type { Problem } from '../knowledge/problems.ts';
 import { ID_PATTERN } from '../knowledge/schema.ts';
 import { validateKnowledge, type KnowledgeFiles } from '../knowledge/validate.ts';
 import { examplesOf, selfTest } from './self-test.ts';
+import type { Contact } from '../answer/reply.ts';
 
 export interface PreviewInput {
   /** The knowledge files without the draft (as live, or as committed), which the draft is added to or replaces. */
@@ -16,7 +17,7 @@ export interface PreviewInput {
   /** Questions to try: a person's own, recent unanswered ones. The draft's example questions are added. */
   readonly questions: readonly string[];
   readonly now: Date;
-  readonly contact: string;
+  readonly contact: Contact;
 }
 
 export interface QuestionChange {

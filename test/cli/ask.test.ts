@@ -55,6 +55,12 @@ describe('npm run ask', () => {
     expect(why).toMatch(/^ {2}outcome: /m);
   });
 
+  it('given a question in French it cannot answer, then it says so in French and names the contact in French', async () => {
+    const { code, stdout } = await runTs('src/cli/ask.ts', ['Où est la cantine ?']);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Pour le reste, adressez-vous à l'équipe chargée de la politique des données.");
+  });
+
   it('given a .env file in the folder it runs in, then it reads its variables, as npm start does', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ask-env-'));
     writeFileSync(join(dir, '.env'), 'ANSWER_THRESHOLD=high\n');

@@ -8,7 +8,7 @@ import { openTerminalEngine } from '../../src/cli/engine-setup.ts';
 import { renderText } from '../../src/cli/render-text.ts';
 import { FIXTURE_KNOWLEDGE_DIR, knowledgeFiles } from '../helpers.ts';
 
-const CONTACT = 'the policy team';
+const CONTACT = { en: 'the policy team', fr: "l'équipe politique" };
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
   const start = Date.now();

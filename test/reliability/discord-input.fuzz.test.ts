@@ -93,7 +93,7 @@ const recordId = fc.option(fc.uuid(), { nil: undefined });
 describe('rendering for Discord, given the real knowledge base', () => {
   const answerer = fixtureAnswerer();
   const { snapshot } = answerer;
-  const context = { snapshot, now: TODAY, contact: 'the policy team (#data-policy)' };
+  const context = { snapshot, now: TODAY, contact: { en: 'the policy team (#data-policy)', fr: "l'équipe politique (#data-policy)" } };
 
   it('given random questions in either language, with or without a record, then every reply fits Discord’s limits and pings no one', () => {
     fc.assert(
@@ -140,9 +140,9 @@ describe('rendering for Discord, given facts with extremely long titles, answers
         rendered.push(renderFact(view, lang, version, id, refs), renderSources(view, lang, version));
       }
       const unknown: Decision = { status: 'unknown', fact: undefined, score: 0.2, language: lang, suggestions: generated.slice(0, 3), terms: [], ranking: [] };
-      rendered.push(renderReply(buildReply('zq', unknown, { snapshot, now: TODAY, contact: 'x'.repeat(3000) }), { recordId: id }));
+      rendered.push(renderReply(buildReply('zq', unknown, { snapshot, now: TODAY, contact: { en: 'x'.repeat(3000), fr: 'x'.repeat(3000) } }), { recordId: id }));
       for (const q of [...questions, ...facts.map((_, i) => `zq synthetic alias ${i}`)]) {
-        rendered.push(renderReply(buildReply(q, { ...answerer.ask(q), language: lang }, { snapshot, now: TODAY, contact: 'the policy team' }), { recordId: id }));
+        rendered.push(renderReply(buildReply(q, { ...answerer.ask(q), language: lang }, { snapshot, now: TODAY, contact: { en: 'the policy team', fr: "l'équipe politique" } }), { recordId: id }));
       }
       rendered.push(renderFactList(snapshot, lang));
     }

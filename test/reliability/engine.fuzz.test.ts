@@ -9,7 +9,7 @@ import { blank, devQuestions, INVISIBLE, IN_SCOPE, noisy, question } from './que
 
 const answerer = fixtureAnswerer();
 const { snapshot } = answerer;
-const context = { snapshot, now: TODAY, contact: 'the policy team' };
+const context = { snapshot, now: TODAY, contact: { en: 'the policy team', fr: "l'équipe politique" } };
 /** However odd the question, one answer takes less than this. */
 const QUESTION_BOUND_MS = 50;
 

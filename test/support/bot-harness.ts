@@ -78,7 +78,7 @@ export async function startHarness(options: { settings?: Partial<BotSettings>; k
       watch: options.watch ? { debounceMs: 50 } : undefined,
       rest: { globalRequestsPerSecond: 10_000, retries: options.retries ?? 0 },
       settings: {
-        contact: 'the policy team (#data-policy)',
+        contact: { en: 'the policy team (#data-policy)', fr: "l'équipe politique (#data-policy)" },
         policyRoleId: fake.policyRoleId,
         policyChannelId: undefined,
         answerChannelIds: [],
