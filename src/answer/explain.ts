@@ -57,3 +57,29 @@ export function explain(answerer: Answerer, question: string): Explanation {
     : [];
   return { question, decision, words, best, runnerUp, bars };
 }
+
+const READING: Record<WordReading['reading'], (w: WordReading) => string> = {
+  known: () => 'known',
+  synonym: (w) => `read as "${w.as[0]}" through synonyms.yaml`,
+  typo: (w) => `a typo? read as ${w.as.map((a) => `"${a}"`).join(' or ')}`,
+  unknown: () => 'no fact has this word: it counts against every fact',
+};
+
+/** The explanation as plain text, for a terminal (`ask --explain`) or a Discord code block (`/kb explain`). */
+export function formatExplanation(e: Explanation): string {
+  const percent = (share: number) => `${Math.round(share * 100)}%`.padStart(4);
+  const width = Math.max(0, ...e.words.map((w) => w.word.length));
+  const fact = (label: string, r: RankedFact) =>
+    `${label}: ${r.id}, confidence ${r.confidence.toFixed(2)} (covers ${percent(r.coverage).trim()} of the question's weight, probability ${r.probability.toFixed(2)})`;
+  const lines = ['Why:', '  the question\'s words, with their share of its weight:'];
+  if (e.words.length === 0) lines.push('    (none: only stop words)');
+  for (const w of e.words) lines.push(`    ${w.word.padEnd(width)} ${percent(w.share)}  ${READING[w.reading](w)}`);
+  if (e.best) lines.push(`  ${fact('best', e.best)}`);
+  if (e.runnerUp) lines.push(`  ${fact('runner-up', e.runnerUp)}; margin ${(e.best!.confidence - e.runnerUp.confidence).toFixed(2)}`);
+  for (const bar of e.bars) lines.push(`  ${bar.what}: ${bar.value.toFixed(2)} ${bar.passed ? '≥' : '<'} ${bar.needed} ${bar.passed ? '(passed)' : '(missed)'}`);
+  lines.push(`  outcome: ${e.decision.status === 'answered' ? `answered with ${e.decision.fact!.id}` : e.decision.status === 'clarify' ? `"did you mean ${e.decision.suggestions[0]?.id}?"` : '"I don\'t know"'}`);
+  if (e.words.some((w) => w.reading === 'unknown')) {
+    lines.push('  If this question is about a fact, add its unknown words to that fact (an alias or a question) or to synonyms.yaml.');
+  }
+  return lines.join('\n');
+}

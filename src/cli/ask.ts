@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
-import { explain } from '../answer/explain.ts';
+import { explain, formatExplanation } from '../answer/explain.ts';
 import type { ReplyModel } from '../answer/reply.ts';
 import { configOrExplain } from '../config.ts';
 import { openTerminalEngine } from './engine-setup.ts';
 import { EXIT, processIo, runCommand, UsageError, type CliIo } from './command.ts';
 import { runIfMain } from './main-guard.ts';
-import { renderExplanation, renderText } from './render-text.ts';
+import { renderText } from './render-text.ts';
 
 const SPEC = {
   name: 'ask',
@@ -60,7 +60,7 @@ export function ask(argv: readonly string[], io: AskIo): Promise<number> {
     if (values.explain && (values.json || positionals.length === 0)) throw new UsageError('--explain takes one question, as text (not with --json)');
     if (!values.json) {
       io.out(renderText(engine.reply(question)));
-      if (values.explain) io.out(`\n${renderExplanation(explain(engine.current(), question))}`);
+      if (values.explain) io.out(`\n${formatExplanation(explain(engine.current(), question))}`);
       return EXIT.ok;
     }
     if (positionals.length > 0) {

@@ -136,6 +136,27 @@ describe('the policy team’s loop, through the fake Discord with real files and
     expect(answeredBy(await ask('what is the zebulon rule'))).toBeNull();
   });
 
+  it('given /kb explain, then the policy team privately sees how each word was read, the runner-up and the bars', async () => {
+    h = await startHarness();
+    const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'kb', options: subcommand('explain', [{ type: ApplicationCommandOptionType.String, name: 'question', value: 'does tiktok keep bakcups near golf courses' }]) }));
+    const body = (await h.fake.waitForRequest<CallbackBody & { data: { flags?: number } }>((r) => r.path === h.fake.callbackPath(sent))).body;
+    const text = body.data!.content!;
+    expect(text.startsWith('```') && text.endsWith('```')).toBe(true);
+    expect(text).toMatch(/^ {4}bakcups +\d+% {2}a typo\? read as "backup"$/m);
+    expect(text).toMatch(/^ {4}golf +\d+% {2}no fact has this word/m);
+    expect(text).toMatch(/^ {2}runner-up: /m);
+    expect(body.data!.flags! & 64).toBe(64);
+  });
+
+  it('given a draft whose own question another fact takes, then /kb preview says so before it is saved', async () => {
+    h = await startHarness();
+    const draft = `${NEW_FACT('zebulon-rule', 'zebulon')}questions: { en: ["Does TikTok still retain its own copies of US user data?"], fr: [] }\n`;
+    const payload = await h.fake.sendInteraction(h.fake.modalSubmit({ customId: 'kb:preview', fields: { draft, question: '' }, layout: 'label' }));
+    const body = (await h.fake.waitForRequest<{ content: string }>((r) => r.method === 'PATCH' && r.path === h.fake.originalPath(payload), 5000)).body;
+    expect(body.content).toContain('Its own aliases and questions it would not answer (fix before saving):');
+    expect(body.content).toMatch(/^- question "Does TikTok still retain its own copies of US user data\?" is answered by backups-retained \(\d\.\d+\)$/m);
+  });
+
   it('given a member without the policy role, then a crafted preview submission is refused', async () => {
     h = await startHarness();
     const payload = await h.fake.sendInteraction(h.fake.modalSubmit({ customId: 'kb:preview', fields: { draft: 'id: x', question: '' }, user: h.fake.outsiderUser }));

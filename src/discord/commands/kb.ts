@@ -15,6 +15,7 @@ import {
 import { readKnowledgeFiles } from '../../knowledge/load.ts';
 import type { ReloadOutcome } from '../../knowledge/live-store.ts';
 import { formatProblem } from '../../knowledge/problems.ts';
+import { explain, formatExplanation } from '../../answer/explain.ts';
 import { versionLabel } from '../../knowledge/snapshot.ts';
 import { formatReportText } from '../../record/format-report.ts';
 import { buildReport } from '../../record/report.ts';
@@ -22,7 +23,7 @@ import { withFixHints } from '../../service/report-hints.ts';
 import { logOutcome } from '../../service/auto-reload.ts';
 import { previewFact } from '../../service/preview.ts';
 import { UserError, type BotContext, type Command } from '../context.ts';
-import { codeBlock, DISCORD_LIMITS as L, truncate } from '../limits.ts';
+import { codeBlock, DISCORD_LIMITS as L, QUESTION_MAX_LENGTH, truncate } from '../limits.ts';
 import { isPolicyMember } from '../permissions.ts';
 import { NO_MENTIONS, renderFact } from '../render.ts';
 import { languageOfLocale, UI } from '../strings.ts';
@@ -49,6 +50,13 @@ export const kb: Command = {
         .setDescriptionLocalizations({ fr: 'Ce que le personnel a demandé : questions sans réponse, votes' })
         .addIntegerOption((o) => o.setName('days').setDescription('How many days back (default 30)').setMinValue(1).setMaxValue(365)),
     )
+    .addSubcommand((s) =>
+      s
+        .setName('explain')
+        .setDescription('Why a question gets its answer: how each word was read, the runner-up, the bars')
+        .setDescriptionLocalizations({ fr: 'Pourquoi une question reçoit sa réponse : chaque mot, le second fait, les seuils' })
+        .addStringOption((o) => o.setName('question').setDescription('The question, as staff asked it').setRequired(true).setMaxLength(QUESTION_MAX_LENGTH)),
+    )
     .toJSON(),
 
   async execute(interaction, context) {
@@ -61,6 +69,10 @@ export const kb: Command = {
         return replyPrivately(interaction, { content: truncate(staleList(context), L.messageContent) });
       case 'report':
         return replyPrivately(interaction, { content: reportText(context, interaction.options.getInteger('days') ?? 30) });
+      case 'explain': {
+        const explanation = explain(context.store.current().built, interaction.options.getString('question', true));
+        return replyPrivately(interaction, { content: codeBlock(formatExplanation(explanation), L.messageContent) });
+      }
       case 'preview':
         await interaction.showModal(previewModal());
         return;
@@ -96,6 +108,8 @@ export const kb: Command = {
     lines.push(result.wins.length ? 'It would now answer:' : 'It would not take over any question tried.');
     for (const w of result.wins) lines.push(`+ ${quoted(w.question)} (was ${name(w.before)})`);
     for (const c of result.changes) lines.push(`~ ${quoted(c.question)}: ${name(c.before)} → ${name(c.after)}`);
+    if (result.misses.length > 0) lines.push('Its own aliases and questions it would not answer (fix before saving):');
+    for (const miss of result.misses) lines.push(`- ${escapeMarkdown(truncate(miss.message, 160))}`);
     const rendered = renderFact(result.reply.fact!, 'en', 'draft');
     await interaction.editReply({ content: truncate(lines.join('\n'), L.messageContent), embeds: rendered.embeds ?? [], allowedMentions: NO_MENTIONS });
   },
