@@ -3,6 +3,7 @@ import { loadKnowledgeWithFiles } from '../knowledge/load.ts';
 import { byPosition, formatProblem, type Problem } from '../knowledge/problems.ts';
 import { validateKnowledge } from '../knowledge/validate.ts';
 import { compareAnswers, examplesOf, selfTest } from '../service/self-test.ts';
+import { staleFacts } from '../service/stale.ts';
 import { EXIT, processIo, runCommand, UsageError, type CliIo } from './command.ts';
 import { committedKnowledgeFiles } from './git-baseline.ts';
 import { knowledgeDirOption } from './knowledge.ts';
@@ -32,16 +33,11 @@ export function lint(argv: readonly string[], io: CliIo): Promise<number> {
     const errors: readonly Problem[] = result.ok ? selfTest(answerer!, files).sort(byPosition) : result.errors;
     const { warnings } = result;
     for (const problem of [...errors, ...warnings]) out(formatProblem(problem));
-    const stale = warnings.filter((w) => w.message.startsWith('review date'));
-    if (stale.length > 0) {
+    const stale = result.ok ? staleFacts(result.snapshot, new Date()) : undefined;
+    if (stale && stale.count > 0) {
       out('');
       out('Facts past their review date, by owner:');
-      const byOwner = new Map<string, string[]>();
-      for (const w of stale) {
-        const owner = /owner: (.*)\)$/.exec(w.message)?.[1] ?? 'unknown';
-        byOwner.set(owner, [...(byOwner.get(owner) ?? []), w.file]);
-      }
-      for (const [owner, files] of byOwner) out(`  ${owner}: ${files.join(', ')}`);
+      for (const { owner, facts } of stale.byOwner) out(`  ${owner}: ${facts.map((f) => f.file ?? f.id).join(', ')}`);
     }
     if (answerer && values.against !== undefined) {
       const baseFiles = committedKnowledgeFiles(dir, values.against);

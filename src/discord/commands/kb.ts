@@ -22,6 +22,7 @@ import { buildReport } from '../../record/report.ts';
 import { withFixHints } from '../../service/report-hints.ts';
 import { logOutcome } from '../../service/auto-reload.ts';
 import { previewFact } from '../../service/preview.ts';
+import { staleFacts } from '../../service/stale.ts';
 import { UserError, type BotContext, type Command } from '../context.ts';
 import { codeBlock, DISCORD_LIMITS as L, QUESTION_MAX_LENGTH, truncate } from '../limits.ts';
 import { isPolicyMember } from '../permissions.ts';
@@ -141,17 +142,11 @@ function previewModal(): ModalBuilder {
     );
 }
 
-function stale(context: BotContext) {
-  const today = context.now().toISOString().slice(0, 10);
-  return context.store.current().snapshot.facts.filter((f) => f.review_by < today);
-}
-
 function staleList(context: BotContext): string {
-  const facts = stale(context);
-  if (facts.length === 0) return 'No fact is past its review date.';
-  const byOwner = new Map<string, string[]>();
-  for (const f of facts) byOwner.set(f.owner, [...(byOwner.get(f.owner) ?? []), `\`${f.id}\` (due ${f.review_by})`]);
-  return [`${facts.length} fact(s) past their review date:`, ...[...byOwner].map(([owner, list]) => `**${owner}**: ${list.join(', ')}`)].join('\n');
+  const stale = staleFacts(context.store.current().snapshot, context.now());
+  if (stale.count === 0) return 'No fact is past its review date.';
+  const lines = stale.byOwner.map(({ owner, facts }) => `**${owner}**: ${facts.map((f) => `\`${f.id}\` (due ${f.reviewBy})`).join(', ')}`);
+  return [`${stale.count} fact(s) past their review date:`, ...lines].join('\n');
 }
 
 function reportText(context: BotContext, days: number): string {
@@ -164,14 +159,14 @@ function reportText(context: BotContext, days: number): string {
 
 export function statusEmbed(context: BotContext): EmbedBuilder {
   const { snapshot } = context.store.current();
-  const overdue = stale(context);
+  const overdue = staleFacts(snapshot, context.now());
   const error = context.store.lastError;
   const embed = new EmbedBuilder()
     .setTitle(`Knowledge base ${versionLabel(snapshot)}`)
     .addFields(
       { name: 'Facts', value: String(snapshot.facts.length), inline: true },
       { name: 'Loaded', value: `<t:${Math.floor(snapshot.loadedAt.getTime() / 1000)}:f>`, inline: true },
-      { name: `Past their review date (${overdue.length})`, value: truncate(overdue.map((f) => `\`${f.id}\` — ${f.review_by} (${f.owner})`).join('\n') || 'None', L.embedFieldValue) },
+      { name: `Past their review date (${overdue.count})`, value: truncate(overdue.byOwner.flatMap(({ owner, facts }) => facts.map((f) => `\`${f.id}\` — ${f.reviewBy} (${owner})`)).join('\n') || 'None', L.embedFieldValue) },
     )
     .setColor(error ? 0xe74c3c : 0x2ecc71);
   if (error) {
