@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { ReloadOutcome } from '../knowledge/live-store.ts';
-import { formatProblem } from '../knowledge/problems.ts';
 import type { Language } from '../knowledge/schema.ts';
+import { reloadSummary } from '../service/auto-reload.ts';
 import { versionLabel } from '../knowledge/snapshot.ts';
 import { fold } from '../text/normalise.ts';
 import type { TerminalEngine } from './engine-setup.ts';
@@ -61,10 +61,8 @@ export async function runChat(engine: TerminalEngine, io: ChatIo): Promise<void>
   write('Bye.');
 }
 
-/** What a reload did, for the person chatting: the new version and the facts it changed, or why nothing changed. */
+/** What a reload did, for the person chatting. */
 export function reloadMessage(outcome: ReloadOutcome): string[] {
-  if (!outcome.ok) return ['The knowledge files were saved with errors; still answering from the last good version:', ...outcome.errors.map(formatProblem)];
-  const changed = [['added', outcome.added], ['edited', outcome.edited], ['removed', outcome.removed]] as const;
-  const parts = changed.filter(([, ids]) => ids.length > 0).map(([what, ids]) => `${what} ${ids.join(', ')}`);
-  return [`Knowledge reloaded: version ${outcome.version}${parts.length ? ` (${parts.join('; ')})` : ''}.`];
+  const { headline, problems } = reloadSummary(outcome);
+  return [headline, ...problems];
 }

@@ -2,8 +2,7 @@ import type { Client } from 'discord.js';
 import { formatProblem } from '../knowledge/problems.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
-import { codeBlock, DISCORD_LIMITS as L } from './limits.ts';
-import { NO_MENTIONS } from './render.ts';
+import { describeReload, NO_MENTIONS } from './render.ts';
 
 /**
  * Posts knowledge-base load errors to the policy channel, once per distinct set of errors, and says
@@ -17,8 +16,7 @@ export function announceReloads<T>(client: Client, store: LiveStore<T>, channelI
       const problems = outcome.errors.map(formatProblem).join('\n');
       if (problems === lastPosted) return;
       lastPosted = problems;
-      const head = `Knowledge base edit not loaded: still serving ${outcome.version}. Fix and save again:\n`;
-      content = head + codeBlock(problems, L.messageContent - head.length);
+      content = describeReload(outcome);
     } else {
       if (lastPosted === undefined) return;
       lastPosted = undefined;

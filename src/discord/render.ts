@@ -9,10 +9,12 @@ import {
 } from 'discord.js';
 import { MESSAGES } from '../answer/messages.ts';
 import type { FactRef, FactView, ReplyModel } from '../answer/reply.ts';
+import type { ReloadOutcome } from '../knowledge/live-store.ts';
 import type { ClaimKind, Language } from '../knowledge/schema.ts';
 import { versionLabel, type KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { reloadSummary } from '../service/auto-reload.ts';
 import { encodeButton } from './custom-id.ts';
-import { DISCORD_LIMITS as L, truncate } from './limits.ts';
+import { codeBlock, DISCORD_LIMITS as L, truncate } from './limits.ts';
 import { UI } from './strings.ts';
 
 /** Replies never ping anyone, whatever the question contained. */
@@ -166,4 +168,12 @@ function fitFields(fields: readonly APIEmbedField[], budget: number): APIEmbedFi
     used += size;
   }
   return kept;
+}
+
+/** A reload's summary as a Discord message: the headline, and the problems in a code block. */
+export function describeReload(outcome: ReloadOutcome): string {
+  const { headline, problems } = reloadSummary(outcome);
+  if (problems.length === 0) return headline;
+  const head = `${headline}\n`;
+  return head + codeBlock(problems.join('\n'), L.messageContent - head.length);
 }

@@ -1,7 +1,7 @@
 import type { Answerer } from '../answer/answerer.ts';
 import type { Decision } from '../answer/engine.ts';
 import type { Problem } from '../knowledge/problems.ts';
-import { LANGUAGES, type Language } from '../knowledge/schema.ts';
+import { LANGUAGES } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import type { KnowledgeFiles } from '../knowledge/validate.ts';
 import { parseYamlFile, type YamlFile } from '../knowledge/yaml-file.ts';

@@ -33,8 +33,8 @@ describe('the terminal chat', () => {
     await until(() => text.includes('[backups-retained ·'), 'the first answer');
     const file = join(dir, 'facts', 'backups-retained.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/(answer:\n {2}en: >-\n)/, '$1    Freshly edited.\n'));
-    await until(() => text.includes('Knowledge reloaded: version'), 'the reload');
-    expect(text).toMatch(/Knowledge reloaded: version \w+ \(edited backups-retained\)\./);
+    await until(() => text.includes('Knowledge base loaded:'), 'the reload');
+    expect(text).toMatch(/Knowledge base loaded: \w+ \(edited backups-retained\)\./);
 
     input.write('Does TikTok keep backups?\n');
     await until(() => text.includes('Freshly edited.'), 'the answer from the new version');

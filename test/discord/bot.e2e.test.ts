@@ -193,7 +193,7 @@ describe('the bot on a fake Discord', () => {
     const deferred = await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent));
     expect(deferred.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     const edit = await h.fake.waitForRequest<{ content: string }>((r) => r.method === 'PATCH' && r.path === h.fake.originalPath(sent));
-    expect(edit.body.content).toMatch(/^Loaded [0-9a-f]{12} \(was [0-9a-f]{12}\)\.\nNo fact changed\.$/);
+    expect(edit.body.content).toMatch(/^Knowledge base loaded: [0-9a-f]{12} \(no fact changed\)\.$/);
     const status = await callback(h.fake.slashCommand({ name: 'kb', options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'status' }] as never }));
     expect(status.data!.embeds![0]!.title).toBe(`Knowledge base ${versionLabel(h.store.current().snapshot)}`);
   });

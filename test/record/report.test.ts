@@ -13,7 +13,6 @@ import { withFixHints } from '../../src/service/report-hints.ts';
 
 const T0 = new Date('2026-11-10T09:00:00Z');
 const MINUTE = 60 * 1000;
-const DAY = 24 * 60 * MINUTE;
 const PERIOD = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };
 const SILENT = { warn: () => {}, error: () => {} };
 

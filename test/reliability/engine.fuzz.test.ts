@@ -5,7 +5,7 @@ import { MESSAGES } from '../../src/answer/messages.ts';
 import { buildReply } from '../../src/answer/reply.ts';
 import { fixtureAnswerer, TODAY } from '../helpers.ts';
 import { budget, fuzz, report, Slowest, timed } from './fuzz.ts';
-import { blank, devQuestions, INVISIBLE, IN_SCOPE, noisy, question } from './questions.ts';
+import { blank, devQuestions, INVISIBLE, noisy, question } from './questions.ts';
 
 const answerer = fixtureAnswerer();
 const { snapshot } = answerer;

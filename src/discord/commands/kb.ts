@@ -13,7 +13,6 @@ import {
   type ModalSubmitInteraction,
 } from 'discord.js';
 import { readKnowledgeFiles } from '../../knowledge/load.ts';
-import type { ReloadOutcome } from '../../knowledge/live-store.ts';
 import { formatProblem } from '../../knowledge/problems.ts';
 import { explain, formatExplanation } from '../../answer/explain.ts';
 import { versionLabel } from '../../knowledge/snapshot.ts';
@@ -26,7 +25,7 @@ import { staleFacts } from '../../service/stale.ts';
 import { UserError, type BotContext, type Command } from '../context.ts';
 import { codeBlock, DISCORD_LIMITS as L, QUESTION_MAX_LENGTH, truncate } from '../limits.ts';
 import { isPolicyMember } from '../permissions.ts';
-import { NO_MENTIONS, renderFact } from '../render.ts';
+import { describeReload, NO_MENTIONS, renderFact } from '../render.ts';
 import { languageOfLocale, UI } from '../strings.ts';
 
 const PREVIEW_MODAL = 'kb:preview';
@@ -173,14 +172,4 @@ export function statusEmbed(context: BotContext): EmbedBuilder {
     embed.addFields({ name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`, value: codeBlock(error.errors.map(formatProblem).join('\n'), L.embedFieldValue) });
   }
   return embed;
-}
-
-export function describeReload(outcome: ReloadOutcome): string {
-  if (!outcome.ok) {
-    const head = `Reload failed: still serving ${outcome.version}. Fix these and save again:\n`;
-    return head + codeBlock(outcome.errors.map(formatProblem).join('\n'), L.messageContent - head.length);
-  }
-  const list = (label: string, ids: readonly string[]) => (ids.length ? [`${label}: ${ids.map((id) => `\`${id}\``).join(', ')}`] : []);
-  const changes = [...list('Added', outcome.added), ...list('Removed', outcome.removed), ...list('Edited', outcome.edited)];
-  return [`Loaded ${outcome.version} (was ${outcome.previousVersion}).`, ...(changes.length ? changes : ['No fact changed.'])].join('\n');
 }

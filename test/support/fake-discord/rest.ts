@@ -34,7 +34,7 @@ interface Route {
 
 /** The router: Discord's answer to a request, by its normalised `path` (see `RecordedRequest.path`). */
 export function createRoutes(world: World, gatewayUrl: () => string): (request: RecordedRequest) => RouteResult {
-  const { applicationId, botUser, guildId, textChannel, users, staffUser, memberOf, isThread, permissionsIn, dmChannelFor, findChannel, commands, messages, interactions, storeMessage, buildMessage, patchMessage, guildPayload } = world;
+  const { applicationId, botUser, guildId, textChannel, users, staffUser, memberOf, isThread, permissionsIn, dmChannelFor, findChannel, commands, interactions, storeMessage, buildMessage, patchMessage, guildPayload } = world;
 
   const json = (body: unknown, status = 200): RouteResult => ({ status, body });
   const error = (status: number, message: string, code: number): RouteResult => ({ status, body: { message, code } });
