@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import type { Contact } from './answer/reply.ts';
+import { fileURLToPath } from 'node:url';
+
+/** The repository's own knowledge folder, wherever a command is run from: the default of KNOWLEDGE_DIR and --dir. */
+export const REPOSITORY_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
 
 /** Who to ask when nothing is configured. */
 const DEFAULT_CONTACT: Contact = Object.freeze({ en: 'the policy team', fr: "l'équipe chargée de la politique des données" });
@@ -64,7 +68,8 @@ export interface Config {
     | undefined;
   /** Who to ask, in each language: CONTACT_TEXT, and CONTACT_TEXT_FR (else CONTACT_TEXT) in French. */
   readonly contact: Contact;
-  readonly knowledgeDir: string | undefined;
+  /** KNOWLEDGE_DIR, else the repository's knowledge folder. */
+  readonly knowledgeDir: string;
   readonly logLevel: (typeof LEVELS)[number];
   readonly answerThreshold: number | undefined;
   /** Where the record of questions lives; undefined when recording is off. */
@@ -103,7 +108,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       en: c.CONTACT_TEXT ?? DEFAULT_CONTACT.en,
       fr: c.CONTACT_TEXT_FR ?? c.CONTACT_TEXT ?? DEFAULT_CONTACT.fr,
     },
-    knowledgeDir: c.KNOWLEDGE_DIR,
+    knowledgeDir: c.KNOWLEDGE_DIR ?? REPOSITORY_KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
     answerThreshold: c.ANSWER_THRESHOLD,
     record:

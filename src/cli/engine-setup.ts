@@ -6,7 +6,6 @@ import { folderLoader } from '../knowledge/load.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { watchFolder } from '../knowledge/watch.ts';
 import { explainLoadErrors } from './knowledge.ts';
-import { defaultKnowledgeDir } from './paths.ts';
 
 /** What a terminal command needs: the engine over the current knowledge base, and a way to reply. */
 export interface TerminalEngine {
@@ -27,7 +26,7 @@ export async function openTerminalEngine(
   err: (line: string) => void,
   now: () => Date = () => new Date(),
 ): Promise<TerminalEngine | undefined> {
-  const dir = config.knowledgeDir ?? defaultKnowledgeDir();
+  const dir = config.knowledgeDir;
   const options = config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold };
   const opened = await openLiveStore({ load: folderLoader(dir), build: (snapshot) => createAnswerer(snapshot, options) });
   if (!opened.ok) {

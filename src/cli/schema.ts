@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { jsonSchemaFiles } from '../knowledge/json-schema.ts';
 import { EXIT, processIo, runCommand, type CliIo } from './command.ts';
 import { runIfMain } from './main-guard.ts';
-import { defaultKnowledgeDir } from './paths.ts';
+import { REPOSITORY_KNOWLEDGE_DIR } from '../config.ts';
 
 const SPEC = {
   name: 'kb:schema',
@@ -21,7 +21,7 @@ export async function writeSchemas(knowledgeDir: string): Promise<string[]> {
   return written;
 }
 
-export function schema(argv: readonly string[], io: CliIo, knowledgeDir = defaultKnowledgeDir()): Promise<number> {
+export function schema(argv: readonly string[], io: CliIo, knowledgeDir = REPOSITORY_KNOWLEDGE_DIR): Promise<number> {
   return runCommand(SPEC, argv, io, async () => {
     for (const path of await writeSchemas(knowledgeDir)) io.out(`wrote ${path}`);
     return EXIT.ok;

@@ -1,6 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
-import { defaultKnowledgeDir } from '../cli/paths.ts';
 import type { Config } from '../config.ts';
 import { folderLoader } from '../knowledge/load.ts';
 import { openLiveStore } from '../knowledge/live-store.ts';
@@ -17,7 +16,7 @@ const EXIT_GRACE_MS = 1_000;
 export async function startFromConfig(config: Config): Promise<number> {
   const discord = config.discord!;
   const logger = createLogger({ level: config.logLevel, secrets: [discord.token] });
-  const knowledgeDir = config.knowledgeDir ?? defaultKnowledgeDir();
+  const { knowledgeDir } = config;
   const opened = await openLiveStore<Answerer>({
     load: folderLoader(knowledgeDir),
     build: (snapshot) => createAnswerer(snapshot, config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold }),
