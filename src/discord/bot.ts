@@ -11,7 +11,7 @@ import { handleButton } from './buttons.ts';
 import { findCommand } from './commands/index.ts';
 import { UserError, type BotContext, type BotSettings } from './context.ts';
 import { createCooldown } from './cooldown.ts';
-import { handleMessage } from './messages.ts';
+import { handleMessage } from './message-handler.ts';
 import { announceReloads } from './policy-channel.ts';
 import { REST_CONNECTIONS } from './limits.ts';
 import { NO_MENTIONS } from './render.ts';

@@ -1,6 +1,5 @@
 import type {
   AutocompleteInteraction,
-  ButtonInteraction,
   ChatInputCommandInteraction,
   ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
@@ -42,8 +41,6 @@ export interface Command {
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
   modal?(interaction: ModalSubmitInteraction, context: BotContext): Promise<void>;
 }
-
-export type ButtonHandler = (interaction: ButtonInteraction, context: BotContext) => Promise<void>;
 
 /** An error whose message is meant for the person who asked, shown privately instead of a generic one. */
 export class UserError extends Error {

@@ -123,7 +123,6 @@ export function renderSources(fact: FactView, language: Language, version: strin
 /** Topics and fact titles, grouped, within an embed's limits. */
 export function renderFactList(snapshot: KnowledgeSnapshot, language: Language): Rendered {
   const ui = UI[language];
-  let shown = 0;
   const fields: APIEmbedField[] = [];
   for (const topic of snapshot.topics) {
     const facts = snapshot.facts.filter((f) => f.topic === topic.id);
@@ -136,11 +135,10 @@ export function renderFactList(snapshot: KnowledgeSnapshot, language: Language):
       lines.push(line);
       length += line.length + 1;
     }
-    shown += lines.length;
     fields.push({ name: truncate(topic.title[language], L.embedFieldName), value: lines.join('\n') });
   }
   const kept = fitFields(fields.slice(0, L.embedFields), L.embedTotal - 300);
-  shown = kept.reduce((n, f) => n + f.value.split('\n').length, 0);
+  const shown = kept.reduce((n, f) => n + f.value.split('\n').length, 0);
   const hidden = snapshot.facts.length - shown;
   const embed = new EmbedBuilder().setTitle(ui.factsTitle).addFields(kept).setFooter({ text: `knowledge ${versionLabel(snapshot)} · ${snapshot.facts.length} facts` });
   if (hidden > 0) embed.setDescription(ui.moreFacts(hidden));
