@@ -21,6 +21,7 @@ const SETS = [
   { name: 'blind professional set', file: fixture('questions-blind-professional.yaml'), right: 0.58, notAnswered: 0.95, wrong: 0.01 },
   { name: 'second blind professional set', file: fixture('questions-blind-professional-2.yaml'), right: 0.62, notAnswered: 0.95, wrong: 0.01 },
   { name: 'held-back blind set (scored once, then kept as a floor)', file: fixture('questions-blind-heldback.yaml'), right: 0.78, notAnswered: 0.9, wrong: 0.04 },
+  { name: 'blind set E (chat, scored once, then kept as a floor)', file: fixture('questions-blind-e.yaml'), right: 0.84, notAnswered: 0.86, wrong: 0.05 },
 ];
 
 describe('answer quality on the frozen knowledge base', () => {
