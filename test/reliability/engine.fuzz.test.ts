@@ -10,8 +10,12 @@ import { blank, devQuestions, INVISIBLE, noisy, question } from './questions.ts'
 const answerer = fixtureAnswerer();
 const { snapshot } = answerer;
 const context = { snapshot, now: TODAY, contact: { en: 'the policy team', fr: "l'équipe politique" } };
-/** However odd the question, one answer takes less than this. */
-const QUESTION_BOUND_MS = 50;
+/**
+ * However odd the question, one answer takes less than this: a bound against pathological inputs
+ * (quadratic matching, a runaway pattern), which take seconds, loose enough for a busy machine running
+ * tests in parallel. How fast answers are is measured by `npm run bench`, not here.
+ */
+const QUESTION_BOUND_MS = 250;
 
 /**
  * Times one question. A question over the bound is asked once more and the faster run counts: a garbage
@@ -55,7 +59,7 @@ describe('the answer engine, given hostile questions', () => {
   const slowestNoisy = new Slowest('ask, in-scope question with noise');
   afterAll(() => report(slowest, slowestNoisy));
 
-  it('given any text (unicode, invisible and bidi marks, emoji, mentions, markdown, up to 6,000 characters), then it decides within 50 ms, never throws, and the decision keeps its contract', () => {
+  it('given any text (unicode, invisible and bidi marks, emoji, mentions, markdown, up to 6,000 characters), then it decides within 250 ms, never throws, and the decision keeps its contract', () => {
     fc.assert(
       fc.property(question(6000), (q) => {
         expect(flaws(q, ask(q, slowest))).toEqual([]);
@@ -87,7 +91,7 @@ describe('the answer engine, given hostile questions', () => {
     );
   });
 
-  it('given the longest possible question, 6,000 characters of one repeated word, then it answers within 50 ms', () => {
+  it('given the longest possible question, 6,000 characters of one repeated word, then it answers within 250 ms', () => {
     for (const word of ['backups ', 'sauvegardes ', 'x', '😀', 'e\u0301', 'Oracle\u200b']) {
       const q = word.repeat(Math.ceil(6000 / word.length)).slice(0, 6000);
       expect(flaws(q, ask(q, slowest))).toEqual([]);
