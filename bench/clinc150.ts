@@ -299,7 +299,7 @@ export function runVariant(data: ClincData, variant: Variant, splits: readonly S
 
 const pct = (share: number) => (Number.isFinite(share) ? (100 * share).toFixed(1) : 'n/a');
 
-export async function main(argv: readonly string[], print: (line: string) => void = console.log): Promise<number> {
+export function main(argv: readonly string[], print: (line: string) => void = console.log): number {
   let values: { examples?: string | undefined; split?: string | undefined };
   try {
     ({ values } = parseArgs({ args: [...argv], options: { examples: { type: 'string' }, split: { type: 'string' } } }));
@@ -345,4 +345,4 @@ export async function main(argv: readonly string[], print: (line: string) => voi
   return 0;
 }
 
-await runIfMain(import.meta.url, () => main(process.argv.slice(2)));
+await runIfMain(import.meta.url, () => Promise.resolve(main(process.argv.slice(2))));

@@ -43,7 +43,7 @@ function figures(calls: Float64Array, elapsedMs: number): RecordFigures {
   };
 }
 
-export async function benchRecorder(): Promise<RecordFigures> {
+export function benchRecorder(): RecordFigures {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-record-'));
   const logger = { warn: () => {}, error: (obj: object, msg: string) => console.error(msg, obj) };
   const recorder = openRecorder({ dataDir, logger });
@@ -67,4 +67,4 @@ export async function benchRecorder(): Promise<RecordFigures> {
   }
 }
 
-if (isMain(import.meta.url)) console.log(await benchRecorder());
+if (isMain(import.meta.url)) console.log(benchRecorder());

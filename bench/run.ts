@@ -211,7 +211,7 @@ async function policyLoop(questions: readonly string[]): Promise<string[][]> {
   const medianOff = median(off);
   rows.push(['ask + reply model, recording off (median)', ms(medianOff)]);
   rows.push(['ask + reply model, recording on (median)', `${ms(medianOn)} (${(medianOn / medianOff).toFixed(2)}× off)`]);
-  const recorded = await benchRecorder();
+  const recorded = benchRecorder();
   rows.push(['recorder: rows per second sustained', recorded.rowsPerSecond.toLocaleString('en')]);
   rows.push(['recorder: one recordQuestion call', `${recorded.callMedianUs} µs median, ${recorded.callP99Us} µs p99, ${recorded.callMaxMs} ms max`]);
   return rows;

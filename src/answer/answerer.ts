@@ -7,9 +7,9 @@ import { engineOptions, type EngineOptions } from './options.ts';
 export interface Answerer {
   readonly snapshot: KnowledgeSnapshot;
   readonly index: FactIndex;
-  ask(question: string): Decision;
+  readonly ask: (question: string) => Decision;
   /** Ids of the facts nearest to a text, best first, whether or not any would be given as an answer. */
-  nearest(text: string, limit: number): string[];
+  readonly nearest: (text: string, limit: number) => string[];
 }
 
 export function createAnswerer(snapshot: KnowledgeSnapshot, options: Partial<EngineOptions> = {}): Answerer {

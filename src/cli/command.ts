@@ -73,7 +73,9 @@ export async function runCommand<O extends Options>(
 
 export function parseCommandArgs<O extends Options>(spec: CommandSpec<O>, argv: readonly string[]): Parsed<O> {
   try {
-    return parseArgs({ args: [...argv], options: spec.options, allowPositionals: spec.allowPositionals ?? false, strict: true }) as Parsed<O>;
+    const config = { args: [...argv], options: spec.options, allowPositionals: spec.allowPositionals ?? false, strict: true } as const;
+    // Positionals are refused by parseArgs itself when the spec does not allow them; typed as if allowed.
+    return parseArgs(config as typeof config & { allowPositionals: true });
   } catch (error) {
     throw new UsageError(argumentProblem(error as NodeJS.ErrnoException, Object.keys(spec.options)));
   }

@@ -11,7 +11,7 @@ export function schemaProblems(yaml: YamlFile, schema: AnySchema, issues: readon
   const explained = new Set<string>();
   for (const issue of issues) {
     if (issue.code !== 'unrecognized_keys') continue;
-    const allowed = Object.keys(shapeAt(schema, issue.path as PathSegment[]) ?? {});
+    const allowed = Object.keys(shapeAt(schema, issue.path) ?? {});
     for (const key of issue.keys) {
       const suggestion = closest(key, allowed);
       if (suggestion) explained.add(JSON.stringify([...issue.path.map(String), suggestion]));

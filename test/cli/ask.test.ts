@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AskJson } from '../../src/cli/ask.ts';
 import { runTs } from './run.ts';
 
 const KEYS = ['question', 'status', 'id', 'score', 'language', 'answer', 'sources', 'suggestions'];
@@ -12,7 +13,7 @@ describe('npm run ask', () => {
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const answer = JSON.parse(lines[0]!);
+    const answer = JSON.parse(lines[0]!) as AskJson;
     expect(Object.keys(answer)).toEqual(KEYS);
     expect(answer).toMatchObject({ status: 'answered', id: 'oracle-routing', language: 'en' });
     expect(answer.score).toBeGreaterThan(0);
@@ -25,14 +26,14 @@ describe('npm run ask', () => {
     const questions = ['TikTok garde-t-il ses propres sauvegardes ?', 'what is the wifi password', '', 'Who owns TikTok', 'tiktok data'];
     const { code, stdout } = await runTs('src/cli/ask.ts', ['--json'], { stdin: `${questions.join('\n')}\n` });
     expect(code).toBe(0);
-    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line));
+    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line) as AskJson);
     expect(answers.map((a) => a.question)).toEqual(questions);
     expect(answers.map((a) => a.status)).toEqual(['answered', 'unknown', 'unknown', 'answered', 'clarify']);
     expect(answers[0]).toMatchObject({ id: 'backups-retained', language: 'fr' });
     expect(answers[1]).toMatchObject({ id: null, answer: null, sources: [] });
     // "Did you mean …?": no answer, the candidate first among the suggestions.
     expect(answers[4]).toMatchObject({ id: null, answer: null, sources: [] });
-    expect(answers[4].suggestions.length).toBeGreaterThan(0);
+    expect(answers[4]!.suggestions.length).toBeGreaterThan(0);
   });
 
   it('given a plain question, then it prints the answer with whose claim it is and the quoted source', async () => {

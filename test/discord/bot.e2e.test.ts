@@ -1,4 +1,7 @@
 import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, Locale, MessageFlags, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIInteractionResponseCallbackData, type APIComponentInMessageActionRow, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
 import { versionLabel } from '../../src/knowledge/snapshot.ts';
@@ -236,9 +239,6 @@ describe('shutting down', () => {
 describe('with a knowledge base larger than one autocomplete list', () => {
   it('given /fact autocomplete, then at most 25 choices are offered, each within 100 characters', async () => {
     const { generateKnowledge } = await import('../../bench/generate.ts');
-    const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { dirname, join } = await import('node:path');
     const dir = mkdtempSync(join(tmpdir(), 'kb-large-'));
     for (const [file, text] of generateKnowledge(80).files) {
       mkdirSync(dirname(join(dir, file)), { recursive: true });

@@ -5,7 +5,7 @@ import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, t
 import { afterEach, describe, expect, it } from 'vitest';
 import { report } from '../../src/cli/report.ts';
 import { openRecorder } from '../../src/record/recorder.ts';
-import { buildReport } from '../../src/record/report.ts';
+import { buildReport, type Report } from '../../src/record/report.ts';
 import { TODAY } from '../helpers.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 
@@ -140,12 +140,12 @@ describe('the policy team’s loop, through the fake Discord with real files and
     h = await startHarness();
     const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'kb', options: subcommand('explain', [{ type: ApplicationCommandOptionType.String, name: 'question', value: 'does tiktok keep bakcups near golf courses' }]) }));
     const body = (await h.fake.waitForRequest<CallbackBody & { data: { flags?: number } }>((r) => r.path === h.fake.callbackPath(sent))).body;
-    const text = body.data!.content!;
+    const text = body.data.content!;
     expect(text.startsWith('```') && text.endsWith('```')).toBe(true);
     expect(text).toMatch(/^ {4}bakcups +\d+% {2}a typo\? read as "backup"$/m);
     expect(text).toMatch(/^ {4}golf +\d+% {2}no fact has this word/m);
     expect(text).toMatch(/^ {2}runner-up: /m);
-    expect(body.data!.flags! & 64).toBe(64);
+    expect(body.data.flags! & 64).toBe(64);
   });
 
   it('given a draft whose own question another fact takes, then /kb preview says so before it is saved', async () => {
@@ -210,6 +210,6 @@ describe('the policy team’s loop, through the fake Discord with real files and
     const lines: string[] = [];
     const code = await report(['--json', '--data-dir', dataDir, '--from', '2026-11-28', '--to', '2026-11-29'], { out: (l) => lines.push(l), err: (l) => lines.push(l), env: {}, now: () => TODAY });
     expect(code).toBe(0);
-    expect(JSON.parse(lines.join('\n')).totals).toEqual({ questions: 5, answered: 3, unknown: 2, votes: 1 });
+    expect((JSON.parse(lines.join('\n')) as Report).totals).toEqual({ questions: 5, answered: 3, unknown: 2, votes: 1 });
   });
 });

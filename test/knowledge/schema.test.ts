@@ -12,7 +12,7 @@ describe('the JSON Schemas editors validate against', () => {
   });
 
   it('reject unknown fields, so an editor flags a typo as it is typed', () => {
-    const fact = JSON.parse(jsonSchemaFiles().get('fact.schema.json')!);
+    const fact = JSON.parse(jsonSchemaFiles().get('fact.schema.json')!) as { additionalProperties: unknown; required: string[] };
     expect(fact.additionalProperties).toBe(false);
     expect(fact.required).toEqual(expect.arrayContaining(['id', 'title', 'answer', 'attribution', 'citations', 'aliases', 'owner', 'review_by']));
   });

@@ -118,14 +118,14 @@ describe('validating the knowledge base', () => {
   });
 
   it('given the same alias in two facts, then the second is an error naming the first', () => {
-    const files = withFile('facts/sale-order-2020.yaml', (t) => t.replace(/\naliases:\n  en:\n/, '\naliases:\n  en:\n    - oracle ROUTING\n'));
+    const files = withFile('facts/sale-order-2020.yaml', (t) => t.replace(/\naliases:\n {2}en:\n/, '\naliases:\n  en:\n    - oracle ROUTING\n'));
     const problems = errorsOf(files);
     expect(problems.map((p) => p.message)).toEqual(['alias "oracle ROUTING" is also listed by fact "oracle-routing" (facts/oracle-routing.yaml)']);
   });
 
   it('given the same example question in two facts (case, accents and a zero-width space aside), then the second is an error', () => {
     const question = 'DOES TIKTOK STILL KEEP ITS OWN BACK\u200BUPS OF US USER DATA?';
-    const files = withFile('facts/sale-order-2020.yaml', (t) => t.replace(/\nquestions:\n  en:\n/, `\nquestions:\n  en:\n    - "${question}"\n`));
+    const files = withFile('facts/sale-order-2020.yaml', (t) => t.replace(/\nquestions:\n {2}en:\n/, `\nquestions:\n  en:\n    - "${question}"\n`));
     expect(errorsOf(files).map((p) => p.message)).toEqual([`question "${question}" is also listed by fact "backups-retained" (facts/backups-retained.yaml)`]);
   });
 

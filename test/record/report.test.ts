@@ -254,8 +254,8 @@ describe('npm run report', () => {
     await report(['--json', '--data-dir', dataDir, '--from', '2026-11-10', '--to', '2026-11-10'], inside.io);
     await report(['--json', '--data-dir', dataDir, '--from', '2026-11-11'], after.io);
 
-    expect(JSON.parse(inside.out.join('')).totals.questions).toBe(8);
-    expect(JSON.parse(after.out.join('')).totals.questions).toBe(0);
+    expect((JSON.parse(inside.out.join('')) as Report).totals.questions).toBe(8);
+    expect((JSON.parse(after.out.join('')) as Report).totals.questions).toBe(0);
   });
 
   it('given a data dir with no record yet, then it says so and prints an empty report, exit 0', async () => {
@@ -264,7 +264,7 @@ describe('npm run report', () => {
 
     expect(await report(['--json', '--data-dir', dataDir], run.io)).toBe(0);
     expect(run.err).toEqual([`no questions recorded yet in ${dataDir}`]);
-    expect(JSON.parse(run.out.join('\n')).totals).toEqual({ questions: 0, answered: 0, unknown: 0, votes: 0 });
+    expect((JSON.parse(run.out.join('\n')) as Report).totals).toEqual({ questions: 0, answered: 0, unknown: 0, votes: 0 });
     expect(existsSync(dataDir)).toBe(false);
   });
 
@@ -286,6 +286,6 @@ describe('npm run report', () => {
     const { code, stdout } = await runTs('src/cli/report.ts', ['--json', '--data-dir', dataDir, '--from', '2026-11-01', '--to', '2026-11-30']);
 
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).totals).toEqual(MONTH_TOTALS);
+    expect((JSON.parse(stdout) as Report).totals).toEqual(MONTH_TOTALS);
   });
 });

@@ -62,7 +62,7 @@ function overLimits(message: ApiMessage, options: { embedTotal?: boolean } = {})
   over('action rows', rows.length, L.actionRows);
   const customIds: string[] = [];
   for (const row of rows) {
-    if (row.type !== ComponentType.ActionRow) found.push(`top-level component of type ${row.type}`);
+    if (row.type !== ComponentType.ActionRow) found.push(`top-level component of type ${String((row as { type: unknown }).type)}`);
     over('buttons in a row', row.components.length, L.buttonsPerRow);
     if (row.components.length === 0) found.push('empty action row');
     for (const c of row.components) {

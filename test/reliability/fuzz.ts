@@ -49,7 +49,7 @@ export class Slowest {
 
 /** Prints what the properties measured when `FUZZ_REPORT` is set; silent otherwise, to keep `npm test` quiet. */
 export function report(...slowest: readonly Slowest[]): void {
-  if (process.env.FUZZ_REPORT) for (const s of slowest) console.info(`[fuzz] ${s}`);
+  if (process.env.FUZZ_REPORT) for (const s of slowest) console.info(`[fuzz] ${s.toString()}`);
 }
 
 export function timed<T>(run: () => T): { value: T; ms: number } {

@@ -280,7 +280,7 @@ describe('the live bot, given broken reloads', () => {
 
   it('given a bot serving the real files, when random edits are reloaded, then it keeps its last good snapshot throughout and still answers', async () => {
     let files: ReadonlyMap<string, string> = REAL;
-    const opened = await openLiveStore({ load: async () => validateKnowledge(files, { now: TODAY }), build: (snapshot) => createAnswerer(snapshot) });
+    const opened = await openLiveStore({ load: () => Promise.resolve(validateKnowledge(files, { now: TODAY })), build: (snapshot) => createAnswerer(snapshot) });
     if (!opened.ok) throw new Error('the real knowledge base does not load');
     const { store } = opened;
     const good = store.current().snapshot.version;
@@ -321,10 +321,7 @@ describe('the live bot, given broken reloads', () => {
   it('given a reload whose loading throws (as the 150,000 "]" file above does), then the bot still serves the last good version and the next good reload works', async () => {
     let files: ReadonlyMap<string, string> = REAL;
     let explode = false;
-    const load = async () => {
-      if (explode) throw new RangeError('Maximum call stack size exceeded');
-      return validateKnowledge(files, { now: TODAY });
-    };
+    const load = () => (explode ? Promise.reject(new RangeError('Maximum call stack size exceeded')) : Promise.resolve(validateKnowledge(files, { now: TODAY })));
     const opened = await openLiveStore({ load, build: (snapshot) => createAnswerer(snapshot) });
     if (!opened.ok) throw new Error('the real knowledge base does not load');
     const { store } = opened;

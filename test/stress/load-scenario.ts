@@ -162,7 +162,8 @@ review_by: 2027-06-30
 const EDITED_FACT = 'oracle-routing';
 
 /** `null`: "I don't know". `added`: unknown before the reload, the new fact once it has loaded. */
-type Expected = string | null | 'added';
+/** A fact id, null for "I don't know", or 'added' for the fact the scenario's reload adds. */
+type Expected = string | null;
 
 interface Question {
   readonly text: string;

@@ -329,7 +329,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   const handleGatewayPayload = async (socket: WebSocket, data: RawData): Promise<void> => {
     let payload: unknown;
     try {
-      payload = JSON.parse(data.toString());
+      payload = JSON.parse((Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8'));
     } catch {
       socket.close(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
       return;
@@ -654,7 +654,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       total_message_sent: 0,
     };
     threads.push(thread);
-    if (session !== null) await dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true } as DispatchData<GatewayDispatchEvents.ThreadCreate>);
+    if (session !== null) await dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true });
     return thread;
   };
 

@@ -41,7 +41,7 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
 
   const interactionByToken = (tokenParam: string): FakeInteractionState | undefined => interactions.get(tokenParam);
 
-  const asBody = (request: RecordedRequest): MessageBodyLike => (isRecord(request.body) ? (request.body as MessageBodyLike) : {});
+  const asBody = (request: RecordedRequest): MessageBodyLike => (isRecord(request.body) ? (request.body) : {});
 
   const interactionChannelId = (interaction: APIInteraction): Snowflake => interaction.channel?.id ?? interaction.channel_id ?? textChannel.id;
 
@@ -164,7 +164,7 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
       const base = scope === 'global' ? String.raw`^\/applications\/(\d+)\/commands` : String.raw`^\/applications\/(\d+)\/guilds\/(\d+)\/commands`;
       const keyOf = (params: string[]): string => (scope === 'global' ? 'global' : (params[1] ?? 'unknown'));
       const toCommand = (raw: Record<string, unknown>, key: string, existing: readonly APIApplicationCommand[]): APIApplicationCommand => {
-        const name = String(raw['name'] ?? '');
+        const name = typeof raw['name'] === 'string' ? raw['name'] : '';
         const type = typeof raw['type'] === 'number' ? (raw['type'] as ApplicationCommandType) : ApplicationCommandType.ChatInput;
         const previous = existing.find((c) => c.name === name && c.type === type);
         return {
@@ -249,9 +249,9 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
         if (req.at - state.dispatchedAt > DISCORD_LIMITS.interactionDeadlineMs && !state.acknowledged) return error(404, 'Unknown interaction', 10062);
         if (state.acknowledged) return error(400, 'Interaction has already been acknowledged.', 40060);
         const body = isRecord(req.body) ? req.body : {};
-        const type = body['type'];
-        if (typeof type !== 'number') return error(400, 'Invalid Form Body', 50035);
-        const data: MessageBodyLike = isRecord(body['data']) ? (body['data'] as MessageBodyLike) : {};
+        if (typeof body['type'] !== 'number') return error(400, 'Invalid Form Body', 50035);
+        const type = body['type'] as InteractionResponseType;
+        const data: MessageBodyLike = isRecord(body['data']) ? (body['data']) : {};
         const invalid =
           type === InteractionResponseType.ChannelMessageWithSource ? validateMessage(data, { creating: true, files: req.files.length })
           : type === InteractionResponseType.UpdateMessage ? validateMessage(data, { creating: false, files: req.files.length })
@@ -262,7 +262,7 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
         state.acknowledged = true;
         state.callbacks.push(type);
         let message: APIMessage | undefined;
-        switch (type as InteractionResponseType) {
+        switch (type) {
           case InteractionResponseType.ChannelMessageWithSource:
             message = state.original = responseMessage(state, data, req.files, false);
             break;
@@ -294,7 +294,7 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
                 }
               : {}),
           },
-          ...(message !== undefined ? { resource: { type: type as InteractionResponseType, message } } : {}),
+          ...(message !== undefined ? { resource: { type: type, message } } : {}),
         };
         return json(result);
       },

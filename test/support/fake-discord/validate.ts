@@ -35,7 +35,7 @@ function formError(problems: Problems): FormError | undefined {
   for (const [path, code, message] of problems) {
     let node = errors;
     for (const key of path.split('.').filter(Boolean)) {
-      const next = isRecord(node[key]) ? (node[key] as Record<string, unknown>) : {};
+      const next = isRecord(node[key]) ? (node[key]) : {};
       node[key] = next;
       node = next;
     }
@@ -197,7 +197,7 @@ export function validateCommands(commands: readonly unknown[]): FormError | unde
   const names = new Set<string>();
   commands.forEach((command, i) => {
     if (!isRecord(command)) return;
-    const key = `${String(command['type'] ?? 1)}:${text(command['name'])}`;
+    const key = `${typeof command['type'] === 'number' ? command['type'] : 1}:${text(command['name'])}`;
     if (names.has(key)) problems.push([`${i}.name`, 'APPLICATION_COMMANDS_DUPLICATE_NAME', `Application command names must be unique`]);
     names.add(key);
     const size = checkCommandPart(problems, `${i}`, command, command['type'] === undefined || command['type'] === 1);
@@ -230,6 +230,6 @@ function checkCommandPart(problems: Problems, at: string, part: Record<string, u
   });
   const choices = Array.isArray(part['choices']) ? (part['choices'] as unknown[]) : [];
   if (choices.length > L.commandChoices) problems.push([`${at}.choices`, 'BASE_TYPE_MAX_LENGTH', `Must be ${L.commandChoices} or fewer in length.`]);
-  for (const choice of choices) if (isRecord(choice)) size += text(choice['name']).length + String(choice['value'] ?? '').length;
+  for (const choice of choices) if (isRecord(choice)) size += text(choice['name']).length + (typeof choice['value'] === 'number' ? String(choice['value']) : text(choice['value'])).length;
   return size;
 }
