@@ -47,7 +47,11 @@ export type Variant = 50 | 10;
 export type Split = 'val' | 'test';
 
 /** The paper's Table 2, oos-threshold rows, "Small" column (test split): in-scope accuracy, oos recall. */
-export const PAPER_SMALL_OOS_THRESHOLD: readonly { readonly classifier: string; readonly inScope: number; readonly oosRecall: number }[] = [
+export const PAPER_SMALL_OOS_THRESHOLD: readonly {
+  readonly classifier: string;
+  readonly inScope: number;
+  readonly oosRecall: number;
+}[] = [
   { classifier: 'BERT', inScope: 96.2, oosRecall: 58.9 },
   { classifier: 'MLP', inScope: 91.3, oosRecall: 32.4 },
   { classifier: 'Rasa', inScope: 89.6, oosRecall: 1.0 },
@@ -61,7 +65,10 @@ export function parseClinc(text: string): ClincData {
   const raw = JSON.parse(text) as Record<string, unknown>;
   for (const key of SPLIT_KEYS) {
     const split = raw[key];
-    if (!Array.isArray(split) || !split.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string')) {
+    if (
+      !Array.isArray(split) ||
+      !split.every((e) => Array.isArray(e) && e.length === 2 && typeof e[0] === 'string' && typeof e[1] === 'string')
+    ) {
       throw new Error(`CLINC150 data: "${key}" must be an array of [text, intent]`);
     }
   }
@@ -88,7 +95,11 @@ const SOURCE_ID = 'clinc150-intents';
  * The knowledge files (relative path → text, as the validator takes them) of one fact per intent.
  * The one source's text lists the intent names, one a line; each fact quotes its own line.
  */
-export function clincKnowledgeFiles(data: ClincData, examples: Variant, dates = { as_of: '2019-11-03', review_by: '2030-12-31' }): Map<string, string> {
+export function clincKnowledgeFiles(
+  data: ClincData,
+  examples: Variant,
+  dates = { as_of: '2019-11-03', review_by: '2030-12-31' },
+): Map<string, string> {
   const intents = intentsOf(data);
   const questions = new Map<string, string[]>(intents.map((i) => [i, []]));
   for (const [text, intent] of data.train) {
@@ -144,7 +155,9 @@ export function clincSnapshot(files: KnowledgeFiles, now = new Date()): Knowledg
   const result = validateKnowledge(files, { now });
   if (!result.ok) {
     const list = result.errors.slice(0, 20).map((e) => `  ${e.file}:${e.line}:${e.column}: ${e.message} (${e.hint})`);
-    throw new Error(`the CLINC150 knowledge base does not validate (${result.errors.length} errors):\n${list.join('\n')}`);
+    throw new Error(
+      `the CLINC150 knowledge base does not validate (${result.errors.length} errors):\n${list.join('\n')}`,
+    );
   }
   return result.snapshot;
 }
@@ -170,14 +183,21 @@ export function outcomeOf(decision: Decision, expected: string | null): Outcome 
 }
 
 /** A split's questions with their expected fact id (null for out-of-scope): in-scope first, then oos. */
-export function splitQuestions(data: ClincData, split: Split): { readonly q: string; readonly expected: string | null }[] {
+export function splitQuestions(
+  data: ClincData,
+  split: Split,
+): { readonly q: string; readonly expected: string | null }[] {
   const inScope = split === 'val' ? data.val : data.test;
   const oos = split === 'val' ? data.oos_val : data.oos_test;
   return [...inScope, ...oos].map(([q, intent]) => ({ q, expected: intent === OOS_INTENT ? null : intentId(intent) }));
 }
 
 /** Asks every question once; `times` receives each ask's duration in milliseconds. */
-export function askAll(answerer: Answerer, questions: readonly { readonly q: string; readonly expected: string | null }[], times?: number[]): Outcome[] {
+export function askAll(
+  answerer: Answerer,
+  questions: readonly { readonly q: string; readonly expected: string | null }[],
+  times?: number[],
+): Outcome[] {
   return questions.map(({ q, expected }) => {
     const t0 = performance.now();
     const decision = answerer.ask(q);
@@ -259,7 +279,12 @@ export interface VariantResult {
 }
 
 /** Runs one variant: build, choose the threshold on val (asked at threshold 0), score the splits. */
-export function runVariant(data: ClincData, variant: Variant, splits: readonly Split[], now = new Date()): VariantResult {
+export function runVariant(
+  data: ClincData,
+  variant: Variant,
+  splits: readonly Split[],
+  now = new Date(),
+): VariantResult {
   const files = clincKnowledgeFiles(data, variant);
   const build = () => {
     const t0 = performance.now();
@@ -280,7 +305,11 @@ export function runVariant(data: ClincData, variant: Variant, splits: readonly S
   for (const split of splits) {
     const questions = split === 'val' ? val : splitQuestions(data, 'test');
     const tuned = split === 'val' ? chosen : evaluateAt(askAll(atZero, questions, times), chosen.threshold);
-    rows.push({ split, rule: `val-chosen t=${chosen.threshold.toFixed(2)}${split === 'val' ? ' (in-sample)' : ''}`, metrics: tuned });
+    rows.push({
+      split,
+      rule: `val-chosen t=${chosen.threshold.toFixed(2)}${split === 'val' ? ' (in-sample)' : ''}`,
+      metrics: tuned,
+    });
     rows.push({ split, rule: 'engine default', metrics: evaluateAt(askAll(byDefault, questions, times), 0) });
   }
   times.sort((a, b) => a - b);
@@ -330,18 +359,58 @@ export function main(argv: readonly string[], print: (line: string) => void = co
   for (const r of results) {
     for (const row of r.rows) {
       const m = row.metrics;
-      rows.push([`ours, ${r.variant} ex.`, row.split, row.rule, pct(m.inScopeAccuracy), pct(m.oosRecall), pct(m.top1), pct(m.overallAccuracy), pct(m.precision)]);
+      rows.push([
+        `ours, ${r.variant} ex.`,
+        row.split,
+        row.rule,
+        pct(m.inScopeAccuracy),
+        pct(m.oosRecall),
+        pct(m.top1),
+        pct(m.overallAccuracy),
+        pct(m.precision),
+      ]);
     }
   }
   for (const p of PAPER_SMALL_OOS_THRESHOLD) {
-    rows.push([`paper: ${p.classifier}, 50 ex.`, 'test', 'oos-threshold (val-chosen)', p.inScope.toFixed(1), p.oosRecall.toFixed(1), '', '', '']);
+    rows.push([
+      `paper: ${p.classifier}, 50 ex.`,
+      'test',
+      'oos-threshold (val-chosen)',
+      p.inScope.toFixed(1),
+      p.oosRecall.toFixed(1),
+      '',
+      '',
+      '',
+    ]);
   }
-  print(table(['variant', 'split', 'threshold rule', 'in-scope acc %', 'oos recall %', 'ranking top-1 %', 'overall acc %', 'answer precision %'], rows));
+  print(
+    table(
+      [
+        'variant',
+        'split',
+        'threshold rule',
+        'in-scope acc %',
+        'oos recall %',
+        'ranking top-1 %',
+        'overall acc %',
+        'answer precision %',
+      ],
+      rows,
+    ),
+  );
   print('\nPaper rows: Larson et al. 2019, Table 2, oos-threshold, "Small" column (test split).');
-  print(`\n${table(
-    ['variant', 'facts', 'build (validate + createAnswerer): first / median of 3 more', 'asks', 'ask median'],
-    results.map((r) => [`${r.variant} ex.`, String(r.facts), `${ms(r.firstBuildMs)} / ${ms(r.buildMs)}`, String(r.asks), ms(r.askMedianMs)]),
-  )}`);
+  print(
+    `\n${table(
+      ['variant', 'facts', 'build (validate + createAnswerer): first / median of 3 more', 'asks', 'ask median'],
+      results.map((r) => [
+        `${r.variant} ex.`,
+        String(r.facts),
+        `${ms(r.firstBuildMs)} / ${ms(r.buildMs)}`,
+        String(r.asks),
+        ms(r.askMedianMs),
+      ]),
+    )}`,
+  );
   return 0;
 }
 

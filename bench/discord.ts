@@ -13,7 +13,13 @@ import type { Recorder } from '../src/record/recorder.ts';
 import { startFakeDiscord } from '../test/support/fake-discord.ts';
 import { percentile } from './stats.ts';
 
-const QUESTIONS = ['Does TikTok keep backups?', 'who owns tiktok', 'Les données américaines passent-elles par Oracle ?', 'what is the wifi password', 'biden administartion stance'];
+const QUESTIONS = [
+  'Does TikTok keep backups?',
+  'who owns tiktok',
+  'Les données américaines passent-elles par Oracle ?',
+  'what is the wifi password',
+  'biden administartion stance',
+];
 
 export interface DiscordBench {
   readonly sequential: { median: number; p99: number; count: number };
@@ -24,7 +30,11 @@ export interface DiscordBench {
  * Interaction-to-callback latency through the real discord.js client and the fake Discord on loopback:
  * the time from the fake dispatching INTERACTION_CREATE to the bot's callback request arriving.
  */
-export async function benchDiscord(options: { sequential: number; burst: number; recorder?: Recorder }): Promise<DiscordBench> {
+export async function benchDiscord(options: {
+  sequential: number;
+  burst: number;
+  recorder?: Recorder;
+}): Promise<DiscordBench> {
   const dir = mkdtempSync(join(tmpdir(), 'kb-bench-'));
   cpSync(fileURLToPath(new URL('../knowledge', import.meta.url)), dir, { recursive: true });
   const opened = await openLiveStore<Answerer>({ load: () => loadKnowledge({ dir }), build: (s) => createAnswerer(s) });
@@ -38,7 +48,14 @@ export async function benchDiscord(options: { sequential: number; burst: number;
     logger: createLogger({ level: 'info', secrets: [fake.token], destination: sink }),
     recorder: options.recorder,
     rest: { globalRequestsPerSecond: 100_000 },
-    settings: { contact: { en: 'the policy team', fr: "l'équipe politique" }, policyRoleId: fake.policyRoleId, policyChannelId: undefined, answerChannelIds: [], mentionCooldownMs: 0, knowledgeDir: dir },
+    settings: {
+      contact: { en: 'the policy team', fr: "l'équipe politique" },
+      policyRoleId: fake.policyRoleId,
+      policyChannelId: undefined,
+      answerChannelIds: [],
+      mentionCooldownMs: 0,
+      knowledgeDir: dir,
+    },
   });
   try {
     const once = async (i: number) => {
@@ -58,7 +75,9 @@ export async function benchDiscord(options: { sequential: number; burst: number;
     times.sort((a, b) => a - b);
 
     const started = performance.now();
-    const burst = await Promise.allSettled(Array.from({ length: options.burst }, (_, i) => once(i).then(() => performance.now() - started)));
+    const burst = await Promise.allSettled(
+      Array.from({ length: options.burst }, (_, i) => once(i).then(() => performance.now() - started)),
+    );
     const finished = burst.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : [])).sort((a, b) => a - b);
     return {
       sequential: { median: percentile(times, 50), p99: percentile(times, 99), count: times.length },

@@ -14,8 +14,14 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-const SYLLABLES = 'ba be bi bo bu da de di do du fa fe fi fo ga ge go ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za ze zi zo'.split(' ');
-const COMMON = 'data users servers backup storage region access policy retention transfer cloud center records logs encryption vendor contract audit review deletion export'.split(' ');
+const SYLLABLES =
+  'ba be bi bo bu da de di do du fa fe fi fo ga ge go ka ke ki ko la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo za ze zi zo'.split(
+    ' ',
+  );
+const COMMON =
+  'data users servers backup storage region access policy retention transfer cloud center records logs encryption vendor contract audit review deletion export'.split(
+    ' ',
+  );
 
 export interface GeneratedKnowledge {
   readonly files: Map<string, string>;
@@ -61,7 +67,10 @@ export function generateKnowledge(factCount: number, seed = 42): GeneratedKnowle
       ].join('\n'),
     );
   }
-  files.set('sources/generated.yaml', 'id: generated\ntitle: Generated\npublisher: Bench\nkind: company-statement\nlanguage: en\ntext: generated.txt\ntext_is: full-text\n');
+  files.set(
+    'sources/generated.yaml',
+    'id: generated\ntitle: Generated\npublisher: Bench\nkind: company-statement\nlanguage: en\ntext: generated.txt\ntext_is: full-text\n',
+  );
   files.set('sources/generated.txt', sourceText.join('\n'));
 
   const typo = (w: string) => {
@@ -72,7 +81,10 @@ export function generateKnowledge(factCount: number, seed = 42): GeneratedKnowle
   const questions: { q: string; expect: string | null }[] = [];
   for (let i = 0; i < 400; i++) {
     if (i % 5 === 4) {
-      questions.push({ q: `what is the ${pick(['wifi', 'parking', 'canteen'])} ${pick(['password', 'schedule', 'menu'])} ${i}`, expect: null });
+      questions.push({
+        q: `what is the ${pick(['wifi', 'parking', 'canteen'])} ${pick(['password', 'schedule', 'menu'])} ${i}`,
+        expect: null,
+      });
       continue;
     }
     const target = Math.floor(random() * factCount);

@@ -85,7 +85,10 @@ function miniSearch(facts: readonly Fact[]) {
   return (q: string) => (search.search(q)[0]?.id as string | undefined) ?? null;
 }
 
-function accuracy(questions: readonly { q: string; expect: string | null }[], answer: (q: string) => string | null): string {
+function accuracy(
+  questions: readonly { q: string; expect: string | null }[],
+  answer: (q: string) => string | null,
+): string {
   const inScope = questions.filter((q) => q.expect !== null);
   const right = inScope.filter((q) => answer(q.q) === q.expect).length;
   return `${((100 * right) / inScope.length).toFixed(0)}%`;
@@ -101,7 +104,13 @@ interface Row {
   readonly top1: string;
 }
 
-function measure(name: string, snapshot: KnowledgeSnapshot, build: number, questions: readonly { q: string; expect: string | null }[], fuseBudgetMs: number): Row {
+function measure(
+  name: string,
+  snapshot: KnowledgeSnapshot,
+  build: number,
+  questions: readonly { q: string; expect: string | null }[],
+  fuseBudgetMs: number,
+): Row {
   const before = heapMiB();
   const answerer: Answerer = createAnswerer(snapshot);
   const heap = heapMiB() - before;
@@ -118,7 +127,9 @@ function measure(name: string, snapshot: KnowledgeSnapshot, build: number, quest
 
 async function main() {
   const rows: Row[] = [];
-  console.log(`residency-bot benchmark — node ${process.version}, ${new Date().toISOString()}${gc ? '' : ' (no --expose-gc: heap figures are rough)'}\n`);
+  console.log(
+    `residency-bot benchmark — node ${process.version}, ${new Date().toISOString()}${gc ? '' : ' (no --expose-gc: heap figures are rough)'}\n`,
+  );
 
   const loadMs = await timeRepeatedAsync(20, async () => {
     const result = await loadKnowledge({ dir: KNOWLEDGE_DIR, now: NOW });
@@ -128,8 +139,12 @@ async function main() {
   const real = await loadKnowledge({ dir: KNOWLEDGE_DIR, now: NOW });
   if (!real.ok) throw new Error('the knowledge base does not load: run npm run kb:lint');
   const heldOut = parseQuestionSet(readFileSync(HELD_OUT, 'utf8'));
-  const ownQuestions = real.snapshot.facts.flatMap((f) => [...f.questions.en, ...f.questions.fr].map((q) => ({ q, expect: f.id })));
-  rows.push(measure(`real (${real.snapshot.facts.length} facts)`, real.snapshot, loadMs, [...heldOut, ...ownQuestions], 10_000));
+  const ownQuestions = real.snapshot.facts.flatMap((f) =>
+    [...f.questions.en, ...f.questions.fr].map((q) => ({ q, expect: f.id })),
+  );
+  rows.push(
+    measure(`real (${real.snapshot.facts.length} facts)`, real.snapshot, loadMs, [...heldOut, ...ownQuestions], 10_000),
+  );
 
   for (const count of [1_000, 10_000]) {
     const generated = generateKnowledge(count);
@@ -140,12 +155,31 @@ async function main() {
       snapshot = result.snapshot;
       createAnswerer(result.snapshot);
     });
-    rows.push(measure(`generated ${count.toLocaleString('en')}`, snapshot!, build, generated.questions, count > 1_000 ? 15_000 : 10_000));
+    rows.push(
+      measure(
+        `generated ${count.toLocaleString('en')}`,
+        snapshot!,
+        build,
+        generated.questions,
+        count > 1_000 ? 15_000 : 10_000,
+      ),
+    );
   }
 
   console.log(
     table(
-      ['knowledge base', 'validate+index', 'answer median', 'answer p99', 'ranked first / answered', 'index heap', 'naive fuse.js median (n)', 'MiniSearch median / p99', 'fuse.js ÷ ours', 'MiniSearch ÷ ours'],
+      [
+        'knowledge base',
+        'validate+index',
+        'answer median',
+        'answer p99',
+        'ranked first / answered',
+        'index heap',
+        'naive fuse.js median (n)',
+        'MiniSearch median / p99',
+        'fuse.js ÷ ours',
+        'MiniSearch ÷ ours',
+      ],
       rows.map((r) => [
         r.name,
         ms(r.build),
@@ -160,7 +194,9 @@ async function main() {
       ]),
     ),
   );
-  console.log(`\nTargets: p99 < 1 ms on the real knowledge base; at 10,000 facts median < 2 ms, p99 < 10 ms, and faster than MiniSearch.`);
+  console.log(
+    `\nTargets: p99 < 1 ms on the real knowledge base; at 10,000 facts median < 2 ms, p99 < 10 ms, and faster than MiniSearch.`,
+  );
 
   console.log('\nPolicy-team loop:\n');
   console.log(table(['measure', 'result'], await policyLoop(heldOut.map((q) => q.q))));
@@ -171,8 +207,14 @@ async function main() {
     table(
       ['measure', 'result'],
       [
-        [`/ask one at a time (${discord.sequential.count})`, `median ${ms(discord.sequential.median)}, p99 ${ms(discord.sequential.p99)}`],
-        [`/ask burst of ${discord.burst.sent} at once`, `${discord.burst.answered} answered, ${discord.burst.withinDeadline} within the 3 s deadline; median ${ms(discord.burst.medianMs)}, slowest ${ms(discord.burst.slowestMs)}`],
+        [
+          `/ask one at a time (${discord.sequential.count})`,
+          `median ${ms(discord.sequential.median)}, p99 ${ms(discord.sequential.p99)}`,
+        ],
+        [
+          `/ask burst of ${discord.burst.sent} at once`,
+          `${discord.burst.answered} answered, ${discord.burst.withinDeadline} within the 3 s deadline; median ${ms(discord.burst.medianMs)}, slowest ${ms(discord.burst.slowestMs)}`,
+        ],
       ],
     ),
   );
@@ -186,13 +228,19 @@ async function policyLoop(questions: readonly string[]): Promise<string[][]> {
     ['real knowledge base', KNOWLEDGE_DIR],
     ['generated 10,000 facts', writeGenerated(10_000)],
   ] as const) {
-    const opened = await openLiveStore<Answerer>({ load: folderLoader(dir, () => NOW), build: (s) => createAnswerer(s) });
+    const opened = await openLiveStore<Answerer>({
+      load: folderLoader(dir, () => NOW),
+      build: (s) => createAnswerer(s),
+    });
     if (!opened.ok) throw new Error(`${name} does not load`);
     const reload = await timeRepeatedAsync(name.startsWith('real') ? 20 : 2, () => opened.store.reload());
     rows.push([`reload (${name}), nothing changed: read, validate, index, swap`, ms(reload)]);
   }
 
-  const opened = await openLiveStore<Answerer>({ load: () => loadKnowledge({ dir: KNOWLEDGE_DIR, now: NOW }), build: (s) => createAnswerer(s) });
+  const opened = await openLiveStore<Answerer>({
+    load: () => loadKnowledge({ dir: KNOWLEDGE_DIR, now: NOW }),
+    build: (s) => createAnswerer(s),
+  });
   if (!opened.ok) throw new Error('the knowledge base does not load');
   const recorder = openRecorder({ dataDir: mkdtempSync(join(tmpdir(), 'bench-ask-')) });
   const withRecord = createAsking({ store: opened.store, contact: { en: 'x', fr: 'x' }, now: () => NOW, recorder });
@@ -210,10 +258,16 @@ async function policyLoop(questions: readonly string[]): Promise<string[][]> {
   const medianOn = median(on);
   const medianOff = median(off);
   rows.push(['ask + reply model, recording off (median)', ms(medianOff)]);
-  rows.push(['ask + reply model, recording on (median)', `${ms(medianOn)} (${(medianOn / medianOff).toFixed(2)}× off)`]);
+  rows.push([
+    'ask + reply model, recording on (median)',
+    `${ms(medianOn)} (${(medianOn / medianOff).toFixed(2)}× off)`,
+  ]);
   const recorded = benchRecorder();
   rows.push(['recorder: rows per second sustained', recorded.rowsPerSecond.toLocaleString('en')]);
-  rows.push(['recorder: one recordQuestion call', `${recorded.callMedianUs} µs median, ${recorded.callP99Us} µs p99, ${recorded.callMaxMs} ms max`]);
+  rows.push([
+    'recorder: one recordQuestion call',
+    `${recorded.callMedianUs} µs median, ${recorded.callP99Us} µs p99, ${recorded.callMaxMs} ms max`,
+  ]);
   return rows;
 }
 

@@ -27,7 +27,11 @@ export function timeEach<T>(inputs: readonly T[], run: (input: T) => unknown, bu
 
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return 'n/a';
-  return value >= 100 ? `${value.toFixed(0)} ms` : value >= 1 ? `${value.toFixed(2)} ms` : `${(value * 1000).toFixed(0)} µs`;
+  return value >= 100
+    ? `${value.toFixed(0)} ms`
+    : value >= 1
+      ? `${value.toFixed(2)} ms`
+      : `${(value * 1000).toFixed(0)} µs`;
 }
 
 export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 export const REPOSITORY_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
 
 /** Who to ask when nothing is configured. */
-const DEFAULT_CONTACT: Contact = Object.freeze({ en: 'the policy team', fr: "l'équipe chargée de la politique des données" });
+const DEFAULT_CONTACT: Contact = Object.freeze({
+  en: 'the policy team',
+  fr: "l'équipe chargée de la politique des données",
+});
 
 /**
  * Configuration, parsed once at start-up from environment variables (documented in .env.example).
@@ -20,20 +23,31 @@ const ConfigSchema = z
   .object({
     DISCORD_TOKEN: z
       .string()
-      .regex(/^[\w.-]{20,}$/, 'does not look like a bot token (Developer Portal → your application → Bot → Reset Token)')
+      .regex(
+        /^[\w.-]{20,}$/,
+        'does not look like a bot token (Developer Portal → your application → Bot → Reset Token)',
+      )
       .optional(),
     DISCORD_APPLICATION_ID: Snowflake.optional(),
     DISCORD_DEV_GUILD_ID: Snowflake.optional(),
     // discord.js requests `${DISCORD_API_URL}/v10${route}`, and Discord serves its API under /api only.
     DISCORD_API_URL: z
       .url('must be a full URL ending in /api, e.g. http://localhost:8080/api')
-      .refine((url) => /\/api$/.test(new URL(url).pathname) && !new URL(url).search, 'must end in /api, with no version and no trailing slash (discord.js adds /v10), e.g. http://localhost:8080/api')
+      .refine(
+        (url) => /\/api$/.test(new URL(url).pathname) && !new URL(url).search,
+        'must end in /api, with no version and no trailing slash (discord.js adds /v10), e.g. http://localhost:8080/api',
+      )
       .optional(),
     POLICY_ROLE_ID: Snowflake.optional(),
     POLICY_CHANNEL_ID: Snowflake.optional(),
     ANSWER_CHANNEL_IDS: z
       .string()
-      .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(Snowflake))
       .optional(),
     CONTACT_TEXT: z.string().trim().min(1).max(200).optional(),
@@ -49,7 +63,11 @@ const ConfigSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DISCORD_APPLICATION_ID'],
+        message: 'is required when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)',
+      });
     }
   });
 
@@ -73,22 +91,31 @@ export interface Config {
   readonly logLevel: (typeof LEVELS)[number];
   readonly answerThreshold: number | undefined;
   /** Where the record of questions lives; undefined when recording is off. */
-  readonly record: { readonly dataDir: string; readonly storeQuestionText: boolean; readonly retentionDays: number } | undefined;
+  readonly record:
+    { readonly dataDir: string; readonly storeQuestionText: boolean; readonly retentionDays: number } | undefined;
 }
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`);
+    super(
+      `Configuration is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every variable.`,
+    );
     this.name = 'ConfigError';
   }
 }
 
 export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
   const result = ConfigSchema.safeParse(present);
   if (!result.success) {
     // Messages are built from the variable name and the rule only: never from the value.
-    throw new ConfigError(result.error.issues.map((issue) => `${issue.path[0] === undefined ? 'environment' : String(issue.path[0])} ${issue.message}`));
+    throw new ConfigError(
+      result.error.issues.map(
+        (issue) => `${issue.path[0] === undefined ? 'environment' : String(issue.path[0])} ${issue.message}`,
+      ),
+    );
   }
   const c = result.data;
   return {
@@ -119,7 +146,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
 }
 
 /** For entry points: the configuration, or undefined after printing what is wrong. */
-export function configOrExplain(env: Readonly<Record<string, string | undefined>>, err: (line: string) => void): Config | undefined {
+export function configOrExplain(
+  env: Readonly<Record<string, string | undefined>>,
+  err: (line: string) => void,
+): Config | undefined {
   try {
     return parseConfig(env);
   } catch (error) {

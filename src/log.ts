@@ -6,14 +6,23 @@ export type { Logger };
  * Structured JSON logs. Secrets (the bot token) are scrubbed from every message and every string field
  * before a line is written, wherever they came from: an error message, a URL, a library's debug text.
  */
-export function createLogger(options: { level: string; secrets: readonly string[]; destination?: DestinationStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  secrets: readonly string[];
+  destination?: DestinationStream;
+}): Logger {
   const secrets = options.secrets.filter((s) => s.length >= 8);
   const scrub = (text: string) => secrets.reduce((t, secret) => t.split(secret).join('[redacted]'), text);
   const scrubValue = (value: unknown, depth = 0): unknown => {
     if (typeof value === 'string') return scrub(value);
     if (depth > 6 || value === null || typeof value !== 'object') return value;
     if (value instanceof Error) {
-      return { type: value.name, message: scrub(value.message), stack: value.stack ? scrub(value.stack) : undefined, ...(scrubValue({ ...value }, depth + 1) as object) };
+      return {
+        type: value.name,
+        message: scrub(value.message),
+        stack: value.stack ? scrub(value.stack) : undefined,
+        ...(scrubValue({ ...value }, depth + 1) as object),
+      };
     }
     if (Array.isArray(value)) return value.map((v) => scrubValue(v, depth + 1));
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValue(v, depth + 1)]));
@@ -22,7 +31,10 @@ export function createLogger(options: { level: string; secrets: readonly string[
     {
       level: options.level,
       base: { app: 'residency-bot' },
-      redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'config.discord.token'], censor: '[redacted]' },
+      redact: {
+        paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'config.discord.token'],
+        censor: '[redacted]',
+      },
       serializers: { err: (err: unknown) => scrubValue(err) },
       hooks: {
         logMethod(args, method) {

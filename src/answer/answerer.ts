@@ -18,6 +18,9 @@ export function createAnswerer(snapshot: KnowledgeSnapshot, options: Partial<Eng
     snapshot,
     index,
     ask: (question) => decide(index, question),
-    nearest: (text, limit) => decide(index, text, limit).ranking.slice(0, limit).map((r) => r.id),
+    nearest: (text, limit) =>
+      decide(index, text, limit)
+        .ranking.slice(0, limit)
+        .map((r) => r.id),
   };
 }

@@ -43,7 +43,11 @@ export interface Classifier {
   readonly fit: number;
 }
 
-export function trainClassifier(examples: readonly TrainingExample[], classes: number, options: ClassifierOptions): Classifier {
+export function trainClassifier(
+  examples: readonly TrainingExample[],
+  classes: number,
+  options: ClassifierOptions,
+): Classifier {
   const pairs = examples.reduce((sum, e) => sum + e.features.length * (e.candidates.length + 1), 0);
   // A table an eighth the size of the pairs it could hold: collisions cost little, cache misses a lot.
   const bits = Math.min(options.maxTableBits, Math.max(12, Math.ceil(Math.log2(Math.max(1, pairs / 8)))));
@@ -51,7 +55,11 @@ export function trainClassifier(examples: readonly TrainingExample[], classes: n
   const weights = new Float32Array(1 << bits);
   const bias = new Float32Array(classes);
 
-  const logits = (features: Int32Array, candidates: ArrayLike<number>, out = new Float64Array(candidates.length)): Float64Array => {
+  const logits = (
+    features: Int32Array,
+    candidates: ArrayLike<number>,
+    out = new Float64Array(candidates.length),
+  ): Float64Array => {
     const scale = 1 / Math.sqrt(Math.max(1, features.length));
     for (let j = 0; j < candidates.length; j++) {
       const label = candidates[j]!;
@@ -68,7 +76,8 @@ export function trainClassifier(examples: readonly TrainingExample[], classes: n
   const classesOf = examples.map(({ label, candidates }) => {
     const classesHere = new Set([label, ...candidates]);
     const wanted = Math.min(classes, Math.max(classesHere.size, options.minClasses));
-    for (let other = (label + 1) % classes; classesHere.size < wanted; other = (other + 1) % classes) classesHere.add(other);
+    for (let other = (label + 1) % classes; classesHere.size < wanted; other = (other + 1) % classes)
+      classesHere.add(other);
     return Int32Array.from(classesHere);
   });
   const scores = new Float64Array(Math.max(1, ...classesOf.map((c) => c.length)));
@@ -95,7 +104,7 @@ export function trainClassifier(examples: readonly TrainingExample[], classes: n
       let max = -Infinity;
       for (let j = 0; j < classes.length; j++) max = Math.max(max, scores[j]!);
       let total = 0;
-      for (let j = 0; j < classes.length; j++) total += (scores[j] = Math.exp(scores[j]! - max));
+      for (let j = 0; j < classes.length; j++) total += scores[j] = Math.exp(scores[j]! - max);
       const scale = 1 / Math.sqrt(Math.max(1, features.length));
       for (let j = 0; j < classes.length; j++) {
         const c = classes[j]!;

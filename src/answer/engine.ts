@@ -57,7 +57,10 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
 
   const hits = topByScore(index.lexical(terms), Math.max(options.candidates, rankingSize));
   const candidates = hits.slice(0, options.candidates);
-  const logits = index.classifier.logits(index.features(sequence), candidates.map((h) => h.doc));
+  const logits = index.classifier.logits(
+    index.features(sequence),
+    candidates.map((h) => h.doc),
+  );
   const bestScore = candidates[0]?.score ?? 0;
   // The classifier counts as far as it learnt its own examples (a huge knowledge base trained on a time
   // budget may not have); lexical ranking always counts.
@@ -133,7 +136,11 @@ function ranked(index: FactIndex, hit: LexicalHit, probability: number, totalWei
  * in general language: "golf" or "Facebook" is what a question is about, "something" is not. The
  * sequence for the classifier keeps stop words, with misspelt words replaced by what they matched.
  */
-function resolve(index: FactIndex, tokens: readonly Token[], language: Language): { terms: ResolvedTerm[]; sequence: Token[] } {
+function resolve(
+  index: FactIndex,
+  tokens: readonly Token[],
+  language: Language,
+): { terms: ResolvedTerm[]; sequence: Token[] } {
   const { options } = index;
   const seen = new Set<string>();
   const terms: ResolvedTerm[] = [];
@@ -151,9 +158,12 @@ function resolve(index: FactIndex, tokens: readonly Token[], language: Language)
     const lean = id === undefined ? 0 : index.languageLean(index.term(id)) * (language === 'fr' ? -1 : 1);
     const strength = lean >= 0.99 ? options.otherLanguageStrength : 1;
     const expansions = id !== undefined ? [{ termId: id, strength }] : typo ? index.fuzzy(token.word) : [];
-    const weight = expansions.length === 0 ? unknownWeight(index, token) : Math.max(...expansions.map((e) => index.idf(e.termId)));
+    const weight =
+      expansions.length === 0 ? unknownWeight(index, token) : Math.max(...expansions.map((e) => index.idf(e.termId)));
     terms.push({ word: token.word, term: token.term, weight, expansions });
-    sequence.push(id === undefined && expansions.length > 0 ? { ...token, term: index.term(expansions[0]!.termId) } : token);
+    sequence.push(
+      id === undefined && expansions.length > 0 ? { ...token, term: index.term(expansions[0]!.termId) } : token,
+    );
   }
   return { terms, sequence };
 }
@@ -169,9 +179,18 @@ function unknownWeight(index: FactIndex, token: Token): number {
   if (token.owned || token.name) return index.idfOne * options.unknownNameWeight;
   const { word } = token;
   // A typo of a common word ("somethign") is that word; rarer words are too many to guess among.
-  const typo = () => (word.length >= options.typoMinLength ? index.lexicon.typoOf(word, options.typoMaxRank) : undefined);
+  const typo = () =>
+    word.length >= options.typoMinLength ? index.lexicon.typoOf(word, options.typoMaxRank) : undefined;
   const rank = word.length > 2 ? (index.lexicon.rank(word) ?? typo()) : 0;
-  const rarity = rank === undefined ? 1 : rank <= options.commonWordRank ? 0 : Math.min(1, Math.log(rank / options.commonWordRank) / Math.log(options.rareWordRank / options.commonWordRank));
+  const rarity =
+    rank === undefined
+      ? 1
+      : rank <= options.commonWordRank
+        ? 0
+        : Math.min(
+            1,
+            Math.log(rank / options.commonWordRank) / Math.log(options.rareWordRank / options.commonWordRank),
+          );
   return index.idfOne * (options.commonWordWeight + (options.unknownWordWeight - options.commonWordWeight) * rarity);
 }
 

@@ -66,7 +66,12 @@ export function evaluate(questions: QuestionSet, ask: (question: string) => Deci
       expect,
       outcome: judge(expect, decision),
       status: decision.status,
-      got: decision.status === 'answered' ? decision.fact!.id : decision.status === 'clarify' ? decision.suggestions[0]!.id : null,
+      got:
+        decision.status === 'answered'
+          ? decision.fact!.id
+          : decision.status === 'clarify'
+            ? decision.suggestions[0]!.id
+            : null,
       score: decision.score,
       suggestions: decision.suggestions.map((f) => f.id),
     };
@@ -80,7 +85,12 @@ export function evaluate(questions: QuestionSet, ask: (question: string) => Deci
   });
   const inScope = tally(cases.filter((c) => c.expect !== null));
   const outOfScope = tally(cases.filter((c) => c.expect === null));
-  return { inScope, outOfScope, wrongShare: cases.length === 0 ? 0 : (inScope.wrong + outOfScope.wrong) / cases.length, cases };
+  return {
+    inScope,
+    outOfScope,
+    wrongShare: cases.length === 0 ? 0 : (inScope.wrong + outOfScope.wrong) / cases.length,
+    cases,
+  };
 }
 
 export function percent(part: number, whole: number): string {
@@ -98,7 +108,9 @@ export function formatReport(report: EvalReport, { misses = true } = {}): string
   if (misses && missed.length > 0) {
     lines.push('', `not right (${missed.length}):`);
     for (const c of missed) {
-      lines.push(`  [${c.outcome}] ${JSON.stringify(c.q)}: expected ${c.expect ?? 'unknown'}, got ${c.status}${c.got ? ` ${c.got}` : ''} (confidence ${c.score}; suggestions ${c.suggestions.join(', ') || 'none'})`);
+      lines.push(
+        `  [${c.outcome}] ${JSON.stringify(c.q)}: expected ${c.expect ?? 'unknown'}, got ${c.status}${c.got ? ` ${c.got}` : ''} (confidence ${c.score}; suggestions ${c.suggestions.join(', ') || 'none'})`,
+      );
     }
   }
   return lines;

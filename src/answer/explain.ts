@@ -43,11 +43,17 @@ export function explain(answerer: Answerer, question: string): Explanation {
   const total = decision.terms.reduce((sum, t) => sum + t.weight, 0);
   const words = decision.terms.map((t): WordReading => {
     const as = t.matches.map((m) => m.term);
-    const reading = as.length === 0 ? 'unknown' : as[0] !== t.term ? 'typo' : t.term !== stem(t.word) ? 'synonym' : 'known';
+    const reading =
+      as.length === 0 ? 'unknown' : as[0] !== t.term ? 'typo' : t.term !== stem(t.word) ? 'synonym' : 'known';
     return { word: t.word, reading, as, share: total > 0 ? Math.round((t.weight / total) * 1000) / 1000 : 0 };
   });
   const [best, runnerUp] = decision.ranking;
-  const bar = (what: Bar['what'], value: number, needed: number): Bar => ({ what, value, needed, passed: value >= needed });
+  const bar = (what: Bar['what'], value: number, needed: number): Bar => ({
+    what,
+    value,
+    needed,
+    passed: value >= needed,
+  });
   const bars = best
     ? [
         bar('confidence for an answer', best.confidence, options.answerThreshold),
@@ -71,15 +77,23 @@ export function formatExplanation(e: Explanation): string {
   const width = Math.max(0, ...e.words.map((w) => w.word.length));
   const fact = (label: string, r: RankedFact) =>
     `${label}: ${r.id}, confidence ${r.confidence.toFixed(2)} (covers ${percent(r.coverage).trim()} of the question's weight, probability ${r.probability.toFixed(2)})`;
-  const lines = ['Why:', '  the question\'s words, with their share of its weight:'];
+  const lines = ['Why:', "  the question's words, with their share of its weight:"];
   if (e.words.length === 0) lines.push('    (none: only stop words)');
   for (const w of e.words) lines.push(`    ${w.word.padEnd(width)} ${percent(w.share)}  ${READING[w.reading](w)}`);
   if (e.best) lines.push(`  ${fact('best', e.best)}`);
-  if (e.runnerUp) lines.push(`  ${fact('runner-up', e.runnerUp)}; margin ${(e.best!.confidence - e.runnerUp.confidence).toFixed(2)}`);
-  for (const bar of e.bars) lines.push(`  ${bar.what}: ${bar.value.toFixed(2)} ${bar.passed ? '≥' : '<'} ${bar.needed} ${bar.passed ? '(passed)' : '(missed)'}`);
-  lines.push(`  outcome: ${e.decision.status === 'answered' ? `answered with ${e.decision.fact!.id}` : e.decision.status === 'clarify' ? `"did you mean ${e.decision.suggestions[0]?.id}?"` : '"I don\'t know"'}`);
+  if (e.runnerUp)
+    lines.push(`  ${fact('runner-up', e.runnerUp)}; margin ${(e.best!.confidence - e.runnerUp.confidence).toFixed(2)}`);
+  for (const bar of e.bars)
+    lines.push(
+      `  ${bar.what}: ${bar.value.toFixed(2)} ${bar.passed ? '≥' : '<'} ${bar.needed} ${bar.passed ? '(passed)' : '(missed)'}`,
+    );
+  lines.push(
+    `  outcome: ${e.decision.status === 'answered' ? `answered with ${e.decision.fact!.id}` : e.decision.status === 'clarify' ? `"did you mean ${e.decision.suggestions[0]?.id}?"` : '"I don\'t know"'}`,
+  );
   if (e.words.some((w) => w.reading === 'unknown')) {
-    lines.push('  If this question is about a fact, add its unknown words to that fact (an alias or a question) or to synonyms.yaml.');
+    lines.push(
+      '  If this question is about a fact, add its unknown words to that fact (an alias or a question) or to synonyms.yaml.',
+    );
   }
   return lines.join('\n');
 }

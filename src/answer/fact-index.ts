@@ -75,7 +75,11 @@ export interface FactIndex {
 /** Misspelt words remembered per index: a memory bound, not a tuning number (it changes no answer). */
 const FUZZY_CACHE_SIZE = 5_000;
 
-export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, lexicon: Lexicon = shippedLexicon()): FactIndex {
+export function buildIndex(
+  snapshot: KnowledgeSnapshot,
+  options: EngineOptions,
+  lexicon: Lexicon = shippedLexicon(),
+): FactIndex {
   const facts = snapshot.facts;
   const sourceLanguage = (id: string): Language => snapshot.sources.get(id)?.language ?? 'en';
   const rewrite = synonymRewriter(snapshot.synonyms);
@@ -89,7 +93,12 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
   const possessives = new Set(FIRST_PERSON_POSSESSIVES);
   for (const fact of facts) {
     for (const language of ['en', 'fr'] as const) {
-      for (const text of [fact.title[language], ...fact.aliases[language], ...fact.questions[language], ...fact.keywords[language]]) {
+      for (const text of [
+        fact.title[language],
+        ...fact.aliases[language],
+        ...fact.questions[language],
+        ...fact.keywords[language],
+      ]) {
         for (const word of words(text)) possessives.delete(word);
       }
     }
@@ -219,7 +228,10 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
     const cached = cache.get(word);
     if (cached) return cached;
     const found = dedupe(
-      fuzzyMatch(word, surfaceWords, pairIndex, options).map((m) => ({ termId: surfaceTerm[m.wordId]!, strength: m.strength })),
+      fuzzyMatch(word, surfaceWords, pairIndex, options).map((m) => ({
+        termId: surfaceTerm[m.wordId]!,
+        strength: m.strength,
+      })),
     );
     if (cache.size >= FUZZY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(word, found);
@@ -281,7 +293,10 @@ export function buildIndex(snapshot: KnowledgeSnapshot, options: EngineOptions, 
  * The classifier learns from every fact's title, aliases, questions and keywords, each example told apart
  * from the facts that lexical ranking confuses it with.
  */
-function trainOn(index: Omit<FactIndex, 'classifier'>, factTokens: (text: string, language: Language) => Token[]): Classifier {
+function trainOn(
+  index: Omit<FactIndex, 'classifier'>,
+  factTokens: (text: string, language: Language) => Token[],
+): Classifier {
   const { options } = index;
   const examples: TrainingExample[] = [];
   // A word in more facts than this says nothing about which ones an example is confused with.
@@ -299,7 +314,8 @@ function trainOn(index: Omit<FactIndex, 'classifier'>, factTokens: (text: string
         .map((termId) => ({ expansions: [{ termId, strength: 1 }], weight: 1 }));
       if (sequence.every((t) => t.stop)) continue;
       // With no rare word, the example is still learnt, told apart from other facts picked by the classifier.
-      const candidates = terms.length === 0 ? [] : topByScore(index.lexical(terms), options.candidates).map((h) => h.doc);
+      const candidates =
+        terms.length === 0 ? [] : topByScore(index.lexical(terms), options.candidates).map((h) => h.doc);
       examples.push({ features: index.features(sequence), label, candidates });
     }
   });
@@ -335,7 +351,8 @@ function* fieldsOf(fact: Fact, sourceLanguage: (id: string) => Language): Genera
     yield { field: 'title', language, text: fact.title[language] };
     yield { field: 'answer', language, text: fact.answer[language] };
     for (const text of fact.aliases[language]) yield { field: 'aliases', language, text };
-    if (fact.keywords[language].length > 0) yield { field: 'keywords', language, text: fact.keywords[language].join(', ') };
+    if (fact.keywords[language].length > 0)
+      yield { field: 'keywords', language, text: fact.keywords[language].join(', ') };
     for (const text of fact.questions[language]) yield { field: 'questions', language, text };
   }
   for (const citation of fact.citations) {
@@ -391,9 +408,14 @@ function synonymRewriter(synonyms: Synonyms): SynonymRewriter {
     const dropped = new Set<number>();
     for (let c = 0; c < content.length; c++) {
       const first = tokens[content[c]!]!;
-      const rule = rules.get(first.term)?.find((r) => r.from.every((term, k) => tokens[content[c + k] ?? -1]?.term === term));
+      const rule = rules
+        .get(first.term)
+        ?.find((r) => r.from.every((term, k) => tokens[content[c + k] ?? -1]?.term === term));
       if (!rule) continue;
-      replaced.set(content[c]!, rule.to.map((term) => ({ ...first, term })));
+      replaced.set(
+        content[c]!,
+        rule.to.map((term) => ({ ...first, term })),
+      );
       for (let k = 1; k < rule.from.length; k++) dropped.add(content[c + k]!);
       c += rule.from.length - 1;
     }

@@ -17,7 +17,12 @@ export function lookupFacts(
   if (q === '') {
     const asked = (f: Fact) => options.popularity?.get(f.id) ?? 0;
     return [...facts]
-      .sort((a, b) => Number(b.pinned ?? false) - Number(a.pinned ?? false) || asked(b) - asked(a) || a.title[options.language].localeCompare(b.title[options.language]))
+      .sort(
+        (a, b) =>
+          Number(b.pinned ?? false) - Number(a.pinned ?? false) ||
+          asked(b) - asked(a) ||
+          a.title[options.language].localeCompare(b.title[options.language]),
+      )
       .slice(0, options.limit);
   }
   const tiers = new Map<string, number>();

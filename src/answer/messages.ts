@@ -14,7 +14,8 @@ export const MESSAGES = {
     sources: 'Sources',
     englishRendering: 'In English',
     notIndependent: 'This is the company speaking about itself, not an independent report.',
-    stale: (asOf: string, reviewBy: string) => `Reviewed as of ${asOf}; its review was due on ${reviewBy}, so check before relying on it.`,
+    stale: (asOf: string, reviewBy: string) =>
+      `Reviewed as of ${asOf}; its review was due on ${reviewBy}, so check before relying on it.`,
     claimKinds: {
       'company-statement': 'Company statement',
       'press-report': 'Press report',
@@ -27,7 +28,8 @@ export const MESSAGES = {
     unknown: 'Je ne sais pas : la base de connaissances ne couvre pas cette question.',
     didYouMean: (title: string) => `Je ne suis pas sûr d’avoir compris. Vouliez-vous dire « ${title} » ?`,
     answerYes: '(Dans le chat du terminal, répondez « oui » pour le voir.)',
-    emptyQuestion: 'Posez-moi une question sur l’endroit où se trouvent les données des utilisateurs et qui peut y accéder.',
+    emptyQuestion:
+      'Posez-moi une question sur l’endroit où se trouvent les données des utilisateurs et qui peut y accéder.',
     nearest: 'Faits les plus proches',
     askContact: (contact: string) => `Pour le reste, adressez-vous à ${contact}.`,
     related: 'Voir aussi',
@@ -35,14 +37,19 @@ export const MESSAGES = {
     sources: 'Sources',
     englishRendering: 'En anglais',
     notIndependent: 'C’est l’entreprise qui parle d’elle-même, pas un rapport indépendant.',
-    stale: (asOf: string, reviewBy: string) => `Vérifié à la date du ${asOf} ; sa révision était prévue le ${reviewBy} : à vérifier avant de s’y fier.`,
+    stale: (asOf: string, reviewBy: string) =>
+      `Vérifié à la date du ${asOf} ; sa révision était prévue le ${reviewBy} : à vérifier avant de s’y fier.`,
     claimKinds: {
       'company-statement': 'Déclaration d’entreprise',
       'press-report': 'Article de presse',
       'government-statement': 'Déclaration officielle',
       'public-record': 'Document public',
     } satisfies Record<ClaimKind, string>,
-    textIs: { 'full-text': 'texte intégral conservé', excerpt: 'extrait conservé', notes: 'd’après nos notes sur cette source' },
+    textIs: {
+      'full-text': 'texte intégral conservé',
+      excerpt: 'extrait conservé',
+      notes: 'd’après nos notes sur cette source',
+    },
   },
 } as const;
 

@@ -129,11 +129,19 @@ export function factView(fact: Fact, language: Language, context: Omit<ReplyCont
     }),
     asOf: fact.as_of,
     reviewBy: fact.review_by,
-    staleNotice: fact.review_by < today ? m.stale(formatDate(fact.as_of, language), formatDate(fact.review_by, language)) : undefined,
+    staleNotice:
+      fact.review_by < today
+        ? m.stale(formatDate(fact.as_of, language), formatDate(fact.review_by, language))
+        : undefined,
   };
 }
 
-function citationView(quote: string, translation: string | undefined, source: Source, language: Language): CitationView {
+function citationView(
+  quote: string,
+  translation: string | undefined,
+  source: Source,
+  language: Language,
+): CitationView {
   return {
     sourceId: source.id,
     title: source.title,

@@ -38,7 +38,12 @@ export function toAskJson(reply: ReplyModel): AskJson {
     score: reply.score,
     language: reply.language,
     answer: reply.fact?.answer ?? null,
-    sources: (reply.fact?.citations ?? []).map((c) => ({ id: c.sourceId, title: c.title, quote: c.quote, url: c.url ?? null })),
+    sources: (reply.fact?.citations ?? []).map((c) => ({
+      id: c.sourceId,
+      title: c.title,
+      quote: c.quote,
+      url: c.url ?? null,
+    })),
     suggestions: reply.suggestions.map((s) => s.id),
   };
 }
@@ -50,14 +55,17 @@ export interface AskIo extends CliIo {
 export function ask(argv: readonly string[], io: AskIo): Promise<number> {
   return runCommand(SPEC, argv, io, async ({ values, positionals }) => {
     // `npm run ask --json "q"` (no --) gives --json to npm, which tells the script only through its environment.
-    if (!values.json && io.env.npm_config_json === 'true') throw new UsageError('npm took --json for itself; put -- before the options: npm run ask -- --json "question"');
-    if (!values.json && positionals.length === 0) throw new UsageError('give a question, or --json to read questions from standard input');
+    if (!values.json && io.env.npm_config_json === 'true')
+      throw new UsageError('npm took --json for itself; put -- before the options: npm run ask -- --json "question"');
+    if (!values.json && positionals.length === 0)
+      throw new UsageError('give a question, or --json to read questions from standard input');
     const config = configOrExplain(io.env, io.err);
     if (!config) return EXIT.usage;
     const engine = await openTerminalEngine(config, io.err);
     if (!engine) return EXIT.failed;
     const question = positionals.join(' ');
-    if (values.explain && (values.json || positionals.length === 0)) throw new UsageError('--explain takes one question, as text (not with --json)');
+    if (values.explain && (values.json || positionals.length === 0))
+      throw new UsageError('--explain takes one question, as text (not with --json)');
     if (!values.json) {
       io.out(renderText(engine.reply(question)));
       if (values.explain) io.out(`\n${formatExplanation(explain(engine.current(), question))}`);

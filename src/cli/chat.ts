@@ -31,11 +31,20 @@ export async function runChat(engine: TerminalEngine, io: ChatIo): Promise<void>
   write(`Knowledge base ${versionLabel(snapshot)}: ${snapshot.facts.length} facts. ${HELP}`);
   // On a terminal, readline edits the line (arrows, history); on a pipe it only splits lines.
   const terminal = io.input.isTTY === true;
-  const rl = createInterface({ input: io.input, output: io.output, prompt: '> ', terminal, historySize: terminal ? HISTORY_SIZE : 0 });
-  const watcher = io.watch === false ? undefined : engine.watch((outcome) => {
-    write(`\n${reloadMessage(outcome).join('\n')}`);
-    rl.prompt(true);
+  const rl = createInterface({
+    input: io.input,
+    output: io.output,
+    prompt: '> ',
+    terminal,
+    historySize: terminal ? HISTORY_SIZE : 0,
   });
+  const watcher =
+    io.watch === false
+      ? undefined
+      : engine.watch((outcome) => {
+          write(`\n${reloadMessage(outcome).join('\n')}`);
+          rl.prompt(true);
+        });
   rl.prompt();
   // After "did you mean …?", a yes shows that fact; anything else is a new question.
   let offered: { id: string; language: Language } | undefined;
@@ -43,14 +52,16 @@ export async function runChat(engine: TerminalEngine, io: ChatIo): Promise<void>
     for await (const raw of rl) {
       const line = raw.trim();
       if (line === '/quit' || line === '/exit') break;
-      const accepted = offered && YES.has(fold(line).replace(/[^a-z]/g, '')) ? engine.show(offered.id, offered.language) : undefined;
+      const accepted =
+        offered && YES.has(fold(line).replace(/[^a-z]/g, '')) ? engine.show(offered.id, offered.language) : undefined;
       offered = undefined;
       if (line === '/help') write(HELP);
       else if (accepted) write(`${renderText(accepted)}\n`);
       else if (line !== '') {
         const reply = engine.reply(line);
         write(`${renderText(reply)}\n`);
-        if (reply.status === 'clarify' && reply.suggestions[0]) offered = { id: reply.suggestions[0].id, language: reply.language };
+        if (reply.status === 'clarify' && reply.suggestions[0])
+          offered = { id: reply.suggestions[0].id, language: reply.language };
       }
       rl.prompt();
     }

@@ -73,7 +73,12 @@ export async function runCommand<O extends Options>(
 
 export function parseCommandArgs<O extends Options>(spec: CommandSpec<O>, argv: readonly string[]): Parsed<O> {
   try {
-    const config = { args: [...argv], options: spec.options, allowPositionals: spec.allowPositionals ?? false, strict: true } as const;
+    const config = {
+      args: [...argv],
+      options: spec.options,
+      allowPositionals: spec.allowPositionals ?? false,
+      strict: true,
+    } as const;
     // Positionals are refused by parseArgs itself when the spec does not allow them; typed as if allowed.
     return parseArgs(config as typeof config & { allowPositionals: true });
   } catch (error) {
@@ -91,7 +96,9 @@ function argumentProblem(error: NodeJS.ErrnoException, known: readonly string[])
       return `unknown option ${named ?? ''}${suggestion ? ` (did you mean --${suggestion}?)` : ` (options: ${flags})`}`;
     }
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return named && /argument missing/.test(error.message) ? `${named} needs a value` : `${named ?? 'an option'} takes no value`;
+      return named && /argument missing/.test(error.message)
+        ? `${named} needs a value`
+        : `${named ?? 'an option'} takes no value`;
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `unexpected argument ${/'([^']*)'/.exec(error.message)?.[1] ?? ''}`.trim();
     default:

@@ -20,17 +20,26 @@ export function deploy(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(SPEC, argv, io, async ({ values }) => {
     const config = configOrExplain(io.env, io.err);
     if (!config) return EXIT.usage;
-    if (!config.discord) throw new UsageError('DISCORD_TOKEN is not set: there is nowhere to deploy the commands to. See .env.example.');
+    if (!config.discord)
+      throw new UsageError('DISCORD_TOKEN is not set: there is nowhere to deploy the commands to. See .env.example.');
     const { token, applicationId, devGuildId, apiUrl } = config.discord;
     let result;
     try {
-      result = await deployCommands({ token, applicationId, apiUrl, ...(values.global ? { clearGuildId: devGuildId } : { guildId: devGuildId }) });
+      result = await deployCommands({
+        token,
+        applicationId,
+        apiUrl,
+        ...(values.global ? { clearGuildId: devGuildId } : { guildId: devGuildId }),
+      });
     } catch (error) {
       // discord.js errors carry the method, path and Discord's message, never the token.
       throw new CommandFailure(`could not register the commands: ${(error as Error).message}`);
     }
-    io.out(`Registered ${result.names.length} commands (${result.names.join(', ')}) ${result.scope === 'global' ? 'globally (may take up to an hour to appear)' : `in ${result.scope} (not in DMs; run with -- --global for production)`}.`);
-    if (result.clearedGuild) io.out(`Removed the commands registered in guild ${result.clearedGuild}, so they do not show twice there.`);
+    io.out(
+      `Registered ${result.names.length} commands (${result.names.join(', ')}) ${result.scope === 'global' ? 'globally (may take up to an hour to appear)' : `in ${result.scope} (not in DMs; run with -- --global for production)`}.`,
+    );
+    if (result.clearedGuild)
+      io.out(`Removed the commands registered in guild ${result.clearedGuild}, so they do not show twice there.`);
     io.out(`Invite link, with exactly the permissions the bot needs: ${inviteUrl(applicationId)}`);
     return EXIT.ok;
   });

@@ -28,7 +28,10 @@ export async function openTerminalEngine(
 ): Promise<TerminalEngine | undefined> {
   const dir = config.knowledgeDir;
   const options = config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold };
-  const opened = await openLiveStore({ load: folderLoader(dir), build: (snapshot) => createAnswerer(snapshot, options) });
+  const opened = await openLiveStore({
+    load: folderLoader(dir),
+    build: (snapshot) => createAnswerer(snapshot, options),
+  });
   if (!opened.ok) {
     explainLoadErrors(opened.errors, err);
     return undefined;
@@ -39,7 +42,11 @@ export async function openTerminalEngine(
     current,
     reply: (question) => {
       const answerer = current();
-      return buildReply(question, answerer.ask(question), { snapshot: answerer.snapshot, now: now(), contact: config.contact });
+      return buildReply(question, answerer.ask(question), {
+        snapshot: answerer.snapshot,
+        now: now(),
+        contact: config.contact,
+      });
     },
     show: (factId, language) => {
       const { snapshot } = current();

@@ -7,7 +7,12 @@ import { CommandFailure } from './command.ts';
  * Only the kinds of file the loader reads.
  */
 export function committedKnowledgeFiles(dir: string, ref: string): KnowledgeFiles {
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', dir, ...args], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 64 * 1024 * 1024,
+    });
   let names: string[];
   try {
     git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
@@ -26,7 +31,10 @@ export function committedKnowledgeFiles(dir: string, ref: string): KnowledgeFile
 /** One file as committed at `ref`, or undefined when it was not committed there. */
 export function committedFile(dir: string, ref: string, name: string): string | undefined {
   try {
-    return execFileSync('git', ['-C', dir, 'show', `${ref}:./${name}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    return execFileSync('git', ['-C', dir, 'show', `${ref}:./${name}`], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch {
     return undefined;
   }

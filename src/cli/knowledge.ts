@@ -6,7 +6,10 @@ import { CommandFailure, fileProblem } from './command.ts';
 import { REPOSITORY_KNOWLEDGE_DIR } from '../config.ts';
 
 /** Loads the knowledge base for a command; on failure prints every problem and returns undefined. */
-export async function loadOrExplain(dir: string | undefined, err: (line: string) => void): Promise<KnowledgeSnapshot | undefined> {
+export async function loadOrExplain(
+  dir: string | undefined,
+  err: (line: string) => void,
+): Promise<KnowledgeSnapshot | undefined> {
   const result = await loadKnowledge({ dir: dir ?? REPOSITORY_KNOWLEDGE_DIR });
   if (result.ok) return result.snapshot;
   explainLoadErrors(result.errors, err);

@@ -25,7 +25,8 @@ const SPEC = {
 export function lint(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(SPEC, argv, io, async ({ values, positionals }) => {
     const { out } = io;
-    if (positionals.length > 0 && values.against === undefined) throw new UsageError('question sets are compared only with --against REF');
+    if (positionals.length > 0 && values.against === undefined)
+      throw new UsageError('question sets are compared only with --against REF');
     const dir = knowledgeDirOption(values.dir);
     const questionSets = await Promise.all(positionals.map(questionsOf));
     const { files, result } = await loadKnowledgeWithFiles({ dir });
@@ -43,11 +44,22 @@ export function lint(argv: readonly string[], io: CliIo): Promise<number> {
       const baseFiles = committedKnowledgeFiles(dir, values.against);
       const baseline = validateKnowledge(baseFiles, { now: new Date() });
       out('');
-      if (!baseline.ok) out(`The knowledge base at ${values.against} does not load (${baseline.errors.length} error(s)); nothing to compare with.`);
+      if (!baseline.ok)
+        out(
+          `The knowledge base at ${values.against} does not load (${baseline.errors.length} error(s)); nothing to compare with.`,
+        );
       else {
-        const { files: changed, changes } = compareAnswers({ answerer: createAnswerer(baseline.snapshot), files: baseFiles }, { answerer, files }, questionSets.flat());
+        const { files: changed, changes } = compareAnswers(
+          { answerer: createAnswerer(baseline.snapshot), files: baseFiles },
+          { answerer, files },
+          questionSets.flat(),
+        );
         out(`Files changed since ${values.against}: ${changed.length > 0 ? changed.join(', ') : 'none'}.`);
-        out(changes.length === 0 ? `No other question is answered differently.` : `Questions answered differently because of them (${changes.length}):`);
+        out(
+          changes.length === 0
+            ? `No other question is answered differently.`
+            : `Questions answered differently because of them (${changes.length}):`,
+        );
         for (const c of changes) out(`  ${c.where}: "${c.question}" was ${c.before}, now ${c.after}`);
       }
     }
@@ -55,7 +67,9 @@ export function lint(argv: readonly string[], io: CliIo): Promise<number> {
     const summary = result.ok
       ? `${result.snapshot.facts.length} facts, ${result.snapshot.sources.size} sources, ${examplesOf(result.snapshot, files).length} aliases and questions tried, version ${result.snapshot.version}`
       : 'knowledge base not loaded';
-    out(`${failed ? 'FAILED' : 'OK'}: ${errors.length} error(s), ${warnings.length} warning(s)${values.strict ? ' (strict: warnings count as errors)' : ''} — ${summary}`);
+    out(
+      `${failed ? 'FAILED' : 'OK'}: ${errors.length} error(s), ${warnings.length} warning(s)${values.strict ? ' (strict: warnings count as errors)' : ''} — ${summary}`,
+    );
     return failed ? EXIT.failed : EXIT.ok;
   });
 }

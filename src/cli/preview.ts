@@ -35,7 +35,14 @@ export function preview(argv: readonly string[], io: CliIo, now = new Date()): P
     if (!current.ok || read.problems.length > 0) {
       throw new CommandFailure(`the knowledge base ${against} has errors; run npm run kb:lint first`);
     }
-    const result = previewFact({ files, draft, live: createAnswerer(current.snapshot), questions, now, contact: config.contact });
+    const result = previewFact({
+      files,
+      draft,
+      live: createAnswerer(current.snapshot),
+      questions,
+      now,
+      contact: config.contact,
+    });
     io.out(`Compared with the knowledge base ${against}.`);
     for (const line of formatPreview(result, file)) io.out(line);
     return result.ok ? EXIT.ok : EXIT.failed;
@@ -46,7 +53,11 @@ export function preview(argv: readonly string[], io: CliIo, now = new Date()): P
  * The knowledge base to compare a draft with. A draft saved in the knowledge folder is already on disk:
  * compared with itself, every question would be "unchanged". It is taken out, or put back as committed.
  */
-function withoutDraft(files: KnowledgeFiles, dir: string, draftPath: string): { files: KnowledgeFiles; against: string } {
+function withoutDraft(
+  files: KnowledgeFiles,
+  dir: string,
+  draftPath: string,
+): { files: KnowledgeFiles; against: string } {
   const inside = relative(resolve(dir), resolve(draftPath)).split('\\').join('/');
   if (inside.startsWith('../') || !files.has(inside)) return { files, against: 'as it is on disk' };
   const baseline = new Map(files);
@@ -61,13 +72,30 @@ function withoutDraft(files: KnowledgeFiles, dir: string, draftPath: string): { 
 
 /** The preview for a terminal; problems in the draft point at `draftPath`, the file the person edits. */
 export function formatPreview(result: PreviewResult, draftPath: string = result.file): string[] {
-  const format = (problem: Problem) => formatProblem(problem.file === result.file ? { ...problem, file: draftPath } : problem);
-  if (!result.ok) return [`The draft does not validate (${result.errors.length} error(s)); nothing was changed:`, ...result.errors.map(format)];
-  const lines = [`Draft ${result.factId} is valid. Nothing live was changed. Staff would read:`, '', renderText(result.reply), ''];
+  const format = (problem: Problem) =>
+    formatProblem(problem.file === result.file ? { ...problem, file: draftPath } : problem);
+  if (!result.ok)
+    return [
+      `The draft does not validate (${result.errors.length} error(s)); nothing was changed:`,
+      ...result.errors.map(format),
+    ];
+  const lines = [
+    `Draft ${result.factId} is valid. Nothing live was changed. Staff would read:`,
+    '',
+    renderText(result.reply),
+    '',
+  ];
   const name = (id: string | null) => id ?? "I don't know";
-  for (const a of result.asked) lines.push(`“${a.question}”: ${a.before === a.after ? `${name(a.after)} (unchanged)` : `${name(a.before)} → ${name(a.after)}`}`);
+  for (const a of result.asked)
+    lines.push(
+      `“${a.question}”: ${a.before === a.after ? `${name(a.after)} (unchanged)` : `${name(a.before)} → ${name(a.after)}`}`,
+    );
   if (result.asked.length) lines.push('');
-  lines.push(result.wins.length ? 'Of the questions tried, it would now answer:' : 'It would not take over any of the questions tried.');
+  lines.push(
+    result.wins.length
+      ? 'Of the questions tried, it would now answer:'
+      : 'It would not take over any of the questions tried.',
+  );
   for (const w of result.wins) lines.push(`  + “${w.question}” (before: ${name(w.before)})`);
   const listed = result.changes.filter((c) => c.listedBy);
   const others = result.changes.filter((c) => !c.listedBy);
@@ -76,12 +104,19 @@ export function formatPreview(result: PreviewResult, draftPath: string = result.
     for (const c of others) lines.push(`  ~ “${c.question}”: ${name(c.before)} → ${name(c.after)}`);
   }
   if (listed.length) {
-    lines.push(`It would take over ${listed.length} question(s) other facts list as their own (npm run kb:lint would fail):`);
-    for (const c of listed) lines.push(`  ! ${c.listedBy!.where}: “${c.question}”: ${name(c.before)} → ${name(c.after)}`);
+    lines.push(
+      `It would take over ${listed.length} question(s) other facts list as their own (npm run kb:lint would fail):`,
+    );
+    for (const c of listed)
+      lines.push(`  ! ${c.listedBy!.where}: “${c.question}”: ${name(c.before)} → ${name(c.after)}`);
   } else {
     lines.push("It takes over none of the other facts' own questions.");
   }
-  lines.push(result.misses.length ? `It would not answer ${result.misses.length} of its own aliases and questions (npm run kb:lint would fail):` : 'It answers all its own aliases and questions.');
+  lines.push(
+    result.misses.length
+      ? `It would not answer ${result.misses.length} of its own aliases and questions (npm run kb:lint would fail):`
+      : 'It answers all its own aliases and questions.',
+  );
   for (const problem of [...result.misses, ...result.warnings]) lines.push(format(problem));
   return lines;
 }

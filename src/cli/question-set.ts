@@ -21,5 +21,7 @@ export async function questionsOf(path: string): Promise<{ text: string; where: 
 function failure(problems: readonly Problem[]): CommandFailure {
   const first = problems[0]!;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
-  return new CommandFailure(`${first.file}:${first.line}:${first.column}: ${first.message}${more}; a question set is a list of { q: "question", expect: fact-id or null }`);
+  return new CommandFailure(
+    `${first.file}:${first.line}:${first.column}: ${first.message}${more}; a question set is a list of { q: "question", expect: fact-id or null }`,
+  );
 }

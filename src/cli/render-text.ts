@@ -14,14 +14,19 @@ export function renderText(reply: ReplyModel): string {
     let previousSource: string | undefined;
     for (const citation of fact.citations) {
       if (citation.sourceId !== previousSource) {
-        lines.push('', `${m.source}: ${citation.title} (${citation.publisher}${citation.published ? `, ${citation.published}` : ''}; ${citation.keptAs})`);
+        lines.push(
+          '',
+          `${m.source}: ${citation.title} (${citation.publisher}${citation.published ? `, ${citation.published}` : ''}; ${citation.keptAs})`,
+        );
         previousSource = citation.sourceId;
       }
       lines.push(`  “${citation.quote}”`);
-      if (citation.translation && reply.language !== citation.language) lines.push(`  ${m.englishRendering}: “${citation.translation}”`);
+      if (citation.translation && reply.language !== citation.language)
+        lines.push(`  ${m.englishRendering}: “${citation.translation}”`);
       if (citation.url) lines.push(`  ${citation.url}`);
     }
-    if (fact.related.length > 0) lines.push('', `${m.related}: ${fact.related.map((r) => `${r.title} (${r.id})`).join('; ')}`);
+    if (fact.related.length > 0)
+      lines.push('', `${m.related}: ${fact.related.map((r) => `${r.title} (${r.id})`).join('; ')}`);
     lines.push('', `[${fact.id} · confidence ${reply.score.toFixed(2)} · knowledge ${reply.knowledgeVersion}]`);
   } else {
     lines.push(reply.status === 'clarify' ? `${reply.notice} ${m.answerYes}` : reply.notice);

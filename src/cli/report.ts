@@ -62,7 +62,11 @@ export function report(argv: readonly string[], io: ReportIo): Promise<number> {
 }
 
 /** The half-open period [from, to) the options name, or what is wrong with them. */
-export function reportPeriod(from: string | undefined, to: string | undefined, now: Date): { from: Date; to: Date } | string {
+export function reportPeriod(
+  from: string | undefined,
+  to: string | undefined,
+  now: Date,
+): { from: Date; to: Date } | string {
   const start = from === undefined ? undefined : utcDay(from);
   const endDay = to === undefined ? undefined : utcDay(to);
   if (start === null) return `--from must be a date as YYYY-MM-DD, got "${from}"`;

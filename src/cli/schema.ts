@@ -7,7 +7,8 @@ import { REPOSITORY_KNOWLEDGE_DIR } from '../config.ts';
 
 const SPEC = {
   name: 'kb:schema',
-  usage: 'Usage: npm run kb:schema\n  Writes knowledge/schema/*.json from src/knowledge/schema.ts; run it after changing the schema.',
+  usage:
+    'Usage: npm run kb:schema\n  Writes knowledge/schema/*.json from src/knowledge/schema.ts; run it after changing the schema.',
   options: {},
 } as const;
 

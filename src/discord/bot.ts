@@ -1,5 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { Client, DiscordAPIError, Events, GatewayCloseCodes, RESTJSONErrorCodes, GatewayIntentBits, Partials, type Interaction, type Message, type RESTOptions } from 'discord.js';
+import {
+  Client,
+  DiscordAPIError,
+  Events,
+  GatewayCloseCodes,
+  RESTJSONErrorCodes,
+  GatewayIntentBits,
+  Partials,
+  type Interaction,
+  type Message,
+  type RESTOptions,
+} from 'discord.js';
 import { Agent } from 'undici';
 import type { Answerer } from '../answer/answerer.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
@@ -85,11 +96,21 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }),
   };
 
-  client.on(Events.InteractionCreate, (interaction) => void guard(() => routeInteraction(interaction, context), interaction, context));
+  client.on(
+    Events.InteractionCreate,
+    (interaction) => void guard(() => routeInteraction(interaction, context), interaction, context),
+  );
   client.on(Events.MessageCreate, (message) => void guard(() => handleMessage(message, context), message, context));
   client.on(Events.Error, (err) => logger.error({ err, event: 'discord.error' }, 'Discord client error'));
-  client.on(Events.ShardError, (err, shardId) => logger.error({ err, shardId, event: 'discord.shard_error' }, 'gateway connection error'));
-  client.rest.on('rateLimited', (info) => logger.warn({ event: 'discord.rate_limited', route: info.route, retryAfter: info.retryAfter, global: info.global }, 'rate limited by Discord'));
+  client.on(Events.ShardError, (err, shardId) =>
+    logger.error({ err, shardId, event: 'discord.shard_error' }, 'gateway connection error'),
+  );
+  client.rest.on('rateLimited', (info) =>
+    logger.warn(
+      { event: 'discord.rate_limited', route: info.route, retryAfter: info.retryAfter, global: info.global },
+      'rate limited by Discord',
+    ),
+  );
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   let closeCode: number | undefined;
@@ -103,10 +124,20 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     throw err;
   }
   const readyClient = await ready;
-  logger.info({ event: 'discord.ready', user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, knowledge: options.store.current().snapshot.version }, 'connected to Discord');
+  logger.info(
+    {
+      event: 'discord.ready',
+      user: readyClient.user.tag,
+      guilds: readyClient.guilds.cache.size,
+      knowledge: options.store.current().snapshot.version,
+    },
+    'connected to Discord',
+  );
 
   const watcher = options.watch ? autoReload(options.store, settings.knowledgeDir, logger, options.watch) : undefined;
-  const unannounce = settings.policyChannelId ? announceReloads(readyClient, options.store, settings.policyChannelId, logger) : undefined;
+  const unannounce = settings.policyChannelId
+    ? announceReloads(readyClient, options.store, settings.policyChannelId, logger)
+    : undefined;
 
   let stopped = false;
   return {
@@ -152,18 +183,32 @@ async function guard(run: () => Promise<void>, source: Interaction | Message, co
     if (error instanceof DiscordAPIError && (error.status === 401 || error.status === 403)) {
       // A refused request counts toward Discord's limit of 10,000 invalid requests per 10 minutes, after
       // which the IP is banned (discord-api-docs topics/rate-limits.mdx): never answer one with another.
-      context.logger.error({ err: error, event: 'handler.refused', status: error.status, code: error.code, channel: source.channelId, ...describe(source) }, 'Discord refused the reply; not retrying in this channel');
+      context.logger.error(
+        {
+          err: error,
+          event: 'handler.refused',
+          status: error.status,
+          code: error.code,
+          channel: source.channelId,
+          ...describe(source),
+        },
+        'Discord refused the reply; not retrying in this channel',
+      );
       return;
     }
     if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction) {
       // Past the 3-second deadline the interaction is gone: nobody is left to tell.
-      context.logger.error({ err: error, event: 'handler.expired', ...describe(source) }, 'the interaction expired before it was answered');
+      context.logger.error(
+        { err: error, event: 'handler.expired', ...describe(source) },
+        'the interaction expired before it was answered',
+      );
       return;
     }
     const language = 'locale' in source ? languageOfLocale(source.locale) : 'en';
     const ref = randomBytes(4).toString('hex');
     const userMessage = error instanceof UserError ? error.message : UI[language].somethingWrong(ref);
-    if (!(error instanceof UserError)) context.logger.error({ err: error, ref, event: 'handler.failed', ...describe(source) }, 'handler failed');
+    if (!(error instanceof UserError))
+      context.logger.error({ err: error, ref, event: 'handler.failed', ...describe(source) }, 'handler failed');
     try {
       if ('isRepliable' in source) {
         if (source.isRepliable()) await respondPrivately(source, userMessage);
@@ -171,7 +216,10 @@ async function guard(run: () => Promise<void>, source: Interaction | Message, co
         await source.reply({ content: userMessage, allowedMentions: NO_MENTIONS });
       }
     } catch (reportError) {
-      context.logger.warn({ err: reportError, ref, event: 'handler.report_failed' }, 'could not tell the user about a failure');
+      context.logger.warn(
+        { err: reportError, ref, event: 'handler.report_failed' },
+        'could not tell the user about a failure',
+      );
     }
   }
 }

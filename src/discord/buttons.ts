@@ -18,6 +18,9 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
   }
   const shown = context.asking.showFact(action.factId, language);
   if (!shown) throw new UserError(UI[language].noSuchFact(action.factId));
-  const rendered = action.kind === 'sources' ? renderSources(shown.view, language, shown.version) : renderFact(shown.view, language, shown.version);
+  const rendered =
+    action.kind === 'sources'
+      ? renderSources(shown.view, language, shown.version)
+      : renderFact(shown.view, language, shown.version);
   await respond(interaction, rendered, { private: true });
 }

@@ -18,6 +18,7 @@ export function encodeButton(action: ButtonAction): string {
 export function decodeButton(customId: string): ButtonAction | undefined {
   const [kind, first, second] = customId.split(':');
   if ((kind === 'fact' || kind === 'sources') && first) return { kind, factId: first };
-  if (kind === 'vote' && (first === 'up' || first === 'down') && second) return { kind, helpful: first === 'up', recordId: second };
+  if (kind === 'vote' && (first === 'up' || first === 'down') && second)
+    return { kind, helpful: first === 'up', recordId: second };
   return undefined;
 }

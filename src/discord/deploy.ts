@@ -11,11 +11,23 @@ export function commandPayloads() {
  * With `clearGuildId`, a global registration also empties that guild's commands, which would otherwise
  * show twice there; guild commands never reach DMs, so production belongs in the global scope.
  */
-export async function deployCommands(options: { token: string; applicationId: string; guildId?: string | undefined; clearGuildId?: string | undefined; apiUrl?: string | undefined }) {
+export async function deployCommands(options: {
+  token: string;
+  applicationId: string;
+  guildId?: string | undefined;
+  clearGuildId?: string | undefined;
+  apiUrl?: string | undefined;
+}) {
   const rest = new REST(options.apiUrl ? { api: options.apiUrl } : {}).setToken(options.token);
-  const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
+  const route = options.guildId
+    ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
+    : Routes.applicationCommands(options.applicationId);
   const registered = (await rest.put(route, { body: commandPayloads() })) as { name: string }[];
   const cleared = !options.guildId && options.clearGuildId ? options.clearGuildId : undefined;
   if (cleared) await rest.put(Routes.applicationGuildCommands(options.applicationId, cleared), { body: [] });
-  return { scope: options.guildId ? (`guild ${options.guildId}` as const) : ('global' as const), names: registered.map((c) => c.name), clearedGuild: cleared };
+  return {
+    scope: options.guildId ? (`guild ${options.guildId}` as const) : ('global' as const),
+    names: registered.map((c) => c.name),
+    clearedGuild: cleared,
+  };
 }

@@ -17,10 +17,14 @@ export async function handleMessage(message: Message, context: BotContext): Prom
   const dm = !message.inGuild();
   const botRole = message.guild?.members.me?.roles.botRole ?? undefined;
   const mentioned =
-    message.mentions.has(me, { ignoreEveryone: true, ignoreRepliedUser: true, ignoreRoles: true }) || (botRole !== undefined && message.mentions.roles.has(botRole.id));
+    message.mentions.has(me, { ignoreEveryone: true, ignoreRepliedUser: true, ignoreRoles: true }) ||
+    (botRole !== undefined && message.mentions.roles.has(botRole.id));
   const channel = message.channel;
   const listed = context.settings.answerChannelIds;
-  const answerChannel = !dm && (listed.includes(message.channelId) || (channel.isThread() && channel.parentId !== null && listed.includes(channel.parentId)));
+  const answerChannel =
+    !dm &&
+    (listed.includes(message.channelId) ||
+      (channel.isThread() && channel.parentId !== null && listed.includes(channel.parentId)));
   const replyToMe = message.mentions.repliedUser?.id === me.id;
   if (!dm && !mentioned && (!answerChannel || replyToMe)) return;
 
@@ -34,7 +38,10 @@ export async function handleMessage(message: Message, context: BotContext): Prom
   const send = channel.isThread() ? PermissionFlagsBits.SendMessagesInThreads : PermissionFlagsBits.SendMessages;
   // A refused request counts toward Discord's invalid-request limit: do not send what would be refused.
   if (permissions && !permissions.has(send | PermissionFlagsBits.ReadMessageHistory)) {
-    context.logger.warn({ event: 'reply.not_permitted', channel: message.channelId, channelKind }, 'cannot reply in this channel: the bot needs Send Messages (in Threads) and Read Message History');
+    context.logger.warn(
+      { event: 'reply.not_permitted', channel: message.channelId, channelKind },
+      'cannot reply in this channel: the bot needs Send Messages (in Threads) and Read Message History',
+    );
     return;
   }
   const wait = context.cooldown.take(message.author.id);
@@ -49,5 +56,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
   const { reply, recordId } = context.asking.ask(question, { channelKind, userId: message.author.id });
   const rendered = renderReply(reply, { recordId });
   // Without Embed Links Discord refuses embeds (403): the same answer as text, still sourced.
-  await message.reply(permissions && !permissions.has(PermissionFlagsBits.EmbedLinks) ? asPlainText(rendered) : rendered);
+  await message.reply(
+    permissions && !permissions.has(PermissionFlagsBits.EmbedLinks) ? asPlainText(rendered) : rendered,
+  );
 }

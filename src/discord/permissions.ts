@@ -15,7 +15,12 @@ export const REQUIRED_PERMISSIONS = new PermissionsBitField([
 
 /** The link that adds the bot to a server with exactly those permissions (discord-api-docs topics/oauth2.mdx, "Bot Authorization Flow"). */
 export function inviteUrl(applicationId: string): string {
-  const query = new URLSearchParams({ client_id: applicationId, scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '), permissions: REQUIRED_PERMISSIONS.bitfield.toString(), integration_type: '0' });
+  const query = new URLSearchParams({
+    client_id: applicationId,
+    scope: [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands].join(' '),
+    permissions: REQUIRED_PERMISSIONS.bitfield.toString(),
+    integration_type: '0',
+  });
   return `https://discord.com/oauth2/authorize?${query.toString()}`;
 }
 

@@ -26,6 +26,8 @@ export function announceReloads<T>(client: Client, store: LiveStore<T>, channelI
       const channel = await client.channels.fetch(channelId);
       if (!channel?.isSendable()) throw new Error(`policy channel ${channelId} cannot be posted to`);
       await channel.send({ content, allowedMentions: NO_MENTIONS });
-    })().catch((err: unknown) => logger.warn({ err, event: 'policy_channel.failed', channelId }, 'could not post to the policy channel'));
+    })().catch((err: unknown) =>
+      logger.warn({ err, event: 'policy_channel.failed', channelId }, 'could not post to the policy channel'),
+    );
   });
 }

@@ -20,7 +20,9 @@ import { UI } from './strings.ts';
 /** Replies never ping anyone, whatever the question contained. */
 export const NO_MENTIONS = Object.freeze({ parse: [] as never[], repliedUser: false });
 
-export type Rendered = Pick<BaseMessageOptions, 'content' | 'embeds' | 'components'> & { allowedMentions: typeof NO_MENTIONS };
+export type Rendered = Pick<BaseMessageOptions, 'content' | 'embeds' | 'components'> & {
+  allowedMentions: typeof NO_MENTIONS;
+};
 
 const COLORS: Record<ClaimKind, number> = {
   'company-statement': 0xe67e22,
@@ -31,7 +33,8 @@ const COLORS: Record<ClaimKind, number> = {
 
 /** An answer, or "I don't know" with the nearest facts as buttons. */
 export function renderReply(reply: ReplyModel, options: { recordId?: string | undefined }): Rendered {
-  if (reply.fact) return renderFact(reply.fact, reply.language, reply.knowledgeVersion, options.recordId, reply.suggestions);
+  if (reply.fact)
+    return renderFact(reply.fact, reply.language, reply.knowledgeVersion, options.recordId, reply.suggestions);
   return {
     content: truncate(reply.notice, L.messageContent),
     embeds: [],
@@ -40,16 +43,28 @@ export function renderReply(reply: ReplyModel, options: { recordId?: string | un
   };
 }
 
-export function renderFact(fact: FactView, language: Language, version: string, recordId?: string, alsoSee: readonly FactRef[] = []): Rendered {
+export function renderFact(
+  fact: FactView,
+  language: Language,
+  version: string,
+  recordId?: string,
+  alsoSee: readonly FactRef[] = [],
+): Rendered {
   const ui = UI[language];
   const notes = [fact.attribution.caveat, fact.staleNotice].filter(Boolean).map((n) => `*${n}*`);
   const first = fact.citations[0];
   const fields: APIEmbedField[] = [{ name: ui.whoseClaim, value: truncate(fact.attribution.label, 300) }];
   if (first) {
-    const translation = first.translation && language !== first.language ? `\n${MESSAGES[language].englishRendering}: “${truncate(first.translation, 300)}”` : '';
+    const translation =
+      first.translation && language !== first.language
+        ? `\n${MESSAGES[language].englishRendering}: “${truncate(first.translation, 300)}”`
+        : '';
     const origin = `— ${truncate(`${first.title}, ${first.publisher}`, 200)}${first.url ? ` (${truncate(first.url, 200)})` : ''}`;
     const room = L.embedFieldValue - origin.length - translation.length - 4;
-    fields.push({ name: ui.source, value: truncate(`“${truncate(first.quote, room)}”${translation}\n${origin}`, L.embedFieldValue) });
+    fields.push({
+      name: ui.source,
+      value: truncate(`“${truncate(first.quote, room)}”${translation}\n${origin}`, L.embedFieldValue),
+    });
   }
   const title = truncate(fact.title, L.embedTitle);
   const footer = truncate(ui.footer(fact.id, version), 200);
@@ -57,23 +72,37 @@ export function renderFact(fact: FactView, language: Language, version: string, 
   const used = title.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   const embed = new EmbedBuilder()
     .setTitle(title)
-    .setDescription(truncate([fact.answer, ...notes].join('\n\n'), Math.min(L.embedDescription, L.embedTotal - used - 10)))
+    .setDescription(
+      truncate([fact.answer, ...notes].join('\n\n'), Math.min(L.embedDescription, L.embedTotal - used - 10)),
+    )
     .addFields(fields)
     .setColor(COLORS[fact.attribution.kind])
     .setFooter({ text: footer });
   const actions: ButtonBuilder[] = [
-    new ButtonBuilder().setCustomId(encodeButton({ kind: 'sources', factId: fact.id })).setLabel(ui.sources).setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder()
+      .setCustomId(encodeButton({ kind: 'sources', factId: fact.id }))
+      .setLabel(ui.sources)
+      .setStyle(ButtonStyle.Secondary),
   ];
   if (recordId) {
     actions.push(
-      new ButtonBuilder().setCustomId(encodeButton({ kind: 'vote', helpful: true, recordId })).setLabel(ui.helpful).setStyle(ButtonStyle.Success),
-      new ButtonBuilder().setCustomId(encodeButton({ kind: 'vote', helpful: false, recordId })).setLabel(ui.notHelpful).setStyle(ButtonStyle.Danger),
+      new ButtonBuilder()
+        .setCustomId(encodeButton({ kind: 'vote', helpful: true, recordId }))
+        .setLabel(ui.helpful)
+        .setStyle(ButtonStyle.Success),
+      new ButtonBuilder()
+        .setCustomId(encodeButton({ kind: 'vote', helpful: false, recordId }))
+        .setLabel(ui.notHelpful)
+        .setStyle(ButtonStyle.Danger),
     );
   }
   const related = [...fact.related, ...alsoSee.filter((s) => !fact.related.some((r) => r.id === s.id))];
   return {
     embeds: [embed],
-    components: [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(actions), ...factButtonRows(related)],
+    components: [
+      new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(actions),
+      ...factButtonRows(related),
+    ],
     allowedMentions: NO_MENTIONS,
   };
 }
@@ -87,12 +116,21 @@ export function asPlainText(rendered: Rendered): Rendered {
   const sections = (rendered.embeds ?? []).map((e) => {
     const embed = 'toJSON' in e ? e.toJSON() : e;
     const head = embed.title ? `**${embed.title}**` : '';
-    const tail = [...(embed.fields ?? []).map((f) => `**${f.name}**\n${f.value}`), ...(embed.footer ? [`-# ${embed.footer.text}`] : [])].join('\n');
+    const tail = [
+      ...(embed.fields ?? []).map((f) => `**${f.name}**\n${f.value}`),
+      ...(embed.footer ? [`-# ${embed.footer.text}`] : []),
+    ].join('\n');
     return { head, description: embed.description ?? '', tail };
   });
-  const fixed = [rendered.content ?? '', ...sections.flatMap((s) => [s.head, s.tail])].join('\n\n').length + 4 * sections.length;
+  const fixed =
+    [rendered.content ?? '', ...sections.flatMap((s) => [s.head, s.tail])].join('\n\n').length + 4 * sections.length;
   const room = Math.max(0, Math.floor((L.messageContent - fixed) / Math.max(1, sections.length)));
-  const text = [rendered.content ?? '', ...sections.map((s) => [s.head, truncate(s.description, room), s.tail].filter(Boolean).join('\n\n'))].filter(Boolean).join('\n\n');
+  const text = [
+    rendered.content ?? '',
+    ...sections.map((s) => [s.head, truncate(s.description, room), s.tail].filter(Boolean).join('\n\n')),
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   return { ...rendered, content: truncate(text, L.messageContent), embeds: [] };
 }
 
@@ -106,7 +144,10 @@ export function renderSources(fact: FactView, language: Language, version: strin
     const fixed = meta.length + Math.min(translation.length, 300) + link.length + 8;
     return {
       name: truncate(c.title, L.embedFieldName),
-      value: truncate(`${meta}\n“${truncate(c.quote, Math.max(100, L.embedFieldValue - fixed))}”${truncate(translation, 300)}${link}`, L.embedFieldValue),
+      value: truncate(
+        `${meta}\n“${truncate(c.quote, Math.max(100, L.embedFieldValue - fixed))}”${truncate(translation, 300)}${link}`,
+        L.embedFieldValue,
+      ),
     };
   });
   const title = truncate(`${m.sources}: ${fact.title}`, L.embedTitle);
@@ -140,7 +181,10 @@ export function renderFactList(snapshot: KnowledgeSnapshot, language: Language):
   const kept = fitFields(fields.slice(0, L.embedFields), L.embedTotal - 300);
   const shown = kept.reduce((n, f) => n + f.value.split('\n').length, 0);
   const hidden = snapshot.facts.length - shown;
-  const embed = new EmbedBuilder().setTitle(ui.factsTitle).addFields(kept).setFooter({ text: `knowledge ${versionLabel(snapshot)} · ${snapshot.facts.length} facts` });
+  const embed = new EmbedBuilder()
+    .setTitle(ui.factsTitle)
+    .addFields(kept)
+    .setFooter({ text: `knowledge ${versionLabel(snapshot)} · ${snapshot.facts.length} facts` });
   if (hidden > 0) embed.setDescription(ui.moreFacts(hidden));
   return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
 }
@@ -150,7 +194,10 @@ function factButtonRows(facts: readonly FactRef[]): ActionRowBuilder<MessageActi
   const unique = [...new Map(facts.map((f) => [f.id, f])).values()];
   if (unique.length === 0) return [];
   const buttons = unique.slice(0, L.buttonsPerRow).map((f) =>
-    new ButtonBuilder().setCustomId(encodeButton({ kind: 'fact', factId: f.id })).setLabel(truncate(f.title, L.buttonLabel)).setStyle(ButtonStyle.Primary),
+    new ButtonBuilder()
+      .setCustomId(encodeButton({ kind: 'fact', factId: f.id }))
+      .setLabel(truncate(f.title, L.buttonLabel))
+      .setStyle(ButtonStyle.Primary),
   );
   return [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons)];
 }

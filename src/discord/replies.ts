@@ -2,7 +2,11 @@ import { MessageFlags, type RepliableInteraction } from 'discord.js';
 import { NO_MENTIONS, type Rendered } from './render.ts';
 
 /** Replies, or follows up when the interaction was already answered or deferred. */
-export async function respond(interaction: RepliableInteraction, rendered: Rendered, options: { private?: boolean } = {}): Promise<void> {
+export async function respond(
+  interaction: RepliableInteraction,
+  rendered: Rendered,
+  options: { private?: boolean } = {},
+): Promise<void> {
   const flags = options.private ? MessageFlags.Ephemeral : undefined;
   if (interaction.deferred && !interaction.replied) {
     await interaction.editReply({ ...rendered });

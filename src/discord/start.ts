@@ -19,10 +19,14 @@ export async function startFromConfig(config: Config): Promise<number> {
   const { knowledgeDir } = config;
   const opened = await openLiveStore<Answerer>({
     load: folderLoader(knowledgeDir),
-    build: (snapshot) => createAnswerer(snapshot, config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold }),
+    build: (snapshot) =>
+      createAnswerer(snapshot, config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold }),
   });
   if (!opened.ok) {
-    logger.fatal({ event: 'kb.load_failed', errors: opened.errors.map(formatProblem) }, 'the knowledge base has errors; fix them (npm run kb:lint) and start again');
+    logger.fatal(
+      { event: 'kb.load_failed', errors: opened.errors.map(formatProblem) },
+      'the knowledge base has errors; fix them (npm run kb:lint) and start again',
+    );
     logger.flush();
     return 1;
   }
@@ -33,7 +37,10 @@ export async function startFromConfig(config: Config): Promise<number> {
       recorder = openRecorder({ ...config.record, logger });
     } catch (err) {
       // Answering matters more than recording: run without the record, loudly.
-      logger.error({ err, event: 'record.open_failed', dataDir: config.record.dataDir }, 'cannot open the question record; answering without recording');
+      logger.error(
+        { err, event: 'record.open_failed', dataDir: config.record.dataDir },
+        'cannot open the question record; answering without recording',
+      );
     }
   }
   let bot;
@@ -67,7 +74,9 @@ export async function startFromConfig(config: Config): Promise<number> {
       logger.info({ event: 'shutdown', signal }, 'shutting down');
       // While a gateway reconnect is pending, @discordjs/ws ignores destroy() and keeps the process
       // alive: stopping gets a few seconds, then the process ends anyway, once the record is flushed.
-      const stopped = running.stop().catch((err: unknown) => logger.warn({ err, event: 'shutdown.stop_failed' }, 'could not disconnect cleanly'));
+      const stopped = running
+        .stop()
+        .catch((err: unknown) => logger.warn({ err, event: 'shutdown.stop_failed' }, 'could not disconnect cleanly'));
       void Promise.race([stopped, delay(STOP_TIMEOUT_MS, undefined, { ref: false })]).then(() => {
         recorder?.close();
         logger.flush();

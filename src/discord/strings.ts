@@ -10,7 +10,8 @@ export const UI = {
     whoseClaim: 'Whose claim',
     source: 'Source',
     noSuchFact: (name: string) => `There is no fact called “${name}”. Start typing and pick one from the list.`,
-    somethingWrong: (ref: string) => `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, give the ref to the bot's maintainers.`,
+    somethingWrong: (ref: string) =>
+      `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, give the ref to the bot's maintainers.`,
     cooldown: (seconds: number) => `Please wait ${seconds} s before asking again.`,
     policyOnly: 'Only the policy team can do this.',
     factsTitle: 'What I know',
@@ -25,14 +26,17 @@ export const UI = {
     thanks: 'Merci, votre avis est enregistré.',
     whoseClaim: 'Qui l’affirme',
     source: 'Source',
-    noSuchFact: (name: string) => `Aucun fait ne s’appelle « ${name} ». Commencez à taper et choisissez-en un dans la liste.`,
-    somethingWrong: (ref: string) => `Une erreur s’est produite de mon côté (réf. ${ref}). Réessayez ; si cela se reproduit, transmettez la réf. aux responsables du bot.`,
+    noSuchFact: (name: string) =>
+      `Aucun fait ne s’appelle « ${name} ». Commencez à taper et choisissez-en un dans la liste.`,
+    somethingWrong: (ref: string) =>
+      `Une erreur s’est produite de mon côté (réf. ${ref}). Réessayez ; si cela se reproduit, transmettez la réf. aux responsables du bot.`,
     cooldown: (seconds: number) => `Merci d’attendre ${seconds} s avant de reposer une question.`,
     policyOnly: 'Seule l’équipe politique peut faire cela.',
     factsTitle: 'Ce que je sais',
     moreFacts: (n: number) => `…et ${n} autres : utilisez /fact pour les chercher.`,
     footer: (id: string, version: string) => `${id} · connaissances ${version}`,
-    emptyQuestion: 'Posez-moi une question après la mention, par ex. « @bot où sont stockées les données américaines ? »',
+    emptyQuestion:
+      'Posez-moi une question après la mention, par ex. « @bot où sont stockées les données américaines ? »',
   },
 } as const;
 

@@ -19,15 +19,26 @@ export function formatReportText(report: Report): string {
       'Most voted not helpful',
       report.mostNotHelpful.map((f) => [f.factId, `${f.notHelpful} not helpful`, `${f.helpful} helpful`]),
     ),
-    section('Most asked facts', report.mostAsked.map((f) => [f.factId, String(f.count)])),
-    section('By language', Object.entries(report.byLanguage).map(([language, n]) => [language, String(n)])),
-    section('By channel', Object.entries(report.byChannelKind).map(([kind, n]) => [kind, String(n)])),
+    section(
+      'Most asked facts',
+      report.mostAsked.map((f) => [f.factId, String(f.count)]),
+    ),
+    section(
+      'By language',
+      Object.entries(report.byLanguage).map(([language, n]) => [language, String(n)]),
+    ),
+    section(
+      'By channel',
+      Object.entries(report.byChannelKind).map(([kind, n]) => [kind, String(n)]),
+    ),
   ];
   return sections.join('\n\n');
 }
 
 function unansweredRow(group: UnansweredGroup): string[] {
-  const where = group.textStored ? `“${oneLine(group.example)}”` : `(text not stored) ${group.language}, ${group.channelKind}`;
+  const where = group.textStored
+    ? `“${oneLine(group.example)}”`
+    : `(text not stored) ${group.language}, ${group.channelKind}`;
   const row = [String(group.count), where, `last ${minute(group.lastAsked)}`];
   if (!group.textStored || !group.hint) return row;
   const { nearest, unknownWords } = group.hint;

@@ -54,13 +54,19 @@ export function schemaVersion(db: Database.Database): number {
  * two processes starting together cannot apply one twice. Returns the versions applied by this call.
  * Throws when the database is newer than this code, rather than writing to a schema it does not know.
  */
-export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS, now: Date = new Date()): number[] {
+export function applyMigrations(
+  db: Database.Database,
+  migrations: readonly Migration[] = MIGRATIONS,
+  now: Date = new Date(),
+): number[] {
   assertOrdered(migrations);
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
   const known = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);
   if (current > known) {
-    throw new Error(`the record database is at schema version ${current}, newer than this code (${known}); upgrade the bot`);
+    throw new Error(
+      `the record database is at schema version ${current}, newer than this code (${known}); upgrade the bot`,
+    );
   }
   const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').pluck();
   const markApplied = db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)');

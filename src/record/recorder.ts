@@ -141,12 +141,16 @@ export function openRecorder(options: RecorderOptions): Recorder {
 
 function assertValid(settings: Settings): void {
   if (settings.salt === '') throw new RangeError('recorder salt must not be empty');
-  if (!(settings.retentionDays > 0)) throw new RangeError(`retentionDays must be positive, got ${settings.retentionDays}`);
+  if (!(settings.retentionDays > 0))
+    throw new RangeError(`retentionDays must be positive, got ${settings.retentionDays}`);
 }
 
 /** The salt kept in the database; the first process to start makes it. */
 function storedSalt(db: Database.Database): string {
-  db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(SALT_KEY, randomBytes(32).toString('hex'));
+  db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(
+    SALT_KEY,
+    randomBytes(32).toString('hex'),
+  );
   return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SALT_KEY) as string;
 }
 
@@ -164,10 +168,14 @@ function createRecorder(db: Database.Database, salt: string, settings: Settings)
     INSERT INTO votes (question_id, user_hash, helpful, voted_at)
     SELECT @questionId, @userHash, @helpful, @votedAt WHERE EXISTS (SELECT 1 FROM questions WHERE id = @questionId)
     ON CONFLICT (question_id, user_hash) DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at`);
-  const deleteOldVotes = db.prepare('DELETE FROM votes WHERE question_id IN (SELECT id FROM questions WHERE asked_at < ?)');
+  const deleteOldVotes = db.prepare(
+    'DELETE FROM votes WHERE question_id IN (SELECT id FROM questions WHERE asked_at < ?)',
+  );
   const deleteOldQuestions = db.prepare('DELETE FROM questions WHERE asked_at < ?');
 
-  const deleteBefore = db.transaction((cutoff: string) => deleteOldVotes.run(cutoff).changes + deleteOldQuestions.run(cutoff).changes);
+  const deleteBefore = db.transaction(
+    (cutoff: string) => deleteOldVotes.run(cutoff).changes + deleteOldQuestions.run(cutoff).changes,
+  );
 
   let closed = false;
   let warnedClosed = false;
@@ -242,7 +250,12 @@ function createRecorder(db: Database.Database, salt: string, settings: Settings)
 
     recordVote(recordId, userId, helpful) {
       write('a vote', () => {
-        const row: VoteRow = { questionId: recordId, userHash: hashUserId(salt, userId), helpful: helpful ? 1 : 0, votedAt: now().toISOString() };
+        const row: VoteRow = {
+          questionId: recordId,
+          userHash: hashUserId(salt, userId),
+          helpful: helpful ? 1 : 0,
+          votedAt: now().toISOString(),
+        };
         const written = upsertVote.run(row).changes;
         if (written === 0) logger.warn({ votes: 1 }, 'a vote on an answer that is not in the record was skipped');
         return written;
@@ -275,6 +288,7 @@ function invalidReason(record: QuestionRecord): string | null {
   if (!CHANNEL_KINDS.includes(record.channelKind)) return `unknown channel kind ${String(record.channelKind)}`;
   if (!LANGUAGES.includes(record.language)) return `unknown language ${String(record.language)}`;
   if (!Number.isFinite(record.score)) return `score is not a number: ${String(record.score)}`;
-  if (record.latencyMs !== undefined && !Number.isFinite(record.latencyMs)) return `latency is not a number: ${String(record.latencyMs)}`;
+  if (record.latencyMs !== undefined && !Number.isFinite(record.latencyMs))
+    return `latency is not a number: ${String(record.latencyMs)}`;
   return null;
 }

@@ -96,9 +96,11 @@ function query(db: Database.Database, { from, to, limit = DEFAULT_LIMIT }: Repor
   const all = <T>(sql: string) => db.prepare(sql).all(period) as T[];
 
   const totals = db
-    .prepare(`SELECT count(*) AS questions, count(q.fact_id) AS answered,
+    .prepare(
+      `SELECT count(*) AS questions, count(q.fact_id) AS answered,
                 (SELECT count(*) FROM votes v JOIN questions q ON q.id = v.question_id WHERE ${inPeriod}) AS votes
-              FROM questions q WHERE ${inPeriod}`)
+              FROM questions q WHERE ${inPeriod}`,
+    )
     .get(period) as { questions: number; answered: number; votes: number };
 
   const unanswered = all<UnansweredRow>(
@@ -122,7 +124,9 @@ function query(db: Database.Database, { from, to, limit = DEFAULT_LIMIT }: Repor
 
   const countBy = <K extends string>(column: string, keys: readonly K[]): Record<K, number> => {
     const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-    for (const row of all<{ key: K; count: number }>(`SELECT q.${column} AS key, count(*) AS count FROM questions q WHERE ${inPeriod} GROUP BY key`)) {
+    for (const row of all<{ key: K; count: number }>(
+      `SELECT q.${column} AS key, count(*) AS count FROM questions q WHERE ${inPeriod} GROUP BY key`,
+    )) {
       counts[row.key] = row.count;
     }
     return counts;
@@ -131,7 +135,12 @@ function query(db: Database.Database, { from, to, limit = DEFAULT_LIMIT }: Repor
   return {
     from: period.from,
     to: period.to,
-    totals: { questions: totals.questions, answered: totals.answered, unknown: totals.questions - totals.answered, votes: totals.votes },
+    totals: {
+      questions: totals.questions,
+      answered: totals.answered,
+      unknown: totals.questions - totals.answered,
+      votes: totals.votes,
+    },
     topUnanswered: groupUnanswered(unanswered, limit),
     mostNotHelpful,
     mostAsked,
@@ -165,7 +174,13 @@ export function groupUnanswered(rows: readonly UnansweredRow[], limit: number = 
     const lastAsked = members.reduce((latest, r) => (r.askedAt > latest ? r.askedAt : latest), '');
     const first = members[0]!;
     return textStored
-      ? { textStored, key: key.slice('text:'.length), count: members.length, example: mostFrequentWording(members), lastAsked }
+      ? {
+          textStored,
+          key: key.slice('text:'.length),
+          count: members.length,
+          example: mostFrequentWording(members),
+          lastAsked,
+        }
       : { textStored, language: first.language, channelKind: first.channelKind, count: members.length, lastAsked };
   });
   return result
@@ -183,11 +198,15 @@ function mostFrequentWording(rows: readonly UnansweredRow[]): string {
   for (const row of rows) {
     const text = (row.question ?? '').trim();
     const seen = counts.get(text);
-    counts.set(text, { count: (seen?.count ?? 0) + 1, last: row.askedAt > (seen?.last ?? '') ? row.askedAt : (seen?.last ?? '') });
+    counts.set(text, {
+      count: (seen?.count ?? 0) + 1,
+      last: row.askedAt > (seen?.last ?? '') ? row.askedAt : (seen?.last ?? ''),
+    });
   }
   let best: [string, { count: number; last: string }] | undefined;
   for (const entry of counts) {
-    if (!best || entry[1].count > best[1].count || (entry[1].count === best[1].count && entry[1].last > best[1].last)) best = entry;
+    if (!best || entry[1].count > best[1].count || (entry[1].count === best[1].count && entry[1].last > best[1].last))
+      best = entry;
   }
   return best?.[0] ?? '';
 }

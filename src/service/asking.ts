@@ -31,7 +31,14 @@ export interface AskingOptions {
   readonly recorder?: QuestionRecorder | undefined;
   readonly onError?: (error: unknown) => void;
   /** Called once per question with what was decided and how long it took (no question text, no user). */
-  readonly onAnswered?: (entry: { channelKind: ChannelKind; factId: string | null; score: number; language: Language; latencyMs: number; knowledgeVersion: string }) => void;
+  readonly onAnswered?: (entry: {
+    channelKind: ChannelKind;
+    factId: string | null;
+    score: number;
+    language: Language;
+    latencyMs: number;
+    knowledgeVersion: string;
+  }) => void;
 }
 
 export interface Asked {
@@ -52,7 +59,11 @@ export function createAsking(options: AskingOptions) {
     const { snapshot, built: answerer } = options.store.current();
     const decision = answerer.ask(question);
     const language = from.language ?? decision.language;
-    const reply = buildReply(question, { ...decision, language }, { snapshot, now: options.now(), contact: options.contact });
+    const reply = buildReply(
+      question,
+      { ...decision, language },
+      { snapshot, now: options.now(), contact: options.contact },
+    );
     if (reply.fact) popularity.set(reply.fact.id, (popularity.get(reply.fact.id) ?? 0) + 1);
     let recordId: string | undefined;
     try {
@@ -84,7 +95,9 @@ export function createAsking(options: AskingOptions) {
   const showFact = (factId: string, language: Language): { view: FactView; version: string } | undefined => {
     const { snapshot } = options.store.current();
     const fact = snapshot.factsById.get(factId);
-    return fact ? { view: factView(fact, language, { snapshot, now: options.now() }), version: versionLabel(snapshot) } : undefined;
+    return fact
+      ? { view: factView(fact, language, { snapshot, now: options.now() }), version: versionLabel(snapshot) }
+      : undefined;
   };
 
   const vote = (recordId: string, userId: string, helpful: boolean) => {

@@ -8,25 +8,52 @@ import type { Logger } from '../log.ts';
  * version and what changed, or every error with its file:line:column while the last good version
  * keeps serving.
  */
-export function autoReload<T>(store: LiveStore<T>, dir: string, logger: Logger, options: { debounceMs?: number } = {}): { close(): void } {
+export function autoReload<T>(
+  store: LiveStore<T>,
+  dir: string,
+  logger: Logger,
+  options: { debounceMs?: number } = {},
+): { close(): void } {
   const watcher = watchFolder(
     dir,
     () => {
       store.reload().then(
         (outcome) => logOutcome(logger, outcome, 'watch'),
-        (err: unknown) => logger.error({ err, event: 'kb.reload_crashed' }, 'knowledge reload crashed; still serving the last good version'),
+        (err: unknown) =>
+          logger.error(
+            { err, event: 'kb.reload_crashed' },
+            'knowledge reload crashed; still serving the last good version',
+          ),
       );
     },
-    { ...options, onError: (err) => logger.error({ err, event: 'kb.watch_failed' }, 'cannot watch the knowledge folder; use /kb reload') },
+    {
+      ...options,
+      onError: (err) =>
+        logger.error({ err, event: 'kb.watch_failed' }, 'cannot watch the knowledge folder; use /kb reload'),
+    },
   );
   return watcher;
 }
 
 export function logOutcome(logger: Logger, outcome: ReloadOutcome, by: string): void {
   if (outcome.ok) {
-    logger.info({ event: 'kb.reloaded', by, version: outcome.version, previous: outcome.previousVersion, added: outcome.added, removed: outcome.removed, edited: outcome.edited }, 'knowledge reloaded');
+    logger.info(
+      {
+        event: 'kb.reloaded',
+        by,
+        version: outcome.version,
+        previous: outcome.previousVersion,
+        added: outcome.added,
+        removed: outcome.removed,
+        edited: outcome.edited,
+      },
+      'knowledge reloaded',
+    );
   } else {
-    logger.error({ event: 'kb.reload_failed', by, serving: outcome.version, errors: outcome.errors.map(formatProblem) }, 'knowledge has errors; still serving the last good version');
+    logger.error(
+      { event: 'kb.reload_failed', by, serving: outcome.version, errors: outcome.errors.map(formatProblem) },
+      'knowledge has errors; still serving the last good version',
+    );
   }
 }
 
@@ -34,11 +61,24 @@ export function logOutcome(logger: Logger, outcome: ReloadOutcome, by: string): 
  * What a reload did, in the policy team's words, for every front end: a headline, then the problems to
  * fix (each file:line:column) when the edit was not loaded, or the facts it changed when it was.
  */
-export function reloadSummary(outcome: ReloadOutcome): { readonly headline: string; readonly problems: readonly string[] } {
+export function reloadSummary(outcome: ReloadOutcome): {
+  readonly headline: string;
+  readonly problems: readonly string[];
+} {
   if (!outcome.ok) {
-    return { headline: `Knowledge base edit not loaded: still serving ${outcome.version}. Fix and save again:`, problems: outcome.errors.map(formatProblem) };
+    return {
+      headline: `Knowledge base edit not loaded: still serving ${outcome.version}. Fix and save again:`,
+      problems: outcome.errors.map(formatProblem),
+    };
   }
-  const changed = [['added', outcome.added], ['edited', outcome.edited], ['removed', outcome.removed]] as const;
+  const changed = [
+    ['added', outcome.added],
+    ['edited', outcome.edited],
+    ['removed', outcome.removed],
+  ] as const;
   const parts = changed.filter(([, ids]) => ids.length > 0).map(([what, ids]) => `${what} ${ids.join(', ')}`);
-  return { headline: `Knowledge base loaded: ${outcome.version} (${parts.length > 0 ? parts.join('; ') : 'no fact changed'}).`, problems: [] };
+  return {
+    headline: `Knowledge base loaded: ${outcome.version} (${parts.length > 0 ? parts.join('; ') : 'no fact changed'}).`,
+    problems: [],
+  };
 }

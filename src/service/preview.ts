@@ -82,7 +82,8 @@ export function previewFact(input: PreviewInput): PreviewResult {
   for (const example of examplesOf(input.live.snapshot, input.files)) {
     if (example.factId === draft.id || tried.has(example.text)) continue;
     const change = compare(example.text);
-    if (change.after !== change.before) changes.push({ ...change, listedBy: { factId: example.factId, where: `${example.file}:${example.line}` } });
+    if (change.after !== change.before)
+      changes.push({ ...change, listedBy: { factId: example.factId, where: `${example.file}:${example.line}` } });
   }
   return {
     ok: true,

@@ -45,7 +45,8 @@ export function examplesOf(snapshot: KnowledgeSnapshot, files: KnowledgeFiles): 
 export function describeDecision(decision: Pick<Decision, 'status' | 'fact' | 'score' | 'suggestions'>): string {
   const score = decision.score.toFixed(2);
   if (decision.status === 'answered') return `answered by ${decision.fact!.id} (${score})`;
-  if (decision.status === 'clarify') return `asked back: "did you mean ${decision.suggestions[0]?.id ?? '?'}?" (${score})`;
+  if (decision.status === 'clarify')
+    return `asked back: "did you mean ${decision.suggestions[0]?.id ?? '?'}?" (${score})`;
   return `refused: "I don't know" (${score})`;
 }
 
@@ -104,7 +105,10 @@ export function compareAnswers(
   const own = examplesOf(after.answerer.snapshot, after.files);
   const ownFact = new Map(own.map((e) => [e.text, e.factId]));
   const asked = new Map<string, string>();
-  const listed = [...own, ...examplesOf(before.answerer.snapshot, before.files)].map((e) => ({ text: e.text, where: `${e.file}:${e.line}` }));
+  const listed = [...own, ...examplesOf(before.answerer.snapshot, before.files)].map((e) => ({
+    text: e.text,
+    where: `${e.file}:${e.line}`,
+  }));
   for (const { text, where } of [...listed, ...questions]) if (!asked.has(text)) asked.set(text, where);
   const changes: AnswerChange[] = [];
   for (const [question, where] of asked) {
@@ -113,7 +117,9 @@ export function compareAnswers(
     if (outcome(was) === outcome(is) || (is.fact !== undefined && ownFact.get(question) === is.fact.id)) continue;
     changes.push({ question, where, before: describeDecision(was), after: describeDecision(is) });
   }
-  const files = [...new Set([...before.files.keys(), ...after.files.keys()])].filter((f) => before.files.get(f) !== after.files.get(f)).sort();
+  const files = [...new Set([...before.files.keys(), ...after.files.keys()])]
+    .filter((f) => before.files.get(f) !== after.files.get(f))
+    .sort();
   return { files, changes };
 }
 

@@ -18,6 +18,10 @@ export function staleFacts(snapshot: Pick<KnowledgeSnapshot, 'facts' | 'factFile
   const today = now.toISOString().slice(0, 10);
   const stale = snapshot.facts.filter((f: Fact) => f.review_by < today);
   const byOwner = new Map<string, StaleFact[]>();
-  for (const f of stale) byOwner.set(f.owner, [...(byOwner.get(f.owner) ?? []), { id: f.id, reviewBy: f.review_by, file: snapshot.factFiles.get(f.id) }]);
+  for (const f of stale)
+    byOwner.set(f.owner, [
+      ...(byOwner.get(f.owner) ?? []),
+      { id: f.id, reviewBy: f.review_by, file: snapshot.factFiles.get(f.id) },
+    ]);
   return { count: stale.length, byOwner: [...byOwner].map(([owner, facts]) => ({ owner, facts })) };
 }

@@ -9,17 +9,19 @@ export function fold(text: string): string {
 }
 
 function foldKeepingCase(text: string): string {
-  return text
-    .normalize('NFKD')
-    // Zero-width spaces and joiners, soft hyphens, direction marks: invisible, and never a word break.
-    .replace(/\p{Cf}+/gu, '')
-    .replace(/\p{M}+/gu, '')
-    .replace(APOSTROPHES, "'")
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'AE')
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'OE')
-    .replace(/ß/g, 'ss');
+  return (
+    text
+      .normalize('NFKD')
+      // Zero-width spaces and joiners, soft hyphens, direction marks: invisible, and never a word break.
+      .replace(/\p{Cf}+/gu, '')
+      .replace(/\p{M}+/gu, '')
+      .replace(APOSTROPHES, "'")
+      .replace(/æ/g, 'ae')
+      .replace(/Æ/g, 'AE')
+      .replace(/œ/g, 'oe')
+      .replace(/Œ/g, 'OE')
+      .replace(/ß/g, 'ss')
+  );
 }
 
 /**
@@ -55,7 +57,10 @@ export function wordsWithCase(text: string): { word: string; name: boolean }[] {
   return cased.map((raw, i) => {
     const word = raw.toLowerCase();
     const upper = raw.length - raw.replace(/\p{Lu}/gu, '').length;
-    return { word, name: natural && upper > 0 && ((i > 0 && /^\p{Lu}/u.test(raw)) || (upper === raw.length && raw.length >= 2)) };
+    return {
+      word,
+      name: natural && upper > 0 && ((i > 0 && /^\p{Lu}/u.test(raw)) || (upper === raw.length && raw.length >= 2)),
+    };
   });
 }
 
@@ -69,14 +74,23 @@ export function stem(word: string): string {
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (const [ending, minStem] of [['ing', 3], ['ed', 3], ['ent', 4]] as const) {
+  for (const [ending, minStem] of [
+    ['ing', 3],
+    ['ed', 3],
+    ['ent', 4],
+  ] as const) {
     if (w.endsWith(ending) && w.length - ending.length >= minStem) {
       w = w.slice(0, -ending.length);
       break;
     }
   }
   // "er" only on long words: French infinitives (supprimer), not English nouns (owner, order).
-  for (const [ending, minStem] of [['eur', 4], ['ee', 3], ['er', 5], ['e', 3]] as const) {
+  for (const [ending, minStem] of [
+    ['eur', 4],
+    ['ee', 3],
+    ['er', 5],
+    ['e', 3],
+  ] as const) {
     if (w.endsWith(ending) && w.length - ending.length >= minStem) {
       return w.slice(0, -ending.length);
     }
@@ -98,7 +112,7 @@ export function detectLanguage(text: string, vocabularyHint?: (word: string) => 
     }
   }
   french += (text.normalize('NFC').match(/[éèêàùçôîûëïœ]/gi)?.length ?? 0) * 0.5;
-  french += (text.match(/\b(?:l|d|qu|j|n|s|c|m|t)['’]\p{L}/giu)?.length ?? 0);
+  french += text.match(/\b(?:l|d|qu|j|n|s|c|m|t)['’]\p{L}/giu)?.length ?? 0;
   return french > english ? 'fr' : 'en';
 }
 

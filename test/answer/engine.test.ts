@@ -18,14 +18,23 @@ describe('the answer engine, on a small fixture knowledge base', () => {
   });
 
   it('given French with elisions and without accents, then it answers and detects French', () => {
-    const decision = ask("Qui traite les donnees de paie a Dublin ?");
+    const decision = ask('Qui traite les donnees de paie a Dublin ?');
     expect(decision).toMatchObject({ status: 'answered', language: 'fr' });
     expect(decision.fact?.id).toBe('payroll-processor');
-    expect(ask("Où est l'accueil pour les badges ?")).toMatchObject({ status: 'answered', language: 'fr', fact: { id: 'visitor-badges' } });
+    expect(ask("Où est l'accueil pour les badges ?")).toMatchObject({
+      status: 'answered',
+      language: 'fr',
+      fact: { id: 'visitor-badges' },
+    });
   });
 
   it('given a question about something else, then it says unknown rather than guessing', () => {
-    for (const q of ['what is the wifi password', 'when does the canteen open', 'qwertyuiop', 'Comment réserver une salle ?']) {
+    for (const q of [
+      'what is the wifi password',
+      'when does the canteen open',
+      'qwertyuiop',
+      'Comment réserver une salle ?',
+    ]) {
       expect(ask(q), q).toMatchObject({ status: 'unknown', fact: undefined });
     }
   });
@@ -60,7 +69,11 @@ describe('the answer engine, on a small fixture knowledge base', () => {
 
   it('given a stricter threshold in configuration, then the same question is no longer answered', () => {
     const q = 'paper archives and the weekly cleaning rota';
-    const lenient = createAnswerer(fixtureSnapshot(), { answerThreshold: 0.2, minProbability: 0, unknownWordWeight: 1 }).ask(q);
+    const lenient = createAnswerer(fixtureSnapshot(), {
+      answerThreshold: 0.2,
+      minProbability: 0,
+      unknownWordWeight: 1,
+    }).ask(q);
     const strict = createAnswerer(fixtureSnapshot(), { answerThreshold: 0.9 }).ask(q);
     expect(lenient.status).toBe('answered');
     expect(strict.status).not.toBe('answered');
@@ -94,7 +107,7 @@ describe('the answer engine, on a small fixture knowledge base', () => {
     expect(decision.suggestions.length).toBeGreaterThan(0);
   });
 
-  it('given one of a fact\'s own example questions word for word, then that fact answers with full confidence', () => {
+  it("given one of a fact's own example questions word for word, then that fact answers with full confidence", () => {
     const decision = ask('Visitor badges come from the front desk and expire at midnight');
     expect(decision).toMatchObject({ status: 'answered', score: 1, fact: { id: 'visitor-badges' } });
   });

@@ -6,8 +6,12 @@ describe('explaining a decision', () => {
   const answerer = fixtureAnswerer();
 
   it('says how each word was read: as written, through synonyms.yaml, as a typo, or not at all', () => {
-    const readings = (q: string) => Object.fromEntries(explain(answerer, q).words.map((w) => [w.word, [w.reading, ...w.as]]));
-    expect(readings('does tiktok keep bakcups')).toMatchObject({ keep: ['known', 'keep'], bakcups: ['typo', 'backup'] });
+    const readings = (q: string) =>
+      Object.fromEntries(explain(answerer, q).words.map((w) => [w.word, [w.reading, ...w.as]]));
+    expect(readings('does tiktok keep bakcups')).toMatchObject({
+      keep: ['known', 'keep'],
+      bakcups: ['typo', 'backup'],
+    });
     expect(readings('who owns the app')).toMatchObject({ owns: ['synonym', 'owner'], app: ['known', 'app'] });
     expect(readings('tiktok golf')).toMatchObject({ golf: ['unknown'] });
   });

@@ -9,7 +9,14 @@ Les badges visiteurs sont délivrés par l'accueil et expirent à minuit.
 Payroll data is processed by Acme Payroll in Dublin.
 Les données de paie sont traitées par Acme Payroll à Dublin.`;
 
-function fact(id: string, topic: string, en: string, fr: string, quote: string, extra: { aliases: [string, string]; keywords?: [string[], string[]]; related?: string[] }): string {
+function fact(
+  id: string,
+  topic: string,
+  en: string,
+  fr: string,
+  quote: string,
+  extra: { aliases: [string, string]; keywords?: [string[], string[]]; related?: string[] },
+): string {
   return [
     `id: ${id}`,
     `topic: ${topic}`,
@@ -29,12 +36,67 @@ function fact(id: string, topic: string, en: string, fr: string, quote: string, 
 
 export function fixtureFiles(): Map<string, string> {
   return new Map([
-    ['topics.yaml', 'topics:\n  - { id: office, title: { en: Office, fr: Bureau } }\n  - { id: people, title: { en: People, fr: Personnes } }\n'],
-    ['sources/office-handbook.yaml', 'id: office-handbook\ntitle: Office handbook\npublisher: Facilities\nkind: company-statement\nlanguage: en\npublished: 2026-01-15\ntext: office-handbook.txt\ntext_is: full-text\n'],
+    [
+      'topics.yaml',
+      'topics:\n  - { id: office, title: { en: Office, fr: Bureau } }\n  - { id: people, title: { en: People, fr: Personnes } }\n',
+    ],
+    [
+      'sources/office-handbook.yaml',
+      'id: office-handbook\ntitle: Office handbook\npublisher: Facilities\nkind: company-statement\nlanguage: en\npublished: 2026-01-15\ntext: office-handbook.txt\ntext_is: full-text\n',
+    ],
     ['sources/office-handbook.txt', SOURCE_TEXT],
-    ['facts/archives-location.yaml', fact('archives-location', 'office', 'The Lyon office keeps printed archives in the basement vault', 'Le bureau de Lyon garde les archives papier à la cave', 'stores its printed archives in the basement vault', { aliases: ['paper archives', 'archives papier'], keywords: [['archive', 'archives', 'basement', 'vault'], ['archives', 'cave', 'sous-sol']], related: ['visitor-badges'] })],
-    ['facts/visitor-badges.yaml', fact('visitor-badges', 'office', 'Visitor badges come from the front desk and expire at midnight', "Les badges visiteurs viennent de l'accueil et expirent à minuit", 'Visitor badges are issued by the front desk', { aliases: ['guest badge', 'badge visiteur'], keywords: [['badge', 'visitor', 'guest', 'expire'], ['badge', 'visiteur', 'invité', 'accueil']] })],
-    ['facts/payroll-processor.yaml', fact('payroll-processor', 'people', 'Payroll data is processed by Acme Payroll in Dublin', 'Les données de paie sont traitées par Acme Payroll à Dublin', 'Payroll data is processed by Acme Payroll in Dublin', { aliases: ['payroll provider', 'prestataire de paie'], keywords: [['payroll', 'salary', 'payslip', 'Dublin'], ['paie', 'salaire', 'Dublin']] })],
+    [
+      'facts/archives-location.yaml',
+      fact(
+        'archives-location',
+        'office',
+        'The Lyon office keeps printed archives in the basement vault',
+        'Le bureau de Lyon garde les archives papier à la cave',
+        'stores its printed archives in the basement vault',
+        {
+          aliases: ['paper archives', 'archives papier'],
+          keywords: [
+            ['archive', 'archives', 'basement', 'vault'],
+            ['archives', 'cave', 'sous-sol'],
+          ],
+          related: ['visitor-badges'],
+        },
+      ),
+    ],
+    [
+      'facts/visitor-badges.yaml',
+      fact(
+        'visitor-badges',
+        'office',
+        'Visitor badges come from the front desk and expire at midnight',
+        "Les badges visiteurs viennent de l'accueil et expirent à minuit",
+        'Visitor badges are issued by the front desk',
+        {
+          aliases: ['guest badge', 'badge visiteur'],
+          keywords: [
+            ['badge', 'visitor', 'guest', 'expire'],
+            ['badge', 'visiteur', 'invité', 'accueil'],
+          ],
+        },
+      ),
+    ],
+    [
+      'facts/payroll-processor.yaml',
+      fact(
+        'payroll-processor',
+        'people',
+        'Payroll data is processed by Acme Payroll in Dublin',
+        'Les données de paie sont traitées par Acme Payroll à Dublin',
+        'Payroll data is processed by Acme Payroll in Dublin',
+        {
+          aliases: ['payroll provider', 'prestataire de paie'],
+          keywords: [
+            ['payroll', 'salary', 'payslip', 'Dublin'],
+            ['paie', 'salaire', 'Dublin'],
+          ],
+        },
+      ),
+    ],
   ]);
 }
 

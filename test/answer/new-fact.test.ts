@@ -28,8 +28,13 @@ describe('given a new fact written with three aliases, three questions and no ke
   });
 
   it('then no question about another company, place or subject is answered with it', () => {
-    const taken = report.cases.filter((c) => c.expect === null && c.status === 'answered' && c.got === 'eu-data-ireland-norway');
-    expect(taken.map((c) => c.q), summary).toEqual([]);
+    const taken = report.cases.filter(
+      (c) => c.expect === null && c.status === 'answered' && c.got === 'eu-data-ireland-norway',
+    );
+    expect(
+      taken.map((c) => c.q),
+      summary,
+    ).toEqual([]);
     expect(report.outOfScope.wrong, summary).toBe(0);
   });
 });

@@ -15,13 +15,43 @@ const fixture = (name: string) => join(REPO, 'test', 'fixtures', name);
  */
 const SETS = [
   { name: 'development set', file: fixture('questions-dev.yaml'), right: 0.95, notAnswered: 0.95, wrong: 0.02 },
-  { name: 'held-out paraphrase set', file: fixture('questions-heldout.yaml'), right: 0.8, notAnswered: 0.95, wrong: 0.02 },
+  {
+    name: 'held-out paraphrase set',
+    file: fixture('questions-heldout.yaml'),
+    right: 0.8,
+    notAnswered: 0.95,
+    wrong: 0.02,
+  },
   { name: 'near-miss set', file: fixture('questions-near-misses.yaml'), right: null, notAnswered: 0.9, wrong: 0.05 },
   { name: 'blind chat set', file: fixture('questions-blind-chat.yaml'), right: 0.8, notAnswered: 0.9, wrong: 0.05 },
-  { name: 'blind professional set', file: fixture('questions-blind-professional.yaml'), right: 0.58, notAnswered: 0.95, wrong: 0.01 },
-  { name: 'second blind professional set', file: fixture('questions-blind-professional-2.yaml'), right: 0.62, notAnswered: 0.95, wrong: 0.01 },
-  { name: 'held-back blind set (scored once, then kept as a floor)', file: fixture('questions-blind-heldback.yaml'), right: 0.78, notAnswered: 0.9, wrong: 0.04 },
-  { name: 'blind set E (chat, scored once, then kept as a floor)', file: fixture('questions-blind-e.yaml'), right: 0.84, notAnswered: 0.86, wrong: 0.05 },
+  {
+    name: 'blind professional set',
+    file: fixture('questions-blind-professional.yaml'),
+    right: 0.58,
+    notAnswered: 0.95,
+    wrong: 0.01,
+  },
+  {
+    name: 'second blind professional set',
+    file: fixture('questions-blind-professional-2.yaml'),
+    right: 0.62,
+    notAnswered: 0.95,
+    wrong: 0.01,
+  },
+  {
+    name: 'held-back blind set (scored once, then kept as a floor)',
+    file: fixture('questions-blind-heldback.yaml'),
+    right: 0.78,
+    notAnswered: 0.9,
+    wrong: 0.04,
+  },
+  {
+    name: 'blind set E (chat, scored once, then kept as a floor)',
+    file: fixture('questions-blind-e.yaml'),
+    right: 0.84,
+    notAnswered: 0.86,
+    wrong: 0.05,
+  },
 ];
 
 describe('answer quality on the frozen knowledge base', () => {
@@ -37,7 +67,9 @@ describe('answer quality on the frozen knowledge base', () => {
         expect(inScope.questions, summary).toBeGreaterThan(0);
         expect(inScope.right / inScope.questions, summary).toBeGreaterThanOrEqual(set.right);
       }
-      expect((outOfScope.right + outOfScope.clarified) / outOfScope.questions, summary).toBeGreaterThanOrEqual(set.notAnswered);
+      expect((outOfScope.right + outOfScope.clarified) / outOfScope.questions, summary).toBeGreaterThanOrEqual(
+        set.notAnswered,
+      );
       expect(report.wrongShare, summary).toBeLessThanOrEqual(set.wrong);
     });
   }

@@ -23,10 +23,19 @@ describe('npm run ask', () => {
   });
 
   it('given --json and no question, then it answers each line of standard input in order', async () => {
-    const questions = ['TikTok garde-t-il ses propres sauvegardes ?', 'what is the wifi password', '', 'Who owns TikTok', 'tiktok data'];
+    const questions = [
+      'TikTok garde-t-il ses propres sauvegardes ?',
+      'what is the wifi password',
+      '',
+      'Who owns TikTok',
+      'tiktok data',
+    ];
     const { code, stdout } = await runTs('src/cli/ask.ts', ['--json'], { stdin: `${questions.join('\n')}\n` });
     expect(code).toBe(0);
-    const answers = stdout.trim().split('\n').map((line) => JSON.parse(line) as AskJson);
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AskJson);
     expect(answers.map((a) => a.question)).toEqual(questions);
     expect(answers.map((a) => a.status)).toEqual(['answered', 'unknown', 'unknown', 'answered', 'clarify']);
     expect(answers[0]).toMatchObject({ id: 'backups-retained', language: 'fr' });

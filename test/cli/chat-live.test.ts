@@ -22,7 +22,10 @@ describe('the terminal chat', () => {
   it('given a fact file saved while it runs, then it reloads, says so, and answers from the new version', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'chat-live-'));
     cpSync(FIXTURE_KNOWLEDGE_DIR, dir, { recursive: true });
-    const engine = await openTerminalEngine({ knowledgeDir: dir, answerThreshold: undefined, contact: CONTACT }, () => {});
+    const engine = await openTerminalEngine(
+      { knowledgeDir: dir, answerThreshold: undefined, contact: CONTACT },
+      () => {},
+    );
     const input = new PassThrough();
     const output = new PassThrough();
     let text = '';
@@ -44,7 +47,10 @@ describe('the terminal chat', () => {
   });
 
   it('given a terminal, then the arrow keys edit the line and the up arrow brings back the last question', async () => {
-    const engine = await openTerminalEngine({ knowledgeDir: FIXTURE_KNOWLEDGE_DIR, answerThreshold: undefined, contact: CONTACT }, () => {});
+    const engine = await openTerminalEngine(
+      { knowledgeDir: FIXTURE_KNOWLEDGE_DIR, answerThreshold: undefined, contact: CONTACT },
+      () => {},
+    );
     const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
     const output = new PassThrough();
     let text = '';
@@ -63,7 +69,10 @@ describe('the terminal chat', () => {
   });
 
   it('given an answer whose related facts are also the nearest, then each is offered once', async () => {
-    const engine = await openTerminalEngine({ knowledgeDir: FIXTURE_KNOWLEDGE_DIR, answerThreshold: undefined, contact: CONTACT }, () => {});
+    const engine = await openTerminalEngine(
+      { knowledgeDir: FIXTURE_KNOWLEDGE_DIR, answerThreshold: undefined, contact: CONTACT },
+      () => {},
+    );
     const overlapping: string[] = [];
     for (const [file, yaml] of knowledgeFiles()) {
       if (!file.startsWith('facts/')) continue;
@@ -73,7 +82,8 @@ describe('the terminal chat', () => {
       const related = new Set(reply.fact?.related.map((r) => r.id));
       if (reply.suggestions.some((s) => related.has(s.id))) overlapping.push(question);
       const rendered = renderText(reply);
-      for (const id of related) expect(rendered.split(`(${id})`).length - 1, `${question}: ${id}`).toBeLessThanOrEqual(1);
+      for (const id of related)
+        expect(rendered.split(`(${id})`).length - 1, `${question}: ${id}`).toBeLessThanOrEqual(1);
     }
     // The engine does suggest related facts as nearest: the test would see a repeat if the terminal showed both.
     expect(overlapping.length).toBeGreaterThan(0);

@@ -38,16 +38,23 @@ function tempFile(name: string, text: string): string {
 }
 
 describe('every command, called wrongly', () => {
-  it.each(Object.keys(COMMANDS))('given a misspelt flag, %s says which in one line, then its usage, and exits 2', async (command) => {
-    const { code, out, err } = await run(command, ['--jsn']);
-    expect(code).toBe(2);
-    expect(out).toEqual([]);
-    expect(err[0]).toMatch(new RegExp(`^${command}: unknown option --jsn( \\(did you mean --json\\?\\)| \\(options: .*\\))$`));
-    expect(err[1]).toMatch(/^Usage:/);
-  });
+  it.each(Object.keys(COMMANDS))(
+    'given a misspelt flag, %s says which in one line, then its usage, and exits 2',
+    async (command) => {
+      const { code, out, err } = await run(command, ['--jsn']);
+      expect(code).toBe(2);
+      expect(out).toEqual([]);
+      expect(err[0]).toMatch(
+        new RegExp(`^${command}: unknown option --jsn( \\(did you mean --json\\?\\)| \\(options: .*\\))$`),
+      );
+      expect(err[1]).toMatch(/^Usage:/);
+    },
+  );
 
   it('given a flag close to a real one, then it suggests the real one', async () => {
-    expect((await run('kb:lint', ['--strikt'])).err[0]).toBe('kb:lint: unknown option --strikt (did you mean --strict?)');
+    expect((await run('kb:lint', ['--strikt'])).err[0]).toBe(
+      'kb:lint: unknown option --strikt (did you mean --strict?)',
+    );
     expect((await run('ask', ['--jsn', 'q'])).err[0]).toBe('ask: unknown option --jsn (did you mean --json?)');
   });
 
@@ -57,12 +64,23 @@ describe('every command, called wrongly', () => {
     expect(err[0]).toBe('eval: --threshold needs a value');
   });
 
-  it.each([['eval'], ['kb:preview']])('given a file that does not exist, %s says so in one line and exits 1', async (command) => {
-    const { code, out, err } = await run(command, ['/no/such/file.yaml']);
-    expect({ code, out, err }).toEqual({ code: 1, out: [], err: [`${command}: cannot read /no/such/file.yaml: no such file or folder`] });
-  });
+  it.each([['eval'], ['kb:preview']])(
+    'given a file that does not exist, %s says so in one line and exits 1',
+    async (command) => {
+      const { code, out, err } = await run(command, ['/no/such/file.yaml']);
+      expect({ code, out, err }).toEqual({
+        code: 1,
+        out: [],
+        err: [`${command}: cannot read /no/such/file.yaml: no such file or folder`],
+      });
+    },
+  );
 
-  it.each([['eval', ['questions.yaml']], ['kb:lint', []], ['kb:preview', ['draft.yaml']]] as const)('given --dir a folder that does not exist, %s says so in one line and exits 1', async (command, rest) => {
+  it.each([
+    ['eval', ['questions.yaml']],
+    ['kb:lint', []],
+    ['kb:preview', ['draft.yaml']],
+  ] as const)('given --dir a folder that does not exist, %s says so in one line and exits 1', async (command, rest) => {
     const { code, err } = await run(command, [...rest, '--dir', '/nonexistent']);
     expect({ code, err }).toEqual({ code: 1, err: [`${command}: --dir /nonexistent: no such file or folder`] });
   });
@@ -72,7 +90,11 @@ describe('every command, called wrongly', () => {
     const { code, err } = await run('eval', [file]);
     expect(code).toBe(1);
     expect(err).toHaveLength(1);
-    expect(err[0]).toMatch(new RegExp(`^eval: ${file}:\\d+:\\d+: YAML syntax: .+; a question set is a list of \\{ q: "question", expect: fact-id or null \\}$`));
+    expect(err[0]).toMatch(
+      new RegExp(
+        `^eval: ${file}:\\d+:\\d+: YAML syntax: .+; a question set is a list of \\{ q: "question", expect: fact-id or null \\}$`,
+      ),
+    );
   });
 
   it('given eval a file of the wrong shape, then it names the field at its line and exits 1', async () => {

@@ -15,7 +15,8 @@ function copyOfKnowledge(): string {
 /** A copy of the knowledge folder in a git repository of its own, committed. */
 function committedCopyOfKnowledge(): string {
   const dir = copyOfKnowledge();
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { stdio: 'ignore' });
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@t', ...args], { stdio: 'ignore' });
   git('init', '-q');
   git('add', '.');
   git('commit', '-qm', 'base');
@@ -24,7 +25,11 @@ function committedCopyOfKnowledge(): string {
 
 async function lintDir(dir: string, args: string[] = []) {
   const lines: string[] = [];
-  const code = await lint(['--dir', dir, ...args], { out: (line) => lines.push(line), err: (line) => lines.push(line), env: {} });
+  const code = await lint(['--dir', dir, ...args], {
+    out: (line) => lines.push(line),
+    err: (line) => lines.push(line),
+    env: {},
+  });
   return { code, output: lines.join('\n') };
 }
 
@@ -58,19 +63,24 @@ function addQuestion(dir: string, fact: string, question: string): number {
 describe('npm run kb:lint', () => {
   it('given the repository knowledge, then every alias and example question is answered by its own fact, and it exits 0', async () => {
     const { code, output } = await lintDir(SHIPPED_KNOWLEDGE_DIR);
-    expect(output).toMatch(/^OK: 0 error\(s\), \d+ warning\(s\) — \d+ facts, \d+ sources, \d+ aliases and questions tried/m);
+    expect(output).toMatch(
+      /^OK: 0 error\(s\), \d+ warning\(s\) — \d+ facts, \d+ sources, \d+ aliases and questions tried/m,
+    );
     expect(code).toBe(0);
   });
 
   it('given errors, then it prints each as file:line:column and exits 1', async () => {
-    const { code, output } = await lintCopy((dir) => editFile(dir, 'facts/oracle-routing.yaml', (t) => t.replace('\naliases:', '\naliasses:')));
+    const { code, output } = await lintCopy((dir) =>
+      editFile(dir, 'facts/oracle-routing.yaml', (t) => t.replace('\naliases:', '\naliasses:')),
+    );
     expect(code).toBe(1);
     expect(output).toMatch(/^facts\/oracle-routing\.yaml:\d+:1: error: unknown field "aliasses"$/m);
     expect(output).toMatch(/^FAILED: /m);
   });
 
   it('given a review date in the past, then it lists it by owner, passes, and fails with --strict', async () => {
-    const stale = (dir: string) => editFile(dir, 'facts/cfius.yaml', (t) => t.replace(/review_by: .*/, 'review_by: 2020-01-01'));
+    const stale = (dir: string) =>
+      editFile(dir, 'facts/cfius.yaml', (t) => t.replace(/review_by: .*/, 'review_by: 2020-01-01'));
     const relaxed = await lintCopy(stale);
     expect(relaxed.code).toBe(0);
     expect(relaxed.output).toMatch(/Facts past their review date, by owner:\n {2}policy-team: facts\/cfius\.yaml/);
@@ -84,7 +94,12 @@ describe('npm run kb:lint', () => {
     const line = addQuestion(dir, 'cfius', 'Does TikTok still keep its own copies of US user data?');
     const { code, output } = await lintDir(dir);
     expect(code).toBe(1);
-    expect(output).toMatch(new RegExp(`^facts/(cfius\\.yaml:${line}|backups-retained\\.yaml:\\d+):7: error: question "Does TikTok still keep its own (copies|backups) of US user data\\?" is answered by (backups-retained|cfius) \\(\\d\\.\\d\\d\\)$`, 'm'));
+    expect(output).toMatch(
+      new RegExp(
+        `^facts/(cfius\\.yaml:${line}|backups-retained\\.yaml:\\d+):7: error: question "Does TikTok still keep its own (copies|backups) of US user data\\?" is answered by (backups-retained|cfius) \\(\\d\\.\\d\\d\\)$`,
+        'm',
+      ),
+    );
   });
 
   it('given an example question the engine refuses, then it is an error at its line saying so', async () => {
@@ -92,21 +107,34 @@ describe('npm run kb:lint', () => {
     const line = addQuestion(dir, 'no-comment', 'What about it?');
     const { code, output } = await lintDir(dir);
     expect(code).toBe(1);
-    expect(output).toContain(`facts/no-comment.yaml:${line}:7: error: question "What about it?" is refused: "I don't know" (0.00)`);
+    expect(output).toContain(
+      `facts/no-comment.yaml:${line}:7: error: question "What about it?" is refused: "I don't know" (0.00)`,
+    );
   });
 
   it('given --against a commit, then it names the changed files and every question now answered differently, with where it is listed', async () => {
     const dir = committedCopyOfKnowledge();
     const fixture = join(REPO, 'test', 'fixtures', 'new-fact');
     cpSync(join(fixture, 'eu-data-ireland-norway.yaml'), join(dir, 'facts', 'eu-data-ireland-norway.yaml'));
-    for (const name of ['tiktok-europe-note.yaml', 'tiktok-europe-note.txt']) cpSync(join(fixture, name), join(dir, 'sources', name));
+    for (const name of ['tiktok-europe-note.yaml', 'tiktok-europe-note.txt'])
+      cpSync(join(fixture, name), join(dir, 'sources', name));
     const questions = join(mkdtempSync(join(tmpdir(), 'kb-questions-')), 'questions.yaml');
-    writeFileSync(questions, '- { q: "Where does Meta store European users\' data?", expect: null }\n- { q: "Who owns TikTok?", expect: bytedance-ownership }\n');
+    writeFileSync(
+      questions,
+      '- { q: "Where does Meta store European users\' data?", expect: null }\n- { q: "Who owns TikTok?", expect: bytedance-ownership }\n',
+    );
     const { code, output } = await lintDir(dir, ['--against', 'HEAD', questions]);
     expect(output).toMatch(/^OK: /m);
     expect(code).toBe(0);
-    expect(output).toContain('Files changed since HEAD: facts/eu-data-ireland-norway.yaml, sources/tiktok-europe-note.txt, sources/tiktok-europe-note.yaml.');
-    expect(output).toMatch(new RegExp(`^ {2}${questions}: "Where does Meta store European users' data\\?" was refused: "I don't know" \\(0\\.\\d\\d\\), now asked back: "did you mean eu-data-ireland-norway\\?" \\(0\\.\\d\\d\\)$`, 'm'));
+    expect(output).toContain(
+      'Files changed since HEAD: facts/eu-data-ireland-norway.yaml, sources/tiktok-europe-note.txt, sources/tiktok-europe-note.yaml.',
+    );
+    expect(output).toMatch(
+      new RegExp(
+        `^ {2}${questions}: "Where does Meta store European users' data\\?" was refused: "I don't know" \\(0\\.\\d\\d\\), now asked back: "did you mean eu-data-ireland-norway\\?" \\(0\\.\\d\\d\\)$`,
+        'm',
+      ),
+    );
     expect(output).not.toContain('Who owns TikTok');
   });
 

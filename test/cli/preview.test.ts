@@ -52,7 +52,7 @@ describe('npm run kb:preview', () => {
     const { code, out } = await run(['--dir', dir, file]);
     expect(code).toBe(0);
     expect(out).toContain('Compared with the knowledge base without facts/spare-copies.yaml (not committed yet).');
-    expect(out).toContain('  + “Où est le coffre des copies ?” (before: I don\'t know)');
+    expect(out).toContain("  + “Où est le coffre des copies ?” (before: I don't know)");
     expect(out).not.toContain('(unchanged)');
   });
 
@@ -61,14 +61,20 @@ describe('npm run kb:preview', () => {
     writeFileSync(join(dir, 'spare-copies.yaml'), draft('spare-copies'));
     const { out } = await run([join(dir, 'spare-copies.yaml')]);
     expect(out).toContain('It would not answer 1 of its own aliases and questions (npm run kb:lint would fail):');
-    expect(out).toContain(`${join(dir, 'spare-copies.yaml')}:21:7: error: question "Does TikTok still keep its own copies of US user data?" is answered by backups-retained (1.00)`);
+    expect(out).toContain(
+      `${join(dir, 'spare-copies.yaml')}:21:7: error: question "Does TikTok still keep its own copies of US user data?" is answered by backups-retained (1.00)`,
+    );
   });
 
   it("given a draft that takes other facts' own questions, then it lists each with the file and line that lists it", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-preview-'));
     writeFileSync(join(dir, 'a-spare-copies.yaml'), draft('a-spare-copies'));
     const { out } = await run([join(dir, 'a-spare-copies.yaml')]);
-    expect(out).toMatch(/^It would take over \d+ question\(s\) other facts list as their own \(npm run kb:lint would fail\):$/m);
-    expect(out).toMatch(/^ {2}! facts\/backups-retained\.yaml:\d+: “Does TikTok still keep its own backups of US user data\?”: backups-retained → a-spare-copies$/m);
+    expect(out).toMatch(
+      /^It would take over \d+ question\(s\) other facts list as their own \(npm run kb:lint would fail\):$/m,
+    );
+    expect(out).toMatch(
+      /^ {2}! facts\/backups-retained\.yaml:\d+: “Does TikTok still keep its own backups of US user data\?”: backups-retained → a-spare-copies$/m,
+    );
   });
 });

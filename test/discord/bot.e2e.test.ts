@@ -1,4 +1,16 @@
-import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, Locale, MessageFlags, type APIActionRowComponent, type APIButtonComponentWithCustomId, type APIEmbed, type APIInteractionResponseCallbackData, type APIComponentInMessageActionRow, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  ComponentType,
+  InteractionResponseType,
+  Locale,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIEmbed,
+  type APIInteractionResponseCallbackData,
+  type APIComponentInMessageActionRow,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord-api-types/v10';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -42,7 +54,9 @@ describe('the bot on a fake Discord', () => {
   });
 
   it('given /ask with a covered question, then it answers with an embed: answer, whose claim, quote, fact id and version, and no pings', async () => {
-    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'Does TikTok keep backups?' } }));
+    const body = await callback(
+      h.fake.slashCommand({ name: 'ask', options: { question: 'Does TikTok keep backups?' } }),
+    );
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     const data = body.data!;
     const embed = data.embeds![0] as APIEmbed;
@@ -55,19 +69,34 @@ describe('the bot on a fake Discord', () => {
     expect(data.flags ?? 0).toBe(0);
     const ids = buttons(data).map((b) => b.custom_id);
     const [recorded] = h.questions();
-    expect(ids).toEqual(expect.arrayContaining(['sources:backups-retained', `vote:up:${recorded!.id}`, `vote:down:${recorded!.id}`]));
-    expect(recorded).toMatchObject({ channelKind: 'slash', factId: 'backups-retained', language: 'en', question: 'Does TikTok keep backups?' });
+    expect(ids).toEqual(
+      expect.arrayContaining(['sources:backups-retained', `vote:up:${recorded!.id}`, `vote:down:${recorded!.id}`]),
+    );
+    expect(recorded).toMatchObject({
+      channelKind: 'slash',
+      factId: 'backups-retained',
+      language: 'en',
+      question: 'Does TikTok keep backups?',
+    });
     expect(recorded!.userHash).not.toContain(h.fake.staffUser.id);
-    expect(h.logs.entries().find((e) => e.event === 'answer')).toMatchObject({ factId: 'backups-retained', channelKind: 'slash', latencyMs: expect.any(Number) });
+    expect(h.logs.entries().find((e) => e.event === 'answer')).toMatchObject({
+      factId: 'backups-retained',
+      channelKind: 'slash',
+      latencyMs: expect.any(Number),
+    });
   });
 
   it('given /ask private:true, then only the asker sees the answer', async () => {
-    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok', private: true } }));
+    const body = await callback(
+      h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok', private: true } }),
+    );
     expect(body.data!.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
   });
 
   it('given /ask about something the knowledge base does not cover, then it says so plainly, names who to ask, and offers the nearest facts', async () => {
-    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'who cleans the windows of the Oracle office' } }));
+    const body = await callback(
+      h.fake.slashCommand({ name: 'ask', options: { question: 'who cleans the windows of the Oracle office' } }),
+    );
     expect(body.data!.content).toMatch(/^I don't know that one/);
     expect(body.data!.content).toContain('the policy team (#data-policy)');
     expect(body.data!.embeds ?? []).toEqual([]);
@@ -87,10 +116,14 @@ describe('the bot on a fake Discord', () => {
   });
 
   it('given a French locale, then the answer and its labels are in French', async () => {
-    const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'Does TikTok keep backups?' }, locale: Locale.French }));
+    const body = await callback(
+      h.fake.slashCommand({ name: 'ask', options: { question: 'Does TikTok keep backups?' }, locale: Locale.French }),
+    );
     const embed = body.data!.embeds![0]!;
     expect(embed.description).toMatch(/sauvegardes/);
-    expect(embed.fields?.find((f) => f.name === 'Qui l’affirme')?.value).toBe('Déclaration d’entreprise — TikTok, 17 juin 2022');
+    expect(embed.fields?.find((f) => f.name === 'Qui l’affirme')?.value).toBe(
+      'Déclaration d’entreprise — TikTok, 17 juin 2022',
+    );
     expect(buttons(body.data!).map((b) => b.label)).toEqual(expect.arrayContaining(['Sources', 'Utile', 'Pas utile']));
   });
 
@@ -100,8 +133,16 @@ describe('the bot on a fake Discord', () => {
     expect((await choices('oracle-routing'))[0]?.value).toBe('oracle-routing');
     expect((await choices('backpus'))[0]?.value).toBe('backups-retained');
     const empty = await choices('');
-    const pinned = h.store.current().snapshot.facts.filter((f) => f.pinned).map((f) => f.id);
-    expect(empty.slice(0, pinned.length).map((c) => c.value).sort()).toEqual([...pinned].sort());
+    const pinned = h.store
+      .current()
+      .snapshot.facts.filter((f) => f.pinned)
+      .map((f) => f.id);
+    expect(
+      empty
+        .slice(0, pinned.length)
+        .map((c) => c.value)
+        .sort(),
+    ).toEqual([...pinned].sort());
     for (const c of empty) expect(c.name.length).toBeLessThanOrEqual(DISCORD_LIMITS.choiceName);
   });
 
@@ -120,7 +161,10 @@ describe('the bot on a fake Discord', () => {
     const embed = body.data!.embeds![0]!;
     expect(embed.fields!.length).toBeGreaterThan(1);
     expect(embed.fields!.length).toBeLessThanOrEqual(DISCORD_LIMITS.embedFields);
-    const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + embed.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
+    const total =
+      (embed.title?.length ?? 0) +
+      (embed.description?.length ?? 0) +
+      embed.fields!.reduce((n, f) => n + f.name.length + f.value.length, 0);
     expect(total).toBeLessThanOrEqual(DISCORD_LIMITS.embedTotal);
     expect(embed.fields!.map((f) => f.value).join('\n')).toContain('`oracle-routing`');
   });
@@ -135,7 +179,9 @@ describe('the bot on a fake Discord', () => {
   });
 
   it('given the buttons on an answer, then Sources is private, a related fact opens, and votes are recorded', async () => {
-    const answered = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'Does TikTok keep backups?' } }));
+    const answered = await callback(
+      h.fake.slashCommand({ name: 'ask', options: { question: 'Does TikTok keep backups?' } }),
+    );
     const message = h.fake.botMessage({ components: answered.data!.components as never });
     const press = (customId: string) => callback(h.fake.button({ customId, message }));
 
@@ -157,16 +203,23 @@ describe('the bot on a fake Discord', () => {
 
   it('given a mention in a channel, then it replies there with the answer and pings nobody', async () => {
     const sent = await h.fake.sendMessage({ content: 'where is american users data sent?', mentionsBot: true });
-    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`);
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>(
+      (r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`,
+    );
     expect(request.body.message_reference?.message_id).toBe(sent.id);
     expect(request.body.embeds![0]!.footer!.text).toMatch(/^oracle-routing · /);
     expect(request.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(h.questions().at(-1)).toMatchObject({ channelKind: 'mention', question: 'where is american users data sent?' });
+    expect(h.questions().at(-1)).toMatchObject({
+      channelKind: 'mention',
+      question: 'where is american users data sent?',
+    });
   });
 
   it('given a DM, then it replies in the DM in the language of the question', async () => {
-    await h.fake.sendMessage({ content: "TikTok garde-t-il ses propres sauvegardes ?", dm: true });
-    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path));
+    await h.fake.sendMessage({ content: 'TikTok garde-t-il ses propres sauvegardes ?', dm: true });
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>(
+      (r) => r.method === 'POST' && /^\/channels\/\d+\/messages$/.test(r.path),
+    );
     expect(request.path).not.toBe(`/channels/${h.fake.channelId}/messages`);
     expect(request.body.embeds![0]!.description).toMatch(/sauvegardes/);
     expect(h.questions().at(-1)).toMatchObject({ channelKind: 'dm', language: 'fr' });
@@ -174,8 +227,13 @@ describe('the bot on a fake Discord', () => {
 
   it('given @everyone and a role mention in a question, then the reply pings nobody; a message that does not mention the bot is ignored', async () => {
     await h.fake.sendMessage({ content: '@everyone <@&123456789012345678> hello, no bot here' });
-    await h.fake.sendMessage({ content: '@everyone <@&123456789012345678> does tiktok keep backups', mentionsBot: true });
-    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path.endsWith('/messages'));
+    await h.fake.sendMessage({
+      content: '@everyone <@&123456789012345678> does tiktok keep backups',
+      mentionsBot: true,
+    });
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>(
+      (r) => r.method === 'POST' && r.path.endsWith('/messages'),
+    );
     expect(request.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(h.fake.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/messages'))).toHaveLength(1);
@@ -184,7 +242,13 @@ describe('the bot on a fake Discord', () => {
 
   it('given /kb reload from a member without the policy role, then it is refused privately and nothing reloads', async () => {
     const version = h.store.current().snapshot.version;
-    const body = await callback(h.fake.slashCommand({ name: 'kb', user: h.fake.outsiderUser, options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload' }] as never }));
+    const body = await callback(
+      h.fake.slashCommand({
+        name: 'kb',
+        user: h.fake.outsiderUser,
+        options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload' }] as never,
+      }),
+    );
     expect(body.data!.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
     expect(body.data!.content).toBe('Only the policy team can do this.');
     expect(h.store.current().snapshot.version).toBe(version);
@@ -192,12 +256,24 @@ describe('the bot on a fake Discord', () => {
   });
 
   it('given /kb reload from the policy team, then it defers, reloads and reports the version; /kb status shows it', async () => {
-    const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'kb', options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload' }] as never }));
+    const sent = await h.fake.sendInteraction(
+      h.fake.slashCommand({
+        name: 'kb',
+        options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload' }] as never,
+      }),
+    );
     const deferred = await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent));
     expect(deferred.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    const edit = await h.fake.waitForRequest<{ content: string }>((r) => r.method === 'PATCH' && r.path === h.fake.originalPath(sent));
+    const edit = await h.fake.waitForRequest<{ content: string }>(
+      (r) => r.method === 'PATCH' && r.path === h.fake.originalPath(sent),
+    );
     expect(edit.body.content).toMatch(/^Knowledge base loaded: [0-9a-f]{12} \(no fact changed\)\.$/);
-    const status = await callback(h.fake.slashCommand({ name: 'kb', options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'status' }] as never }));
+    const status = await callback(
+      h.fake.slashCommand({
+        name: 'kb',
+        options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'status' }] as never,
+      }),
+    );
     expect(status.data!.embeds![0]!.title).toBe(`Knowledge base ${versionLabel(h.store.current().snapshot)}`);
   });
 
@@ -212,7 +288,9 @@ describe('the bot on a fake Discord', () => {
   it('given a REST 500 on a reply, then the error is logged with a ref and the bot keeps answering', async () => {
     h.fake.failNext({ pathMatch: /\/callback$/, status: 500, times: 3 });
     await h.fake.sendInteraction(h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }));
-    await expect.poll(() => h.logs.entries().find((e) => e.event === 'handler.failed'), { timeout: 3000 }).toMatchObject({ ref: expect.stringMatching(/^[0-9a-f]{8}$/) });
+    await expect
+      .poll(() => h.logs.entries().find((e) => e.event === 'handler.failed'), { timeout: 3000 })
+      .toMatchObject({ ref: expect.stringMatching(/^[0-9a-f]{8}$/) });
     const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }));
     expect(body.data!.embeds![0]!.footer!.text).toMatch(/^bytedance-ownership/);
   });
@@ -267,10 +345,20 @@ describe('deploying the commands', () => {
     const fake = await startFakeDiscord();
     try {
       const out: string[] = [];
-      const env = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl, DISCORD_DEV_GUILD_ID: fake.guildId };
+      const env = {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_APPLICATION_ID: fake.applicationId,
+        DISCORD_API_URL: fake.apiUrl,
+        DISCORD_DEV_GUILD_ID: fake.guildId,
+      };
       const io = { out: (l: string) => void out.push(l), err: (l: string) => void out.push(l), env };
       expect(await deploy([], io)).toBe(0);
-      expect(fake.commands.get(fake.guildId)?.map((c) => c.name).sort()).toEqual(['ask', 'fact', 'facts', 'kb', 'sources']);
+      expect(
+        fake.commands
+          .get(fake.guildId)
+          ?.map((c) => c.name)
+          .sort(),
+      ).toEqual(['ask', 'fact', 'facts', 'kb', 'sources']);
       expect(fake.commands.get('global')).toBeUndefined();
       expect(await deploy(['--global'], io)).toBe(0);
       expect(fake.commands.get('global')).toHaveLength(5);
@@ -289,13 +377,19 @@ describe('deploying the commands', () => {
     const fake = await startFakeDiscord();
     try {
       const out: string[] = [];
-      const env = { DISCORD_TOKEN: fake.token, DISCORD_APPLICATION_ID: fake.applicationId, DISCORD_API_URL: fake.apiUrl };
+      const env = {
+        DISCORD_TOKEN: fake.token,
+        DISCORD_APPLICATION_ID: fake.applicationId,
+        DISCORD_API_URL: fake.apiUrl,
+      };
       await deploy([], { out: (l) => void out.push(l), err: (l) => void out.push(l), env });
       const link = new URL(out.join('\n').match(/https:\/\/discord\.com\/oauth2\/authorize\S+/)![0]);
       expect(link.searchParams.get('client_id')).toBe(fake.applicationId);
       expect(link.searchParams.get('scope')).toBe('bot applications.commands');
       const { PermissionFlagsBits: P } = await import('discord-api-types/v10');
-      expect(BigInt(link.searchParams.get('permissions')!)).toBe(P.ViewChannel | P.SendMessages | P.SendMessagesInThreads | P.EmbedLinks | P.ReadMessageHistory);
+      expect(BigInt(link.searchParams.get('permissions')!)).toBe(
+        P.ViewChannel | P.SendMessages | P.SendMessagesInThreads | P.EmbedLinks | P.ReadMessageHistory,
+      );
     } finally {
       await fake.close();
     }
@@ -304,7 +398,10 @@ describe('deploying the commands', () => {
 
 describe('leaving nothing behind', () => {
   it('given the bot stopped, then no socket, timer or server it opened is still active', async () => {
-    const active = () => (process as unknown as { getActiveResourcesInfo(): string[] }).getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
+    const active = () =>
+      (process as unknown as { getActiveResourcesInfo(): string[] })
+        .getActiveResourcesInfo()
+        .filter((r) => r !== 'TTYWrap');
     await new Promise((resolve) => setTimeout(resolve, 50));
     const before = active().length;
     const h = await startHarness();

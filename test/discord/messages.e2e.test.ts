@@ -11,14 +11,19 @@ describe('messages on a strict fake Discord', () => {
     await h.stop();
   });
 
-  const posts = (channelId: string) => h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
+  const posts = (channelId: string) =>
+    h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${channelId}/messages`);
   const settle = () => new Promise((resolve) => setTimeout(resolve, 150));
 
   it('given a channel where the bot may not embed links, then a mention gets the answer as plain text, sourced and pinging nobody, with no refused request', async () => {
     h = await startHarness();
-    await h.fake.setPermissionOverwrites(h.fake.channelId, [{ id: h.fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.EmbedLinks) }]);
+    await h.fake.setPermissionOverwrites(h.fake.channelId, [
+      { id: h.fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.EmbedLinks) },
+    ]);
     await h.fake.sendMessage({ content: 'does tiktok keep backups?', mentionsBot: true });
-    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`);
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>(
+      (r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`,
+    );
     expect(request.status).toBe(200);
     expect(request.body.embeds ?? []).toEqual([]);
     expect(request.body.content).toMatch(/backups/);
@@ -32,9 +37,13 @@ describe('messages on a strict fake Discord', () => {
 
   it('given a channel where the bot may not send messages, then it sends nothing there and logs the channel once', async () => {
     h = await startHarness();
-    await h.fake.setPermissionOverwrites(h.fake.channelId, [{ id: h.fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.SendMessages) }]);
+    await h.fake.setPermissionOverwrites(h.fake.channelId, [
+      { id: h.fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.SendMessages) },
+    ]);
     await h.fake.sendMessage({ content: 'who owns tiktok', mentionsBot: true });
-    await expect.poll(() => h.logs.entries().filter((e) => e.event === 'reply.not_permitted'), { timeout: 2000 }).toMatchObject([{ channel: h.fake.channelId }]);
+    await expect
+      .poll(() => h.logs.entries().filter((e) => e.event === 'reply.not_permitted'), { timeout: 2000 })
+      .toMatchObject([{ channel: h.fake.channelId }]);
     await settle();
     expect(posts(h.fake.channelId)).toEqual([]);
   });
@@ -43,19 +52,27 @@ describe('messages on a strict fake Discord', () => {
     h = await startHarness();
     h.fake.failNext({ method: 'POST', pathMatch: /\/messages$/, status: 403, times: Infinity });
     await h.fake.sendMessage({ content: 'who owns tiktok', mentionsBot: true });
-    await expect.poll(() => h.logs.entries().filter((e) => e.event === 'handler.refused'), { timeout: 2000 }).toMatchObject([{ channel: h.fake.channelId, status: 403 }]);
+    await expect
+      .poll(() => h.logs.entries().filter((e) => e.event === 'handler.refused'), { timeout: 2000 })
+      .toMatchObject([{ channel: h.fake.channelId, status: 403 }]);
     await settle();
     expect(posts(h.fake.channelId)).toHaveLength(1);
-    expect(h.logs.entries().filter((e) => e.event === 'handler.failed' || e.event === 'handler.report_failed')).toEqual([]);
+    expect(h.logs.entries().filter((e) => e.event === 'handler.failed' || e.event === 'handler.report_failed')).toEqual(
+      [],
+    );
     h.fake.clearFaults();
-    const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }));
+    const sent = await h.fake.sendInteraction(
+      h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }),
+    );
     expect((await h.fake.waitForRequest((r) => r.path === h.fake.callbackPath(sent))).status).toBe(204);
   });
 
   it('given a 401 on an interaction reply, then nothing more is sent for it', async () => {
     h = await startHarness();
     h.fake.failNext({ pathMatch: /\/callback$/, status: 401, times: Infinity });
-    const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }));
+    const sent = await h.fake.sendInteraction(
+      h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }),
+    );
     await expect.poll(() => h.logs.entries().some((e) => e.event === 'handler.refused'), { timeout: 2000 }).toBe(true);
     await settle();
     expect(h.fake.requests.filter((r) => r.path.includes(sent.token))).toHaveLength(1);
@@ -85,14 +102,18 @@ describe('messages on a strict fake Discord', () => {
     h = await startHarness();
     const answer = h.fake.botMessage({ content: 'An answer' });
     await h.fake.sendMessage({ content: 'and does tiktok keep backups?', mentionsBot: true, replyTo: answer });
-    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`);
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>(
+      (r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`,
+    );
     expect(request.body.embeds![0]!.footer!.text).toMatch(/^backups-retained · /);
   });
 
   it('given a mention of the bot’s own managed role, then it is answered like a mention of the bot', async () => {
     h = await startHarness();
     await h.fake.sendMessage({ content: 'who owns tiktok', mentionsRole: h.fake.botRoleId });
-    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`);
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>(
+      (r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`,
+    );
     expect(request.body.embeds![0]!.footer!.text).toMatch(/^bytedance-ownership · /);
     expect(h.questions()).toMatchObject([{ channelKind: 'mention', question: 'who owns tiktok' }]);
   });
@@ -101,7 +122,9 @@ describe('messages on a strict fake Discord', () => {
     h = await startHarness({ answerChannels: 'fake-channel' });
     const thread = await h.fake.createThread({ name: 'backups?' });
     await h.fake.sendMessage({ content: 'Does TikTok keep backups?', channelId: thread.id });
-    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path === `/channels/${thread.id}/messages`);
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>(
+      (r) => r.method === 'POST' && r.path === `/channels/${thread.id}/messages`,
+    );
     expect(request.status).toBe(200);
     expect(h.questions()).toMatchObject([{ channelKind: 'channel', factId: 'backups-retained' }]);
   });
@@ -110,16 +133,22 @@ describe('messages on a strict fake Discord', () => {
     h = await startHarness({ answerChannels: 'fake-forum' });
     const post = await h.fake.createThread({ name: 'who owns it', parentId: h.fake.forumChannel.id });
     await h.fake.sendMessage({ content: 'who owns tiktok', channelId: post.id });
-    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path === `/channels/${post.id}/messages`);
+    const request = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>(
+      (r) => r.method === 'POST' && r.path === `/channels/${post.id}/messages`,
+    );
     expect(request.status).toBe(200);
   });
 
   it('given a thread where the bot may not send messages in threads, then it sends nothing', async () => {
     h = await startHarness({ answerChannels: 'fake-channel' });
-    await h.fake.setPermissionOverwrites(h.fake.channelId, [{ id: h.fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.SendMessagesInThreads) }]);
+    await h.fake.setPermissionOverwrites(h.fake.channelId, [
+      { id: h.fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.SendMessagesInThreads) },
+    ]);
     const thread = await h.fake.createThread();
     await h.fake.sendMessage({ content: 'who owns tiktok', channelId: thread.id });
-    await expect.poll(() => h.logs.entries().some((e) => e.event === 'reply.not_permitted'), { timeout: 2000 }).toBe(true);
+    await expect
+      .poll(() => h.logs.entries().some((e) => e.event === 'reply.not_permitted'), { timeout: 2000 })
+      .toBe(true);
     expect(posts(thread.id)).toEqual([]);
   });
 
@@ -137,7 +166,9 @@ describe('messages on a strict fake Discord', () => {
 
 describe('answer channels without the Message Content intent enabled', () => {
   it('given Discord closing the gateway with 4014, then start-up names the intent to enable, or says to clear ANSWER_CHANNEL_IDS, and does not blame the token', async () => {
-    const failed = await startHarness({ answerChannels: 'fake-channel', privilegedIntents: 0 }).catch((e: unknown) => e);
+    const failed = await startHarness({ answerChannels: 'fake-channel', privilegedIntents: 0 }).catch(
+      (e: unknown) => e,
+    );
     expect(failed).toBeInstanceOf(DisallowedIntentsError);
     expect((failed as Error).message).toContain('Privileged Gateway Intents → Message Content Intent');
     expect((failed as Error).message).toContain('clear ANSWER_CHANNEL_IDS');

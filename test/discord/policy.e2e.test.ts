@@ -1,7 +1,13 @@
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApplicationCommandOptionType, ComponentType, InteractionResponseType, type APIInteractionResponseCallbackData, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import {
+  ApplicationCommandOptionType,
+  ComponentType,
+  InteractionResponseType,
+  type APIInteractionResponseCallbackData,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { report } from '../../src/cli/report.ts';
 import { openRecorder } from '../../src/record/recorder.ts';
@@ -30,7 +36,8 @@ owner: policy-team
 review_by: 2027-06-30
 `;
 
-const subcommand = (name: string, options: object[] = []) => [{ type: ApplicationCommandOptionType.Subcommand, name, options }] as never;
+const subcommand = (name: string, options: object[] = []) =>
+  [{ type: ApplicationCommandOptionType.Subcommand, name, options }] as never;
 
 describe('the policy team’s loop, through the fake Discord with real files and a real database', () => {
   let h: Harness;
@@ -49,10 +56,15 @@ describe('the policy team’s loop, through the fake Discord with real files and
     expect(answeredBy(await ask('what is the zebulon rule'))).toBeNull();
     const saved = performance.now();
     writeFileSync(join(h.knowledgeDir, 'facts', 'zebulon-rule.yaml'), NEW_FACT('zebulon-rule', 'zebulon'));
-    await expect.poll(() => h.store.current().snapshot.factsById.has('zebulon-rule'), { timeout: 3000, interval: 20 }).toBe(true);
+    await expect
+      .poll(() => h.store.current().snapshot.factsById.has('zebulon-rule'), { timeout: 3000, interval: 20 })
+      .toBe(true);
     expect(performance.now() - saved).toBeLessThan(1000);
     expect(answeredBy(await ask('what is the zebulon rule'))).toBe('zebulon-rule');
-    expect(h.logs.entries().find((e) => e.event === 'kb.reloaded')).toMatchObject({ by: 'watch', added: ['zebulon-rule'] });
+    expect(h.logs.entries().find((e) => e.event === 'kb.reloaded')).toMatchObject({
+      by: 'watch',
+      added: ['zebulon-rule'],
+    });
   });
 
   it('given a broken edit, then the old facts keep being served, the error shows in /kb status and the log, and a later good save loads', async () => {
@@ -83,18 +95,23 @@ describe('the policy team’s loop, through the fake Discord with real files and
     h = await startHarness({ policyChannel: true });
     const path = join(h.knowledgeDir, 'facts', 'oracle-routing.yaml');
     const good = readFileSync(path, 'utf8');
-    const posts = () => h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`);
+    const posts = () =>
+      h.fake.requests.filter((r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`);
     writeFileSync(path, good.replace('pinned: true', 'pinned: yes please'));
     await h.store.reload();
     await h.store.reload();
     await expect.poll(() => posts().length, { timeout: 3000 }).toBe(1);
     const body = posts()[0]!.body as RESTPostAPIChannelMessageJSONBody;
-    expect(body.content).toMatch(/^Knowledge base edit not loaded: still serving [0-9a-f]{12}\. Fix and save again:\n```\nfacts\/oracle-routing\.yaml:\d+:\d+: error: pinned: expected a boolean/);
+    expect(body.content).toMatch(
+      /^Knowledge base edit not loaded: still serving [0-9a-f]{12}\. Fix and save again:\n```\nfacts\/oracle-routing\.yaml:\d+:\d+: error: pinned: expected a boolean/,
+    );
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     writeFileSync(path, good);
     await h.store.reload();
     await expect.poll(() => posts().length, { timeout: 3000 }).toBe(2);
-    expect((posts()[1]!.body as RESTPostAPIChannelMessageJSONBody).content).toMatch(/^Knowledge base loaded again: [0-9a-f]{12}\.$/);
+    expect((posts()[1]!.body as RESTPostAPIChannelMessageJSONBody).content).toMatch(
+      /^Knowledge base loaded again: [0-9a-f]{12}\.$/,
+    );
   });
 
   it('given a reload in the middle of a burst of questions, then every question is answered', async () => {
@@ -102,7 +119,8 @@ describe('the policy team’s loop, through the fake Discord with real files and
     const questions = Array.from({ length: 120 }, (_, i) => (i % 2 ? 'Does TikTok keep backups?' : 'who owns tiktok'));
     const pending = questions.map(async (question, i) => {
       if (i === 40) void h.store.reload();
-      if (i === 80) writeFileSync(join(h.knowledgeDir, 'facts', 'zebulon-rule.yaml'), NEW_FACT('zebulon-rule', 'zebulon'));
+      if (i === 80)
+        writeFileSync(join(h.knowledgeDir, 'facts', 'zebulon-rule.yaml'), NEW_FACT('zebulon-rule', 'zebulon'));
       if (i === 81) void h.store.reload();
       return answeredBy(await ask(question));
     });
@@ -115,22 +133,35 @@ describe('the policy team’s loop, through the fake Discord with real files and
     h = await startHarness();
     const version = h.store.current().snapshot.version;
     const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'kb', options: subcommand('preview') }));
-    const modal = (await h.fake.waitForRequest<CallbackBody & { data: { custom_id: string; components: { type: number }[] } }>((r) => r.path === h.fake.callbackPath(sent))).body;
+    const modal = (
+      await h.fake.waitForRequest<CallbackBody & { data: { custom_id: string; components: { type: number }[] } }>(
+        (r) => r.path === h.fake.callbackPath(sent),
+      )
+    ).body;
     expect(modal.type).toBe(InteractionResponseType.Modal);
     expect(modal.data.custom_id).toBe('kb:preview');
     // Text inputs in Labels, not in the deprecated Action Rows.
     expect(modal.data.components.map((c) => c.type)).toEqual([ComponentType.Label, ComponentType.Label]);
 
     const submit = async (draft: string, question: string) => {
-      const payload = await h.fake.sendInteraction(h.fake.modalSubmit({ customId: 'kb:preview', fields: { draft, question }, layout: 'label' }));
-      return (await h.fake.waitForRequest<{ content: string; embeds?: { title?: string }[] }>((r) => r.method === 'PATCH' && r.path === h.fake.originalPath(payload), 5000)).body;
+      const payload = await h.fake.sendInteraction(
+        h.fake.modalSubmit({ customId: 'kb:preview', fields: { draft, question }, layout: 'label' }),
+      );
+      return (
+        await h.fake.waitForRequest<{ content: string; embeds?: { title?: string }[] }>(
+          (r) => r.method === 'PATCH' && r.path === h.fake.originalPath(payload),
+          5000,
+        )
+      ).body;
     };
     const valid = await submit(NEW_FACT('zebulon-rule', 'zebulon'), 'what is the zebulon rule');
     expect(valid.content).toContain('Draft `zebulon-rule` is valid. Nothing live was changed.');
     expect(valid.content).toContain('“what is the zebulon rule”: “I don’t know” → `zebulon-rule`');
     expect(valid.embeds?.[0]?.title).toBe('The zebulon rule');
     const broken = await submit(NEW_FACT('zebulon-rule', 'zebulon').replace('owner:', 'ownr:'), '');
-    expect(broken.content).toMatch(/does not validate; nothing was changed:\n```\nfacts\/zebulon-rule\.yaml:\d+:1: error: unknown field "ownr"\n {4}hint: Did you mean "owner"\?.*\n```$/);
+    expect(broken.content).toMatch(
+      /does not validate; nothing was changed:\n```\nfacts\/zebulon-rule\.yaml:\d+:1: error: unknown field "ownr"\n {4}hint: Did you mean "owner"\?.*\n```$/,
+    );
 
     expect(h.store.current().snapshot.version).toBe(version);
     expect(answeredBy(await ask('what is the zebulon rule'))).toBeNull();
@@ -138,8 +169,23 @@ describe('the policy team’s loop, through the fake Discord with real files and
 
   it('given /kb explain, then the policy team privately sees how each word was read, the runner-up and the bars', async () => {
     h = await startHarness();
-    const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'kb', options: subcommand('explain', [{ type: ApplicationCommandOptionType.String, name: 'question', value: 'does tiktok keep bakcups near golf courses' }]) }));
-    const body = (await h.fake.waitForRequest<CallbackBody & { data: { flags?: number } }>((r) => r.path === h.fake.callbackPath(sent))).body;
+    const sent = await h.fake.sendInteraction(
+      h.fake.slashCommand({
+        name: 'kb',
+        options: subcommand('explain', [
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'question',
+            value: 'does tiktok keep bakcups near golf courses',
+          },
+        ]),
+      }),
+    );
+    const body = (
+      await h.fake.waitForRequest<CallbackBody & { data: { flags?: number } }>(
+        (r) => r.path === h.fake.callbackPath(sent),
+      )
+    ).body;
     const text = body.data.content!;
     expect(text.startsWith('```') && text.endsWith('```')).toBe(true);
     expect(text).toMatch(/^ {4}bakcups +\d+% {2}a typo\? read as "backup"$/m);
@@ -151,15 +197,30 @@ describe('the policy team’s loop, through the fake Discord with real files and
   it('given a draft whose own question another fact takes, then /kb preview says so before it is saved', async () => {
     h = await startHarness();
     const draft = `${NEW_FACT('zebulon-rule', 'zebulon')}questions: { en: ["Does TikTok still retain its own copies of US user data?"], fr: [] }\n`;
-    const payload = await h.fake.sendInteraction(h.fake.modalSubmit({ customId: 'kb:preview', fields: { draft, question: '' }, layout: 'label' }));
-    const body = (await h.fake.waitForRequest<{ content: string }>((r) => r.method === 'PATCH' && r.path === h.fake.originalPath(payload), 5000)).body;
+    const payload = await h.fake.sendInteraction(
+      h.fake.modalSubmit({ customId: 'kb:preview', fields: { draft, question: '' }, layout: 'label' }),
+    );
+    const body = (
+      await h.fake.waitForRequest<{ content: string }>(
+        (r) => r.method === 'PATCH' && r.path === h.fake.originalPath(payload),
+        5000,
+      )
+    ).body;
     expect(body.content).toContain('Its own aliases and questions it would not answer (fix before saving):');
-    expect(body.content).toMatch(/^- question "Does TikTok still retain its own copies of US user data\?" is answered by backups-retained \(\d\.\d+\)$/m);
+    expect(body.content).toMatch(
+      /^- question "Does TikTok still retain its own copies of US user data\?" is answered by backups-retained \(\d\.\d+\)$/m,
+    );
   });
 
   it('given a member without the policy role, then a crafted preview submission is refused', async () => {
     h = await startHarness();
-    const payload = await h.fake.sendInteraction(h.fake.modalSubmit({ customId: 'kb:preview', fields: { draft: 'id: x', question: '' }, user: h.fake.outsiderUser }));
+    const payload = await h.fake.sendInteraction(
+      h.fake.modalSubmit({
+        customId: 'kb:preview',
+        fields: { draft: 'id: x', question: '' },
+        user: h.fake.outsiderUser,
+      }),
+    );
     const body = (await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(payload))).body;
     expect(body.data!.content).toBe('Only the policy team can do this.');
   });
@@ -198,7 +259,10 @@ describe('the policy team’s loop, through the fake Discord with real files and
 
     const reopened = openRecorder({ dataDir, now: () => TODAY });
     try {
-      const summary = buildReport(reopened, { from: new Date(TODAY.getTime() - 86_400_000), to: new Date(TODAY.getTime() + 1000) });
+      const summary = buildReport(reopened, {
+        from: new Date(TODAY.getTime() - 86_400_000),
+        to: new Date(TODAY.getTime() + 1000),
+      });
       expect(summary.totals).toEqual({ questions: 5, answered: 3, unknown: 2, votes: 1 });
       expect(summary.topUnanswered[0]).toMatchObject({ count: 2 });
       expect(summary.mostNotHelpful[0]).toMatchObject({ factId: 'backups-retained', notHelpful: 1 });
@@ -208,8 +272,18 @@ describe('the policy team’s loop, through the fake Discord with real files and
       reopened.close();
     }
     const lines: string[] = [];
-    const code = await report(['--json', '--data-dir', dataDir, '--from', '2026-11-28', '--to', '2026-11-29'], { out: (l) => lines.push(l), err: (l) => lines.push(l), env: {}, now: () => TODAY });
+    const code = await report(['--json', '--data-dir', dataDir, '--from', '2026-11-28', '--to', '2026-11-29'], {
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+      env: {},
+      now: () => TODAY,
+    });
     expect(code).toBe(0);
-    expect((JSON.parse(lines.join('\n')) as Report).totals).toEqual({ questions: 5, answered: 3, unknown: 2, votes: 1 });
+    expect((JSON.parse(lines.join('\n')) as Report).totals).toEqual({
+      questions: 5,
+      answered: 3,
+      unknown: 2,
+      votes: 1,
+    });
   });
 });

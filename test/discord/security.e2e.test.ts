@@ -25,7 +25,13 @@ describe('security, through the fake Discord', () => {
     const stranger = h.fake.createUser({ username: 'stranger', roles: [] });
     for (const user of [h.fake.outsiderUser, stranger]) {
       for (const name of POLICY_SUBCOMMANDS) {
-        const body = await run(h.fake.slashCommand({ name: 'kb', user, options: [{ type: ApplicationCommandOptionType.Subcommand, name, options: [] }] as never }));
+        const body = await run(
+          h.fake.slashCommand({
+            name: 'kb',
+            user,
+            options: [{ type: ApplicationCommandOptionType.Subcommand, name, options: [] }] as never,
+          }),
+        );
         expect(body.data?.content, `${user.username} /kb ${name}`).toBe('Only the policy team can do this.');
         expect(body.data?.embeds ?? []).toEqual([]);
       }
@@ -35,13 +41,24 @@ describe('security, through the fake Discord', () => {
 
   it('given a crafted /kb interaction from a DM, then it is refused: the policy role only exists in the guild', async () => {
     h = await startHarness();
-    const body = await run(h.fake.slashCommand({ name: 'kb', dm: true, options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload', options: [] }] as never }));
+    const body = await run(
+      h.fake.slashCommand({
+        name: 'kb',
+        dm: true,
+        options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload', options: [] }] as never,
+      }),
+    );
     expect(body.data?.content).toBe('Only the policy team can do this.');
   });
 
   it('given no policy role configured, then nobody may use /kb', async () => {
     h = await startHarness({ settings: { policyRoleId: undefined } });
-    const body = await run(h.fake.slashCommand({ name: 'kb', options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'status', options: [] }] as never }));
+    const body = await run(
+      h.fake.slashCommand({
+        name: 'kb',
+        options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'status', options: [] }] as never,
+      }),
+    );
     expect(body.data?.content).toBe('Only the policy team can do this.');
   });
 
@@ -73,8 +90,15 @@ describe('security, through the fake Discord', () => {
 
   it('given a recorded question with a code fence and mentions, then /kb report cannot break out of its code block or ping', async () => {
     h = await startHarness();
-    await run(h.fake.slashCommand({ name: 'ask', options: { question: '``` @everyone **hi** <@&123456789012345678> zzz' } }));
-    const body = await run(h.fake.slashCommand({ name: 'kb', options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'report', options: [] }] as never }));
+    await run(
+      h.fake.slashCommand({ name: 'ask', options: { question: '``` @everyone **hi** <@&123456789012345678> zzz' } }),
+    );
+    const body = await run(
+      h.fake.slashCommand({
+        name: 'kb',
+        options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'report', options: [] }] as never,
+      }),
+    );
     const content = body.data!.content!;
     expect(content.startsWith('```\n')).toBe(true);
     expect(content.slice(4, -4)).not.toContain('```');

@@ -40,8 +40,13 @@ describe('npm start with a Discord token', () => {
     try {
       await fake.waitForGatewayEvent('identified', 15_000);
       await expect.poll(() => bot.output(), { timeout: 15_000 }).toContain('"event":"discord.ready"');
-      const sent = await fake.sendInteraction(fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }));
-      const reply = await fake.waitForRequest<{ data: { embeds: { footer: { text: string } }[] } }>((r) => r.path === fake.callbackPath(sent), 10_000);
+      const sent = await fake.sendInteraction(
+        fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }),
+      );
+      const reply = await fake.waitForRequest<{ data: { embeds: { footer: { text: string } }[] } }>(
+        (r) => r.path === fake.callbackPath(sent),
+        10_000,
+      );
       expect(reply.body.data.embeds[0]!.footer.text).toMatch(/^bytedance-ownership · /);
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
@@ -64,7 +69,10 @@ describe('npm start with a Discord token', () => {
       await fake.dropGateway({ terminate: true });
       await new Promise((resolve) => setTimeout(resolve, 1_500));
       bot.child.kill('SIGTERM');
-      const exit = await Promise.race([bot.exited, new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000))]);
+      const exit = await Promise.race([
+        bot.exited,
+        new Promise((resolve) => setTimeout(() => resolve('still running'), 10_000)),
+      ]);
       expect(exit).toBe(0);
       expect(bot.output()).toContain('"event":"shutdown"');
     } finally {

@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { applyMigrations, MIGRATIONS } from '../../src/record/migrations.ts';
-import { databasePath, openRecorder, type QuestionRecord, type Recorder, type RecorderOptions } from '../../src/record/recorder.ts';
+import {
+  databasePath,
+  openRecorder,
+  type QuestionRecord,
+  type Recorder,
+  type RecorderOptions,
+} from '../../src/record/recorder.ts';
 
 const RAW_USER = '123456789012345678';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -71,7 +77,9 @@ describe('opening the record', () => {
     const db = new Database(databasePath(dataDir), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
-    expect(rows(dataDir, 'SELECT version FROM schema_migrations')).toEqual(MIGRATIONS.map((m) => ({ version: m.version })));
+    expect(rows(dataDir, 'SELECT version FROM schema_migrations')).toEqual(
+      MIGRATIONS.map((m) => ({ version: m.version })),
+    );
   });
 
   it('given an existing record, when it is reopened, then no migration runs again and nothing is lost', () => {
@@ -104,8 +112,13 @@ describe('opening the record', () => {
 
     expect(applied).toEqual([2]);
     expect(again).toEqual([]);
-    expect(rows(dataDir, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual([{ version: 1 }, { version: 2 }]);
-    expect(rows(dataDir, 'SELECT id, fact_id, guild FROM questions')).toEqual([{ id, fact_id: 'oracle-routing', guild: 'unknown' }]);
+    expect(rows(dataDir, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual([
+      { version: 1 },
+      { version: 2 },
+    ]);
+    expect(rows(dataDir, 'SELECT id, fact_id, guild FROM questions')).toEqual([
+      { id, fact_id: 'oracle-routing', guild: 'unknown' },
+    ]);
   });
 
   it('given a migration that fails, when it is applied, then none of its statements remain and its version is not recorded', () => {
@@ -159,7 +172,9 @@ describe('recording questions', () => {
     recorder.recordQuestion(question({ question: 'what is the wifi password', factId: null }));
     recorder.close();
 
-    expect(rows(dataDir, 'SELECT question, fact_id, language FROM questions')).toEqual([{ question: null, fact_id: null, language: 'en' }]);
+    expect(rows(dataDir, 'SELECT question, fact_id, language FROM questions')).toEqual([
+      { question: null, fact_id: null, language: 'en' },
+    ]);
   });
 
   it('given a record the table would refuse, when it is recorded, then it alone is dropped and the others are written', () => {
@@ -183,7 +198,9 @@ describe('user ids', () => {
     recorder.recordVote(id, RAW_USER, false);
     recorder.close();
 
-    const tables = rows<{ name: string }>(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table'").map((t) => t.name);
+    const tables = rows<{ name: string }>(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table'").map(
+      (t) => t.name,
+    );
     expect(tables).toEqual(expect.arrayContaining(['questions', 'votes', 'settings', 'schema_migrations']));
     let cells = 0;
     for (const table of tables) {
@@ -207,7 +224,9 @@ describe('user ids', () => {
     second.recordQuestion(question({ userId: '999999999999999999' }));
     second.close();
 
-    const hashes = rows<{ user_hash: string }>(dataDir, 'SELECT user_hash FROM questions ORDER BY rowid').map((r) => r.user_hash);
+    const hashes = rows<{ user_hash: string }>(dataDir, 'SELECT user_hash FROM questions ORDER BY rowid').map(
+      (r) => r.user_hash,
+    );
     expect(hashes[0]).toMatch(/^[0-9a-f]{64}$/);
     expect(hashes[0]).not.toBe(RAW_USER);
     expect(hashes[1]).toBe(hashes[0]);
@@ -221,7 +240,8 @@ describe('user ids', () => {
       recorder.recordQuestion(question());
       recorder.close();
     }
-    const hashIn = (dataDir: string) => rows<{ user_hash: string }>(dataDir, 'SELECT user_hash FROM questions')[0]?.user_hash;
+    const hashIn = (dataDir: string) =>
+      rows<{ user_hash: string }>(dataDir, 'SELECT user_hash FROM questions')[0]?.user_hash;
     expect(hashIn(a)).not.toBe(hashIn(b));
   });
 
@@ -279,7 +299,10 @@ describe('write failures', () => {
     }).not.toThrow();
 
     expect(recorder.stats()).toEqual({ rowsWritten: 0, writeErrors: 2, rowsDropped: 2 });
-    expect(logger.lines.map((l) => [l.level, l.msg])).toEqual([['error', 'could not record a question'], ['error', 'could not record a vote']]);
+    expect(logger.lines.map((l) => [l.level, l.msg])).toEqual([
+      ['error', 'could not record a question'],
+      ['error', 'could not record a vote'],
+    ]);
     expect(String((logger.lines[0]?.obj as { err: unknown }).err)).toMatch(/no such table/);
   });
 
@@ -355,7 +378,10 @@ describe('retention', () => {
     expect(rows(dataDir, 'SELECT question FROM questions')).toEqual([{ question: 'day three' }]);
 
     const writer = new Database(databasePath(dataDir));
-    writer.prepare("INSERT INTO questions SELECT 'back-dated', ?, channel_kind, language, fact_id, score, suggestions, 'back-dated', user_hash, knowledge_version, latency_ms FROM questions")
+    writer
+      .prepare(
+        "INSERT INTO questions SELECT 'back-dated', ?, channel_kind, language, fact_id, score, suggestions, 'back-dated', user_hash, knowledge_version, latency_ms FROM questions",
+      )
       .run(T0.toISOString());
     writer.close();
     now.advance(30 * 60 * 1000);

@@ -5,7 +5,13 @@ import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { report } from '../../src/cli/report.ts';
 import { formatReportText } from '../../src/record/format-report.ts';
-import { databasePath, openRecorder, type QuestionRecord, type Recorder, type RecorderOptions } from '../../src/record/recorder.ts';
+import {
+  databasePath,
+  openRecorder,
+  type QuestionRecord,
+  type Recorder,
+  type RecorderOptions,
+} from '../../src/record/recorder.ts';
 import { buildReport, unansweredKey, type Report } from '../../src/record/report.ts';
 import { runTs } from '../cli/run.ts';
 import { FIXTURE_KNOWLEDGE_DIR, fixtureAnswerer } from '../helpers.ts';
@@ -50,7 +56,16 @@ function seedMonth(dataDir: string, options: Omit<RecorderOptions, 'dataDir' | '
   recorder.recordVote(oracle, 'user-2', false);
   recorder.recordVote(oracle, 'user-3', true);
   ask({ factId: 'oracle-routing', channelKind: 'mention', question: 'oracle servers?' });
-  recorder.recordVote(ask({ factId: 'backups-retained', channelKind: 'dm', language: 'fr', question: 'TikTok garde-t-il des sauvegardes ?' }), 'user-1', true);
+  recorder.recordVote(
+    ask({
+      factId: 'backups-retained',
+      channelKind: 'dm',
+      language: 'fr',
+      question: 'TikTok garde-t-il des sauvegardes ?',
+    }),
+    'user-1',
+    true,
+  );
   ask({ channelKind: 'slash', question: 'What is the wifi password?' });
   ask({ channelKind: 'channel', question: 'wifi password??' });
   ask({ channelKind: 'terminal', question: "what's the WiFi password" });
@@ -91,8 +106,20 @@ describe('buildReport', () => {
     const result = buildReport(seedMonth(dataDir), PERIOD);
 
     expect(result.topUnanswered).toEqual([
-      { textStored: true, key: 'password wifi', count: 3, example: "what's the WiFi password", lastAsked: new Date(T0.getTime() + 6 * MINUTE).toISOString() },
-      { textStored: true, key: 'cantine', count: 1, example: 'Où est la cantine ?', lastAsked: new Date(T0.getTime() + 7 * MINUTE).toISOString() },
+      {
+        textStored: true,
+        key: 'password wifi',
+        count: 3,
+        example: "what's the WiFi password",
+        lastAsked: new Date(T0.getTime() + 6 * MINUTE).toISOString(),
+      },
+      {
+        textStored: true,
+        key: 'cantine',
+        count: 1,
+        example: 'Où est la cantine ?',
+        lastAsked: new Date(T0.getTime() + 7 * MINUTE).toISOString(),
+      },
     ]);
   });
 
@@ -148,7 +175,12 @@ describe('buildReport', () => {
 
 describe('unansweredKey', () => {
   it('given wordings that differ in case, punctuation, contractions and question words, then they share a key', () => {
-    const keys = ['What is the wifi password?', 'wifi password??', "what's the WiFi password", 'WIFI — password, where?'].map(unansweredKey);
+    const keys = [
+      'What is the wifi password?',
+      'wifi password??',
+      "what's the WiFi password",
+      'WIFI — password, where?',
+    ].map(unansweredKey);
     expect(new Set(keys)).toEqual(new Set(['password wifi']));
   });
 
@@ -172,9 +204,17 @@ describe('formatReportText', () => {
     const text = formatReportText(buildReport(seedMonth(tempDir()), PERIOD));
 
     expect(text).toContain('What staff asked, 2026-11-01 00:00 to 2026-12-01 00:00 UTC');
-    expect(text).toContain(['Totals', '  questions  8', '  answered   4  50%', '  unknown    4  50%', '  votes      5'].join('\n'));
+    expect(text).toContain(
+      ['Totals', '  questions  8', '  answered   4  50%', '  unknown    4  50%', '  votes      5'].join('\n'),
+    );
     expect(text).toMatch(/^ {2}3 {2}“what's the WiFi password” {2}last 2026-11-10 09:06$/m);
-    expect(text).toContain(['Most voted not helpful', '  oracle-routing  2 not helpful  1 helpful', '  ownership       1 not helpful  0 helpful'].join('\n'));
+    expect(text).toContain(
+      [
+        'Most voted not helpful',
+        '  oracle-routing  2 not helpful  1 helpful',
+        '  ownership       1 not helpful  0 helpful',
+      ].join('\n'),
+    );
     expect(text).toContain(['By language', '  en  5', '  fr  3'].join('\n'));
   });
 
@@ -198,7 +238,16 @@ describe('npm run report', () => {
   function io(env: Record<string, string> = {}, now = new Date('2026-11-29T12:00:00Z')) {
     const out: string[] = [];
     const err: string[] = [];
-    return { out, err, io: { out: (l: string) => void out.push(l), err: (l: string) => void err.push(l), env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, ...env }, now: () => now } };
+    return {
+      out,
+      err,
+      io: {
+        out: (l: string) => void out.push(l),
+        err: (l: string) => void err.push(l),
+        env: { KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, ...env },
+        now: () => now,
+      },
+    };
   }
 
   it('given a record, when run with a data dir, then it prints the text report of the last 30 days', async () => {
@@ -211,7 +260,7 @@ describe('npm run report', () => {
     const text = run.out.join('\n');
     expect(text).toContain('What staff asked, 2026-10-30 12:00 to 2026-11-29 12:00 UTC');
     expect(text).toContain('  questions  8');
-    expect(text).toContain('“what\'s the WiFi password”');
+    expect(text).toContain("“what's the WiFi password”");
     expect(run.err).toEqual([]);
   });
 
@@ -226,7 +275,9 @@ describe('npm run report', () => {
     expect(await report(['--data-dir', dataDir], run.io)).toBe(0);
 
     const text = run.out.join('\n');
-    expect(text).toMatch(/“does tiktok keep backups of the wifi passwords” +last [\d :-]+ +nearest backups-retained \(0\.\d+\); unknown: wifi, passwords$/m);
+    expect(text).toMatch(
+      /“does tiktok keep backups of the wifi passwords” +last [\d :-]+ +nearest backups-retained \(0\.\d+\); unknown: wifi, passwords$/m,
+    );
     expect(text).toMatch(/“Où est la cantine \?” +last [\d :-]+ +no fact near; unknown: cantine$/m);
   });
 
@@ -264,7 +315,12 @@ describe('npm run report', () => {
 
     expect(await report(['--json', '--data-dir', dataDir], run.io)).toBe(0);
     expect(run.err).toEqual([`no questions recorded yet in ${dataDir}`]);
-    expect((JSON.parse(run.out.join('\n')) as Report).totals).toEqual({ questions: 0, answered: 0, unknown: 0, votes: 0 });
+    expect((JSON.parse(run.out.join('\n')) as Report).totals).toEqual({
+      questions: 0,
+      answered: 0,
+      unknown: 0,
+      votes: 0,
+    });
     expect(existsSync(dataDir)).toBe(false);
   });
 
@@ -283,7 +339,15 @@ describe('npm run report', () => {
     const dataDir = tempDir();
     seedMonth(dataDir).close();
 
-    const { code, stdout } = await runTs('src/cli/report.ts', ['--json', '--data-dir', dataDir, '--from', '2026-11-01', '--to', '2026-11-30']);
+    const { code, stdout } = await runTs('src/cli/report.ts', [
+      '--json',
+      '--data-dir',
+      dataDir,
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+    ]);
 
     expect(code).toBe(0);
     expect((JSON.parse(stdout) as Report).totals).toEqual(MONTH_TOTALS);

@@ -1,4 +1,13 @@
-import { ComponentType, InteractionResponseType, Locale, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIInteractionResponseCallbackData, type RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import {
+  ComponentType,
+  InteractionResponseType,
+  Locale,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  type APIInteractionResponseCallbackData,
+  type RESTPostAPIChannelMessageJSONBody,
+} from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/answerer.ts';
@@ -26,7 +35,8 @@ const NO_PINGS_API = { parse: [], replied_user: false };
 const NO_PINGS = { parse: [], repliedUser: false };
 
 function toApi(rendered: Rendered): ApiMessage {
-  const json = (x: unknown): unknown => (typeof x === 'object' && x !== null && 'toJSON' in x ? (x as { toJSON(): unknown }).toJSON() : x);
+  const json = (x: unknown): unknown =>
+    typeof x === 'object' && x !== null && 'toJSON' in x ? (x as { toJSON(): unknown }).toJSON() : x;
   return {
     content: rendered.content ?? undefined,
     embeds: (rendered.embeds ?? []).map(json) as APIEmbed[],
@@ -55,14 +65,20 @@ function overLimits(message: ApiMessage, options: { embedTotal?: boolean } = {})
       over('field value', field.value.length, L.embedFieldValue);
       if (field.name.trim() === '' || field.value.trim() === '') found.push(`empty field ${JSON.stringify(field)}`);
     }
-    const total = (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.author?.name.length ?? 0) + (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+    const total =
+      (embed.title?.length ?? 0) +
+      (embed.description?.length ?? 0) +
+      (embed.footer?.text.length ?? 0) +
+      (embed.author?.name.length ?? 0) +
+      (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
     if (options.embedTotal !== false) over('embed total', total, L.embedTotal);
   }
   const rows = message.components ?? [];
   over('action rows', rows.length, L.actionRows);
   const customIds: string[] = [];
   for (const row of rows) {
-    if (row.type !== ComponentType.ActionRow) found.push(`top-level component of type ${String((row as { type: unknown }).type)}`);
+    if (row.type !== ComponentType.ActionRow)
+      found.push(`top-level component of type ${String((row as { type: unknown }).type)}`);
     over('buttons in a row', row.components.length, L.buttonsPerRow);
     if (row.components.length === 0) found.push('empty action row');
     for (const c of row.components) {
@@ -93,7 +109,11 @@ const recordId = fc.option(fc.uuid(), { nil: undefined });
 describe('rendering for Discord, given the real knowledge base', () => {
   const answerer = fixtureAnswerer();
   const { snapshot } = answerer;
-  const context = { snapshot, now: TODAY, contact: { en: 'the policy team (#data-policy)', fr: "l'équipe politique (#data-policy)" } };
+  const context = {
+    snapshot,
+    now: TODAY,
+    contact: { en: 'the policy team (#data-policy)', fr: "l'équipe politique (#data-policy)" },
+  };
 
   it('given random questions in either language, with or without a record, then every reply fits Discord’s limits and pings no one', () => {
     fc.assert(
@@ -125,7 +145,11 @@ describe('rendering for Discord, given facts with extremely long titles, answers
   afterAll(() => report(slowest));
 
   /** Renders everything a generated fact can appear in; the knowledge base must accept the generated YAML. */
-  function renderAll(facts: readonly SyntheticFact[], questions: readonly string[], id: string | undefined): Rendered[] {
+  function renderAll(
+    facts: readonly SyntheticFact[],
+    questions: readonly string[],
+    id: string | undefined,
+  ): Rendered[] {
     const loaded = validateKnowledge(knowledgeWith(facts), { now: TODAY });
     if (!loaded.ok) throw new Error(`generated facts do not validate: ${JSON.stringify(loaded.errors.slice(0, 3))}`);
     const { snapshot } = loaded;
@@ -139,26 +163,52 @@ describe('rendering for Discord, given facts with extremely long titles, answers
         const view = factView(fact, lang, { snapshot, now: TODAY });
         rendered.push(renderFact(view, lang, version, id, refs), renderSources(view, lang, version));
       }
-      const unknown: Decision = { status: 'unknown', fact: undefined, score: 0.2, language: lang, suggestions: generated.slice(0, 3), terms: [], ranking: [] };
-      rendered.push(renderReply(buildReply('zq', unknown, { snapshot, now: TODAY, contact: { en: 'x'.repeat(3000), fr: 'x'.repeat(3000) } }), { recordId: id }));
+      const unknown: Decision = {
+        status: 'unknown',
+        fact: undefined,
+        score: 0.2,
+        language: lang,
+        suggestions: generated.slice(0, 3),
+        terms: [],
+        ranking: [],
+      };
+      rendered.push(
+        renderReply(
+          buildReply('zq', unknown, { snapshot, now: TODAY, contact: { en: 'x'.repeat(3000), fr: 'x'.repeat(3000) } }),
+          { recordId: id },
+        ),
+      );
       for (const q of [...questions, ...facts.map((_, i) => `zq synthetic alias ${i}`)]) {
-        rendered.push(renderReply(buildReply(q, { ...answerer.ask(q), language: lang }, { snapshot, now: TODAY, contact: { en: 'the policy team', fr: "l'équipe politique" } }), { recordId: id }));
+        rendered.push(
+          renderReply(
+            buildReply(
+              q,
+              { ...answerer.ask(q), language: lang },
+              { snapshot, now: TODAY, contact: { en: 'the policy team', fr: "l'équipe politique" } },
+            ),
+            { recordId: id },
+          ),
+        );
       }
       rendered.push(renderFactList(snapshot, lang));
     }
     return rendered;
   }
 
-  it('given generated facts (valid YAML through the real validator), then every payload keeps every per-field limit, pings no one and never throws', () => {
-    fc.assert(
-      fc.property(syntheticFacts, fc.array(question(600), { maxLength: 3 }), recordId, (facts, questions, id) => {
-        const started = performance.now();
-        for (const rendered of renderAll(facts, questions, id)) expectFits(rendered);
-        slowest.add(performance.now() - started, () => facts.map((f) => f.id).join(' '));
-      }),
-      fuzz(50),
-    );
-  }, budget(30_000));
+  it(
+    'given generated facts (valid YAML through the real validator), then every payload keeps every per-field limit, pings no one and never throws',
+    () => {
+      fc.assert(
+        fc.property(syntheticFacts, fc.array(question(600), { maxLength: 3 }), recordId, (facts, questions, id) => {
+          const started = performance.now();
+          for (const rendered of renderAll(facts, questions, id)) expectFits(rendered);
+          slowest.add(performance.now() - started, () => facts.map((f) => f.id).join(' '));
+        }),
+        fuzz(50),
+      );
+    },
+    budget(30_000),
+  );
 
   // Found by fuzzing, now fixed (src/discord/render.ts, `renderFact` and `renderSources`): each part is truncated to its own limit, but
   // nothing keeps their sum under Discord's 6,000-character embed total. A 300-character title (256 kept), a
@@ -186,7 +236,10 @@ describe('rendering for Discord, given facts with extremely long titles, answers
   function longView() {
     const loaded = validateKnowledge(knowledgeWith([longFact]), { now: TODAY });
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
-    return { view: factView(loaded.snapshot.factsById.get(longFact.id)!, 'en', { snapshot: loaded.snapshot, now: TODAY }), version: versionLabel(loaded.snapshot) };
+    return {
+      view: factView(loaded.snapshot.factsById.get(longFact.id)!, 'en', { snapshot: loaded.snapshot, now: TODAY }),
+      version: versionLabel(loaded.snapshot),
+    };
   }
 
   it('given a fact with a long title, answer, claimant and quote, then its answer embed stays within the 6,000-character total', () => {
@@ -207,7 +260,9 @@ describe('rendering for Discord, given facts with extremely long titles, answers
     const id = `zz-${'a'.repeat(92)}`;
     const refused = validateKnowledge(knowledgeWith([{ ...longFact, id }]), { now: TODAY });
     expect(refused.ok).toBe(false);
-    expect(!refused.ok && refused.errors.map((e) => e.message)).toContainEqual(expect.stringContaining('must be at most 64 characters'));
+    expect(!refused.ok && refused.errors.map((e) => e.message)).toContainEqual(
+      expect.stringContaining('must be at most 64 characters'),
+    );
   });
 
   it('given a fact whose id is as long as allowed (64 characters), then its answer renders with custom ids within 100 characters', () => {
@@ -225,7 +280,11 @@ describe('rendering for Discord, given facts with extremely long titles, answers
         const loaded = validateKnowledge(knowledgeWith([fact]), { now: TODAY });
         if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors.slice(0, 3)));
         const view = factView(loaded.snapshot.factsById.get(fact.id)!, 'fr', { snapshot: loaded.snapshot, now: TODAY });
-        expectFits(renderFact(view, 'fr', versionLabel(loaded.snapshot), 'f47ac10b-58cc-4372-a567-0e02b2c3d479', [{ id: fact.id, title: 'self' }]));
+        expectFits(
+          renderFact(view, 'fr', versionLabel(loaded.snapshot), 'f47ac10b-58cc-4372-a567-0e02b2c3d479', [
+            { id: fact.id, title: 'self' },
+          ]),
+        );
       }),
       fuzz(20),
     );
@@ -236,7 +295,27 @@ describe('truncating text to a Discord limit', () => {
   const text = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 400 }),
     fc.string({ unit: 'binary', maxLength: 400 }),
-    fc.array(fc.constantFrom('word', 'mot', ' ', '  ', '\n', ',', '.', ';', ':', '…', '😀', 'x'.repeat(30), '\u200b', 'e\u0301'), { maxLength: 200 }).map((p) => p.join('')),
+    fc
+      .array(
+        fc.constantFrom(
+          'word',
+          'mot',
+          ' ',
+          '  ',
+          '\n',
+          ',',
+          '.',
+          ';',
+          ':',
+          '…',
+          '😀',
+          'x'.repeat(30),
+          '\u200b',
+          'e\u0301',
+        ),
+        { maxLength: 200 },
+      )
+      .map((p) => p.join('')),
   );
 
   // Limits are not always whole numbers: render.ts passes `L.embedFieldValue / 3`.
@@ -282,39 +361,63 @@ describe('the bot on a fake Discord, given random questions', () => {
     report(slowest);
   });
 
-  it('given ~150 random questions sent as /ask and as mentions, then every reply pings no one, fits Discord’s limits, and no handler fails', async () => {
-    const botMention = new RegExp(`^<@${h.fake.botUser.id}> `);
-    await fc.assert(
-      fc.asyncProperty(question(500), question(2000 - `<@${h.fake.botUser.id}> `.length), fc.boolean(), fc.constantFrom(Locale.EnglishUS, Locale.French, Locale.German), async (slashQuestion, mentionQuestion, ephemeral, locale) => {
-        const { ms } = await timedAsync(async () => {
-          const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'ask', options: { question: slashQuestion, private: ephemeral }, locale }));
-          const callback = await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent), 5000);
-          expect(callback.status).toBeLessThan(400);
-          expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-          expect(callback.body.data?.allowed_mentions).toEqual(NO_PINGS_API);
-          expect(overLimits(callback.body.data as ApiMessage)).toEqual([]);
+  it(
+    'given ~150 random questions sent as /ask and as mentions, then every reply pings no one, fits Discord’s limits, and no handler fails',
+    async () => {
+      const botMention = new RegExp(`^<@${h.fake.botUser.id}> `);
+      await fc.assert(
+        fc.asyncProperty(
+          question(500),
+          question(2000 - `<@${h.fake.botUser.id}> `.length),
+          fc.boolean(),
+          fc.constantFrom(Locale.EnglishUS, Locale.French, Locale.German),
+          async (slashQuestion, mentionQuestion, ephemeral, locale) => {
+            const { ms } = await timedAsync(async () => {
+              const sent = await h.fake.sendInteraction(
+                h.fake.slashCommand({ name: 'ask', options: { question: slashQuestion, private: ephemeral }, locale }),
+              );
+              const callback = await h.fake.waitForRequest<CallbackBody>(
+                (r) => r.path === h.fake.callbackPath(sent),
+                5000,
+              );
+              expect(callback.status).toBeLessThan(400);
+              expect(callback.body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+              expect(callback.body.data?.allowed_mentions).toEqual(NO_PINGS_API);
+              expect(overLimits(callback.body.data as ApiMessage)).toEqual([]);
 
-          const message = await h.fake.sendMessage({ content: mentionQuestion, mentionsBot: true });
-          expect(message.content).toMatch(botMention);
-          expect(message.content.length).toBeLessThanOrEqual(L.messageContent);
-          const reply = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`, 5000);
-          expect(reply.status).toBeLessThan(400);
-          expect(reply.body.message_reference?.message_id).toBe(message.id);
-          expect(reply.body.allowed_mentions).toEqual(NO_PINGS_API);
-          expect(overLimits(reply.body as ApiMessage)).toEqual([]);
-        });
-        slowest.add(ms, () => `${slashQuestion.length} + ${mentionQuestion.length} chars`);
-      }),
-      fuzz(150),
-    );
+              const message = await h.fake.sendMessage({ content: mentionQuestion, mentionsBot: true });
+              expect(message.content).toMatch(botMention);
+              expect(message.content.length).toBeLessThanOrEqual(L.messageContent);
+              const reply = await h.fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>(
+                (r) => r.method === 'POST' && r.path === `/channels/${h.fake.channelId}/messages`,
+                5000,
+              );
+              expect(reply.status).toBeLessThan(400);
+              expect(reply.body.message_reference?.message_id).toBe(message.id);
+              expect(reply.body.allowed_mentions).toEqual(NO_PINGS_API);
+              expect(overLimits(reply.body as ApiMessage)).toEqual([]);
+            });
+            slowest.add(ms, () => `${slashQuestion.length} + ${mentionQuestion.length} chars`);
+          },
+        ),
+        fuzz(150),
+      );
 
-    const replies = h.fake.requests.filter((r) => r.method === 'POST' && (r.path.endsWith('/callback') || /^\/channels\/\d+\/messages$/.test(r.path)));
-    expect(replies.length).toBeGreaterThanOrEqual(2 * runs(150));
-    for (const r of replies) {
-      const body = r.body as { allowed_mentions?: unknown; data?: { allowed_mentions?: unknown } };
-      expect(body.data?.allowed_mentions ?? body.allowed_mentions).toEqual(NO_PINGS_API);
-    }
-    const failures = h.logs.entries().filter((e) => e.event === 'handler.failed' || e.event === 'handler.report_failed' || e.event === 'record.failed');
-    expect(failures).toEqual([]);
-  }, budget(40_000));
+      const replies = h.fake.requests.filter(
+        (r) => r.method === 'POST' && (r.path.endsWith('/callback') || /^\/channels\/\d+\/messages$/.test(r.path)),
+      );
+      expect(replies.length).toBeGreaterThanOrEqual(2 * runs(150));
+      for (const r of replies) {
+        const body = r.body as { allowed_mentions?: unknown; data?: { allowed_mentions?: unknown } };
+        expect(body.data?.allowed_mentions ?? body.allowed_mentions).toEqual(NO_PINGS_API);
+      }
+      const failures = h.logs
+        .entries()
+        .filter(
+          (e) => e.event === 'handler.failed' || e.event === 'handler.report_failed' || e.event === 'record.failed',
+        );
+      expect(failures).toEqual([]);
+    },
+    budget(40_000),
+  );
 });

@@ -33,7 +33,8 @@ function ask(question: string, slowest: Slowest): Decision {
 /** Every way a decision and its reply model fall short of their contract. */
 function flaws(question: string, d: Decision): string[] {
   const found: string[] = [];
-  if (d.status !== 'answered' && d.status !== 'clarify' && d.status !== 'unknown') found.push(`status ${String(d.status)}`);
+  if (d.status !== 'answered' && d.status !== 'clarify' && d.status !== 'unknown')
+    found.push(`status ${String(d.status)}`);
   if (d.status === 'answered' && !d.fact) found.push('answered without a fact');
   if (d.status !== 'answered' && d.fact) found.push(`${d.status} with fact ${d.fact.id}`);
   if (d.status === 'clarify' && d.suggestions.length === 0) found.push('"did you mean" without a candidate');
@@ -43,12 +44,14 @@ function flaws(question: string, d: Decision): string[] {
   if (ids.length > 3) found.push(`${ids.length} suggestions`);
   if (new Set(ids).size !== ids.length) found.push(`repeated suggestions ${ids.join(',')}`);
   if (d.fact && ids.includes(d.fact.id)) found.push(`the answer ${d.fact.id} is also suggested`);
-  for (const f of [...(d.fact ? [d.fact] : []), ...d.suggestions]) if (snapshot.factsById.get(f.id) !== f) found.push(`${f.id} is not a fact of the snapshot`);
+  for (const f of [...(d.fact ? [d.fact] : []), ...d.suggestions])
+    if (snapshot.factsById.get(f.id) !== f) found.push(`${f.id} is not a fact of the snapshot`);
   const reply = buildReply(question, d, context);
   if (reply.status !== d.status || reply.fact?.id !== d.fact?.id) found.push('reply disagrees with the decision');
   if (reply.suggestions.map((s) => s.id).join() !== ids.join()) found.push('reply suggestions differ');
   if (reply.status !== 'answered' && reply.notice.trim() === '') found.push(`${reply.status} without text`);
-  if (reply.status === 'answered' && (!reply.fact?.answer || reply.fact.citations.length === 0)) found.push('an answer without text or citation');
+  if (reply.status === 'answered' && (!reply.fact?.answer || reply.fact.citations.length === 0))
+    found.push('an answer without text or citation');
   return found;
 }
 
@@ -59,23 +62,31 @@ describe('the answer engine, given hostile questions', () => {
   const slowestNoisy = new Slowest('ask, in-scope question with noise');
   afterAll(() => report(slowest, slowestNoisy));
 
-  it('given any text (unicode, invisible and bidi marks, emoji, mentions, markdown, up to 6,000 characters), then it decides within 250 ms, never throws, and the decision keeps its contract', () => {
-    fc.assert(
-      fc.property(question(6000), (q) => {
-        expect(flaws(q, ask(q, slowest))).toEqual([]);
-      }),
-      fuzz(5000),
-    );
-  }, budget(30_000));
+  it(
+    'given any text (unicode, invisible and bidi marks, emoji, mentions, markdown, up to 6,000 characters), then it decides within 250 ms, never throws, and the decision keeps its contract',
+    () => {
+      fc.assert(
+        fc.property(question(6000), (q) => {
+          expect(flaws(q, ask(q, slowest))).toEqual([]);
+        }),
+        fuzz(5000),
+      );
+    },
+    budget(30_000),
+  );
 
-  it('given a covered question with noise inserted, then the decision keeps its contract', () => {
-    fc.assert(
-      fc.property(noisy(), (q) => {
-        expect(flaws(q, ask(q, slowestNoisy))).toEqual([]);
-      }),
-      fuzz(2000),
-    );
-  }, budget(20_000));
+  it(
+    'given a covered question with noise inserted, then the decision keeps its contract',
+    () => {
+      fc.assert(
+        fc.property(noisy(), (q) => {
+          expect(flaws(q, ask(q, slowestNoisy))).toEqual([]);
+        }),
+        fuzz(2000),
+      );
+    },
+    budget(20_000),
+  );
 
   it('given an empty, whitespace-only or invisible-only question, then it does not know (score 0), and a blank one gets “ask me a question”', () => {
     fc.assert(
@@ -113,8 +124,12 @@ describe('the answer engine, given the same question written differently (dev qu
     'lower case': fc.constant((q: string) => q.toLowerCase()),
     'accents removed': fc.constant(unaccent),
     'decomposed (NFD)': fc.constant((q: string) => q.normalize('NFD')),
-    'zero-width and direction marks between words': fc.array(fc.constantFrom(...INVISIBLE), { minLength: 1, maxLength: 3 }).map((marks) => (q: string) => q.replace(/ /g, () => ` ${marks.join('')}`)),
-    'invisible marks before and after': fc.array(fc.constantFrom(...INVISIBLE), { minLength: 1, maxLength: 3 }).map((marks) => (q: string) => `${marks.join('')}${q}${marks.join('')}`),
+    'zero-width and direction marks between words': fc
+      .array(fc.constantFrom(...INVISIBLE), { minLength: 1, maxLength: 3 })
+      .map((marks) => (q: string) => q.replace(/ /g, () => ` ${marks.join('')}`)),
+    'invisible marks before and after': fc
+      .array(fc.constantFrom(...INVISIBLE), { minLength: 1, maxLength: 3 })
+      .map((marks) => (q: string) => `${marks.join('')}${q}${marks.join('')}`),
   };
 
   for (const [name, rewrite] of Object.entries(rewrites)) {
@@ -122,7 +137,10 @@ describe('the answer engine, given the same question written differently (dev qu
       fc.assert(
         fc.property(fc.constantFrom(...questions), rewrite, ({ q }, change) => {
           const changed = change(q);
-          expect({ q: changed, answer: answerOf(ask(changed, slowest)) }).toEqual({ q: changed, answer: baseline.get(q) });
+          expect({ q: changed, answer: answerOf(ask(changed, slowest)) }).toEqual({
+            q: changed,
+            answer: baseline.get(q),
+          });
         }),
         fuzz(300),
       );
@@ -133,12 +151,18 @@ describe('the answer engine, given the same question written differently (dev qu
   // question's subject when it does not know it: random case can turn a word into a name by chance, so it may
   // make the bot ask rather than answer, but never answer with another fact.
   it('given a dev question in random case, then it is answered with the same fact or not answered at all', () => {
-    const randomCase = fc.array(fc.boolean(), { minLength: 1, maxLength: 64 }).map((flips) => (q: string) => [...q].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c.toLowerCase())).join(''));
+    const randomCase = fc
+      .array(fc.boolean(), { minLength: 1, maxLength: 64 })
+      .map(
+        (flips) => (q: string) =>
+          [...q].map((c, i) => (flips[i % flips.length] ? c.toUpperCase() : c.toLowerCase())).join(''),
+      );
     fc.assert(
       fc.property(fc.constantFrom(...questions), randomCase, ({ q }, change) => {
         const changed = change(q);
         const answer = answerOf(ask(changed, slowest));
-        if (answer.startsWith('answered')) expect({ q: changed, answer }).toEqual({ q: changed, answer: baseline.get(q) });
+        if (answer.startsWith('answered'))
+          expect({ q: changed, answer }).toEqual({ q: changed, answer: baseline.get(q) });
       }),
       fuzz(300),
     );
@@ -149,12 +173,14 @@ describe('the answer engine, given the same question written differently (dev qu
   // "Wh\u200Bo ow\u200Bns Tik\u200BTok" becomes "wh o ow ns tik tok" and gets "I don't know". Text pasted from
   // web pages, PDFs and chat apps carries them unseen. All 43 covered dev questions lose their answer.
   it('given invisible characters inside words of a covered question, then the answer does not change', () => {
-    const changed = questions.filter(({ expect: e }) => e !== null).flatMap(({ q }) =>
-      INVISIBLE.map((mark) => {
-        const marked = q.replace(/(\p{L}{2})(?=\p{L}{2})/gu, `$1${mark}`);
-        return { q: marked, answer: answerOf(answerer.ask(marked)), expected: baseline.get(q) };
-      }),
-    );
+    const changed = questions
+      .filter(({ expect: e }) => e !== null)
+      .flatMap(({ q }) =>
+        INVISIBLE.map((mark) => {
+          const marked = q.replace(/(\p{L}{2})(?=\p{L}{2})/gu, `$1${mark}`);
+          return { q: marked, answer: answerOf(answerer.ask(marked)), expected: baseline.get(q) };
+        }),
+      );
     expect(changed.filter((c) => c.answer !== c.expected)).toEqual([]);
   });
 

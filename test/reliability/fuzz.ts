@@ -27,7 +27,10 @@ export class Slowest {
   private readonly top: { ms: number; what: string }[] = [];
   count = 0;
 
-  constructor(readonly label: string, private readonly keep = 3) {}
+  constructor(
+    readonly label: string,
+    private readonly keep = 3,
+  ) {}
 
   add(ms: number, what: () => string): void {
     this.count++;

@@ -19,7 +19,16 @@ export type JsValue =
   | { readonly type: 'huge'; readonly unit: string; readonly length: number }
   | { readonly type: 'deep'; readonly depth: number };
 
-export type Block = 'billion-laughs' | 'merge' | 'duplicate-key' | 'second-document' | 'document-end' | 'directive' | 'tag' | 'unknown-field' | 'anchor-cycle';
+export type Block =
+  | 'billion-laughs'
+  | 'merge'
+  | 'duplicate-key'
+  | 'second-document'
+  | 'document-end'
+  | 'directive'
+  | 'tag'
+  | 'unknown-field'
+  | 'anchor-cycle';
 
 export type Edit =
   | { readonly op: 'delete-line'; readonly line: number }
@@ -67,18 +76,112 @@ export const noise: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)), minLength: 1, maxLength: 6 }),
   fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
   fc.constantFrom(
-    '\0', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\ufffd', '\ufffd\ufffd', '\ufeff', '\ufffe', '\u200b', '\u200d', '\u2060',
-    '\u200e', '\u200f', '\u202a', '\u202e', '\u2066', '\u2069', '\u2028', '\u2029', '😀', '👩‍👩‍👧', '🏳️‍🌈', 'e\u0301\u0302\u0303\u0304',
-    'Z̷̧͎̈́a̸l̶g̵o', 'שלום', 'مرحبا', '\t', '\r', '\n', ':', ': ', ' #', '- ', '&a ', '*a', '!', '|', '>', '"', "'", '{', '}', '[', ']', '%',
-    '@', '`', '\\', '? ', ',',
+    '\0',
+    '\u0007',
+    '\u001b[31m',
+    '\u007f',
+    '\u0085',
+    '\ufffd',
+    '\ufffd\ufffd',
+    '\ufeff',
+    '\ufffe',
+    '\u200b',
+    '\u200d',
+    '\u2060',
+    '\u200e',
+    '\u200f',
+    '\u202a',
+    '\u202e',
+    '\u2066',
+    '\u2069',
+    '\u2028',
+    '\u2029',
+    '😀',
+    '👩‍👩‍👧',
+    '🏳️‍🌈',
+    'e\u0301\u0302\u0303\u0304',
+    'Z̷̧͎̈́a̸l̶g̵o',
+    'שלום',
+    'مرحبا',
+    '\t',
+    '\r',
+    '\n',
+    ':',
+    ': ',
+    ' #',
+    '- ',
+    '&a ',
+    '*a',
+    '!',
+    '|',
+    '>',
+    '"',
+    "'",
+    '{',
+    '}',
+    '[',
+    ']',
+    '%',
+    '@',
+    '`',
+    '\\',
+    '? ',
+    ',',
   ),
 );
 
 const literal = fc.constantFrom(
-  '42', '-0', '1e400', '.nan', '.inf', '0x1F', '0o17', 'true', 'no', 'null', '~', '', '""', "''", '[]', '{}', '[1, two, null]',
-  '{ en: 1, fr: [x] }', '{ a: { b: { c: d } } }', '[[[]]]', '2022-13-45', '2022-02-30', '*nowhere', '&anchor', '&a *a', '!!binary aGVsbG8=',
-  '!!str 12', '!!int x', '!!map [1]', '!custom value', '|', '>-', '|+\n', '"unterminated', "'unterminated", '[unclosed', '{unclosed', '}', ']',
-  'a: b: c', '- item', '? complex', '%', '@at', '`tick`', '"\\x00 \\ud800 \\uffff"', '"\\', 'UPPER-Case', 'façade', 'has space', '#comment',
+  '42',
+  '-0',
+  '1e400',
+  '.nan',
+  '.inf',
+  '0x1F',
+  '0o17',
+  'true',
+  'no',
+  'null',
+  '~',
+  '',
+  '""',
+  "''",
+  '[]',
+  '{}',
+  '[1, two, null]',
+  '{ en: 1, fr: [x] }',
+  '{ a: { b: { c: d } } }',
+  '[[[]]]',
+  '2022-13-45',
+  '2022-02-30',
+  '*nowhere',
+  '&anchor',
+  '&a *a',
+  '!!binary aGVsbG8=',
+  '!!str 12',
+  '!!int x',
+  '!!map [1]',
+  '!custom value',
+  '|',
+  '>-',
+  '|+\n',
+  '"unterminated',
+  "'unterminated",
+  '[unclosed',
+  '{unclosed',
+  '}',
+  ']',
+  'a: b: c',
+  '- item',
+  '? complex',
+  '%',
+  '@at',
+  '`tick`',
+  '"\\x00 \\ud800 \\uffff"',
+  '"\\',
+  'UPPER-Case',
+  'façade',
+  'has space',
+  '#comment',
 );
 
 // Not '"' or ']': a long run of them is a long run of YAML errors, the slow case (about 12 µs a byte to parse) that its own test in loader.fuzz.test.ts pins down
@@ -92,7 +195,10 @@ const hugeValue = fc.record({
 const nestedValue = fc.record({
   type: fc.constant('nested' as const),
   open: fc.constantFrom('[' as const, '{' as const, '- ' as const),
-  depth: fc.oneof({ weight: 1, arbitrary: fc.constant(10_000) }, { weight: 2, arbitrary: fc.integer({ min: 1, max: 300 }) }),
+  depth: fc.oneof(
+    { weight: 1, arbitrary: fc.constant(10_000) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 300 }) },
+  ),
   closed: fc.boolean(),
 });
 
@@ -109,16 +215,56 @@ const jsValue: fc.Arbitrary<JsValue> = fc.oneof(
   {
     weight: 6,
     arbitrary: fc
-      .constantFrom<unknown>(42, -1, 0, 1.5, true, false, null, '', '   ', '\t\n', [], {}, [1, 'two', null], { en: 1, fr: ['x'] }, { unexpected: 'field' }, [{}], [[]], '2022-02-30', 'not a date', 'Not-An-Id', 'façade', 'a--b', 'company statement', 'https://', 'x.txt', '../x.txt')
+      .constantFrom<unknown>(
+        42,
+        -1,
+        0,
+        1.5,
+        true,
+        false,
+        null,
+        '',
+        '   ',
+        '\t\n',
+        [],
+        {},
+        [1, 'two', null],
+        { en: 1, fr: ['x'] },
+        { unexpected: 'field' },
+        [{}],
+        [[]],
+        '2022-02-30',
+        'not a date',
+        'Not-An-Id',
+        'façade',
+        'a--b',
+        'company statement',
+        'https://',
+        'x.txt',
+        '../x.txt',
+      )
       .map((v) => ({ type: 'js' as const, value: v })),
   },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((v) => ({ type: 'js' as const, value: v })) },
-  { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }).map((v) => ({ type: 'js' as const, value: v })) },
+  {
+    weight: 2,
+    arbitrary: fc.string({ unit: 'grapheme', maxLength: 20 }).map((v) => ({ type: 'js' as const, value: v })),
+  },
   { weight: 1, arbitrary: hugeValue },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 300 }).map((depth) => ({ type: 'deep' as const, depth })) },
 );
 
-const BLOCKS: readonly Block[] = ['billion-laughs', 'merge', 'duplicate-key', 'second-document', 'document-end', 'directive', 'tag', 'unknown-field', 'anchor-cycle'];
+const BLOCKS: readonly Block[] = [
+  'billion-laughs',
+  'merge',
+  'duplicate-key',
+  'second-document',
+  'document-end',
+  'directive',
+  'tag',
+  'unknown-field',
+  'anchor-cycle',
+];
 const block = fc.constantFrom(...BLOCKS);
 
 const indent = fc.oneof(
@@ -139,16 +285,26 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('alias' as const), line: fc.nat(), other: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('append' as const), block }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('cut' as const), at: fc.nat() }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant('line-endings' as const), eol: fc.constantFrom('\r\n' as const, '\r' as const) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant('line-endings' as const),
+      eol: fc.constantFrom('\r\n' as const, '\r' as const),
+    }),
+  },
   { weight: 1, arbitrary: fc.constant({ op: 'bom' as const }) },
 );
 
 export const fileText: fc.Arbitrary<FileText> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }).map((text) => ({ kind: 'text' as const, text })),
   fc.string({ unit: 'grapheme', maxLength: 300 }).map((text) => ({ kind: 'text' as const, text })),
-  fc.array(fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 20 })), { maxLength: 12 }).map((pairs) => ({ kind: 'text' as const, text: pairs.map(([k, v]) => `${k}: ${v}`).join('\n') })),
+  fc
+    .array(fc.tuple(fc.string({ maxLength: 12 }), fc.string({ maxLength: 20 })), { maxLength: 12 })
+    .map((pairs) => ({ kind: 'text' as const, text: pairs.map(([k, v]) => `${k}: ${v}`).join('\n') })),
   fc.jsonValue({ maxDepth: 3 }).map((v) => ({ kind: 'text' as const, text: JSON.stringify(v) })),
-  fc.constantFrom('', '\n', '   ', '# only a comment\n', '---', '...', 'null', '[]', '- a\n- b', '\0\0\0', '\ufeff').map((text) => ({ kind: 'text' as const, text })),
+  fc
+    .constantFrom('', '\n', '   ', '# only a comment\n', '---', '...', 'null', '[]', '- a\n- b', '\0\0\0', '\ufeff')
+    .map((text) => ({ kind: 'text' as const, text })),
   fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 300 }).map((bytes) => ({ kind: 'bytes' as const, bytes })),
   value.map((v) => ({ kind: 'value' as const, value: v })),
   block.map((b) => ({ kind: 'block' as const, block: b })),
@@ -156,12 +312,31 @@ export const fileText: fc.Arbitrary<FileText> = fc.oneof(
 
 /** Names a file may be moved or added under: right and wrong folders, wrong endings, a sub-folder, an editor's backup. */
 const strayPaths = fc.constantFrom(
-  'facts/renamed-fact.yaml', 'facts/new-fact.yaml', 'facts/Upper Case.yaml', 'facts/x.yml', 'facts/sub/nested.yaml', 'sources/renamed-source.yaml',
-  'sources/renamed.txt', 'sources/extra.txt', 'notes.yaml', 'facts/backup.yaml~', 'facts/.hidden.yaml', 'topics.yaml.bak', 'README.md', 'facts/fact.json',
+  'facts/renamed-fact.yaml',
+  'facts/new-fact.yaml',
+  'facts/Upper Case.yaml',
+  'facts/x.yml',
+  'facts/sub/nested.yaml',
+  'sources/renamed-source.yaml',
+  'sources/renamed.txt',
+  'sources/extra.txt',
+  'notes.yaml',
+  'facts/backup.yaml~',
+  'facts/.hidden.yaml',
+  'topics.yaml.bak',
+  'README.md',
+  'facts/fact.json',
 );
 
 export const change: fc.Arbitrary<Change> = fc.oneof(
-  { weight: 12, arbitrary: fc.record({ op: fc.constant('edit' as const), file: fc.nat(), edits: fc.array(edit, { minLength: 1, maxLength: 4 }) }) },
+  {
+    weight: 12,
+    arbitrary: fc.record({
+      op: fc.constant('edit' as const),
+      file: fc.nat(),
+      edits: fc.array(edit, { minLength: 1, maxLength: 4 }),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constant('replace' as const), file: fc.nat(), text: fileText }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('remove' as const), file: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('rename' as const), file: fc.nat(), to: strayPaths }) },
@@ -169,7 +344,10 @@ export const change: fc.Arbitrary<Change> = fc.oneof(
 );
 
 const oneToThree = (c: fc.Arbitrary<Change>): fc.Arbitrary<Mutation> =>
-  fc.oneof({ weight: 4, arbitrary: c.map((one) => [one]) }, { weight: 1, arbitrary: fc.array(c, { minLength: 2, maxLength: 3 }) });
+  fc.oneof(
+    { weight: 4, arbitrary: c.map((one) => [one]) },
+    { weight: 1, arbitrary: fc.array(c, { minLength: 2, maxLength: 3 }) },
+  );
 
 /** One to three changes, mostly one, across the knowledge folder. */
 export const mutation: fc.Arbitrary<Mutation> = oneToThree(change);
@@ -179,7 +357,10 @@ export const mutation: fc.Arbitrary<Mutation> = oneToThree(change);
  * no size limit, so in memory an oversized file is just a slow valid one.
  */
 export const mutationOnDisk: fc.Arbitrary<Mutation> = oneToThree(
-  fc.oneof({ weight: 15, arbitrary: change }, { weight: 1, arbitrary: fc.record({ op: fc.constant('oversize' as const), file: fc.nat() }) }),
+  fc.oneof(
+    { weight: 15, arbitrary: change },
+    { weight: 1, arbitrary: fc.record({ op: fc.constant('oversize' as const), file: fc.nat() }) },
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------------
@@ -220,7 +401,9 @@ export function applyMutation(files: ReadonlyMap<string, string>, changes: Mutat
 }
 
 export function describeMutation(changes: Mutation): string {
-  return JSON.stringify(changes, (_key, v: unknown) => (typeof v === 'string' && v.length > 40 ? `${v.slice(0, 40)}…(${v.length})` : v));
+  return JSON.stringify(changes, (_key, v: unknown) =>
+    typeof v === 'string' && v.length > 40 ? `${v.slice(0, 40)}…(${v.length})` : v,
+  );
 }
 
 /** Past the loader's limit: 256 KiB for YAML, 4 MiB for source texts. The padding is a comment or more text, so only the size is wrong. */
@@ -261,7 +444,8 @@ export function blockText(block: Block, text = ''): string {
   switch (block) {
     case 'billion-laughs': {
       const lines = ['lol0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'];
-      for (let i = 1; i < 10; i++) lines.push(`lol${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(', ')}]`);
+      for (let i = 1; i < 10; i++)
+        lines.push(`lol${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(', ')}]`);
       return lines.join('\n');
     }
     case 'merge':
@@ -335,7 +519,10 @@ function applyEdit(text: string, e: Edit): string {
     case 'replace-value': {
       if (keyLines.length === 0) return text;
       const i = keyLines[e.line % keyLines.length]!;
-      lines[i] = lines[i]!.replace(new RegExp(`${KEY_LINE.source}.*$`), (_all, key: string) => `${key}: ${valueText(e.value)}`);
+      lines[i] = lines[i]!.replace(
+        new RegExp(`${KEY_LINE.source}.*$`),
+        (_all, key: string) => `${key}: ${valueText(e.value)}`,
+      );
       return lines.join('\n');
     }
     case 'alias': {
@@ -352,7 +539,9 @@ function applyEdit(text: string, e: Edit): string {
     case 'delete-field':
       return structural(text, e.pick, (doc, path) => doc.deleteIn(path));
     case 'append':
-      return e.block === 'directive' ? `${blockText(e.block, text)}\n${text}` : `${text}\n${blockText(e.block, text)}\n`;
+      return e.block === 'directive'
+        ? `${blockText(e.block, text)}\n${text}`
+        : `${text}\n${blockText(e.block, text)}\n`;
     case 'cut':
       return text.slice(0, e.at % (text.length + 1));
     case 'line-endings':
@@ -365,7 +554,11 @@ function applyEdit(text: string, e: Edit): string {
 type Path = (string | number)[];
 
 /** Changes one field of a file that is still valid YAML; leaves broken YAML as it is. */
-function structural(text: string, pick: number, change: (doc: ReturnType<typeof parseDocument>, path: Path) => void): string {
+function structural(
+  text: string,
+  pick: number,
+  change: (doc: ReturnType<typeof parseDocument>, path: Path) => void,
+): string {
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) return text;
   const paths: Path[] = [];

@@ -27,25 +27,64 @@ export interface SyntheticFact {
 }
 
 const REAL_FACT_IDS = [
-  'backup-locations', 'backups-retained', 'biden-review', 'buzzfeed-report', 'bytedance-ownership', 'cfius', 'deletion-plan',
-  'governance-unit-may', 'no-comment', 'oracle-relationship', 'oracle-routing', 'sale-order-2020', 'security-experts',
+  'backup-locations',
+  'backups-retained',
+  'biden-review',
+  'buzzfeed-report',
+  'bytedance-ownership',
+  'cfius',
+  'deletion-plan',
+  'governance-unit-may',
+  'no-comment',
+  'oracle-relationship',
+  'oracle-routing',
+  'sale-order-2020',
+  'security-experts',
 ] as const;
 
 /** Text a person might paste: words, accents, emoji, invisible and right-to-left marks, mentions, markdown. */
 const piece = fc.oneof(
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 12 }),
   fc.constantFrom(
-    'data ', 'données ', 'Oracle ', '😀', '👩🏽‍💻', 'e\u0301', '\u200b', '\u200f', '\u202e', 'שלום ', 'مرحبا ', '@everyone ', '@here ', '<@123> ',
-    '<@&123> ', '<#123> ', '**bold** ', '`x` ', '```js\ncode\n``` ', '> quote ', ' ', '\n', '\t', 'x'.repeat(40),
+    'data ',
+    'données ',
+    'Oracle ',
+    '😀',
+    '👩🏽‍💻',
+    'e\u0301',
+    '\u200b',
+    '\u200f',
+    '\u202e',
+    'שלום ',
+    'مرحبا ',
+    '@everyone ',
+    '@here ',
+    '<@123> ',
+    '<@&123> ',
+    '<#123> ',
+    '**bold** ',
+    '`x` ',
+    '```js\ncode\n``` ',
+    '> quote ',
+    ' ',
+    '\n',
+    '\t',
+    'x'.repeat(40),
   ),
 );
 
 /** Lengths around each Discord limit, and far beyond them. */
-const LENGTHS = [1, 2, 79, 80, 81, 99, 100, 101, 255, 256, 257, 1023, 1024, 1025, 1999, 2000, 2001, 2047, 2048, 2049, 4095, 4096, 4097, 5999, 6000, 6001, 12_000, 30_000];
+const LENGTHS = [
+  1, 2, 79, 80, 81, 99, 100, 101, 255, 256, 257, 1023, 1024, 1025, 1999, 2000, 2001, 2047, 2048, 2049, 4095, 4096, 4097,
+  5999, 6000, 6001, 12_000, 30_000,
+];
 
 /** Non-empty text of a chosen length in code points (no surrogate pair split), starting with a letter. */
 export const longText: fc.Arbitrary<string> = fc
-  .tuple(fc.array(piece, { minLength: 1, maxLength: 12 }), fc.oneof(fc.constantFrom(...LENGTHS), fc.integer({ min: 1, max: 8000 })))
+  .tuple(
+    fc.array(piece, { minLength: 1, maxLength: 12 }),
+    fc.oneof(fc.constantFrom(...LENGTHS), fc.integer({ min: 1, max: 8000 })),
+  )
   .map(([parts, length]) => {
     let text = parts.join('');
     while ([...text].length < length) text += text;
@@ -57,7 +96,10 @@ export const factId: fc.Arbitrary<string> = fc
   .array(fc.stringMatching(/^[a-z0-9]{1,9}$/), { minLength: 1, maxLength: 8 })
   .map((words) => `zz-${words.join('-')}`.slice(0, 60).replace(/-+$/, ''));
 
-const url = fc.oneof(fc.webUrl(), longText.map((t) => `https://example.org/${encodeURIComponent(t)}`));
+const url = fc.oneof(
+  fc.webUrl(),
+  longText.map((t) => `https://example.org/${encodeURIComponent(t)}`),
+);
 
 export const syntheticCitation: fc.Arbitrary<SyntheticCitation> = fc.record({
   quote: longText,
@@ -82,7 +124,11 @@ export const syntheticFact = (id: fc.Arbitrary<string> = factId): fc.Arbitrary<S
   });
 
 /** One to three generated facts with distinct ids. */
-export const syntheticFacts: fc.Arbitrary<SyntheticFact[]> = fc.uniqueArray(syntheticFact(), { minLength: 1, maxLength: 3, selector: (f) => f.id });
+export const syntheticFacts: fc.Arbitrary<SyntheticFact[]> = fc.uniqueArray(syntheticFact(), {
+  minLength: 1,
+  maxLength: 3,
+  selector: (f) => f.id,
+});
 
 /** The real knowledge base plus the generated facts and their sources. */
 export function knowledgeWith(facts: readonly SyntheticFact[]): Map<string, string> {
@@ -90,34 +136,44 @@ export function knowledgeWith(facts: readonly SyntheticFact[]): Map<string, stri
   facts.forEach((fact, i) => {
     const sourceIds = fact.citations.map((citation, j) => {
       const sourceId = `zz-source-${i}-${j}`;
-      files.set(`sources/${sourceId}.yaml`, yaml({
-        id: sourceId,
-        title: citation.sourceTitle,
-        publisher: citation.publisher,
-        kind: citation.sourceKind,
-        language: citation.sourceLanguage,
-        published: '2026-01-15',
-        ...(citation.url ? { url: citation.url } : {}),
-        text: `${sourceId}.txt`,
-        text_is: 'excerpt',
-      }));
+      files.set(
+        `sources/${sourceId}.yaml`,
+        yaml({
+          id: sourceId,
+          title: citation.sourceTitle,
+          publisher: citation.publisher,
+          kind: citation.sourceKind,
+          language: citation.sourceLanguage,
+          published: '2026-01-15',
+          ...(citation.url ? { url: citation.url } : {}),
+          text: `${sourceId}.txt`,
+          text_is: 'excerpt',
+        }),
+      );
       files.set(`sources/${sourceId}.txt`, citation.quote);
       return sourceId;
     });
-    files.set(`facts/${fact.id}.yaml`, yaml({
-      id: fact.id,
-      topic: 'data-location',
-      title: fact.title,
-      answer: fact.answer,
-      attribution: { claimant: fact.claimant, kind: fact.kind, date: '2026-01-15' },
-      citations: fact.citations.map((c, j) => ({ source: sourceIds[j], quote: c.quote, ...(c.translation ? { translation: c.translation } : {}) })),
-      aliases: { en: [`zq synthetic alias ${i}`], fr: [`zq alias synthétique ${i}`] },
-      questions: { en: [`zq synthetic question ${i}`], fr: [] },
-      related: fact.related,
-      as_of: '2026-01-15',
-      owner: 'fuzz',
-      review_by: fact.stale ? '2026-02-01' : '2030-01-01',
-    }));
+    files.set(
+      `facts/${fact.id}.yaml`,
+      yaml({
+        id: fact.id,
+        topic: 'data-location',
+        title: fact.title,
+        answer: fact.answer,
+        attribution: { claimant: fact.claimant, kind: fact.kind, date: '2026-01-15' },
+        citations: fact.citations.map((c, j) => ({
+          source: sourceIds[j],
+          quote: c.quote,
+          ...(c.translation ? { translation: c.translation } : {}),
+        })),
+        aliases: { en: [`zq synthetic alias ${i}`], fr: [`zq alias synthétique ${i}`] },
+        questions: { en: [`zq synthetic question ${i}`], fr: [] },
+        related: fact.related,
+        as_of: '2026-01-15',
+        owner: 'fuzz',
+        review_by: fact.stale ? '2026-02-01' : '2030-01-01',
+      }),
+    );
   });
   return files;
 }

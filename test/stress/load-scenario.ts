@@ -30,7 +30,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { InteractionResponseType, Locale, MessageFlags, type APIInteraction, type APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import {
+  InteractionResponseType,
+  Locale,
+  MessageFlags,
+  type APIInteraction,
+  type APIInteractionResponseCallbackData,
+} from 'discord-api-types/v10';
 import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
 import type { ReloadOutcome } from '../../src/knowledge/live-store.ts';
 import { UI } from '../../src/discord/strings.ts';
@@ -109,7 +115,12 @@ export interface LoadFigures {
   readonly reloadMs: readonly number[];
   /** Every fault the fake applied: 500s and 429s answered, responses held, gateway drops. */
   readonly faultsInjected: number;
-  readonly faults: { readonly http500: number; readonly http429: number; readonly slow: number; readonly gatewayDrops: number };
+  readonly faults: {
+    readonly http500: number;
+    readonly http429: number;
+    readonly slow: number;
+    readonly gatewayDrops: number;
+  };
   /** Callback requests the fake received (attempts, including failed ones). */
   readonly callbackAttempts: number;
   /**
@@ -120,7 +131,12 @@ export interface LoadFigures {
   /** `handler.failed` log entries: the bot's error boundary caught something. */
   readonly handlerFailures: number;
   /** /ask interactions sent (warm-up included) and questions in the SQLite record, rows it dropped, failed writes. */
-  readonly record: { readonly asks: number; readonly questions: number; readonly dropped: number; readonly writeErrors: number };
+  readonly record: {
+    readonly asks: number;
+    readonly questions: number;
+    readonly dropped: number;
+    readonly writeErrors: number;
+  };
   /**
    * Answers that reached the fake while a reload ran (± 250 ms) / between the broken save and the fix
    * being live, and how many of them were failed answers.
@@ -176,7 +192,11 @@ const QUESTIONS: readonly Question[] = [
   { text: 'who owns tiktok', locale: Locale.EnglishUS, expected: 'bytedance-ownership' },
   { text: 'Is US user data routed through Oracle?', locale: Locale.EnglishUS, expected: EDITED_FACT },
   { text: 'Where is US user data hosted?', locale: Locale.EnglishGB, expected: EDITED_FACT },
-  { text: 'Les données des utilisateurs américains transitent-elles par Oracle ?', locale: Locale.French, expected: EDITED_FACT },
+  {
+    text: 'Les données des utilisateurs américains transitent-elles par Oracle ?',
+    locale: Locale.French,
+    expected: EDITED_FACT,
+  },
   { text: 'TikTok garde-t-il ses propres sauvegardes ?', locale: Locale.French, expected: 'backups-retained' },
   { text: 'biden administartion stance', locale: Locale.EnglishUS, expected: 'biden-review' },
   { text: 'what is the wifi password', locale: Locale.EnglishUS, expected: null },
@@ -211,18 +231,32 @@ function wrongness(kind: Kind, expected: Expected, added: AddedFact, body: Callb
     case 'ask': {
       if (body.type !== InteractionResponseType.ChannelMessageWithSource) return `callback type ${String(body.type)}`;
       const got = factOf();
-      const allowed = expected !== 'added' ? [expected] : added === 'loaded' ? [NEW_FACT_ID] : added === 'absent' ? [null] : [null, NEW_FACT_ID];
-      return allowed.includes(got) ? undefined : `answered ${String(got)}, expected ${allowed.map(String).join(' or ')}`;
+      const allowed =
+        expected !== 'added'
+          ? [expected]
+          : added === 'loaded'
+            ? [NEW_FACT_ID]
+            : added === 'absent'
+              ? [null]
+              : [null, NEW_FACT_ID];
+      return allowed.includes(got)
+        ? undefined
+        : `answered ${String(got)}, expected ${allowed.map(String).join(' or ')}`;
     }
     case 'fact':
       if (body.type !== InteractionResponseType.ChannelMessageWithSource) return `callback type ${String(body.type)}`;
       return factOf() === expected ? undefined : `showed ${String(factOf())}, expected ${String(expected)}`;
     case 'sources':
       if (((data.flags ?? 0) & MessageFlags.Ephemeral) === 0) return 'sources not private';
-      return data.embeds?.[0]?.title?.startsWith('Sources') === true ? undefined : `sources title ${String(data.embeds?.[0]?.title)}`;
+      return data.embeds?.[0]?.title?.startsWith('Sources') === true
+        ? undefined
+        : `sources title ${String(data.embeds?.[0]?.title)}`;
     case 'autocomplete':
-      if (body.type !== InteractionResponseType.ApplicationCommandAutocompleteResult) return `callback type ${String(body.type)}`;
-      return (data.choices?.length ?? 0) > 0 && (data.choices?.length ?? 0) <= DISCORD_LIMITS.autocompleteChoices ? undefined : `${data.choices?.length ?? 0} choices`;
+      if (body.type !== InteractionResponseType.ApplicationCommandAutocompleteResult)
+        return `callback type ${String(body.type)}`;
+      return (data.choices?.length ?? 0) > 0 && (data.choices?.length ?? 0) <= DISCORD_LIMITS.autocompleteChoices
+        ? undefined
+        : `${data.choices?.length ?? 0} choices`;
   }
 }
 
@@ -343,7 +377,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
         late += 1;
         note(`#${tracked.n} ${tracked.kind} answered late: ${latency} ms`);
       }
-      const added: AddedFact = tracked.dispatchedAt > addedLoadedAt ? 'loaded' : options.reloadAt === undefined ? 'absent' : 'either';
+      const added: AddedFact =
+        tracked.dispatchedAt > addedLoadedAt ? 'loaded' : options.reloadAt === undefined ? 'absent' : 'either';
       const wrong = wrongness(tracked.kind, tracked.expected, added, request.body as CallbackBody);
       if (wrong !== undefined) {
         failedAnswers += 1;
@@ -384,14 +419,28 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
         return {
           kind: 'ask',
           expected: question.expected,
-          payload: fake.slashCommand({ name: 'ask', locale: question.locale, options: isPrivate ? { question: question.text, private: true } : { question: question.text } }),
+          payload: fake.slashCommand({
+            name: 'ask',
+            locale: question.locale,
+            options: isPrivate ? { question: question.text, private: true } : { question: question.text },
+          }),
         };
       }
       const locale = draw() < 0.25 ? Locale.French : Locale.EnglishUS;
-      if (roll < 0.85) return { kind: 'autocomplete', expected: null, payload: fake.autocomplete({ name: 'fact', focused: 'name', value: pick(TYPED), locale }) };
+      if (roll < 0.85)
+        return {
+          kind: 'autocomplete',
+          expected: null,
+          payload: fake.autocomplete({ name: 'fact', focused: 'name', value: pick(TYPED), locale }),
+        };
       const factId = pick(SHOWN_FACTS);
-      if (roll < 0.95) return { kind: 'sources', expected: factId, payload: fake.button({ customId: `sources:${factId}`, locale }) };
-      return { kind: 'fact', expected: factId, payload: fake.slashCommand({ name: 'fact', options: { name: factId }, locale }) };
+      if (roll < 0.95)
+        return { kind: 'sources', expected: factId, payload: fake.button({ customId: `sources:${factId}`, locale }) };
+      return {
+        kind: 'fact',
+        expected: factId,
+        payload: fake.slashCommand({ name: 'fact', options: { name: factId }, locale }),
+      };
     };
     /** Dispatches one interaction; in the measured run, with the faults drawn for it. */
     const fire = (measured: boolean, doomed = false) => {
@@ -408,7 +457,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
         if (roll < f500) {
           fake.failNext({ method: 'POST', pathMatch: path, status: 500, times: 1 + Math.floor(draw() * retries) });
         } else if (roll < f500 + f429) {
-          fake.failNext({ method: 'POST', pathMatch: path, status: 429, retryAfter: Math.round(between(retryMin, retryMax) * 1000) / 1000 });
+          fake.failNext({
+            method: 'POST',
+            pathMatch: path,
+            status: 429,
+            retryAfter: Math.round(between(retryMin, retryMax) * 1000) / 1000,
+          });
         } else if (roll < f500 + f429 + fSlow) {
           fake.delayNext({ method: 'POST', pathMatch: path, ms: Math.round(between(slowMin, slowMax)) });
           plannedFaults.slow += 1;
@@ -432,7 +486,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     }
     const warmDeadline = Date.now() + 10_000;
     while ([...pending.values()].some((t) => !t.measured) && Date.now() < warmDeadline) await sleep(10);
-    if (failedAnswers > 0 || [...pending.values()].some((t) => !t.measured)) throw new Error(`warm-up failed: ${problems.join('; ')}`);
+    if (failedAnswers > 0 || [...pending.values()].some((t) => !t.measured))
+      throw new Error(`warm-up failed: ${problems.join('; ')}`);
     const reloadsAtStart = { all: 0, refused: 0 };
     const unsubscribe = h.store.onReload((outcome: ReloadOutcome) => {
       reloadsAtStart.all += 1;
@@ -473,7 +528,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       writeFileSync(factPath, goodText.replace('\naliases:', '\naliasses:'));
       const outcome = await timedReload();
       if (outcome.ok) throw new Error('the broken edit was loaded');
-      if (h.store.current().snapshot.factsById.get(EDITED_FACT)?.owner !== 'policy-team') throw new Error('the live fact changed');
+      if (h.store.current().snapshot.factsById.get(EDITED_FACT)?.owner !== 'policy-team')
+        throw new Error('the live fact changed');
       if (options.fixAt === undefined) windows.broken[1] = Infinity;
     });
     step(options.fixAt, async () => {
@@ -525,7 +581,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
 
     // ---- the measured run ----
     const unanswerable = faults.unanswerable ?? 0;
-    const doomed = new Set(Array.from({ length: unanswerable }, (_, k) => Math.floor(((k + 0.5) * total) / unanswerable)));
+    const doomed = new Set(
+      Array.from({ length: unanswerable }, (_, k) => Math.floor(((k + 0.5) * total) / unanswerable)),
+    );
     const start = performance.now();
     if (options.rate === 'burst') {
       for (let i = 0; i < total; i++) {
@@ -583,7 +641,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     const idleDeadline = Date.now() + 8_000;
     while (tcpSockets() > socketsBefore && Date.now() < idleDeadline) await sleep(100);
     const heapAfter = await settledHeap(gc);
-    const recordedQuestions = h.recorder.read((db) => db.prepare('SELECT COUNT(*) FROM questions').pluck().get() as number);
+    const recordedQuestions = h.recorder.read(
+      (db) => db.prepare('SELECT COUNT(*) FROM questions').pluck().get() as number,
+    );
     const { rowsDropped, writeErrors } = h.recorder.stats();
     const handlerFailures = h.logs.entries().filter((e) => e.event === 'handler.failed').length;
     // The fake's dispatch log for RESUME is not reachable: count it as the one-byte strings it is.
@@ -619,7 +679,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       duringBrokenEdit: during.broken,
       duringGatewayDrop,
       dispatchMs: Math.round(dispatchMs),
-      achievedRate: Math.round(total / Math.max(dispatchMs, 1) * 1000),
+      achievedRate: Math.round((total / Math.max(dispatchMs, 1)) * 1000),
       durationMs: lastAnswerAt - (dispatchTimes[0] ?? lastAnswerAt),
       problems,
     };
@@ -632,10 +692,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
 /** Adding a fact reloads the whole folder: with the broken file on disk it would be refused. */
 function checkStepOrder(options: LoadOptions): void {
   const { reloadAt, brokenEditAt, fixAt } = options;
-  if (fixAt !== undefined && (brokenEditAt === undefined || fixAt <= brokenEditAt)) throw new Error('fixAt needs an earlier brokenEditAt');
+  if (fixAt !== undefined && (brokenEditAt === undefined || fixAt <= brokenEditAt))
+    throw new Error('fixAt needs an earlier brokenEditAt');
   if (reloadAt === undefined || brokenEditAt === undefined) return;
   if (reloadAt >= brokenEditAt && (fixAt === undefined || reloadAt <= fixAt)) {
-    throw new Error('reloadAt must come before brokenEditAt or after fixAt: the broken file would make the reload fail');
+    throw new Error(
+      'reloadAt must come before brokenEditAt or after fixAt: the broken file would make the reload fail',
+    );
   }
 }
 
@@ -664,12 +727,23 @@ export function figuresTable(runs: readonly { readonly name: string; readonly fi
     ['p50 dispatch → callback', (f) => `${f.p50Ms} ms`],
     ['p99 dispatch → callback', (f) => `${f.p99Ms} ms`],
     ['max dispatch → callback', (f) => `${f.maxMs} ms`],
-    ['faults injected (500 / 429 / slow / gateway drops)', (f) => `${f.faultsInjected} (${f.faults.http500} / ${f.faults.http429} / ${f.faults.slow} / ${f.faults.gatewayDrops})`],
+    [
+      'faults injected (500 / 429 / slow / gateway drops)',
+      (f) =>
+        `${f.faultsInjected} (${f.faults.http500} / ${f.faults.http429} / ${f.faults.slow} / ${f.faults.gatewayDrops})`,
+    ],
     ['callback attempts', (f) => String(f.callbackAttempts)],
     ['REST connections open at peak', (f) => String(f.peakConnections)],
-    ['/ask sent / questions recorded (rows dropped)', (f) => `${f.record.asks} / ${f.record.questions} (${f.record.dropped})`],
+    [
+      '/ask sent / questions recorded (rows dropped)',
+      (f) => `${f.record.asks} / ${f.record.questions} (${f.record.dropped})`,
+    ],
     ['reloads (refused), each took', (f) => `${f.reloads} (${f.reloadsRefused}), ${f.reloadMs.join(' / ')} ms`],
-    ['answered during reload / broken edit (failed)', (f) => `${f.duringReload.answered} / ${f.duringBrokenEdit.answered} (${f.duringReload.failed} / ${f.duringBrokenEdit.failed})`],
+    [
+      'answered during reload / broken edit (failed)',
+      (f) =>
+        `${f.duringReload.answered} / ${f.duringBrokenEdit.answered} (${f.duringReload.failed} / ${f.duringBrokenEdit.failed})`,
+    ],
     ['sent while the gateway was down', (f) => String(f.duringGatewayDrop)],
     ['heap before → after', (f) => `${f.heapBeforeMiB} → ${f.heapAfterMiB} MiB`],
     ['heap growth: test records / bot', (f) => `${f.testRecordsMiB} / ${f.botGrowthMiB} MiB`],
@@ -678,5 +752,9 @@ export function figuresTable(runs: readonly { readonly name: string; readonly fi
   ];
   const header = `| | ${runs.map((r) => r.name).join(' | ')} |`;
   const rule = `|---|${runs.map(() => '---').join('|')}|`;
-  return [header, rule, ...rows.map(([label, cell]) => `| ${label} | ${runs.map((r) => cell(r.figures)).join(' | ')} |`)].join('\n');
+  return [
+    header,
+    rule,
+    ...rows.map(([label, cell]) => `| ${label} | ${runs.map((r) => cell(r.figures)).join(' | ')} |`),
+  ].join('\n');
 }

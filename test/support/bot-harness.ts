@@ -55,13 +55,29 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-export async function startHarness(options: { settings?: Partial<BotSettings>; knowledgeDir?: string; dataDir?: string; retries?: number; watch?: boolean; policyChannel?: boolean; answerChannels?: 'fake-channel' | 'fake-forum'; privilegedIntents?: number } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    settings?: Partial<BotSettings>;
+    knowledgeDir?: string;
+    dataDir?: string;
+    retries?: number;
+    watch?: boolean;
+    policyChannel?: boolean;
+    answerChannels?: 'fake-channel' | 'fake-forum';
+    privilegedIntents?: number;
+  } = {},
+): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
   if (!options.knowledgeDir) cpSync(FIXTURE_KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
-  const opened = await openLiveStore<Answerer>({ load: folderLoader(knowledgeDir, () => TODAY), build: (s) => createAnswerer(s) });
+  const opened = await openLiveStore<Answerer>({
+    load: folderLoader(knowledgeDir, () => TODAY),
+    build: (s) => createAnswerer(s),
+  });
   if (!opened.ok) throw new Error(`knowledge fixture does not load: ${JSON.stringify(opened.errors)}`);
   // Answer channels need Message Content, which the operator then enables in the Developer Portal.
-  const fake = await startFakeDiscord({ privilegedIntents: options.privilegedIntents ?? (options.answerChannels ? GatewayIntentBits.MessageContent : 0) });
+  const fake = await startFakeDiscord({
+    privilegedIntents: options.privilegedIntents ?? (options.answerChannels ? GatewayIntentBits.MessageContent : 0),
+  });
   const logs = new LogCapture();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'record-e2e-'));
   const logger = createLogger({ level: 'debug', secrets: [fake.token], destination: logs });
@@ -85,7 +101,9 @@ export async function startHarness(options: { settings?: Partial<BotSettings>; k
         mentionCooldownMs: 0,
         knowledgeDir,
         ...(options.policyChannel ? { policyChannelId: fake.channelId } : {}),
-        ...(options.answerChannels ? { answerChannelIds: [options.answerChannels === 'fake-forum' ? fake.forumChannel.id : fake.channelId] } : {}),
+        ...(options.answerChannels
+          ? { answerChannelIds: [options.answerChannels === 'fake-forum' ? fake.forumChannel.id : fake.channelId] }
+          : {}),
         ...options.settings,
       },
     });
@@ -103,12 +121,22 @@ export async function startHarness(options: { settings?: Partial<BotSettings>; k
     dataDir,
     knowledgeDir,
     questions: () =>
-      recorder.read((db) =>
-        db.prepare('SELECT id, channel_kind AS channelKind, language, fact_id AS factId, question, user_hash AS userHash FROM questions ORDER BY rowid').all() as RecordedQuestion[],
+      recorder.read(
+        (db) =>
+          db
+            .prepare(
+              'SELECT id, channel_kind AS channelKind, language, fact_id AS factId, question, user_hash AS userHash FROM questions ORDER BY rowid',
+            )
+            .all() as RecordedQuestion[],
       ),
     votes: () =>
       recorder
-        .read((db) => db.prepare('SELECT question_id AS questionId, user_hash AS userHash, helpful FROM votes ORDER BY rowid').all() as (Omit<RecordedVote, 'helpful'> & { helpful: number })[])
+        .read(
+          (db) =>
+            db
+              .prepare('SELECT question_id AS questionId, user_hash AS userHash, helpful FROM votes ORDER BY rowid')
+              .all() as (Omit<RecordedVote, 'helpful'> & { helpful: number })[],
+        )
         .map((v) => ({ ...v, helpful: v.helpful === 1 })),
     stop: async () => {
       await bot.stop();

@@ -31,7 +31,10 @@ import { snowflake, startFakeDiscord, type FakeDiscord } from './fake-discord.ts
 
 const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
-async function startClient(fake: FakeDiscord, rest: Partial<NonNullable<ClientOptions['rest']>> = {}): Promise<Client<true>> {
+async function startClient(
+  fake: FakeDiscord,
+  rest: Partial<NonNullable<ClientOptions['rest']>> = {},
+): Promise<Client<true>> {
   const client = new Client({
     intents: INTENTS,
     partials: [Partials.Channel],
@@ -78,7 +81,8 @@ describe('fake discord', () => {
   it('generates 18-19 digit snowflakes', () => {
     expect(snowflake()).toMatch(/^\d{19}$/);
     expect(snowflake(Date.parse('2018-01-01T00:00:00Z'))).toMatch(/^\d{18}$/);
-    for (const id of [fake.botUser.id, fake.guildId, fake.channelId, fake.staffUser.id]) expect(id).toMatch(/^\d{17,19}$/);
+    for (const id of [fake.botUser.id, fake.guildId, fake.channelId, fake.staffUser.id])
+      expect(id).toMatch(/^\d{17,19}$/);
   });
 
   it('lets the real client log in with the identified intents and the guild cached', () => {
@@ -97,7 +101,9 @@ describe('fake discord', () => {
     expect(gatewayFetch?.headers.authorization).toBe(`Bot ${fake.token}`);
     // No zlib-sync installed: plain JSON, no transport compression.
     const connected = fake.gatewayEvents.find((e) => e.kind === 'connected');
-    expect(new URLSearchParams(connected?.url?.split('?')[1])).toEqual(new URLSearchParams({ v: '10', encoding: 'json' }));
+    expect(new URLSearchParams(connected?.url?.split('?')[1])).toEqual(
+      new URLSearchParams({ v: '10', encoding: 'json' }),
+    );
     expect(fake.identifies[0]?.compress).toBe(false);
   });
 
@@ -115,7 +121,9 @@ describe('fake discord', () => {
 
   it('delivers a slash command and records reply with allowed_mentions', async () => {
     const received = nextInteraction(client, isChatInput);
-    const payload = await fake.sendInteraction(fake.slashCommand({ name: 'ask', options: { question: 'Where is EU data stored?', verbose: true } }));
+    const payload = await fake.sendInteraction(
+      fake.slashCommand({ name: 'ask', options: { question: 'Where is EU data stored?', verbose: true } }),
+    );
     const interaction = await received;
 
     expect(interaction.commandName).toBe('ask');
@@ -147,7 +155,9 @@ describe('fake discord', () => {
 
     const defer = await fake.waitForRequest<APIInteractionResponse>((r) => r.path === fake.callbackPath(payload));
     expect(defer.body.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    const edit = await fake.waitForRequest<RESTPatchAPIWebhookWithTokenMessageJSONBody>((r) => r.method === 'PATCH' && r.path === fake.originalPath(payload));
+    const edit = await fake.waitForRequest<RESTPatchAPIWebhookWithTokenMessageJSONBody>(
+      (r) => r.method === 'PATCH' && r.path === fake.originalPath(payload),
+    );
     expect(edit.rawUrl).toContain('%40original');
     expect(edit.body.content).toBe('Done');
     expect(edited.content).toBe('Done');
@@ -166,11 +176,19 @@ describe('fake discord', () => {
     const payload = await fake.sendInteraction(fake.slashCommand({ name: 'export' }));
     const interaction = await received;
 
-    await interaction.reply({ content: 'attached', files: [{ attachment: Buffer.from('region,store\nEU,Frankfurt\n'), name: 'map.csv' }] });
+    await interaction.reply({
+      content: 'attached',
+      files: [{ attachment: Buffer.from('region,store\nEU,Frankfurt\n'), name: 'map.csv' }],
+    });
     const request = await fake.waitForRequest<APIInteractionResponse>((r) => r.path === fake.callbackPath(payload));
     expect(request.headers['content-type']).toMatch(/^multipart\/form-data/);
-    expect(request.body).toMatchObject({ type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'attached' } });
-    expect(request.files).toEqual([{ field: 'files[0]', filename: 'map.csv', contentType: expect.any(String), size: 26 }]);
+    expect(request.body).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { content: 'attached' },
+    });
+    expect(request.files).toEqual([
+      { field: 'files[0]', filename: 'map.csv', contentType: expect.any(String), size: 26 },
+    ]);
     expect(fake.interactions.get(payload.token)?.original?.attachments[0]?.filename).toBe('map.csv');
   });
 
@@ -179,7 +197,11 @@ describe('fake discord', () => {
     const payload = await fake.sendInteraction(fake.autocomplete({ name: 'ask', focused: 'topic', value: 'resid' }));
     const interaction = await received;
 
-    expect(interaction.options.getFocused(true)).toMatchObject({ name: 'topic', value: 'resid', type: ApplicationCommandOptionType.String });
+    expect(interaction.options.getFocused(true)).toMatchObject({
+      name: 'topic',
+      value: 'resid',
+      type: ApplicationCommandOptionType.String,
+    });
     await interaction.respond([{ name: 'Residency', value: 'residency' }]);
 
     const request = await fake.waitForRequest<APIInteractionResponse>((r) => r.path === fake.callbackPath(payload));
@@ -199,12 +221,17 @@ describe('fake discord', () => {
     await interaction.update({ content: 'Sources: ...', components: [] });
 
     const request = await fake.waitForRequest<APIInteractionResponse>((r) => r.path === fake.callbackPath(payload));
-    expect(request.body).toMatchObject({ type: InteractionResponseType.UpdateMessage, data: { content: 'Sources: ...', components: [] } });
+    expect(request.body).toMatchObject({
+      type: InteractionResponseType.UpdateMessage,
+      data: { content: 'Sources: ...', components: [] },
+    });
   });
 
   it('delivers a modal submit with its field values', async () => {
     const received = nextInteraction(client, (i) => i.isModalSubmit());
-    const payload = await fake.sendInteraction(fake.modalSubmit({ customId: 'feedback', fields: { comment: 'wrong region' } }));
+    const payload = await fake.sendInteraction(
+      fake.modalSubmit({ customId: 'feedback', fields: { comment: 'wrong region' } }),
+    );
     const interaction = await received;
 
     expect(interaction.fields.getTextInputValue('comment')).toBe('wrong region');
@@ -215,7 +242,9 @@ describe('fake discord', () => {
 
   it('delivers a DM slash command without member data', async () => {
     const received = nextInteraction(client, isChatInput);
-    await fake.sendInteraction(fake.slashCommand({ name: 'ask', dm: true, user: fake.outsiderUser, options: { question: 'hi' } }));
+    await fake.sendInteraction(
+      fake.slashCommand({ name: 'ask', dm: true, user: fake.outsiderUser, options: { question: 'hi' } }),
+    );
     const interaction = await received;
     expect(interaction.inGuild()).toBe(false);
     expect(interaction.user.id).toBe(fake.outsiderUser.id);
@@ -233,7 +262,9 @@ describe('fake discord', () => {
     expect(message.member?.roles.cache.has(fake.policyRoleId)).toBe(true);
 
     const reply = await message.reply({ content: 'Here', allowedMentions: { parse: [] } });
-    const request = await fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>((r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`);
+    const request = await fake.waitForRequest<RESTPostAPIChannelMessageJSONBody>(
+      (r) => r.method === 'POST' && r.path === `/channels/${fake.channelId}/messages`,
+    );
     expect(request.body.message_reference?.message_id).toBe(sent.id);
     expect(request.body.allowed_mentions?.parse).toEqual([]);
     expect(reply.reference?.messageId).toBe(sent.id);
@@ -250,7 +281,9 @@ describe('fake discord', () => {
 
     await message.reply({ content: 'Hi', allowedMentions: { parse: [] } });
     const dmChannelId = fake.dmChannelFor(fake.outsiderUser).id;
-    const request = await fake.waitForRequest((r) => r.method === 'POST' && r.path === `/channels/${dmChannelId}/messages`);
+    const request = await fake.waitForRequest(
+      (r) => r.method === 'POST' && r.path === `/channels/${dmChannelId}/messages`,
+    );
     expect(request.status).toBe(200);
   });
 
@@ -289,7 +322,9 @@ describe('fake discord', () => {
     if (!channel?.isSendable()) throw new Error('channel not sendable');
     const sent = await channel.send({ content: 'after limit' });
     expect(sent.content).toBe('after limit');
-    const statuses = fake.requests.filter((r) => r.path === `/channels/${fake.channelId}/messages`).map((r) => r.status);
+    const statuses = fake.requests
+      .filter((r) => r.path === `/channels/${fake.channelId}/messages`)
+      .map((r) => r.status);
     expect(statuses).toEqual([429, 200]);
   });
 
@@ -310,7 +345,10 @@ describe('fake discord', () => {
     await interaction.reply({ content: 'one' });
     // Bypass discord.js' own "already replied" guard by posting the callback directly.
     const error: unknown = await client.rest
-      .post(`/interactions/${payload.id}/${payload.token}/callback`, { body: { type: 4, data: { content: 'two' } }, auth: false })
+      .post(`/interactions/${payload.id}/${payload.token}/callback`, {
+        body: { type: 4, data: { content: 'two' } },
+        auth: false,
+      })
       .catch((e: unknown) => e);
     expect((error as DiscordAPIError).code).toBe(40060);
   });
@@ -324,7 +362,10 @@ describe('fake discord', () => {
 
   it('stores and returns registered commands', async () => {
     const global = await client.application.commands.set([{ name: 'ask', description: 'Ask a question' }]);
-    const guildCommands = await client.application.commands.set([{ name: 'admin', description: 'Admin' }], fake.guildId);
+    const guildCommands = await client.application.commands.set(
+      [{ name: 'admin', description: 'Admin' }],
+      fake.guildId,
+    );
     expect(global.first()?.name).toBe('ask');
     expect(guildCommands.first()?.guildId).toBe(fake.guildId);
     expect(fake.commands.get('global')?.map((c) => c.name)).toEqual(['ask']);
@@ -345,7 +386,12 @@ describe('fake discord', () => {
     expect(channel?.id).toBe(fake.channelId);
     const unknown: unknown = await client.rest.get('/nope/route').catch((e: unknown) => e);
     expect((unknown as DiscordAPIError).status).toBe(404);
-    expect(fake.requests.at(-1)).toMatchObject({ method: 'GET', path: '/nope/route', status: 404, responseBody: { message: 'Unknown', code: 0 } });
+    expect(fake.requests.at(-1)).toMatchObject({
+      method: 'GET',
+      path: '/nope/route',
+      status: 404,
+      responseBody: { message: 'Unknown', code: 0 },
+    });
   });
 
   it('resumes after dropGateway and still delivers interactions, including ones sent while disconnected', async () => {
@@ -496,7 +542,10 @@ describe('fake discord refuses what Discord refuses', () => {
     await fake.close();
   });
 
-  const send = async (body: Record<string, unknown>, channelId = fake.channelId): Promise<DiscordAPIError | undefined> =>
+  const send = async (
+    body: Record<string, unknown>,
+    channelId = fake.channelId,
+  ): Promise<DiscordAPIError | undefined> =>
     client.rest.post(`/channels/${channelId}/messages`, { body }).then(
       () => undefined,
       (e: unknown) => e as DiscordAPIError,
@@ -514,9 +563,17 @@ describe('fake discord refuses what Discord refuses', () => {
     ['a field value over 1,024', { embeds: [{ fields: [{ name: 'n', value: 'x'.repeat(1025) }] }] }, 'embeds'],
     ['an empty field value', { embeds: [{ fields: [{ name: 'n', value: '' }] }] }, 'embeds'],
     ['a footer over 2,048', { embeds: [{ footer: { text: 'x'.repeat(2049) } }] }, 'embeds'],
-    ['embeds over 6,000 in total', { embeds: [{ description: 'x'.repeat(4000) }, { description: 'x'.repeat(2001) }] }, 'embeds'],
+    [
+      'embeds over 6,000 in total',
+      { embeds: [{ description: 'x'.repeat(4000) }, { description: 'x'.repeat(2001) }] },
+      'embeds',
+    ],
     ['6 rows', { components: Array.from({ length: 6 }, (_, i) => row(button(`b${i}`))) }, 'components'],
-    ['6 buttons in a row', { components: [row(...Array.from({ length: 6 }, (_, i) => button(`b${i}`)))] }, 'components'],
+    [
+      '6 buttons in a row',
+      { components: [row(...Array.from({ length: 6 }, (_, i) => button(`b${i}`)))] },
+      'components',
+    ],
     ['two buttons sharing a custom_id', { components: [row(button('fact:a'), button('fact:a'))] }, 'components'],
     ['a custom_id over 100', { components: [row(button('x'.repeat(101)))] }, 'components'],
     ['a label over 80', { components: [row(button('b', 'x'.repeat(81)))] }, 'components'],
@@ -533,7 +590,9 @@ describe('fake discord refuses what Discord refuses', () => {
     const body = {
       content: 'x'.repeat(2000),
       embeds: [{ title: 't'.repeat(256), description: 'd'.repeat(4096), fields, footer: { text: 'f'.repeat(648) } }],
-      components: Array.from({ length: 5 }, (_, r) => row(...Array.from({ length: 5 }, (_, i) => button(`${r}:${i}:`.padEnd(100, 'x'), 'l'.repeat(80))))),
+      components: Array.from({ length: 5 }, (_, r) =>
+        row(...Array.from({ length: 5 }, (_, i) => button(`${r}:${i}:`.padEnd(100, 'x'), 'l'.repeat(80)))),
+      ),
     };
     expect(await send(body)).toBeUndefined();
   });
@@ -543,16 +602,28 @@ describe('fake discord refuses what Discord refuses', () => {
   });
 
   it('given a channel where the bot may not embed links, then an embed is refused with 403 50013 and plain text is accepted', async () => {
-    await fake.setPermissionOverwrites(fake.channelId, [{ id: fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.EmbedLinks) }]);
+    await fake.setPermissionOverwrites(fake.channelId, [
+      { id: fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.EmbedLinks) },
+    ]);
     const error = await send({ embeds: [{ title: 'answer' }] });
     expect([error?.status, error?.code]).toEqual([403, 50013]);
     expect(await send({ content: 'answer' })).toBeUndefined();
-    await expect.poll(() => client.channels.cache.get(fake.channelId)?.isTextBased() && (client.channels.cache.get(fake.channelId) as TextChannel).permissionsFor(client.user)?.has(PermissionFlagsBits.EmbedLinks)).toBe(false);
+    await expect
+      .poll(
+        () =>
+          client.channels.cache.get(fake.channelId)?.isTextBased() &&
+          (client.channels.cache.get(fake.channelId) as TextChannel)
+            .permissionsFor(client.user)
+            ?.has(PermissionFlagsBits.EmbedLinks),
+      )
+      .toBe(false);
   });
 
   it('given a thread, then Send Messages in Threads is what counts', async () => {
     const thread = await fake.createThread();
-    await fake.setPermissionOverwrites(fake.channelId, [{ id: fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.SendMessagesInThreads) }]);
+    await fake.setPermissionOverwrites(fake.channelId, [
+      { id: fake.botRoleId, type: 0, allow: '0', deny: String(PermissionFlagsBits.SendMessagesInThreads) },
+    ]);
     expect((await send({ content: 'in thread' }, thread.id))?.code).toBe(50013);
     expect(await send({ content: 'in channel' })).toBeUndefined();
   });
@@ -561,7 +632,10 @@ describe('fake discord refuses what Discord refuses', () => {
     const payload = await fake.sendInteraction(fake.slashCommand({ name: 'ask' }));
     fake.interactions.get(payload.token)!.dispatchedAt -= 3_001;
     const error: unknown = await client.rest
-      .post(`/interactions/${payload.id}/${payload.token}/callback`, { body: { type: 4, data: { content: 'late' } }, auth: false })
+      .post(`/interactions/${payload.id}/${payload.token}/callback`, {
+        body: { type: 4, data: { content: 'late' } },
+        auth: false,
+      })
       .catch((e: unknown) => e);
     expect((error as DiscordAPIError).code).toBe(10062);
   });
@@ -569,28 +643,61 @@ describe('fake discord refuses what Discord refuses', () => {
   it('refuses 26 autocomplete choices, and a choice name over 100', async () => {
     const post = async (choices: unknown[]) => {
       const payload = await fake.sendInteraction(fake.autocomplete({ name: 'fact', focused: 'name', value: '' }));
-      return client.rest.post(`/interactions/${payload.id}/${payload.token}/callback`, { body: { type: 8, data: { choices } }, auth: false }).then(() => undefined, (e: unknown) => (e as DiscordAPIError).code);
+      return client.rest
+        .post(`/interactions/${payload.id}/${payload.token}/callback`, {
+          body: { type: 8, data: { choices } },
+          auth: false,
+        })
+        .then(
+          () => undefined,
+          (e: unknown) => (e as DiscordAPIError).code,
+        );
     };
     expect(await post(Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: `c${i}` })))).toBe(50035);
     expect(await post([{ name: 'x'.repeat(101), value: 'x' }])).toBe(50035);
-    expect(await post(Array.from({ length: 25 }, (_, i) => ({ name: 'x'.repeat(100), value: `c${i}` })))).toBeUndefined();
+    expect(
+      await post(Array.from({ length: 25 }, (_, i) => ({ name: 'x'.repeat(100), value: `c${i}` }))),
+    ).toBeUndefined();
   });
 
   it('refuses a modal whose title is over 45 or whose label is over 45', async () => {
     const post = async (data: unknown) => {
       const payload = await fake.sendInteraction(fake.slashCommand({ name: 'kb' }));
-      return client.rest.post(`/interactions/${payload.id}/${payload.token}/callback`, { body: { type: 9, data }, auth: false }).then(() => undefined, (e: unknown) => (e as DiscordAPIError).code);
+      return client.rest
+        .post(`/interactions/${payload.id}/${payload.token}/callback`, { body: { type: 9, data }, auth: false })
+        .then(
+          () => undefined,
+          (e: unknown) => (e as DiscordAPIError).code,
+        );
     };
     const input = { type: 4, custom_id: 'draft', style: 2 };
-    expect(await post({ custom_id: 'm', title: 'x'.repeat(46), components: [{ type: 18, label: 'Draft', component: input }] })).toBe(50035);
-    expect(await post({ custom_id: 'm', title: 'Preview', components: [{ type: 18, label: 'x'.repeat(46), component: input }] })).toBe(50035);
-    expect(await post({ custom_id: 'm', title: 'Preview', components: [{ type: 18, label: 'Draft', component: input }] })).toBeUndefined();
+    expect(
+      await post({
+        custom_id: 'm',
+        title: 'x'.repeat(46),
+        components: [{ type: 18, label: 'Draft', component: input }],
+      }),
+    ).toBe(50035);
+    expect(
+      await post({
+        custom_id: 'm',
+        title: 'Preview',
+        components: [{ type: 18, label: 'x'.repeat(46), component: input }],
+      }),
+    ).toBe(50035);
+    expect(
+      await post({ custom_id: 'm', title: 'Preview', components: [{ type: 18, label: 'Draft', component: input }] }),
+    ).toBeUndefined();
   });
 
   it('serves the API only under /api', async () => {
-    const withoutApi = await fetch(fake.apiUrl.replace(/\/api$/, '/v10/users/@me'), { headers: { authorization: `Bot ${fake.token}` } });
+    const withoutApi = await fetch(fake.apiUrl.replace(/\/api$/, '/v10/users/@me'), {
+      headers: { authorization: `Bot ${fake.token}` },
+    });
     expect(withoutApi.status).toBe(404);
-    const twoVersions = await fetch(`${fake.apiUrl}/v10/v10/users/@me`, { headers: { authorization: `Bot ${fake.token}` } });
+    const twoVersions = await fetch(`${fake.apiUrl}/v10/v10/users/@me`, {
+      headers: { authorization: `Bot ${fake.token}` },
+    });
     expect(twoVersions.status).toBe(404);
   });
 
@@ -619,12 +726,20 @@ describe('fake discord and command registration', () => {
   it('refuses commands Discord refuses: a capitalised name, a description over 100, 26 options, two commands of one name', async () => {
     const fake = await startFakeDiscord();
     const rest = new REST({ api: fake.apiUrl }).setToken(fake.token);
-    const put = (body: unknown[]) => rest.put(Routes.applicationCommands(fake.applicationId), { body }).then(() => undefined, (e: unknown) => (e as DiscordAPIError).code);
+    const put = (body: unknown[]) =>
+      rest.put(Routes.applicationCommands(fake.applicationId), { body }).then(
+        () => undefined,
+        (e: unknown) => (e as DiscordAPIError).code,
+      );
     const command = (extra: Record<string, unknown> = {}) => ({ name: 'ask', description: 'Ask', ...extra });
     try {
       expect(await put([command({ name: 'Ask' })])).toBe(50035);
       expect(await put([command({ description: 'x'.repeat(101) })])).toBe(50035);
-      expect(await put([command({ options: Array.from({ length: 26 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'o' })) })])).toBe(50035);
+      expect(
+        await put([
+          command({ options: Array.from({ length: 26 }, (_, i) => ({ type: 3, name: `o${i}`, description: 'o' })) }),
+        ]),
+      ).toBe(50035);
       expect(await put([command(), command()])).toBe(50035);
       expect(await put([command({ name_localizations: { fr: 'demander' } })])).toBeUndefined();
     } finally {

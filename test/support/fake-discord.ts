@@ -118,8 +118,6 @@ import {
   type Snowflake,
 } from 'discord-api-types/v10';
 
-
-
 import { createFaults } from './fake-discord/faults.ts';
 import { createRoutes } from './fake-discord/rest.ts';
 import { createWorld } from './fake-discord/world.ts';
@@ -161,7 +159,10 @@ interface SessionState {
   log: { s: number; raw: string }[];
 }
 
-function simpleOption(name: string, value: string | number | boolean): APIApplicationCommandInteractionDataBasicOption<InteractionType.ApplicationCommand> {
+function simpleOption(
+  name: string,
+  value: string | number | boolean,
+): APIApplicationCommandInteractionDataBasicOption<InteractionType.ApplicationCommand> {
   if (typeof value === 'string') return { name, type: ApplicationCommandOptionType.String, value };
   if (typeof value === 'boolean') return { name, type: ApplicationCommandOptionType.Boolean, value };
   if (Number.isInteger(value)) return { name, type: ApplicationCommandOptionType.Integer, value };
@@ -172,7 +173,36 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
 
   const world = createWorld(options);
-  const { guildLocale, applicationId, botUser, token, guildId, everyoneRoleId, policyRoleId, botRoleId, botPermissions, textChannel, forumChannel, threads, users, createUser, staffUser, outsiderUser, memberOf, lookupUser, memberPermissions, isThread, permissionsIn, dmChannelFor, findGuildChannel, commands, messages, interactions, buildMessage, guildCreatePayload } = world;
+  const {
+    guildLocale,
+    applicationId,
+    botUser,
+    token,
+    guildId,
+    everyoneRoleId,
+    policyRoleId,
+    botRoleId,
+    botPermissions,
+    textChannel,
+    forumChannel,
+    threads,
+    users,
+    createUser,
+    staffUser,
+    outsiderUser,
+    memberOf,
+    lookupUser,
+    memberPermissions,
+    isThread,
+    permissionsIn,
+    dmChannelFor,
+    findGuildChannel,
+    commands,
+    messages,
+    interactions,
+    buildMessage,
+    guildCreatePayload,
+  } = world;
 
   // ---- waiters ------------------------------------------------------------
   let closed = false;
@@ -322,14 +352,24 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
 
   const registerInteraction = (interaction: APIInteraction): void => {
     if (!interactions.has(interaction.token)) {
-      interactions.set(interaction.token, { interaction, acknowledged: false, callbacks: [], dispatchedAt: Date.now(), original: null, followUps: [], deleted: false });
+      interactions.set(interaction.token, {
+        interaction,
+        acknowledged: false,
+        callbacks: [],
+        dispatchedAt: Date.now(),
+        original: null,
+        followUps: [],
+        deleted: false,
+      });
     }
   };
 
   const handleGatewayPayload = async (socket: WebSocket, data: RawData): Promise<void> => {
     let payload: unknown;
     try {
-      payload = JSON.parse((Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8'));
+      payload = JSON.parse(
+        (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8'),
+      );
     } catch {
       socket.close(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
       return;
@@ -349,7 +389,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
         identifies.push(d);
         // discord-api-docs events/gateway.mdx, "Privileged Intents": an intent not enabled in the
         // Developer Portal closes the connection with 4014 Disallowed intent(s).
-        const privileged = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+        const privileged =
+          GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
         if ((Number(d.intents) & privileged & ~(options.privilegedIntents ?? 0)) !== 0) {
           socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
           return;
@@ -495,14 +536,25 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
     return snowflake();
   };
 
-  const botMessage = (init: { content?: string; channelId?: Snowflake; components?: APIMessageTopLevelComponent[] } = {}): APIMessage =>
-    buildMessage(init.channelId ?? textChannel.id, { content: init.content ?? 'Answer', ...(init.components !== undefined ? { components: init.components } : {}) }, {
-      author: botUser,
-      application_id: applicationId,
-    });
+  const botMessage = (
+    init: { content?: string; channelId?: Snowflake; components?: APIMessageTopLevelComponent[] } = {},
+  ): APIMessage =>
+    buildMessage(
+      init.channelId ?? textChannel.id,
+      { content: init.content ?? 'Answer', ...(init.components !== undefined ? { components: init.components } : {}) },
+      {
+        author: botUser,
+        application_id: applicationId,
+      },
+    );
 
   const slashCommand = (init: SlashCommandInit): APIChatInputApplicationCommandInteraction => {
-    const rawOptions = init.options === undefined ? [] : Array.isArray(init.options) ? init.options : Object.entries(init.options).map(([name, value]) => simpleOption(name, value));
+    const rawOptions =
+      init.options === undefined
+        ? []
+        : Array.isArray(init.options)
+          ? init.options
+          : Object.entries(init.options).map(([name, value]) => simpleOption(name, value));
     return {
       ...baseInteraction(init),
       type: InteractionType.ApplicationCommand,
@@ -516,14 +568,22 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   };
 
   const autocomplete = (init: AutocompleteInit): APIApplicationCommandAutocompleteInteraction => {
-    const others: APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommandAutocomplete>[] = Object.entries(init.options ?? {}).map(
-      ([name, value]): APIApplicationCommandInteractionDataBasicOption<InteractionType.ApplicationCommandAutocomplete> => {
-        // While typing, Discord sends numeric option values as strings.
-        if (typeof value === 'string') return { name, type: ApplicationCommandOptionType.String, value };
-        if (typeof value === 'boolean') return { name, type: ApplicationCommandOptionType.Boolean, value };
-        return { name, type: Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number, value: String(value) };
-      },
-    );
+    const others: APIApplicationCommandInteractionDataOption<InteractionType.ApplicationCommandAutocomplete>[] =
+      Object.entries(init.options ?? {}).map(
+        ([
+          name,
+          value,
+        ]): APIApplicationCommandInteractionDataBasicOption<InteractionType.ApplicationCommandAutocomplete> => {
+          // While typing, Discord sends numeric option values as strings.
+          if (typeof value === 'string') return { name, type: ApplicationCommandOptionType.String, value };
+          if (typeof value === 'boolean') return { name, type: ApplicationCommandOptionType.Boolean, value };
+          return {
+            name,
+            type: Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number,
+            value: String(value),
+          };
+        },
+      );
     const focused: APIApplicationCommandInteractionDataBasicOption<InteractionType.ApplicationCommandAutocomplete> = {
       name: init.focused,
       type: init.focusedType ?? ApplicationCommandOptionType.String,
@@ -544,8 +604,16 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
 
   const button = (init: ButtonInit): APIMessageComponentButtonInteraction => {
     const base = baseInteraction(init);
-    const buttonComponent: APIButtonComponent = { type: ComponentType.Button, style: ButtonStyle.Secondary, label: init.customId, custom_id: init.customId };
-    const row: APIActionRowComponent<APIButtonComponent> = { type: ComponentType.ActionRow, components: [buttonComponent] };
+    const buttonComponent: APIButtonComponent = {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: init.customId,
+      custom_id: init.customId,
+    };
+    const row: APIActionRowComponent<APIButtonComponent> = {
+      type: ComponentType.ActionRow,
+      components: [buttonComponent],
+    };
     const message = init.message ?? botMessage({ channelId: base.channel_id, components: [row] });
     return {
       ...base,
@@ -558,8 +626,16 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   const modalSubmit = (init: ModalSubmitInit): APIModalSubmitInteraction => {
     const components: APIModalSubmissionComponent[] = Object.entries(init.fields).map(([customId, value], i) =>
       (init.layout ?? 'actionRow') === 'label'
-        ? { type: ComponentType.Label, id: i + 1, component: { type: ComponentType.TextInput, id: i + 100, custom_id: customId, value } }
-        : { type: ComponentType.ActionRow, id: i + 1, components: [{ type: ComponentType.TextInput, id: i + 100, custom_id: customId, value }] },
+        ? {
+            type: ComponentType.Label,
+            id: i + 1,
+            component: { type: ComponentType.TextInput, id: i + 100, custom_id: customId, value },
+          }
+        : {
+            type: ComponentType.ActionRow,
+            id: i + 1,
+            components: [{ type: ComponentType.TextInput, id: i + 100, custom_id: customId, value }],
+          },
     );
     return {
       ...baseInteraction(init),
@@ -571,11 +647,17 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
 
   const sendMessage = async (init: SendMessageInit): Promise<GatewayMessageCreateDispatchData> => {
     const author = lookupUser(init.author ?? staffUser);
-    const prefix = [init.mentionsBot === true ? `<@${botUser.id}>` : '', init.mentionsRole !== undefined ? `<@&${init.mentionsRole}>` : ''].filter(Boolean).join(' ');
+    const prefix = [
+      init.mentionsBot === true ? `<@${botUser.id}>` : '',
+      init.mentionsRole !== undefined ? `<@&${init.mentionsRole}>` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     const mentioned: APIUser[] = init.mentionsBot === true ? [botUser] : [];
     // A reply pings the replied-to author unless the sender turned it off; Discord lists them in `mentions`.
     const replied = init.replyTo?.author;
-    if (replied !== undefined && init.pingReplied !== false && !mentioned.some((u) => u.id === replied.id)) mentioned.push(replied);
+    if (replied !== undefined && init.pingReplied !== false && !mentioned.some((u) => u.id === replied.id))
+      mentioned.push(replied);
     const base = {
       id: snowflake(),
       author: author.user,
@@ -594,7 +676,12 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       nonce: snowflake(),
       ...(init.replyTo !== undefined
         ? {
-            message_reference: { type: MessageReferenceType.Default, message_id: init.replyTo.id, channel_id: init.replyTo.channel_id, ...(init.dm === true ? {} : { guild_id: guildId }) },
+            message_reference: {
+              type: MessageReferenceType.Default,
+              message_id: init.replyTo.id,
+              channel_id: init.replyTo.channel_id,
+              ...(init.dm === true ? {} : { guild_id: guildId }),
+            },
             referenced_message: init.replyTo,
           }
         : {}),
@@ -606,7 +693,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       channel.last_message_id = payload.id;
     } else {
       const channel = findGuildChannel(init.channelId ?? textChannel.id);
-      if (channel === undefined || channel.type === ChannelType.GuildForum) throw new Error(`sendMessage: no channel ${init.channelId} to post in (forum posts are threads: createThread)`);
+      if (channel === undefined || channel.type === ChannelType.GuildForum)
+        throw new Error(`sendMessage: no channel ${init.channelId} to post in (forum posts are threads: createThread)`);
       const { user: _authorUser, ...authorMember } = memberOf(author, init.roles);
       const withMember = (user: APIUser) => {
         const known = users.get(user.id);
@@ -636,7 +724,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
 
   const createThread = async (init: { name?: string; parentId?: Snowflake } = {}): Promise<APIThreadChannel> => {
     const parent = findGuildChannel(init.parentId ?? textChannel.id);
-    if (parent === undefined || isThread(parent)) throw new Error(`createThread: no channel ${init.parentId} to start a thread in`);
+    if (parent === undefined || isThread(parent))
+      throw new Error(`createThread: no channel ${init.parentId} to start a thread in`);
     const now = new Date().toISOString();
     const thread: APIThreadChannel = {
       id: snowflake(),
@@ -649,7 +738,13 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       message_count: 0,
       member_count: 1,
       rate_limit_per_user: 0,
-      thread_metadata: { archived: false, auto_archive_duration: ThreadAutoArchiveDuration.OneDay, archive_timestamp: now, locked: false, create_timestamp: now },
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: ThreadAutoArchiveDuration.OneDay,
+        archive_timestamp: now,
+        locked: false,
+        create_timestamp: now,
+      },
       flags: 0 as ChannelFlags,
       total_message_sent: 0,
     };
@@ -660,9 +755,11 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
 
   const setPermissionOverwrites = async (channelId: Snowflake, overwrites: APIOverwrite[]): Promise<void> => {
     const channel = findGuildChannel(channelId);
-    if (channel === undefined || isThread(channel)) throw new Error(`setPermissionOverwrites: no channel ${channelId} with overwrites of its own`);
+    if (channel === undefined || isThread(channel))
+      throw new Error(`setPermissionOverwrites: no channel ${channelId} with overwrites of its own`);
     channel.permission_overwrites = overwrites;
-    if (session !== null) await dispatch(GatewayDispatchEvents.ChannelUpdate, channel as DispatchData<GatewayDispatchEvents.ChannelUpdate>);
+    if (session !== null)
+      await dispatch(GatewayDispatchEvents.ChannelUpdate, channel as DispatchData<GatewayDispatchEvents.ChannelUpdate>);
   };
 
   // ---- the object -----------------------------------------------------------
@@ -726,7 +823,15 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
       gatewayDown = down;
     },
     waitForGatewayEvent(kind, timeoutMs = 3_000) {
-      return waitFor(gatewayEvents, () => true, (e) => e.kind === kind, eventWaiters, claimedEvents, timeoutMs, () => `gateway event "${kind}"`);
+      return waitFor(
+        gatewayEvents,
+        () => true,
+        (e) => e.kind === kind,
+        eventWaiters,
+        claimedEvents,
+        timeoutMs,
+        () => `gateway event "${kind}"`,
+      );
     },
     waitForRequest<Body = unknown>(predicate: RequestPredicate, timeoutMs = 2_000): Promise<RecordedRequest<Body>> {
       return waitFor(
@@ -736,7 +841,8 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
         requestWaiters,
         claimedRequests,
         timeoutMs,
-        () => `a matching request; recorded so far:\n${requests.map((r) => `  ${r.method} ${r.path} -> ${r.status}`).join('\n') || '  (none)'}`,
+        () =>
+          `a matching request; recorded so far:\n${requests.map((r) => `  ${r.method} ${r.path} -> ${r.status}`).join('\n') || '  (none)'}`,
       ) as Promise<RecordedRequest<Body>>;
     },
     failNext: faults.failNext,

@@ -6,8 +6,10 @@ describe('the general-language lexicon', () => {
   const lexicon = shippedLexicon();
 
   it('ranks everyday words of either language well above rare ones, accents folded', () => {
-    for (const common of ['something', 'know', 'quand', 'truc', 'donnees']) expect(lexicon.rank(common), common).toBeLessThan(2_000);
-    for (const rare of ['golf', 'salary', 'facebook', 'salaire']) expect(lexicon.rank(rare), rare).toBeGreaterThan(2_000);
+    for (const common of ['something', 'know', 'quand', 'truc', 'donnees'])
+      expect(lexicon.rank(common), common).toBeLessThan(2_000);
+    for (const rare of ['golf', 'salary', 'facebook', 'salaire'])
+      expect(lexicon.rank(rare), rare).toBeGreaterThan(2_000);
     expect(lexicon.rank('zzyzxq')).toBeUndefined();
   });
 
@@ -24,7 +26,10 @@ describe('the general-language lexicon', () => {
 });
 
 describe('case as a mark of names', () => {
-  const names = (text: string) => wordsWithCase(text).filter((w) => w.name).map((w) => w.word);
+  const names = (text: string) =>
+    wordsWithCase(text)
+      .filter((w) => w.name)
+      .map((w) => w.word);
 
   it('marks capitalised words after the first, and capitals, as names', () => {
     expect(names('Does Facebook keep data in the EU?')).toEqual(['facebook', 'eu']);

@@ -8,12 +8,20 @@ import { languageOfLocale } from '../strings.ts';
 export async function autocompleteFact(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const language = languageOfLocale(interaction.locale);
   const typed = String(interaction.options.getFocused()).slice(0, L.choiceValue);
-  const facts = lookupFacts(context.store.current().built, typed, { language, limit: L.autocompleteChoices, popularity: context.asking.popularity });
+  const facts = lookupFacts(context.store.current().built, typed, {
+    language,
+    limit: L.autocompleteChoices,
+    popularity: context.asking.popularity,
+  });
   await interaction.respond(facts.map((f) => ({ name: truncate(f.title[language], L.choiceName), value: f.id })));
 }
 
 /** The option that names a fact, autocompleted, as /fact and /sources declare it. */
-export function factNameOption(option: SlashCommandStringOption, name: string, frenchName: string): SlashCommandStringOption {
+export function factNameOption(
+  option: SlashCommandStringOption,
+  name: string,
+  frenchName: string,
+): SlashCommandStringOption {
   return option
     .setName(name)
     .setNameLocalizations({ fr: frenchName })

@@ -13,6 +13,8 @@ export const facts: Command = {
     .toJSON(),
 
   async execute(interaction, context) {
-    await respond(interaction, renderFactList(context.store.current().snapshot, languageOfLocale(interaction.locale)), { private: true });
+    await respond(interaction, renderFactList(context.store.current().snapshot, languageOfLocale(interaction.locale)), {
+      private: true,
+    });
   },
 };

@@ -39,23 +39,53 @@ export const kb: Command = {
     .setDescriptionLocalizations({ fr: 'Outils de la base de connaissances pour l’équipe politique' })
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .setContexts(InteractionContextType.Guild)
-    .addSubcommand((s) => s.setName('status').setDescription('Version, fact count, overdue reviews, last load error').setDescriptionLocalizations({ fr: 'Version, nombre de faits, révisions en retard, dernière erreur' }))
-    .addSubcommand((s) => s.setName('reload').setDescription('Reload the knowledge base now').setDescriptionLocalizations({ fr: 'Recharger la base de connaissances maintenant' }))
-    .addSubcommand((s) => s.setName('stale').setDescription('Facts past their review date, by owner').setDescriptionLocalizations({ fr: 'Faits dont la date de révision est passée, par responsable' }))
-    .addSubcommand((s) => s.setName('preview').setDescription('Check a draft fact and see how it would answer, without changing anything').setDescriptionLocalizations({ fr: 'Vérifier un brouillon de fait sans rien changer' }))
+    .addSubcommand((s) =>
+      s
+        .setName('status')
+        .setDescription('Version, fact count, overdue reviews, last load error')
+        .setDescriptionLocalizations({ fr: 'Version, nombre de faits, révisions en retard, dernière erreur' }),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('reload')
+        .setDescription('Reload the knowledge base now')
+        .setDescriptionLocalizations({ fr: 'Recharger la base de connaissances maintenant' }),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('stale')
+        .setDescription('Facts past their review date, by owner')
+        .setDescriptionLocalizations({ fr: 'Faits dont la date de révision est passée, par responsable' }),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName('preview')
+        .setDescription('Check a draft fact and see how it would answer, without changing anything')
+        .setDescriptionLocalizations({ fr: 'Vérifier un brouillon de fait sans rien changer' }),
+    )
     .addSubcommand((s) =>
       s
         .setName('report')
         .setDescription('What staff asked: unanswered questions, votes, most asked')
         .setDescriptionLocalizations({ fr: 'Ce que le personnel a demandé : questions sans réponse, votes' })
-        .addIntegerOption((o) => o.setName('days').setDescription('How many days back (default 30)').setMinValue(1).setMaxValue(365)),
+        .addIntegerOption((o) =>
+          o.setName('days').setDescription('How many days back (default 30)').setMinValue(1).setMaxValue(365),
+        ),
     )
     .addSubcommand((s) =>
       s
         .setName('explain')
         .setDescription('Why a question gets its answer: how each word was read, the runner-up, the bars')
-        .setDescriptionLocalizations({ fr: 'Pourquoi une question reçoit sa réponse : chaque mot, le second fait, les seuils' })
-        .addStringOption((o) => o.setName('question').setDescription('The question, as staff asked it').setRequired(true).setMaxLength(QUESTION_MAX_LENGTH)),
+        .setDescriptionLocalizations({
+          fr: 'Pourquoi une question reçoit sa réponse : chaque mot, le second fait, les seuils',
+        })
+        .addStringOption((o) =>
+          o
+            .setName('question')
+            .setDescription('The question, as staff asked it')
+            .setRequired(true)
+            .setMaxLength(QUESTION_MAX_LENGTH),
+        ),
     )
     .toJSON(),
 
@@ -68,7 +98,9 @@ export const kb: Command = {
       case 'stale':
         return replyPrivately(interaction, { content: truncate(staleList(context), L.messageContent) });
       case 'report':
-        return replyPrivately(interaction, { content: reportText(context, interaction.options.getInteger('days') ?? 30) });
+        return replyPrivately(interaction, {
+          content: reportText(context, interaction.options.getInteger('days') ?? 30),
+        });
       case 'explain': {
         const explanation = explain(context.store.current().built, interaction.options.getString('question', true));
         return replyPrivately(interaction, { content: codeBlock(formatExplanation(explanation), L.messageContent) });
@@ -80,7 +112,10 @@ export const kb: Command = {
         await interaction.deferReply({ flags: MessageFlags.Ephemeral });
         const outcome = await context.store.reload();
         logOutcome(context.logger, outcome, 'command');
-        await interaction.editReply({ content: truncate(describeReload(outcome), L.messageContent), allowedMentions: NO_MENTIONS });
+        await interaction.editReply({
+          content: truncate(describeReload(outcome), L.messageContent),
+          allowedMentions: NO_MENTIONS,
+        });
         return;
       }
       default:
@@ -94,32 +129,59 @@ export const kb: Command = {
     const draft = interaction.fields.getTextInputValue('draft');
     const question = interaction.fields.getTextInputValue('question').trim();
     const { files } = await readKnowledgeFiles(context.settings.knowledgeDir);
-    const recent = context.recorder ? buildReport(context.recorder, { from: new Date(context.now().getTime() - 30 * DAY_MS), to: context.now(), limit: 20 }).topUnanswered.flatMap((g) => (g.textStored ? [g.example] : [])) : [];
-    const result = previewFact({ files, draft, live: context.store.current().built, questions: [...(question ? [question] : []), ...recent], now: context.now(), contact: context.settings.contact });
+    const recent = context.recorder
+      ? buildReport(context.recorder, {
+          from: new Date(context.now().getTime() - 30 * DAY_MS),
+          to: context.now(),
+          limit: 20,
+        }).topUnanswered.flatMap((g) => (g.textStored ? [g.example] : []))
+      : [];
+    const result = previewFact({
+      files,
+      draft,
+      live: context.store.current().built,
+      questions: [...(question ? [question] : []), ...recent],
+      now: context.now(),
+      contact: context.settings.contact,
+    });
     if (!result.ok) {
       const head = 'The draft does not validate; nothing was changed:\n';
-      await interaction.editReply({ content: head + codeBlock(result.errors.map(formatProblem).join('\n'), L.messageContent - head.length), allowedMentions: NO_MENTIONS });
+      await interaction.editReply({
+        content: head + codeBlock(result.errors.map(formatProblem).join('\n'), L.messageContent - head.length),
+        allowedMentions: NO_MENTIONS,
+      });
       return;
     }
     const name = (id: string | null) => (id ? `\`${id}\`` : '“I don’t know”');
     const quoted = (question: string) => `“${escapeMarkdown(truncate(question, 80))}”`;
     const lines = [`Draft \`${result.factId}\` is valid. Nothing live was changed. Staff would see the answer below.`];
-    for (const a of result.asked) lines.push(`${quoted(a.question)}: ${a.before === a.after ? `${name(a.after)} (unchanged)` : `${name(a.before)} → ${name(a.after)}`}`);
+    for (const a of result.asked)
+      lines.push(
+        `${quoted(a.question)}: ${a.before === a.after ? `${name(a.after)} (unchanged)` : `${name(a.before)} → ${name(a.after)}`}`,
+      );
     lines.push(result.wins.length ? 'It would now answer:' : 'It would not take over any question tried.');
     for (const w of result.wins) lines.push(`+ ${quoted(w.question)} (was ${name(w.before)})`);
     for (const c of result.changes) lines.push(`~ ${quoted(c.question)}: ${name(c.before)} → ${name(c.after)}`);
     if (result.misses.length > 0) lines.push('Its own aliases and questions it would not answer (fix before saving):');
     for (const miss of result.misses) lines.push(`- ${escapeMarkdown(truncate(miss.message, 160))}`);
     const rendered = renderFact(result.reply.fact!, 'en', 'draft');
-    await interaction.editReply({ content: truncate(lines.join('\n'), L.messageContent), embeds: rendered.embeds ?? [], allowedMentions: NO_MENTIONS });
+    await interaction.editReply({
+      content: truncate(lines.join('\n'), L.messageContent),
+      embeds: rendered.embeds ?? [],
+      allowedMentions: NO_MENTIONS,
+    });
   },
 };
 
 function requirePolicy(interaction: ChatInputCommandInteraction | ModalSubmitInteraction, context: BotContext): void {
-  if (!isPolicyMember(interaction, context.settings.policyRoleId)) throw new UserError(UI[languageOfLocale(interaction.locale)].policyOnly);
+  if (!isPolicyMember(interaction, context.settings.policyRoleId))
+    throw new UserError(UI[languageOfLocale(interaction.locale)].policyOnly);
 }
 
-async function replyPrivately(interaction: ChatInputCommandInteraction, body: { content?: string; embeds?: EmbedBuilder[] }): Promise<void> {
+async function replyPrivately(
+  interaction: ChatInputCommandInteraction,
+  body: { content?: string; embeds?: EmbedBuilder[] },
+): Promise<void> {
   await interaction.reply({ ...body, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
 }
 
@@ -131,12 +193,19 @@ function previewModal(): ModalBuilder {
     .setMaxLength(L.textInputLength)
     .setRequired(true)
     .setPlaceholder('id: my-new-fact\ntopic: data-location\ntitle: { en: …, fr: … }\n…');
-  const question = new TextInputBuilder().setCustomId('question').setStyle(TextInputStyle.Short).setMaxLength(200).setRequired(false);
+  const question = new TextInputBuilder()
+    .setCustomId('question')
+    .setStyle(TextInputStyle.Short)
+    .setMaxLength(200)
+    .setRequired(false);
   return new ModalBuilder()
     .setCustomId(PREVIEW_MODAL)
     .setTitle('Preview a fact')
     .addLabelComponents(
-      new LabelBuilder().setLabel('One fact, in YAML').setDescription('As you would save it in knowledge/facts/').setTextInputComponent(draft),
+      new LabelBuilder()
+        .setLabel('One fact, in YAML')
+        .setDescription('As you would save it in knowledge/facts/')
+        .setTextInputComponent(draft),
       new LabelBuilder().setLabel('A question to try (optional)').setTextInputComponent(question),
     );
 }
@@ -144,12 +213,15 @@ function previewModal(): ModalBuilder {
 function staleList(context: BotContext): string {
   const stale = staleFacts(context.store.current().snapshot, context.now());
   if (stale.count === 0) return 'No fact is past its review date.';
-  const lines = stale.byOwner.map(({ owner, facts }) => `**${owner}**: ${facts.map((f) => `\`${f.id}\` (due ${f.reviewBy})`).join(', ')}`);
+  const lines = stale.byOwner.map(
+    ({ owner, facts }) => `**${owner}**: ${facts.map((f) => `\`${f.id}\` (due ${f.reviewBy})`).join(', ')}`,
+  );
   return [`${stale.count} fact(s) past their review date:`, ...lines].join('\n');
 }
 
 function reportText(context: BotContext, days: number): string {
-  if (!context.recorder) return 'Questions are not being recorded (RECORD_QUESTIONS=off), so there is nothing to report.';
+  if (!context.recorder)
+    return 'Questions are not being recorded (RECORD_QUESTIONS=off), so there is nothing to report.';
   // The report's end is exclusive: one millisecond past now includes what was asked this very moment.
   const to = new Date(context.now().getTime() + 1);
   const report = buildReport(context.recorder, { from: new Date(to.getTime() - days * DAY_MS), to, limit: 10 });
@@ -165,11 +237,22 @@ export function statusEmbed(context: BotContext): EmbedBuilder {
     .addFields(
       { name: 'Facts', value: String(snapshot.facts.length), inline: true },
       { name: 'Loaded', value: `<t:${Math.floor(snapshot.loadedAt.getTime() / 1000)}:f>`, inline: true },
-      { name: `Past their review date (${overdue.count})`, value: truncate(overdue.byOwner.flatMap(({ owner, facts }) => facts.map((f) => `\`${f.id}\` — ${f.reviewBy} (${owner})`)).join('\n') || 'None', L.embedFieldValue) },
+      {
+        name: `Past their review date (${overdue.count})`,
+        value: truncate(
+          overdue.byOwner
+            .flatMap(({ owner, facts }) => facts.map((f) => `\`${f.id}\` — ${f.reviewBy} (${owner})`))
+            .join('\n') || 'None',
+          L.embedFieldValue,
+        ),
+      },
     )
     .setColor(error ? 0xe74c3c : 0x2ecc71);
   if (error) {
-    embed.addFields({ name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`, value: codeBlock(error.errors.map(formatProblem).join('\n'), L.embedFieldValue) });
+    embed.addFields({
+      name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`,
+      value: codeBlock(error.errors.map(formatProblem).join('\n'), L.embedFieldValue),
+    });
   }
   return embed;
 }

@@ -9,7 +9,7 @@ import { autocompleteFact, factNameOption } from './fact-option.ts';
 export const sources: Command = {
   data: new SlashCommandBuilder()
     .setName('sources')
-    .setDescription("Show every source of a fact, with its quote")
+    .setDescription('Show every source of a fact, with its quote')
     .setDescriptionLocalizations({ fr: 'Afficher toutes les sources d’un fait, avec leurs citations' })
     .addStringOption((o) => factNameOption(o, 'fact', 'fait'))
     .toJSON(),

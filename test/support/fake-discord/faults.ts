@@ -22,7 +22,10 @@ export function createFaults() {
   const failRules: (FailRule & { remaining: number })[] = [];
   const delayRules: (DelayRule & { remaining: number })[] = [];
 
-  const takeRule = <R extends { method?: string; pathMatch: string | RegExp; remaining: number }>(rules: R[], request: RecordedRequest): R | undefined => {
+  const takeRule = <R extends { method?: string; pathMatch: string | RegExp; remaining: number }>(
+    rules: R[],
+    request: RecordedRequest,
+  ): R | undefined => {
     const rule = rules.find((r) => matchesRule(r, request));
     if (rule === undefined) return undefined;
     rule.remaining -= 1;
@@ -44,7 +47,10 @@ export function createFaults() {
           'x-ratelimit-reset': ((Date.now() + retryAfter * 1000) / 1000).toFixed(3),
           'x-ratelimit-reset-after': String(retryAfter),
           // One bucket per method + path, so a fake 429 never couples unrelated routes in @discordjs/rest.
-          'x-ratelimit-bucket': createHash('sha1').update(`${request.method} ${request.path}`).digest('hex').slice(0, 32),
+          'x-ratelimit-bucket': createHash('sha1')
+            .update(`${request.method} ${request.path}`)
+            .digest('hex')
+            .slice(0, 32),
           'x-ratelimit-scope': global ? 'global' : 'user',
           ...(global ? { 'x-ratelimit-global': 'true' } : {}),
           ...rule.headers,

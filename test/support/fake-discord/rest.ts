@@ -34,18 +34,42 @@ interface Route {
 
 /** The router: Discord's answer to a request, by its normalised `path` (see `RecordedRequest.path`). */
 export function createRoutes(world: World, gatewayUrl: () => string): (request: RecordedRequest) => RouteResult {
-  const { applicationId, botUser, guildId, textChannel, users, staffUser, memberOf, isThread, permissionsIn, dmChannelFor, findChannel, commands, interactions, storeMessage, buildMessage, patchMessage, guildPayload } = world;
+  const {
+    applicationId,
+    botUser,
+    guildId,
+    textChannel,
+    users,
+    staffUser,
+    memberOf,
+    isThread,
+    permissionsIn,
+    dmChannelFor,
+    findChannel,
+    commands,
+    interactions,
+    storeMessage,
+    buildMessage,
+    patchMessage,
+    guildPayload,
+  } = world;
 
   const json = (body: unknown, status = 200): RouteResult => ({ status, body });
   const error = (status: number, message: string, code: number): RouteResult => ({ status, body: { message, code } });
 
   const interactionByToken = (tokenParam: string): FakeInteractionState | undefined => interactions.get(tokenParam);
 
-  const asBody = (request: RecordedRequest): MessageBodyLike => (isRecord(request.body) ? (request.body) : {});
+  const asBody = (request: RecordedRequest): MessageBodyLike => (isRecord(request.body) ? request.body : {});
 
-  const interactionChannelId = (interaction: APIInteraction): Snowflake => interaction.channel?.id ?? interaction.channel_id ?? textChannel.id;
+  const interactionChannelId = (interaction: APIInteraction): Snowflake =>
+    interaction.channel?.id ?? interaction.channel_id ?? textChannel.id;
 
-  const responseMessage = (state: FakeInteractionState, body: MessageBodyLike, files: RecordedFile[], loading: boolean): APIMessage => {
+  const responseMessage = (
+    state: FakeInteractionState,
+    body: MessageBodyLike,
+    files: RecordedFile[],
+    loading: boolean,
+  ): APIMessage => {
     const interaction = state.interaction;
     const user = interaction.member?.user ?? interaction.user ?? staffUser;
     const flags = (body.flags ?? 0) | (loading ? MessageFlags.Loading : 0);
@@ -57,7 +81,10 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
           author: botUser,
           webhook_id: applicationId,
           application_id: applicationId,
-          type: interaction.type === InteractionType.ApplicationCommand ? MessageType.ChatInputCommand : MessageType.Default,
+          type:
+            interaction.type === InteractionType.ApplicationCommand
+              ? MessageType.ChatInputCommand
+              : MessageType.Default,
           ...(interaction.type === InteractionType.ApplicationCommand
             ? {
                 interaction_metadata: {
@@ -119,7 +146,8 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
       handler: (req, [id]) => {
         const channel = id === undefined ? undefined : findChannel(id);
         if (channel === undefined) return error(404, 'Unknown Channel', 10003);
-        if (channel.type === ChannelType.GuildForum) return error(400, 'Cannot execute action on this channel type', 50024);
+        if (channel.type === ChannelType.GuildForum)
+          return error(400, 'Cannot execute action on this channel type', 50024);
         const body = asBody(req);
         const invalid = validateMessage(req.body, { creating: true, files: req.files.length });
         if (invalid !== undefined) return invalid;
@@ -161,11 +189,19 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
     },
     // -- application commands --
     ...(['global', 'guild'] as const).flatMap((scope): Route[] => {
-      const base = scope === 'global' ? String.raw`^\/applications\/(\d+)\/commands` : String.raw`^\/applications\/(\d+)\/guilds\/(\d+)\/commands`;
+      const base =
+        scope === 'global'
+          ? String.raw`^\/applications\/(\d+)\/commands`
+          : String.raw`^\/applications\/(\d+)\/guilds\/(\d+)\/commands`;
       const keyOf = (params: string[]): string => (scope === 'global' ? 'global' : (params[1] ?? 'unknown'));
-      const toCommand = (raw: Record<string, unknown>, key: string, existing: readonly APIApplicationCommand[]): APIApplicationCommand => {
+      const toCommand = (
+        raw: Record<string, unknown>,
+        key: string,
+        existing: readonly APIApplicationCommand[],
+      ): APIApplicationCommand => {
         const name = typeof raw['name'] === 'string' ? raw['name'] : '';
-        const type = typeof raw['type'] === 'number' ? (raw['type'] as ApplicationCommandType) : ApplicationCommandType.ChatInput;
+        const type =
+          typeof raw['type'] === 'number' ? (raw['type'] as ApplicationCommandType) : ApplicationCommandType.ChatInput;
         const previous = existing.find((c) => c.name === name && c.type === type);
         return {
           id: previous?.id ?? snowflake(),
@@ -174,14 +210,19 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
           type,
           name,
           description: typeof raw['description'] === 'string' ? raw['description'] : '',
-          default_member_permissions: typeof raw['default_member_permissions'] === 'string' ? raw['default_member_permissions'] : null,
+          default_member_permissions:
+            typeof raw['default_member_permissions'] === 'string' ? raw['default_member_permissions'] : null,
           nsfw: raw['nsfw'] === true,
           ...(Array.isArray(raw['options']) ? { options: raw['options'] as APIApplicationCommandOption[] } : {}),
           ...(isRecord(raw['name_localizations']) ? { name_localizations: raw['name_localizations'] } : {}),
-          ...(isRecord(raw['description_localizations']) ? { description_localizations: raw['description_localizations'] } : {}),
+          ...(isRecord(raw['description_localizations'])
+            ? { description_localizations: raw['description_localizations'] }
+            : {}),
           ...(key === 'global'
             ? {
-                integration_types: Array.isArray(raw['integration_types']) ? (raw['integration_types'] as ApplicationIntegrationType[]) : [ApplicationIntegrationType.GuildInstall],
+                integration_types: Array.isArray(raw['integration_types'])
+                  ? (raw['integration_types'] as ApplicationIntegrationType[])
+                  : [ApplicationIntegrationType.GuildInstall],
                 contexts: Array.isArray(raw['contexts']) ? (raw['contexts'] as InteractionContextType[]) : null,
               }
             : { guild_id: key }),
@@ -231,7 +272,10 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
             const commandId = params[params.length - 1];
             const existing = commands.get(key) ?? [];
             if (!existing.some((c) => c.id === commandId)) return error(404, 'Unknown application command', 10063);
-            commands.set(key, existing.filter((c) => c.id !== commandId));
+            commands.set(
+              key,
+              existing.filter((c) => c.id !== commandId),
+            );
             return { status: 204 };
           },
         },
@@ -246,18 +290,23 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
         if (state === undefined || state.interaction.id !== id) return error(404, 'Unknown interaction', 10062);
         // discord-api-docs receiving-and-responding.mdx: no initial response within 3 seconds of the event
         // invalidates the token; Discord then answers 10062 (opcodes-and-status-codes.mdx).
-        if (req.at - state.dispatchedAt > DISCORD_LIMITS.interactionDeadlineMs && !state.acknowledged) return error(404, 'Unknown interaction', 10062);
+        if (req.at - state.dispatchedAt > DISCORD_LIMITS.interactionDeadlineMs && !state.acknowledged)
+          return error(404, 'Unknown interaction', 10062);
         if (state.acknowledged) return error(400, 'Interaction has already been acknowledged.', 40060);
         const body = isRecord(req.body) ? req.body : {};
         if (typeof body['type'] !== 'number') return error(400, 'Invalid Form Body', 50035);
         const type = body['type'] as InteractionResponseType;
-        const data: MessageBodyLike = isRecord(body['data']) ? (body['data']) : {};
+        const data: MessageBodyLike = isRecord(body['data']) ? body['data'] : {};
         const invalid =
-          type === InteractionResponseType.ChannelMessageWithSource ? validateMessage(data, { creating: true, files: req.files.length })
-          : type === InteractionResponseType.UpdateMessage ? validateMessage(data, { creating: false, files: req.files.length })
-          : type === InteractionResponseType.ApplicationCommandAutocompleteResult ? validateAutocomplete(data)
-          : type === InteractionResponseType.Modal ? validateModal(data)
-          : undefined;
+          type === InteractionResponseType.ChannelMessageWithSource
+            ? validateMessage(data, { creating: true, files: req.files.length })
+            : type === InteractionResponseType.UpdateMessage
+              ? validateMessage(data, { creating: false, files: req.files.length })
+              : type === InteractionResponseType.ApplicationCommandAutocompleteResult
+                ? validateAutocomplete(data)
+                : type === InteractionResponseType.Modal
+                  ? validateModal(data)
+                  : undefined;
         if (invalid !== undefined) return invalid;
         state.acknowledged = true;
         state.callbacks.push(type);
@@ -304,7 +353,8 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
       pattern: /^\/webhooks\/(\d+)\/([^/]+)$/,
       handler: (req, [appId, tokenParam]) => {
         const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
-        if (appId !== applicationId || state === undefined || !state.acknowledged) return error(404, 'Unknown Webhook', 10015);
+        if (appId !== applicationId || state === undefined || !state.acknowledged)
+          return error(404, 'Unknown Webhook', 10015);
         const invalid = validateMessage(req.body, { creating: true, files: req.files.length });
         if (invalid !== undefined) return invalid;
         const message = responseMessage(state, asBody(req), req.files, false);
@@ -312,32 +362,39 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
         return req.query['wait'] === 'false' ? { status: 204 } : json(message);
       },
     },
-    ...(['GET', 'PATCH', 'DELETE'] as const).map(
-      (method): Route => ({
-        method,
-        pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/,
-        handler: (req, [appId, tokenParam, messageId]) => {
-          const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
-          if (appId !== applicationId || state === undefined || !state.acknowledged) return error(404, 'Unknown Webhook', 10015);
-          const isOriginal = messageId === '@original';
-          const target = isOriginal ? (state.deleted ? null : state.original) : (state.followUps.find((m) => m.id === messageId) ?? null);
-          if (target === null) return error(404, 'Unknown Message', 10008);
-          if (method === 'GET') return json(target);
-          if (method === 'DELETE') {
-            if (isOriginal) state.deleted = true;
-            else state.followUps = state.followUps.filter((m) => m.id !== messageId);
-            return { status: 204 };
-          }
-          const invalid = validateMessage(req.body, { creating: false, files: req.files.length });
-          if (invalid !== undefined) return invalid;
-          const body = asBody(req);
-          const patched = patchMessage(target, { ...body, ...(body.flags !== undefined ? {} : { flags: (target.flags ?? 0) & ~MessageFlags.Loading }) }, req.files);
-          if (isOriginal) state.original = patched;
-          else state.followUps = state.followUps.map((m) => (m.id === patched.id ? patched : m));
-          return json(patched);
-        },
-      }),
-    ),
+    ...(['GET', 'PATCH', 'DELETE'] as const).map((method): Route => ({
+      method,
+      pattern: /^\/webhooks\/(\d+)\/([^/]+)\/messages\/([^/]+)$/,
+      handler: (req, [appId, tokenParam, messageId]) => {
+        const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
+        if (appId !== applicationId || state === undefined || !state.acknowledged)
+          return error(404, 'Unknown Webhook', 10015);
+        const isOriginal = messageId === '@original';
+        const target = isOriginal
+          ? state.deleted
+            ? null
+            : state.original
+          : (state.followUps.find((m) => m.id === messageId) ?? null);
+        if (target === null) return error(404, 'Unknown Message', 10008);
+        if (method === 'GET') return json(target);
+        if (method === 'DELETE') {
+          if (isOriginal) state.deleted = true;
+          else state.followUps = state.followUps.filter((m) => m.id !== messageId);
+          return { status: 204 };
+        }
+        const invalid = validateMessage(req.body, { creating: false, files: req.files.length });
+        if (invalid !== undefined) return invalid;
+        const body = asBody(req);
+        const patched = patchMessage(
+          target,
+          { ...body, ...(body.flags !== undefined ? {} : { flags: (target.flags ?? 0) & ~MessageFlags.Loading }) },
+          req.files,
+        );
+        if (isOriginal) state.original = patched;
+        else state.followUps = state.followUps.map((m) => (m.id === patched.id ? patched : m));
+        return json(patched);
+      },
+    })),
   ];
 
   /** Unimplemented routes (including unimplemented methods on known paths) answer 404 `{message: 'Unknown', code: 0}`. */
@@ -345,7 +402,11 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
     for (const candidate of routes) {
       if (candidate.method !== request.method) continue;
       const match = candidate.pattern.exec(request.path);
-      if (match !== null) return candidate.handler(request, match.slice(1).map((p) => p ?? ''));
+      if (match !== null)
+        return candidate.handler(
+          request,
+          match.slice(1).map((p) => p ?? ''),
+        );
     }
     return error(404, 'Unknown', 0);
   };

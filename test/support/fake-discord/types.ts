@@ -94,13 +94,7 @@ export interface DelayRule {
   times?: number;
 }
 
-export type GatewayEventKind =
-  | 'connected'
-  | 'identified'
-  | 'resumed'
-  | 'invalid-session'
-  | 'heartbeat'
-  | 'closed';
+export type GatewayEventKind = 'connected' | 'identified' | 'resumed' | 'invalid-session' | 'heartbeat' | 'closed';
 
 export interface GatewayEvent {
   index: number;
@@ -165,7 +159,8 @@ export interface AutocompleteInit extends InteractionTarget {
   /** What the user has typed so far. */
   value: string;
   /** The focused option's type. Default STRING. */
-  focusedType?: ApplicationCommandOptionType.String | ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Number;
+  focusedType?:
+    ApplicationCommandOptionType.String | ApplicationCommandOptionType.Integer | ApplicationCommandOptionType.Number;
   /** Other, already-filled options. */
   options?: SimpleOptions;
   commandId?: Snowflake;
@@ -272,9 +267,19 @@ export interface FakeDiscord {
   button(init: ButtonInit): APIMessageComponentButtonInteraction;
   modalSubmit(init: ModalSubmitInit): APIModalSubmitInteraction;
   /** A message authored by the bot (e.g. to hang buttons on). */
-  botMessage(init?: { content?: string; channelId?: Snowflake; components?: APIMessageTopLevelComponent[] }): APIMessage;
+  botMessage(init?: {
+    content?: string;
+    channelId?: Snowflake;
+    components?: APIMessageTopLevelComponent[];
+  }): APIMessage;
   /** Add a user (and, unless `inGuild: false`, a guild member). Call before login to have it in GUILD_CREATE. */
-  createUser(init: { username: string; globalName?: string; roles?: Snowflake[]; inGuild?: boolean; bot?: boolean }): APIUser;
+  createUser(init: {
+    username: string;
+    globalName?: string;
+    roles?: Snowflake[];
+    inGuild?: boolean;
+    bot?: boolean;
+  }): APIUser;
   /** The DM channel between the bot and a user (created on first use). */
   dmChannelFor(user: APIUser): APIDMChannel;
   /** A public thread under the text channel, or a post in the forum channel; THREAD_CREATE once logged in. */

@@ -214,11 +214,19 @@ export function createWorld(options: StartFakeDiscordOptions) {
   };
 
   const isThread = (channel: { type: ChannelType }): boolean =>
-    channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread || channel.type === ChannelType.AnnouncementThread;
+    channel.type === ChannelType.PublicThread ||
+    channel.type === ChannelType.PrivateThread ||
+    channel.type === ChannelType.AnnouncementThread;
   /** A guild member's permissions in a channel; a thread takes its parent's overwrites. */
   const permissionsIn = (channel: GuildChannel, userId: Snowflake): bigint => {
     const source = isThread(channel) && channel.parent_id ? (findGuildChannel(channel.parent_id) ?? channel) : channel;
-    return channelPermissions({ guildId, roles, memberId: userId, memberRoles: users.get(userId)?.roles ?? [], overwrites: source.permission_overwrites ?? [] });
+    return channelPermissions({
+      guildId,
+      roles,
+      memberId: userId,
+      memberRoles: users.get(userId)?.roles ?? [],
+      overwrites: source.permission_overwrites ?? [],
+    });
   };
 
   const dmChannels = new Map<Snowflake, APIDMChannel>();
@@ -235,7 +243,8 @@ export function createWorld(options: StartFakeDiscordOptions) {
     dmChannels.set(user.id, channel);
     return channel;
   };
-  const findGuildChannel = (id: Snowflake): GuildChannel | undefined => [textChannel, forumChannel, ...threads].find((c) => c.id === id);
+  const findGuildChannel = (id: Snowflake): GuildChannel | undefined =>
+    [textChannel, forumChannel, ...threads].find((c) => c.id === id);
   const findChannel = (id: Snowflake): GuildChannel | APIDMChannel | undefined => {
     const inGuild = findGuildChannel(id);
     if (inGuild !== undefined) return inGuild;
@@ -301,13 +310,18 @@ export function createWorld(options: StartFakeDiscordOptions) {
 
   const patchMessage = (message: APIMessage, body: MessageBodyLike, files: RecordedFile[]): APIMessage => {
     const rebuilt = buildMessage(message.channel_id, body, { author: message.author }, files);
-    const keepAttachments = body.attachments === undefined ? message.attachments : message.attachments.filter((a) => body.attachments?.some((b) => String(b.id) === a.id));
+    const keepAttachments =
+      body.attachments === undefined
+        ? message.attachments
+        : message.attachments.filter((a) => body.attachments?.some((b) => String(b.id) === a.id));
     const updated: APIMessage = {
       ...message,
       ...(body.content !== undefined ? { content: body.content } : {}),
       ...(body.embeds !== undefined ? { embeds: body.embeds } : {}),
       ...(body.components !== undefined ? { components: body.components } : {}),
-      ...(body.flags !== undefined ? { flags: (message.flags ?? 0) & MessageFlags.Ephemeral ? body.flags | MessageFlags.Ephemeral : body.flags } : {}),
+      ...(body.flags !== undefined
+        ? { flags: (message.flags ?? 0) & MessageFlags.Ephemeral ? body.flags | MessageFlags.Ephemeral : body.flags }
+        : {}),
       attachments: [...keepAttachments, ...rebuilt.attachments],
       edited_timestamp: new Date().toISOString(),
     };
@@ -379,5 +393,40 @@ export function createWorld(options: StartFakeDiscordOptions) {
     soundboard_sounds: [],
   });
 
-  return { guildLocale, applicationId, botUser, token, guildId, everyoneRoleId, policyRoleId, botRoleId, botPermissions, roles, textChannel, forumChannel, threads, users, createUser, staffUser, outsiderUser, memberOf, lookupUser, memberPermissions, isThread, permissionsIn, dmChannels, dmChannelFor, findGuildChannel, findChannel, commands, messages, interactions, storeMessage, buildMessage, patchMessage, guildPayload, guildCreatePayload };
+  return {
+    guildLocale,
+    applicationId,
+    botUser,
+    token,
+    guildId,
+    everyoneRoleId,
+    policyRoleId,
+    botRoleId,
+    botPermissions,
+    roles,
+    textChannel,
+    forumChannel,
+    threads,
+    users,
+    createUser,
+    staffUser,
+    outsiderUser,
+    memberOf,
+    lookupUser,
+    memberPermissions,
+    isThread,
+    permissionsIn,
+    dmChannels,
+    dmChannelFor,
+    findGuildChannel,
+    findChannel,
+    commands,
+    messages,
+    interactions,
+    storeMessage,
+    buildMessage,
+    patchMessage,
+    guildPayload,
+    guildCreatePayload,
+  };
 }
