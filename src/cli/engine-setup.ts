@@ -37,7 +37,7 @@ export async function openTerminalEngine(
     return undefined;
   }
   const { store } = opened;
-  const current = () => store.current().built;
+  const current = () => store.current();
   return {
     current,
     reply: (question) => {

@@ -1,6 +1,6 @@
 import type { Client } from 'discord.js';
 import { formatProblem } from '../knowledge/problems.ts';
-import type { LiveStore } from '../knowledge/live-store.ts';
+import type { Built, LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
 import { describeReload, NO_MENTIONS } from './render.ts';
 
@@ -8,7 +8,12 @@ import { describeReload, NO_MENTIONS } from './render.ts';
  * Posts knowledge-base load errors to the policy channel, once per distinct set of errors, and says
  * when a good version loads again. A failure to post is logged, never thrown.
  */
-export function announceReloads<T>(client: Client, store: LiveStore<T>, channelId: string, logger: Logger): () => void {
+export function announceReloads(
+  client: Client,
+  store: LiveStore<Built>,
+  channelId: string,
+  logger: Logger,
+): () => void {
   let lastPosted: string | undefined;
   return store.onReload((outcome) => {
     let content: string;

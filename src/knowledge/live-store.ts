@@ -14,10 +14,12 @@ export type ReloadOutcome =
     }
   | { readonly ok: false; readonly version: string; readonly errors: readonly Problem[]; readonly at: Date };
 
-export interface Live<T> {
+/**
+ * What is built from a snapshot and served (the answer engine, which carries its snapshot). Generic only so
+ * that knowledge loading does not depend on the engine.
+ */
+export interface Built {
   readonly snapshot: KnowledgeSnapshot;
-  /** What is built from the snapshot (the answer engine's index), swapped together with it. */
-  readonly built: T;
 }
 
 /**
@@ -25,21 +27,22 @@ export interface Live<T> {
  * in with one assignment, so a question always runs against one whole version, and a broken edit never
  * replaces what was live: the error is kept for /kb status until a good version loads.
  */
-export interface LiveStore<T> {
-  current(): Live<T>;
+export interface LiveStore<T extends Built> {
+  /** The version live now: one whole snapshot and what was built from it. */
+  current(): T;
   reload(): Promise<ReloadOutcome>;
   readonly lastError: Extract<ReloadOutcome, { ok: false }> | undefined;
   /** Called after every reload attempt, good or bad. */
   onReload(listener: (outcome: ReloadOutcome) => void): () => void;
 }
 
-export async function openLiveStore<T>(options: {
+export async function openLiveStore<T extends Built>(options: {
   load: () => Promise<LoadResult>;
   build: (snapshot: KnowledgeSnapshot) => T;
 }): Promise<{ ok: true; store: LiveStore<T> } | { ok: false; errors: readonly Problem[] }> {
   const first = await options.load();
   if (!first.ok) return { ok: false, errors: first.errors };
-  let live: Live<T> = { snapshot: first.snapshot, built: options.build(first.snapshot) };
+  let live: T = options.build(first.snapshot);
   let lastError: Extract<ReloadOutcome, { ok: false }> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const listeners = new Set<(outcome: ReloadOutcome) => void>();
@@ -51,7 +54,7 @@ export async function openLiveStore<T>(options: {
       lastError = { ok: false, version: live.snapshot.version, errors: result.errors, at: new Date() };
       outcome = lastError;
     } else {
-      const next: Live<T> = { snapshot: result.snapshot, built: options.build(result.snapshot) };
+      const next = options.build(result.snapshot);
       const previous = live.snapshot;
       live = next;
       lastError = undefined;

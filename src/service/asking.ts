@@ -56,7 +56,8 @@ export function createAsking(options: AskingOptions) {
 
   const ask = (question: string, from: { channelKind: ChannelKind; userId: string; language?: Language }): Asked => {
     const started = performance.now();
-    const { snapshot, built: answerer } = options.store.current();
+    const answerer = options.store.current();
+    const { snapshot } = answerer;
     const decision = answerer.ask(question);
     const language = from.language ?? decision.language;
     const reply = buildReply(

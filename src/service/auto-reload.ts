@@ -1,4 +1,4 @@
-import type { LiveStore, ReloadOutcome } from '../knowledge/live-store.ts';
+import type { Built, LiveStore, ReloadOutcome } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { watchFolder } from '../knowledge/watch.ts';
 import type { Logger } from '../log.ts';
@@ -8,8 +8,8 @@ import type { Logger } from '../log.ts';
  * version and what changed, or every error with its file:line:column while the last good version
  * keeps serving.
  */
-export function autoReload<T>(
-  store: LiveStore<T>,
+export function autoReload(
+  store: LiveStore<Built>,
   dir: string,
   logger: Logger,
   options: { debounceMs?: number } = {},

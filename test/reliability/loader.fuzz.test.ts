@@ -405,7 +405,7 @@ describe('the live bot, given broken reloads', () => {
       if (!opened.ok) throw new Error('the real knowledge base does not load');
       const { store } = opened;
       const good = store.current().snapshot.version;
-      expect(store.current().built.ask(QUESTION).fact?.id).toBe('backups-retained');
+      expect(store.current().ask(QUESTION).fact?.id).toBe('backups-retained');
       let refused = 0;
 
       await fc.assert(
@@ -422,12 +422,12 @@ describe('the live bot, given broken reloads', () => {
             expect(outcome.version).toBe(good);
             expect(store.lastError?.errors.length).toBeGreaterThan(0);
             expect(store.current().snapshot.version).toBe(good);
-            const decision = store.current().built.ask(QUESTION);
+            const decision = store.current().ask(QUESTION);
             expect([decision.status, decision.fact?.id]).toEqual(['answered', 'backups-retained']);
           } else {
             // A harmless edit (a comment, a value still valid) is a new good version; it must serve too.
             expect(store.current().snapshot.version).toBe(outcome.version);
-            expect(() => store.current().built.ask(QUESTION)).not.toThrow();
+            expect(() => store.current().ask(QUESTION)).not.toThrow();
             files = REAL;
             const back = await store.reload();
             expect(back.ok && store.current().snapshot.version).toBe(good);
@@ -456,7 +456,7 @@ describe('the live bot, given broken reloads', () => {
     await expect(store.reload()).rejects.toThrow(RangeError);
     explode = false;
     expect(store.current().snapshot.version).toBe(good);
-    expect(store.current().built.ask(QUESTION).fact?.id).toBe('backups-retained');
+    expect(store.current().ask(QUESTION).fact?.id).toBe('backups-retained');
     files = new Map(REAL).set('facts/cfius.yaml', `${REAL.get('facts/cfius.yaml')!}\n# a harmless comment\n`);
     const next = await store.reload();
     expect(next.ok).toBe(true);

@@ -8,7 +8,7 @@ import { languageOfLocale } from '../strings.ts';
 export async function autocompleteFact(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
   const language = languageOfLocale(interaction.locale);
   const typed = String(interaction.options.getFocused()).slice(0, L.choiceValue);
-  const facts = lookupFacts(context.store.current().built, typed, {
+  const facts = lookupFacts(context.store.current(), typed, {
     language,
     limit: L.autocompleteChoices,
     popularity: context.asking.popularity,

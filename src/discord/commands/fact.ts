@@ -19,7 +19,7 @@ export const fact: Command = {
     const language = languageOfLocale(interaction.locale);
     const name = interaction.options.getString('name', true);
     // A name typed without picking from the list is matched like a question: shown only if confident.
-    const confident = context.store.current().built.ask(name).fact?.id;
+    const confident = context.store.current().ask(name).fact?.id;
     const shown =
       context.asking.showFact(name, language) ?? (confident ? context.asking.showFact(confident, language) : undefined);
     if (!shown) throw new UserError(UI[language].noSuchFact(escapeMarkdown(truncate(name, 100))));

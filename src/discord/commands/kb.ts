@@ -102,7 +102,7 @@ export const kb: Command = {
           content: reportText(context, interaction.options.getInteger('days') ?? 30),
         });
       case 'explain': {
-        const explanation = explain(context.store.current().built, interaction.options.getString('question', true));
+        const explanation = explain(context.store.current(), interaction.options.getString('question', true));
         return replyPrivately(interaction, { content: codeBlock(formatExplanation(explanation), L.messageContent) });
       }
       case 'preview':
@@ -139,7 +139,7 @@ export const kb: Command = {
     const result = previewFact({
       files,
       draft,
-      live: context.store.current().built,
+      live: context.store.current(),
       questions: [...(question ? [question] : []), ...recent],
       now: context.now(),
       contact: context.settings.contact,
@@ -225,7 +225,7 @@ function reportText(context: BotContext, days: number): string {
   // The report's end is exclusive: one millisecond past now includes what was asked this very moment.
   const to = new Date(context.now().getTime() + 1);
   const report = buildReport(context.recorder, { from: new Date(to.getTime() - days * DAY_MS), to, limit: 10 });
-  return codeBlock(formatReportText(withFixHints(report, context.store.current().built)), L.messageContent);
+  return codeBlock(formatReportText(withFixHints(report, context.store.current())), L.messageContent);
 }
 
 export function statusEmbed(context: BotContext): EmbedBuilder {
