@@ -53,7 +53,7 @@ export async function benchDiscord(options: {
       policyRoleId: fake.policyRoleId,
       policyChannelId: undefined,
       answerChannelIds: [],
-      mentionCooldownMs: 0,
+      questionCooldownMs: 0,
       knowledgeDir: dir,
     },
   });

@@ -55,7 +55,9 @@ const ConfigSchema = z
     KNOWLEDGE_DIR: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(LEVELS).default('info'),
     ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
-    MENTION_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+    QUESTION_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).optional(),
+    /** The earlier name of QUESTION_COOLDOWN_SECONDS, still read. */
+    MENTION_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).optional(),
     DATA_DIR: z.string().min(1).default('data'),
     RECORD_QUESTIONS: z.enum(['on', 'off'], 'must be on or off').default('on'),
     STORE_QUESTION_TEXT: z.enum(['on', 'off'], 'must be on or off').default('on'),
@@ -81,7 +83,8 @@ export interface Config {
         readonly policyRoleId: string | undefined;
         readonly policyChannelId: string | undefined;
         readonly answerChannelIds: readonly string[];
-        readonly mentionCooldownMs: number;
+        /** Per-member wait between questions: mentions, DMs and /ask. */
+        readonly questionCooldownMs: number;
       }
     | undefined;
   /** Who to ask, in each language: CONTACT_TEXT, and CONTACT_TEXT_FR (else CONTACT_TEXT) in French. */
@@ -128,7 +131,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
           policyRoleId: c.POLICY_ROLE_ID,
           policyChannelId: c.POLICY_CHANNEL_ID,
           answerChannelIds: c.ANSWER_CHANNEL_IDS ?? [],
-          mentionCooldownMs: c.MENTION_COOLDOWN_SECONDS * 1000,
+          questionCooldownMs: (c.QUESTION_COOLDOWN_SECONDS ?? c.MENTION_COOLDOWN_SECONDS ?? 5) * 1000,
         }
       : undefined,
     contact: {

@@ -31,16 +31,26 @@ describe('configuration from the environment', () => {
       DISCORD_TOKEN: TOKEN,
       DISCORD_APPLICATION_ID: APP,
       ANSWER_CHANNEL_IDS: `${APP}, 223456789012345678`,
-      MENTION_COOLDOWN_SECONDS: '2',
+      QUESTION_COOLDOWN_SECONDS: '2',
       ANSWER_THRESHOLD: '0.55',
     });
     expect(config.discord).toMatchObject({
       token: TOKEN,
       applicationId: APP,
       answerChannelIds: [APP, '223456789012345678'],
-      mentionCooldownMs: 2000,
+      questionCooldownMs: 2000,
     });
     expect(config.answerThreshold).toBe(0.55);
+  });
+
+  it('given the cooldown under its earlier name, MENTION_COOLDOWN_SECONDS, then it still applies; the new name wins', () => {
+    const base = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP };
+    expect(parseConfig({ ...base, MENTION_COOLDOWN_SECONDS: '7' }).discord?.questionCooldownMs).toBe(7000);
+    expect(
+      parseConfig({ ...base, MENTION_COOLDOWN_SECONDS: '7', QUESTION_COOLDOWN_SECONDS: '3' }).discord
+        ?.questionCooldownMs,
+    ).toBe(3000);
+    expect(parseConfig(base).discord?.questionCooldownMs).toBe(5000);
   });
 
   it('given empty values (as .env.example leaves them), then they count as unset', () => {

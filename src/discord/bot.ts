@@ -85,7 +85,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now,
     settings,
     recorder: options.recorder,
-    cooldown: createCooldown({ ms: settings.mentionCooldownMs, now: () => now().getTime() }),
+    cooldown: createCooldown({ ms: settings.questionCooldownMs, now: () => now().getTime() }),
     asking: createAsking({
       store: options.store,
       contact: settings.contact,

@@ -29,7 +29,7 @@ export interface BotSettings {
   readonly policyRoleId: string | undefined;
   readonly policyChannelId: string | undefined;
   readonly answerChannelIds: readonly string[];
-  readonly mentionCooldownMs: number;
+  readonly questionCooldownMs: number;
   /** The knowledge folder, read by /kb preview to check a draft against the files as they are. */
   readonly knowledgeDir: string;
 }

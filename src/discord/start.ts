@@ -57,7 +57,7 @@ export async function startFromConfig(config: Config): Promise<number> {
         policyRoleId: discord.policyRoleId,
         policyChannelId: discord.policyChannelId,
         answerChannelIds: discord.answerChannelIds,
-        mentionCooldownMs: discord.mentionCooldownMs,
+        questionCooldownMs: discord.questionCooldownMs,
         knowledgeDir,
       },
     });

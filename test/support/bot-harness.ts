@@ -98,7 +98,7 @@ export async function startHarness(
         policyRoleId: fake.policyRoleId,
         policyChannelId: undefined,
         answerChannelIds: [],
-        mentionCooldownMs: 0,
+        questionCooldownMs: 0,
         knowledgeDir,
         ...(options.policyChannel ? { policyChannelId: fake.channelId } : {}),
         ...(options.answerChannels
