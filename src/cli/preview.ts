@@ -1,10 +1,13 @@
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { createAnswerer } from '../answer/answerer.ts';
 import { configOrExplain } from '../config.ts';
+import { databasePath } from '../record/recorder.ts';
 import { readKnowledgeFiles } from '../knowledge/load.ts';
 import { formatProblem, type Problem } from '../knowledge/problems.ts';
 import { validateKnowledge, type KnowledgeFiles } from '../knowledge/validate.ts';
-import { previewFact, type PreviewResult } from '../service/preview.ts';
+import { previewFact, recentUnanswered, type PreviewResult } from '../service/preview.ts';
 import { CommandFailure, EXIT, processIo, readInputFile, runCommand, UsageError, type CliIo } from './command.ts';
 import { committedFile } from './git-baseline.ts';
 import { knowledgeDirOption } from './knowledge.ts';
@@ -39,7 +42,7 @@ export function preview(argv: readonly string[], io: CliIo, now = new Date()): P
       files,
       draft,
       live: createAnswerer(current.snapshot),
-      questions,
+      questions: [...questions, ...recordedUnanswered(config.record?.dataDir, now)],
       now,
       contact: config.contact,
     });
@@ -122,3 +125,15 @@ export function formatPreview(result: PreviewResult, draftPath: string = result.
 }
 
 await runIfMain(import.meta.url, () => preview(process.argv.slice(2), processIo()));
+
+/** Recent unanswered questions from the bot's record, when there is one here (as `/kb preview` tries them). */
+function recordedUnanswered(dataDir: string | undefined, now: Date): string[] {
+  const file = dataDir === undefined ? undefined : databasePath(resolve(dataDir));
+  if (file === undefined || !existsSync(file)) return [];
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return recentUnanswered(db, now);
+  } finally {
+    db.close();
+  }
+}

@@ -4,8 +4,42 @@ import { factReply, type ReplyModel } from '../answer/reply.ts';
 import type { Problem } from '../knowledge/problems.ts';
 import { ID_PATTERN } from '../knowledge/schema.ts';
 import { validateKnowledge, type KnowledgeFiles } from '../knowledge/validate.ts';
-import { examplesOf, selfTest } from './self-test.ts';
+import type Database from 'better-sqlite3';
 import type { Contact } from '../answer/reply.ts';
+import { readKnowledgeFiles } from '../knowledge/load.ts';
+import type { Recorder } from '../record/recorder.ts';
+import { buildReport } from '../record/report.ts';
+import { examplesOf, selfTest } from './self-test.ts';
+
+const RECENT_DAYS = 30;
+const RECENT_LIMIT = 20;
+const DAY_MS = 86_400_000;
+
+/**
+ * What staff asked in the last 30 days and the bot did not answer, most asked first: questions a draft is
+ * tried on besides the ones given, so the policy team sees which real questions it would answer.
+ */
+export function recentUnanswered(record: Recorder | Database.Database | undefined, now: Date): string[] {
+  if (!record) return [];
+  const report = buildReport(record, {
+    from: new Date(now.getTime() - RECENT_DAYS * DAY_MS),
+    to: now,
+    limit: RECENT_LIMIT,
+  });
+  return report.topUnanswered.flatMap((g) => (g.textStored ? [g.example] : []));
+}
+
+/** A draft pasted in a form (`/kb preview`), previewed against the knowledge folder as it is on disk. */
+export async function previewPastedDraft(
+  input: Omit<PreviewInput, 'files'> & { readonly knowledgeDir: string; readonly record: Recorder | undefined },
+): Promise<PreviewResult> {
+  const { files } = await readKnowledgeFiles(input.knowledgeDir);
+  return previewFact({
+    ...input,
+    files,
+    questions: [...input.questions, ...recentUnanswered(input.record, input.now)],
+  });
+}
 
 export interface PreviewInput {
   /** The knowledge files without the draft (as live, or as committed), which the draft is added to or replaces. */

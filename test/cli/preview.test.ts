@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { preview } from '../../src/cli/preview.ts';
+import { openRecorder } from '../../src/record/recorder.ts';
 import { FIXTURE_KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
 import { captureIo } from './cli-io.ts';
 
@@ -37,8 +38,9 @@ review_by: 2027-06-30
 `;
 }
 
-async function run(args: string[]) {
-  const io = captureIo();
+/** Without a record of questions, unless one is given: a developer's own ./data must not change the output. */
+async function run(args: string[], env: Record<string, string> = { RECORD_QUESTIONS: 'off' }) {
+  const io = captureIo(env);
   const code = await preview(args, io, TODAY);
   return { code, out: io.stdout.join('\n'), err: io.stderr.join('\n') };
 }
@@ -54,6 +56,28 @@ describe('npm run kb:preview', () => {
     expect(out).toContain('Compared with the knowledge base without facts/spare-copies.yaml (not committed yet).');
     expect(out).toContain("  + “Où est le coffre des copies ?” (before: I don't know)");
     expect(out).not.toContain('(unchanged)');
+  });
+
+  it('given a record of questions, then the draft is also tried on what staff asked recently and the bot did not answer', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kb-preview-record-'));
+    const recorder = openRecorder({ dataDir, now: () => new Date(TODAY.getTime() - 86_400_000) });
+    const question = {
+      channelKind: 'slash',
+      language: 'fr',
+      factId: null,
+      score: 0.1,
+      suggestions: [],
+      userId: 'u',
+      knowledgeVersion: 'v',
+    } as const;
+    recorder.recordQuestion({ ...question, question: 'Où est le coffre des copies ?' });
+    recorder.recordQuestion({ ...question, question: 'what is the wifi password' });
+    recorder.close();
+    const file = join(mkdtempSync(join(tmpdir(), 'kb-preview-')), 'spare-copies.yaml');
+    writeFileSync(file, draft('spare-copies'));
+    const { code, out } = await run(['--dir', FIXTURE_KNOWLEDGE_DIR, file], { DATA_DIR: dataDir });
+    expect(code).toBe(0);
+    expect(out).toMatch(/“what is the wifi password”: I don't know \(unchanged\)/);
   });
 
   it('given a draft whose own question another fact answers, then it names the question at its line and the fact', async () => {

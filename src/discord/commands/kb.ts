@@ -12,7 +12,6 @@ import {
   type ChatInputCommandInteraction,
   type ModalSubmitInteraction,
 } from 'discord.js';
-import { readKnowledgeFiles } from '../../knowledge/load.ts';
 import { formatProblem } from '../../knowledge/problems.ts';
 import { explain, formatExplanation } from '../../answer/explain.ts';
 import { versionLabel } from '../../knowledge/snapshot.ts';
@@ -20,7 +19,7 @@ import { formatReportText } from '../../record/format-report.ts';
 import { buildReport } from '../../record/report.ts';
 import { withFixHints } from '../../service/report-hints.ts';
 import { logOutcome } from '../../service/auto-reload.ts';
-import { previewFact } from '../../service/preview.ts';
+import { previewPastedDraft } from '../../service/preview.ts';
 import { staleFacts } from '../../service/stale.ts';
 import { UserError, type BotContext, type Command } from '../context.ts';
 import { codeBlock, DISCORD_LIMITS as L, QUESTION_MAX_LENGTH, truncate } from '../limits.ts';
@@ -128,19 +127,12 @@ export const kb: Command = {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const draft = interaction.fields.getTextInputValue('draft');
     const question = interaction.fields.getTextInputValue('question').trim();
-    const { files } = await readKnowledgeFiles(context.settings.knowledgeDir);
-    const recent = context.recorder
-      ? buildReport(context.recorder, {
-          from: new Date(context.now().getTime() - 30 * DAY_MS),
-          to: context.now(),
-          limit: 20,
-        }).topUnanswered.flatMap((g) => (g.textStored ? [g.example] : []))
-      : [];
-    const result = previewFact({
-      files,
+    const result = await previewPastedDraft({
+      knowledgeDir: context.settings.knowledgeDir,
       draft,
       live: context.store.current(),
-      questions: [...(question ? [question] : []), ...recent],
+      questions: question ? [question] : [],
+      record: context.recorder,
       now: context.now(),
       contact: context.settings.contact,
     });
