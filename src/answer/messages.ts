@@ -1,6 +1,9 @@
 import type { ClaimKind, Language } from '../knowledge/schema.ts';
 
-/** Every sentence the bot says, in both languages. Renderers pick from here; they do not write prose. */
+/**
+ * What answers say, in both languages, in every front end: renderers pick from here and do not write that
+ * prose. Discord's own buttons and notices are in src/discord/strings.ts; the policy team's tools speak English.
+ */
 export const MESSAGES = {
   en: {
     unknown: "I don't know that one: the knowledge base does not cover it.",

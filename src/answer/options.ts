@@ -1,6 +1,9 @@
 import type { ClassifierOptions } from './classifier.ts';
 
-/** How the engine matches and decides. Every number that shapes an answer lives here, not in the code. */
+/**
+ * How the engine matches and decides: every tuning number lives here, not in the code. (classifier.ts keeps
+ * only its mechanics: the hash table sized from the data, and a fixed seed so that training is repeatable.)
+ */
 export interface EngineOptions {
   /** Confidence (0–1) needed to give the best fact as the answer. */
   readonly answerThreshold: number;

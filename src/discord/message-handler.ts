@@ -50,7 +50,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     return;
   }
   if (question === '') {
-    await message.reply({ content: UI[detectLanguage(message.content)].emptyQuestion, allowedMentions: NO_MENTIONS });
+    await message.reply({ content: UI[detectLanguage(message.content)].emptyMention, allowedMentions: NO_MENTIONS });
     return;
   }
   const { reply, recordId } = context.asking.ask(question, { channelKind, userId: message.author.id });

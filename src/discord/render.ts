@@ -62,7 +62,7 @@ export function renderFact(
     const origin = `— ${truncate(`${first.title}, ${first.publisher}`, 200)}${first.url ? ` (${truncate(first.url, 200)})` : ''}`;
     const room = L.embedFieldValue - origin.length - translation.length - 4;
     fields.push({
-      name: ui.source,
+      name: MESSAGES[language].source,
       value: truncate(`“${truncate(first.quote, room)}”${translation}\n${origin}`, L.embedFieldValue),
     });
   }
@@ -81,7 +81,7 @@ export function renderFact(
   const actions: ButtonBuilder[] = [
     new ButtonBuilder()
       .setCustomId(encodeButton({ kind: 'sources', factId: fact.id }))
-      .setLabel(ui.sources)
+      .setLabel(MESSAGES[language].sources)
       .setStyle(ButtonStyle.Secondary),
   ];
   if (recordId) {

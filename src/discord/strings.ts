@@ -1,14 +1,15 @@
 import type { Language } from '../knowledge/schema.ts';
 
-/** What the Discord layer itself says (buttons, notices), in both languages. Answers come from the engine. */
+/**
+ * What only the Discord layer says (buttons, votes, errors, cooldown), in both languages. What answers say,
+ * in any front end, is in src/answer/messages.ts.
+ */
 export const UI = {
   en: {
-    sources: 'Sources',
     helpful: 'Helpful',
     notHelpful: 'Not helpful',
     thanks: 'Thanks — your vote is recorded.',
     whoseClaim: 'Whose claim',
-    source: 'Source',
     noSuchFact: (name: string) => `There is no fact called “${name}”. Start typing and pick one from the list.`,
     somethingWrong: (ref: string) =>
       `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, give the ref to the bot's maintainers.`,
@@ -17,15 +18,13 @@ export const UI = {
     factsTitle: 'What I know',
     moreFacts: (n: number) => `…and ${n} more: use /fact to search them.`,
     footer: (id: string, version: string) => `${id} · knowledge ${version}`,
-    emptyQuestion: 'Ask me something after the mention, e.g. “@bot where is US user data stored?”',
+    emptyMention: 'Ask me something after the mention, e.g. “@bot where is US user data stored?”',
   },
   fr: {
-    sources: 'Sources',
     helpful: 'Utile',
     notHelpful: 'Pas utile',
     thanks: 'Merci, votre avis est enregistré.',
     whoseClaim: 'Qui l’affirme',
-    source: 'Source',
     noSuchFact: (name: string) =>
       `Aucun fait ne s’appelle « ${name} ». Commencez à taper et choisissez-en un dans la liste.`,
     somethingWrong: (ref: string) =>
@@ -35,7 +34,7 @@ export const UI = {
     factsTitle: 'Ce que je sais',
     moreFacts: (n: number) => `…et ${n} autres : utilisez /fact pour les chercher.`,
     footer: (id: string, version: string) => `${id} · connaissances ${version}`,
-    emptyQuestion:
+    emptyMention:
       'Posez-moi une question après la mention, par ex. « @bot où sont stockées les données américaines ? »',
   },
 } as const;
