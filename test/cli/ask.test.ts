@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AskJson } from '../../src/cli/ask.ts';
+import { Readable } from 'node:stream';
+import { ask, type AskJson } from '../../src/cli/ask.ts';
+import { FIXTURE_KNOWLEDGE_DIR } from '../helpers.ts';
+import { captureIo } from './cli-io.ts';
 import { runTs } from './run.ts';
+
+/** The command in this process (quicker than a new one); the first test runs the real program. */
+async function runAsk(args: string[], options: { stdin?: string; env?: Record<string, string> } = {}) {
+  const io = captureIo({ KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR, ...options.env });
+  const code = await ask(args, { ...io, stdin: Readable.from([options.stdin ?? '']) });
+  return { code, stdout: io.stdout.map((line) => `${line}\n`).join(''), stderr: io.stderr.join('\n') };
+}
 
 const KEYS = ['question', 'status', 'id', 'score', 'language', 'answer', 'sources', 'suggestions'];
 
@@ -30,7 +40,7 @@ describe('npm run ask', () => {
       'Who owns TikTok',
       'tiktok data',
     ];
-    const { code, stdout } = await runTs('src/cli/ask.ts', ['--json'], { stdin: `${questions.join('\n')}\n` });
+    const { code, stdout } = await runAsk(['--json'], { stdin: `${questions.join('\n')}\n` });
     expect(code).toBe(0);
     const answers = stdout
       .trim()
@@ -46,7 +56,7 @@ describe('npm run ask', () => {
   });
 
   it('given a plain question, then it prints the answer with whose claim it is and the quoted source', async () => {
-    const { code, stdout } = await runTs('src/cli/ask.ts', ['Qui possède TikTok ?']);
+    const { code, stdout } = await runAsk(['Qui possède TikTok ?']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/ByteDance/);
     expect(stdout).toMatch(/^— Article de presse — /m);
@@ -54,7 +64,7 @@ describe('npm run ask', () => {
   });
 
   it('given --explain, then after the answer it says how each word was read and weighed, the runner-up and the bars', async () => {
-    const { code, stdout } = await runTs('src/cli/ask.ts', ['--explain', 'does tiktok keep bakcups near golf courses']);
+    const { code, stdout } = await runAsk(['--explain', 'does tiktok keep bakcups near golf courses']);
     expect(code).toBe(0);
     const why = stdout.slice(stdout.indexOf('\nWhy:'));
     expect(why).toMatch(/^ {4}bakcups +\d+% {2}a typo\? read as "backup"$/m);
@@ -66,7 +76,7 @@ describe('npm run ask', () => {
   });
 
   it('given a question in French it cannot answer, then it says so in French and names the contact in French', async () => {
-    const { code, stdout } = await runTs('src/cli/ask.ts', ['Où est la cantine ?']);
+    const { code, stdout } = await runAsk(['Où est la cantine ?']);
     expect(code).toBe(0);
     expect(stdout).toContain("Pour le reste, adressez-vous à l'équipe chargée de la politique des données.");
   });
@@ -80,7 +90,7 @@ describe('npm run ask', () => {
   });
 
   it('given a malformed configuration value, then it names the variable and exits non-zero', async () => {
-    const { code, stderr } = await runTs('src/cli/ask.ts', ['hello'], { env: { ANSWER_THRESHOLD: 'high' } });
+    const { code, stderr } = await runAsk(['hello'], { env: { ANSWER_THRESHOLD: 'high' } });
     expect(code).toBe(2);
     expect(stderr).toContain('ANSWER_THRESHOLD');
   });

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 
 /**
- * Run counts for the fuzz tests. Each test names its full count; `npm test` runs a fifth of it, to stay
+ * Run counts for the fuzz tests. Each test names its full count; `npm test` runs a tenth of it, to stay
  * quick, and `npm run test:stress` (which CI runs too) the full count (FUZZ_RUNS=1). `FUZZ_RUNS=10` runs
  * ten times the full count, and `FUZZ_SEED=…` replays the seed fast-check printed for a failure.
  */
-const QUICK_SCALE = 0.2;
+const QUICK_SCALE = 0.1;
 const SCALE = positive(process.env.FUZZ_RUNS) ?? QUICK_SCALE;
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 
