@@ -52,6 +52,13 @@ const SETS = [
     notAnswered: 0.86,
     wrong: 0.05,
   },
+  {
+    name: 'blind set F (chat and professional, scored once, then kept as a floor)',
+    file: fixture('questions-blind-f.yaml'),
+    right: 0.82,
+    notAnswered: 0.85,
+    wrong: 0.06,
+  },
 ];
 
 describe('answer quality on the frozen knowledge base', () => {
