@@ -1,5 +1,6 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
-import { detectLanguage } from '../text/normalise.ts';
+import { detectLanguage, words } from '../text/normalise.ts';
+import { asksForQuantity } from '../text/stopwords.ts';
 import { softmax } from './classifier.ts';
 import { topByScore, type Expansion, type FactIndex, type LexicalHit, type Token } from './fact-index.ts';
 
@@ -53,6 +54,8 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const text = question.slice(0, options.maxQuestionLength);
   const language = detectLanguage(text, (term) => index.languageLean(term));
   const { terms, sequence } = resolve(index, index.tokens(text, language, true), language);
+  // A question asking how many or how much is not answered by a fact that gives no figure.
+  const quantity = asksForQuantity(words(text));
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
 
   const hits = topByScore(index.lexical(terms), Math.max(options.candidates, rankingSize));
@@ -73,8 +76,8 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const order = candidates.map((_, j) => j).sort((a, b) => combined[b]! - combined[a]! || a - b);
 
   const ranking: RankedFact[] = [
-    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight)),
-    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight)),
+    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight, quantity)),
+    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight, quantity)),
   ];
   // The fact's own example, asked word for word, is that fact's: first, and as sure as can be.
   const exact = index.exampleOf(sequence);
@@ -114,12 +117,20 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   };
 }
 
-function ranked(index: FactIndex, hit: LexicalHit, probability: number, totalWeight: number): RankedFact {
+function ranked(
+  index: FactIndex,
+  hit: LexicalHit,
+  probability: number,
+  totalWeight: number,
+  quantity: boolean,
+): RankedFact {
   // What the fact leaves unexplained counts in full while it is a word or two (the subject of a question
   // about something else), then less and less: a long preamble ("for a client questionnaire we are
   // filling in…") is context, not the subject.
   const saturation = index.options.unexplainedSaturation * index.idfOne;
-  const unexplained = saturation * (1 - Math.exp(-Math.max(0, totalWeight - hit.covered) / saturation));
+  // The figure a "how many" question asks for is unexplained by a fact that gives none, as a subject would be.
+  const missing = quantity && !index.quantifies(hit.doc) ? index.options.unknownNameWeight * index.idfOne : 0;
+  const unexplained = saturation * (1 - Math.exp(-Math.max(0, totalWeight + missing - hit.covered) / saturation));
   const coverage = hit.covered > 0 ? hit.covered / (hit.covered + unexplained) : 0;
   const w = index.options.probabilityWeight;
   return {

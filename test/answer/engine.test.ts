@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/answerer.ts';
 import { fixtureSnapshot } from './fixture-kb.ts';
+import { fixtureAnswerer } from '../helpers.ts';
 
 const answerer = createAnswerer(fixtureSnapshot());
 const ask = (q: string) => answerer.ask(q);
@@ -110,5 +111,21 @@ describe('the answer engine, on a small fixture knowledge base', () => {
   it("given one of a fact's own example questions word for word, then that fact answers with full confidence", () => {
     const decision = ask('Visitor badges come from the front desk and expire at midnight');
     expect(decision).toMatchObject({ status: 'answered', score: 1, fact: { id: 'visitor-badges' } });
+  });
+});
+
+describe('a question that asks for a figure (the frozen knowledge base)', () => {
+  const answerer = fixtureAnswerer();
+
+  it('is not answered by a fact that gives none, although the same question without "how many" is', () => {
+    expect(answerer.ask('does TikTok keep backups of US user data?').fact?.id).toBe('backups-retained');
+    expect(answerer.ask('how many backups does TikTok keep of US user data?').status).not.toBe('answered');
+  });
+
+  it('is answered by a fact that gives one (100% of the traffic), and a date is not a figure', () => {
+    expect(answerer.ask("how much of TikTok's US user traffic is routed through Oracle servers?").fact?.id).toBe(
+      'oracle-routing',
+    );
+    expect(answerer.index.quantifies(answerer.index.facts.findIndex((f) => f.id === 'backup-locations'))).toBe(false);
   });
 });

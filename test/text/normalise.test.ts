@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, fold, stem, words } from '../../src/text/normalise.ts';
+import { asksForQuantity } from '../../src/text/stopwords.ts';
 
 describe('normalising question text', () => {
   it('folds case and accents and makes typographic apostrophes plain', () => {
@@ -37,5 +38,29 @@ describe('normalising question text', () => {
     expect(detectLanguage("qu'a revele buzzfeed")).toBe('fr');
     expect(detectLanguage('Does TikTok keep backups?')).toBe('en');
     expect(detectLanguage('Albert Calamug')).toBe('en');
+  });
+});
+
+describe('questions that ask for a quantity', () => {
+  it('are told by how many, how much, combien, nombre de, montant…, not by how long or combien de temps', () => {
+    for (const q of [
+      'how many users',
+      'how much did it cost',
+      "combien d'utilisateurs",
+      'le nombre de serveurs',
+      'nb de personnes',
+      'le montant de l’accord',
+      'traffic percentage',
+    ]) {
+      expect(asksForQuantity(words(q)), q).toBe(true);
+    }
+    for (const q of [
+      'how long has it worked with Oracle',
+      'how much time is left',
+      'depuis combien de temps',
+      'where are the backups',
+    ]) {
+      expect(asksForQuantity(words(q)), q).toBe(false);
+    }
   });
 });
