@@ -1,5 +1,5 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
-import { detectLanguage, words } from '../text/normalise.ts';
+import { detectLanguage } from '../text/normalise.ts';
 import { asksForQuantity } from '../text/stopwords.ts';
 import { softmax } from './classifier.ts';
 import { topByScore, type Expansion, type FactIndex, type LexicalHit, type Token } from './fact-index.ts';
@@ -53,9 +53,10 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const { options } = index;
   const text = question.slice(0, options.maxQuestionLength);
   const language = detectLanguage(text, (term) => index.languageLean(term));
-  const { terms, sequence } = resolve(index, index.tokens(text, language, true), language);
+  const tokens = index.tokens(text, language, true);
+  const { terms, sequence } = resolve(index, tokens, language);
   // A question asking how many or how much is not answered by a fact that gives no figure.
-  const quantity = asksForQuantity(words(text));
+  const quantity = asksForQuantity(tokens.map((t) => t.word));
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
 
   const hits = topByScore(index.lexical(terms), Math.max(options.candidates, rankingSize));
