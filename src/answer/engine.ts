@@ -1,6 +1,6 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import { detectLanguage } from '../text/normalise.ts';
-import { asksForQuantity } from '../text/stopwords.ts';
+import { answersKind, askedKinds, type AskedKind } from '../text/answer-kinds.ts';
 import { softmax } from './classifier.ts';
 import { topByScore, type Expansion, type FactIndex, type LexicalHit, type Token } from './fact-index.ts';
 
@@ -33,6 +33,8 @@ export interface RankedFact {
   readonly coverage: number;
   /** The classifier's probability (0–1) among the candidates. */
   readonly probability: number;
+  /** What the question asks for (a figure, a length of time, a date) that this fact does not give. */
+  readonly lacks: readonly AskedKind[];
 }
 
 export interface QueryTerm {
@@ -55,8 +57,8 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const language = detectLanguage(text, (term) => index.languageLean(term));
   const tokens = index.tokens(text, language, true);
   const { terms, sequence } = resolve(index, tokens, language);
-  // A question asking how many or how much is not answered by a fact that gives no figure.
-  const quantity = asksForQuantity(tokens.map((t) => t.word));
+  // A question asking how many, how long or when is not answered by a fact that gives no figure, length or date.
+  const asked = askedKinds(tokens.map((t) => t.word));
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
 
   const hits = topByScore(index.lexical(terms), Math.max(options.candidates, rankingSize));
@@ -77,8 +79,8 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const order = candidates.map((_, j) => j).sort((a, b) => combined[b]! - combined[a]! || a - b);
 
   const ranking: RankedFact[] = [
-    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight, quantity)),
-    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight, quantity)),
+    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight, asked)),
+    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight, asked)),
   ];
   // The fact's own example, asked word for word, is that fact's: first, and as sure as can be.
   const exact = index.exampleOf(sequence);
@@ -123,22 +125,25 @@ function ranked(
   hit: LexicalHit,
   probability: number,
   totalWeight: number,
-  quantity: boolean,
+  asked: ReadonlySet<AskedKind>,
 ): RankedFact {
   // What the fact leaves unexplained counts in full while it is a word or two (the subject of a question
   // about something else), then less and less: a long preamble ("for a client questionnaire we are
   // filling in…") is context, not the subject.
   const saturation = index.options.unexplainedSaturation * index.idfOne;
-  // The figure a "how many" question asks for is unexplained by a fact that gives none, as a subject would be.
-  const missing = quantity && !index.quantifies(hit.doc) ? index.options.unknownNameWeight * index.idfOne : 0;
-  const unexplained = saturation * (1 - Math.exp(-Math.max(0, totalWeight + missing - hit.covered) / saturation));
+  const unexplained = saturation * (1 - Math.exp(-Math.max(0, totalWeight - hit.covered) / saturation));
   const coverage = hit.covered > 0 ? hit.covered / (hit.covered + unexplained) : 0;
   const w = index.options.probabilityWeight;
+  // A fact that gives no figure does not answer "how many", however many words it shares with the
+  // question: it may still be the nearest fact, never the answer or the "did you mean".
+  const gives = index.gives(hit.doc);
+  const lacks = [...asked].filter((kind) => !answersKind(gives, kind));
   return {
     id: index.facts[hit.doc]!.id,
-    confidence: round(coverage ** (1 - w) * probability ** w),
+    confidence: lacks.length > 0 ? 0 : round(coverage ** (1 - w) * probability ** w),
     coverage: round(coverage),
     probability: round(probability),
+    lacks,
   };
 }
 

@@ -1,5 +1,6 @@
 import { stem } from '../text/normalise.ts';
 import type { Answerer } from './answerer.ts';
+import type { AskedKind } from '../text/answer-kinds.ts';
 import type { Decision, RankedFact } from './engine.ts';
 
 /**
@@ -71,6 +72,13 @@ const READING: Record<WordReading['reading'], (w: WordReading) => string> = {
   unknown: () => 'no fact has this word: it counts against every fact',
 };
 
+const KIND: Record<AskedKind, string> = {
+  quantity: 'a figure',
+  duration: 'a length of time',
+  date: 'a date',
+  since: 'since when',
+};
+
 /** The explanation as plain text, for a terminal (`ask --explain`) or a Discord code block (`/kb explain`). */
 export function formatExplanation(e: Explanation): string {
   const percent = (share: number) => `${Math.round(share * 100)}%`.padStart(4);
@@ -81,6 +89,12 @@ export function formatExplanation(e: Explanation): string {
   if (e.words.length === 0) lines.push('    (none: only stop words)');
   for (const w of e.words) lines.push(`    ${w.word.padEnd(width)} ${percent(w.share)}  ${READING[w.reading](w)}`);
   if (e.best) lines.push(`  ${fact('best', e.best)}`);
+  if (e.best && e.best.lacks.length > 0) {
+    const kinds = e.best.lacks.map((kind) => KIND[kind]).join(' and ');
+    lines.push(
+      `  the question asks for ${kinds}, which ${e.best.id} does not give: not in its answer, nor asked by its questions`,
+    );
+  }
   if (e.runnerUp)
     lines.push(`  ${fact('runner-up', e.runnerUp)}; margin ${(e.best!.confidence - e.runnerUp.confidence).toFixed(2)}`);
   for (const bar of e.bars)

@@ -3,7 +3,8 @@ import type { Fact, Language, Synonyms } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { shippedLexicon, type Lexicon } from '../text/lexicon.ts';
 import { phraseTerms, stem, words, wordsWithCase } from '../text/normalise.ts';
-import { asksForQuantity, FIRST_PERSON_POSSESSIVES, STOP_WORDS } from '../text/stopwords.ts';
+import { askedKinds, givenKinds, type AnswerKind } from '../text/answer-kinds.ts';
+import { FIRST_PERSON_POSSESSIVES, STOP_WORDS } from '../text/stopwords.ts';
 import { editSimilarity } from '../util/edit-distance.ts';
 import { featureHash, trainClassifier, type Classifier, type TrainingExample } from './classifier.ts';
 import type { EngineOptions, FactField } from './options.ts';
@@ -70,8 +71,11 @@ export interface FactIndex {
   features(tokens: readonly Token[]): Int32Array;
   /** The fact one of whose own examples (title, alias, question) reads exactly as these tokens. */
   exampleOf(tokens: readonly Token[]): number | undefined;
-  /** Whether a fact answers "how many" questions: its answer gives a figure (not a date), or its examples ask one. */
-  quantifies(doc: number): boolean;
+  /**
+   * The kinds of answer a fact gives (a figure, a length of time, a date): read from its answer, plus the
+   * kinds its own example questions ask for.
+   */
+  gives(doc: number): ReadonlySet<AnswerKind>;
 }
 
 /** Misspelt words remembered per index: a memory bound, not a tuning number (it changes no answer). */
@@ -265,12 +269,14 @@ export function buildIndex(
   });
 
   // A fact answers "how many" if its answer gives a figure, or if it lists such a question among its own
-  // examples (a knowledge base whose answers name a service rather than quote a figure).
-  const quantified = facts.map(
-    (fact) =>
-      givesQuantity(`${fact.answer.en} ${fact.answer.fr}`) ||
-      [...examplesOf(fact)].some(({ text }) => asksForQuantity(words(text))),
-  );
+  // examples (a knowledge base whose answers name a service rather than quote a figure); so for "how long"
+  // and "when".
+  const given = facts.map((fact) => {
+    const kinds = givenKinds(`${fact.answer.en} ${fact.answer.fr}`);
+    for (const { text } of examplesOf(fact))
+      for (const kind of askedKinds(words(text))) if (kind !== 'since') kinds.add(kind);
+    return kinds;
+  });
   const index: Omit<FactIndex, 'classifier'> = {
     snapshot,
     facts,
@@ -292,7 +298,7 @@ export function buildIndex(
     lexical,
     features,
     exampleOf: (sequence) => examples.get(exampleKey(sequence)),
-    quantifies: (doc) => quantified[doc] ?? false,
+    gives: (doc) => given[doc]!,
   };
   const classifier = trainOn(index, factTokens);
   read.clear();
@@ -330,14 +336,6 @@ function trainOn(
     }
   });
   return trainClassifier(examples, index.facts.length, options.classifier);
-}
-
-/** A figure left once dates ("17 June 2022", "in 2020") are taken out: a count, an amount, a share. */
-function givesQuantity(text: string): boolean {
-  const withoutDates = text
-    .replace(/\b\d{1,2}(?:er)?\s+\p{L}+\s+(?:19|20)\d{2}\b/gu, ' ')
-    .replace(/\b(?:19|20)\d{2}\b/g, ' ');
-  return /\d/.test(withoutDates);
 }
 
 /** The `k` hits with the best BM25 score, best first; ties go to the earlier fact. */

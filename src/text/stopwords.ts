@@ -44,27 +44,3 @@ export const STOP_WORDS = {
  * not to anything a fact is about, however many words the question shares with a fact.
  */
 export const FIRST_PERSON_POSSESSIVES: ReadonlySet<string> = new Set(['our', 'my', 'notre', 'nos', 'mon', 'ma', 'mes']);
-
-/**
- * Words that ask for a quantity (a count, an amount, a price, a share), in either language. "How much
- * time" and "combien de temps" ask for a duration instead, which is read from words, not figures.
- */
-export function asksForQuantity(words: readonly string[]): boolean {
-  return words.some((w, i) => {
-    const next = words[i + 1];
-    if (w === 'how' && (next === 'many' || (next === 'much' && words[i + 2] !== 'time'))) return true;
-    if (w === 'combien' && !(next === 'de' && words[i + 2] === 'temps')) return true;
-    if ((w === 'number' && next === 'of') || (w === 'nombre' && next === 'de')) return true;
-    return QUANTITY_WORDS.has(w);
-  });
-}
-
-const QUANTITY_WORDS: ReadonlySet<string> = new Set([
-  'nb',
-  'montant',
-  'percentage',
-  'pourcentage',
-  'price',
-  'prix',
-  'amount',
-]);

@@ -114,18 +114,31 @@ describe('the answer engine, on a small fixture knowledge base', () => {
   });
 });
 
-describe('a question that asks for a figure (the frozen knowledge base)', () => {
+describe('a question that asks for a figure, a length of time or a date (the frozen knowledge base)', () => {
   const answerer = fixtureAnswerer();
+  const gives = (id: string) => answerer.index.gives(answerer.index.facts.findIndex((f) => f.id === id));
 
   it('is not answered by a fact that gives none, although the same question without "how many" is', () => {
     expect(answerer.ask('does TikTok keep backups of US user data?').fact?.id).toBe('backups-retained');
-    expect(answerer.ask('how many backups does TikTok keep of US user data?').status).not.toBe('answered');
+    const decision = answerer.ask('how many backups does TikTok keep of US user data?');
+    expect(decision.status).toBe('unknown');
+    expect(decision.ranking[0]).toMatchObject({ id: 'backups-retained', confidence: 0, lacks: ['quantity'] });
+    expect(decision.suggestions.map((f) => f.id)).toContain('backups-retained');
   });
 
   it('is answered by a fact that gives one (100% of the traffic), and a date is not a figure', () => {
     expect(answerer.ask("how much of TikTok's US user traffic is routed through Oracle servers?").fact?.id).toBe(
       'oracle-routing',
     );
-    expect(answerer.index.quantifies(answerer.index.facts.findIndex((f) => f.id === 'backup-locations'))).toBe(false);
+    expect([...gives('backup-locations')]).toEqual(['date']);
+  });
+
+  it('asks "how long" and "when" of facts that give a length or a date, in answer or in their own questions', () => {
+    expect(answerer.ask('how long does TikTok keep its own backups of US data?').status).toBe('unknown');
+    expect(answerer.ask('combien de temps TikTok garde-t-il ses propres sauvegardes ?').status).toBe('unknown');
+    expect(answerer.ask('how long has tiktok been working with oracle').fact?.id).toBe('oracle-relationship');
+    expect(answerer.ask('when did tiktok set up its US-led data security unit').fact?.id).toBe('governance-unit-may');
+    expect(answerer.ask("c quand l'anniversaire de biden").status).toBe('unknown');
+    expect(answerer.ask('is the Biden administration still looking into TikTok?').fact?.id).toBe('biden-review');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explain } from '../../src/answer/explain.ts';
+import { explain, formatExplanation } from '../../src/answer/explain.ts';
 import { fixtureAnswerer } from '../helpers.ts';
 
 describe('explaining a decision', () => {
@@ -37,5 +37,14 @@ describe('explaining a decision', () => {
 
     const nothing = explain(answerer, 'golf');
     expect([nothing.best, nothing.bars]).toEqual([undefined, []]);
+  });
+
+  it('says when the best fact does not give the kind of answer asked (a figure, a length of time, a date)', () => {
+    const text = formatExplanation(explain(answerer, 'how many engineers had access to US data?'));
+    expect(text).toContain('the question asks for a figure, which buzzfeed-report does not give');
+    expect(text).toContain('outcome: "I don\'t know"');
+    expect(formatExplanation(explain(answerer, 'Did engineers in China have access to US user data?'))).not.toContain(
+      'the question asks for',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, fold, stem, words } from '../../src/text/normalise.ts';
-import { asksForQuantity } from '../../src/text/stopwords.ts';
+import { askedKinds, givenKinds } from '../../src/text/answer-kinds.ts';
 
 describe('normalising question text', () => {
   it('folds case and accents and makes typographic apostrophes plain', () => {
@@ -41,26 +41,60 @@ describe('normalising question text', () => {
   });
 });
 
-describe('questions that ask for a quantity', () => {
-  it('are told by how many, how much, combien, nombre de, montant…, not by how long or combien de temps', () => {
+describe('what kind of answer a question asks for', () => {
+  const asked = (q: string) => [...askedKinds(words(q))];
+
+  it('a figure: how many, how much, combien, nombre de, montant, how old…', () => {
     for (const q of [
       'how many users',
       'how much did it cost',
       "combien d'utilisateurs",
       'le nombre de serveurs',
+      'the number of engineers',
       'nb de personnes',
       'le montant de l’accord',
       'traffic percentage',
+      'how old is he',
     ]) {
-      expect(asksForQuantity(words(q)), q).toBe(true);
+      expect(asked(q), q).toEqual(['quantity']);
+    }
+  });
+
+  it('a length of time, a date, or either for "since when"', () => {
+    for (const q of ['how long has it worked with Oracle', 'how much time is left', 'depuis combien de temps']) {
+      expect(asked(q), q).toEqual(['duration']);
     }
     for (const q of [
-      'how long has it worked with Oracle',
-      'how much time is left',
-      'depuis combien de temps',
-      'where are the backups',
+      'when did it start',
+      'c quand',
+      'tiktok va supprimer les donnees quand ?',
+      'en quelle année',
+      'what year was it',
     ]) {
-      expect(asksForQuantity(words(q)), q).toBe(false);
+      expect(asked(q), q).toEqual(['date']);
     }
+    for (const q of ['depuis quand', 'since when']) expect(asked(q), q).toEqual(['since']);
+  });
+
+  it('nothing, when "when", "quand" or "number" only joins or names', () => {
+    for (const q of [
+      'where are the backups',
+      'what happened when Trump ordered the sale',
+      'quand il a dit ça, il parlait de quoi',
+      'I need to update the PIN number of my card',
+    ]) {
+      expect(asked(q), q).toEqual([]);
+    }
+  });
+});
+
+describe('what kind of answer a text gives', () => {
+  it('reads figures (not dates), dates and lengths of time', () => {
+    expect([...givenKinds('100% of US user traffic')]).toEqual(['quantity']);
+    expect([...givenKinds('its blog post of 17 June 2022')]).toEqual(['date']);
+    expect([...givenKinds('a unit created in May')]).toEqual(['date']);
+    expect([...givenKinds('for more than a year')]).toEqual(['duration']);
+    expect([...givenKinds('il collabore depuis plus d’un an')]).toEqual(['duration']);
+    expect([...givenKinds('TikTok brought in security experts')]).toEqual([]);
   });
 });

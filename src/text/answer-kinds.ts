@@ -1,0 +1,121 @@
+/**
+ * What kind of answer a question asks for, when it asks for a particular kind: a figure ("how many",
+ * "combien"), a length of time ("how long", "combien de temps"), or a date ("when did…", "en quelle année").
+ * A fact that gives no such thing does not answer the question, however many words it shares with it:
+ * "how long does TikTok keep a backup" is not answered by "TikTok keeps backups".
+ * Words are lower case with accents folded, as `words()` gives them.
+ */
+export type AnswerKind = 'quantity' | 'duration' | 'date';
+
+/** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
+export type AskedKind = AnswerKind | 'since';
+
+/** The kinds of answer a question's words ask for (usually none). */
+export function askedKinds(words: readonly string[]): Set<AskedKind> {
+  const kinds = new Set<AskedKind>();
+  words.forEach((w, i) => {
+    const next = words[i + 1];
+    const after = words[i + 2];
+    const previous = words[i - 1];
+    if (w === 'how' && next === 'long') kinds.add('duration');
+    else if (w === 'how' && next === 'much' && after === 'time') kinds.add('duration');
+    else if (w === 'how' && (next === 'many' || next === 'much' || next === 'old')) kinds.add('quantity');
+    else if (w === 'combien' && next === 'de' && after === 'temps') kinds.add('duration');
+    else if (w === 'combien') kinds.add('quantity');
+    else if ((w === 'number' && next === 'of') || (w === 'nombre' && next === 'de')) {
+      // "the number of users", not "the PIN number of my card".
+      if (previous === undefined || COUNTING.has(previous)) kinds.add('quantity');
+    } else if (w === 'quel' && next === 'age') kinds.add('quantity');
+    else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
+    else if ((w === 'since' && next === 'when') || (w === 'depuis' && next === 'quand')) kinds.add('since');
+    else if (w === 'when' && previous !== 'since' && (next === undefined || WHEN_ASKS.has(next))) kinds.add('date');
+    else if (w === 'quand' && previous !== 'depuis' && asksWhen(previous, next)) kinds.add('date');
+    else if (
+      (w === 'what' || w === 'which' || w === 'quelle') &&
+      (next === 'year' || next === 'date' || next === 'annee')
+    )
+      kinds.add('date');
+  });
+  return kinds;
+}
+
+/**
+ * The kinds of answer a text gives: a figure other than a date, a length of time, a date. Read from a
+ * fact's answer; a fact also gives whatever kind its own example questions ask for.
+ */
+export function givenKinds(text: string): Set<AnswerKind> {
+  const kinds = new Set<AnswerKind>();
+  const lower = text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  const withoutDates = lower
+    .replace(/\b\d{1,2}(?:er)?\s+\p{L}+\s+(?:19|20)\d{2}\b/gu, ' ')
+    .replace(/\b(?:19|20)\d{2}\b/g, ' ');
+  if (/\d/.test(withoutDates)) kinds.add('quantity');
+  if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
+  if (TIME_UNIT.test(lower)) kinds.add('duration');
+  return kinds;
+}
+
+/** Whether a fact that gives these kinds answers a question asking for this one. */
+export function answersKind(given: ReadonlySet<AnswerKind>, asked: AskedKind): boolean {
+  // "Since when" is answered by how long ("for more than a year") or by when it started ("since May"), and
+  // "when" by a date or a delay ("within two weeks"); "how long" only by a length of time.
+  return asked === 'since' || asked === 'date' ? given.has('duration') || given.has('date') : given.has(asked);
+}
+
+const QUANTITY_WORDS: ReadonlySet<string> = new Set([
+  'nb',
+  'montant',
+  'percentage',
+  'pourcentage',
+  'price',
+  'prix',
+  'amount',
+]);
+
+/** "quand" asks at the end, after "c'est"/"pour"…, before "est-ce", or opening a question not "quand il…". */
+function asksWhen(previous: string | undefined, next: string | undefined): boolean {
+  if (next === undefined || next === 'est' || (previous !== undefined && QUAND_ASKS.has(previous))) return true;
+  return previous === undefined && !SUBJECT_PRONOUNS.has(next);
+}
+
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['je', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles']);
+
+/** Words before "number of" / "nombre de" when it counts something. */
+const COUNTING: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'total',
+  'exact',
+  'what',
+  'whats',
+  'le',
+  'un',
+  'quel',
+  'grand',
+]);
+
+/** "when" opening a question: "when did…", "when is…", "…but when?". Elsewhere it joins clauses. */
+const WHEN_ASKS: ReadonlySet<string> = new Set([
+  'did',
+  'does',
+  'do',
+  'is',
+  'was',
+  'were',
+  'will',
+  'are',
+  'has',
+  'have',
+  'would',
+  'could',
+  'should',
+  'exactly',
+]);
+
+/** "quand" asking rather than joining: "c'est quand", "c'était quand", "pour quand", "à quand", "quand est-ce". */
+const QUAND_ASKS: ReadonlySet<string> = new Set(['c', 'est', 'etait', 'pour', 'a', 'jusqu']);
+
+const MONTH_OR_DAY =
+  /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/;
+const RELATIVE_DATE = /\b(?:this|last|next) (?:year|month|week)\b|\b(?:cette|l'an) (?:annee|dernier|prochain)\b/;
+const TIME_UNIT = /\b(?:years?|months?|weeks?|days?|hours?|ans?|annees?|mois|semaines?|jours?|heures?)\b/;
