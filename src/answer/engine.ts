@@ -2,7 +2,14 @@ import type { Fact, Language } from '../knowledge/schema.ts';
 import { detectLanguage } from '../text/normalise.ts';
 import { answersKind, askedKinds, type AskedKind } from '../text/answer-kinds.ts';
 import { softmax } from './classifier.ts';
-import { topByScore, type Expansion, type FactIndex, type LexicalHit, type Token } from './fact-index.ts';
+import {
+  topByScore,
+  type Expansion,
+  type FactIndex,
+  type LexicalHit,
+  type OffSubject,
+  type Token,
+} from './fact-index.ts';
 
 /**
  * What the engine decided for one question. Rendering (terminal, Discord) is someone else's job.
@@ -23,6 +30,12 @@ export interface Decision {
   readonly terms: readonly QueryTerm[];
   /** The best-ranked facts, best first, with what decided their order, for explaining a decision. */
   readonly ranking: readonly RankedFact[];
+  /**
+   * What the question is about instead, when it is about the asker's own organisation ("our servers",
+   * "chez nous") or names a company of `other_names` ("does facebook…"): no fact is about that, so facts
+   * may be suggested, never given as the answer or the "did you mean".
+   */
+  readonly offSubject: OffSubject | undefined;
 }
 
 export interface RankedFact {
@@ -59,6 +72,7 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const { terms, sequence } = resolve(index, tokens, language);
   // A question asking how many, how long or when is not answered by a fact that gives no figure, length or date.
   const asked = askedKinds(tokens.map((t) => t.word));
+  const offSubject = index.offSubject(tokens, language);
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
 
   const hits = topByScore(index.lexical(terms), Math.max(options.candidates, rankingSize));
@@ -79,8 +93,8 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const order = candidates.map((_, j) => j).sort((a, b) => combined[b]! - combined[a]! || a - b);
 
   const ranking: RankedFact[] = [
-    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight, asked)),
-    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight, asked)),
+    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight, asked, offSubject !== undefined)),
+    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight, asked, offSubject !== undefined)),
   ];
   // The fact's own example, asked word for word, is that fact's: first, and as sure as can be.
   const exact = index.exampleOf(sequence);
@@ -117,6 +131,7 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
       matches: t.expansions.map((e) => ({ term: index.term(e.termId), strength: round(e.strength) })),
     })),
     ranking: ranking.slice(0, Math.max(rankingSize, 1)),
+    offSubject,
   };
 }
 
@@ -126,6 +141,7 @@ function ranked(
   probability: number,
   totalWeight: number,
   asked: ReadonlySet<AskedKind>,
+  offSubject: boolean,
 ): RankedFact {
   // What the fact leaves unexplained counts in full while it is a word or two (the subject of a question
   // about something else), then less and less: a long preamble ("for a client questionnaire we are
@@ -140,7 +156,7 @@ function ranked(
   const lacks = [...asked].filter((kind) => !answersKind(gives, kind));
   return {
     id: index.facts[hit.doc]!.id,
-    confidence: lacks.length > 0 ? 0 : round(coverage ** (1 - w) * probability ** w),
+    confidence: lacks.length > 0 || offSubject ? 0 : round(coverage ** (1 - w) * probability ** w),
     coverage: round(coverage),
     probability: round(probability),
     lacks,
@@ -168,7 +184,7 @@ function resolve(
       continue;
     }
     seen.add(token.term);
-    const id = token.owned ? undefined : index.termId(token.term);
+    const id = index.termId(token.term);
     // A word of general language ("lunch", "compte") is not a misspelling of a knowledge-base word ("launch").
     const typo = id === undefined && !token.owned && !index.lexicon.has(token.word);
     // A word known only from the other language's text is likely another word ("stock", "stocker").

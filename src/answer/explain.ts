@@ -89,6 +89,14 @@ export function formatExplanation(e: Explanation): string {
   if (e.words.length === 0) lines.push('    (none: only stop words)');
   for (const w of e.words) lines.push(`    ${w.word.padEnd(width)} ${percent(w.share)}  ${READING[w.reading](w)}`);
   if (e.best) lines.push(`  ${fact('best', e.best)}`);
+  const off = e.decision.offSubject;
+  if (off) {
+    lines.push(
+      off.kind === 'asker'
+        ? `  the question is about the asker's own organisation${off.word ? ` ("${off.word}")` : ''}, which no fact is about`
+        : `  the question names ${off.word}, listed in other_names of synonyms.yaml, which no fact names`,
+    );
+  }
   if (e.best && e.best.lacks.length > 0) {
     const kinds = e.best.lacks.map((kind) => KIND[kind]).join(' and ');
     lines.push(

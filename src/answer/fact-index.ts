@@ -4,7 +4,13 @@ import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { shippedLexicon, type Lexicon } from '../text/lexicon.ts';
 import { phraseTerms, stem, words, wordsWithCase } from '../text/normalise.ts';
 import { askedKinds, givenKinds, type AnswerKind } from '../text/answer-kinds.ts';
-import { FIRST_PERSON_POSSESSIVES, STOP_WORDS } from '../text/stopwords.ts';
+import {
+  FIRST_PERSON_POSSESSIVES,
+  FIRST_PERSON_SUBJECTS,
+  STOP_WORDS,
+  WORK_WORDS,
+  speaksOfAsker,
+} from '../text/stopwords.ts';
 import { editSimilarity } from '../util/edit-distance.ts';
 import { featureHash, trainClassifier, type Classifier, type TrainingExample } from './classifier.ts';
 import type { EngineOptions, FactField } from './options.ts';
@@ -21,6 +27,12 @@ export interface Token {
   readonly owned?: boolean;
   /** In a question, written as a name is ("Facebook", "EU"): if unknown, it is what the question is about. */
   readonly name?: boolean;
+}
+
+/** What a question is about instead of the knowledge base's subjects, and the word that says so. */
+export interface OffSubject {
+  readonly kind: 'asker' | 'other-name';
+  readonly word: string | undefined;
 }
 
 /** One knowledge-base term a question's word was matched to, and how strongly (0–1). */
@@ -76,6 +88,12 @@ export interface FactIndex {
    * kinds its own example questions ask for.
    */
   gives(doc: number): ReadonlySet<AnswerKind>;
+  /**
+   * What else than the knowledge base's subjects a question's tokens are about, if anything: the asker's
+   * own organisation ("our servers", "chez nous", "nous aussi", in a knowledge base none of whose examples
+   * speaks in the first person), or a company of `other_names` that no fact names ("does facebook…").
+   */
+  offSubject(tokens: readonly Token[], language: Language): OffSubject | undefined;
 }
 
 /** Misspelt words remembered per index: a memory bound, not a tuning number (it changes no answer). */
@@ -95,8 +113,10 @@ export function buildIndex(
   const surface = new Map<string, number>();
   const otherNames = new Set(snapshot.synonyms.other_names.flatMap((name) => words(name)));
 
-  // "our servers" is the asker's own only in a knowledge base whose examples never speak of "our" things.
+  // "our servers" is the asker's own only in a knowledge base whose examples never speak of "our" things;
+  // "chez nous" only in one whose examples never say "nous" or "we".
   const possessives = new Set(FIRST_PERSON_POSSESSIVES);
+  let firstPerson = true;
   for (const fact of facts) {
     for (const language of ['en', 'fr'] as const) {
       for (const text of [
@@ -105,7 +125,10 @@ export function buildIndex(
         ...fact.questions[language],
         ...fact.keywords[language],
       ]) {
-        for (const word of words(text)) possessives.delete(word);
+        for (const word of words(text)) {
+          possessives.delete(word);
+          if (FIRST_PERSON_SUBJECTS.has(word)) firstPerson = false;
+        }
       }
     }
   }
@@ -113,19 +136,16 @@ export function buildIndex(
   const tokens = (text: string, language: Language, query: boolean): Token[] => {
     const other: Language = language === 'en' ? 'fr' : 'en';
     const read: Token[] = [];
-    let possessed = false;
     for (const { word, name } of wordsWithCase(text)) {
       if (word.length < 2) continue;
       const term = stem(word);
       // A stop word of the other language is kept when the knowledge base uses it ("comment" in English).
       const stop = STOP_WORDS[language].has(word) || (query && STOP_WORDS[other].has(word) && !termIds.has(term));
       const named = name || otherNames.has(word);
-      const token: Token = query && named && !stop ? { word, term, stop, name: true } : { word, term, stop };
-      read.push(possessed && !stop ? { ...token, owned: true } : token);
-      if (query && possessives.has(word)) possessed = true;
-      else if (!stop) possessed = false;
+      read.push(query && named && !stop ? { word, term, stop, name: true } : { word, term, stop });
     }
-    return rewrite(read);
+    const rewritten = rewrite(read);
+    return query ? markOwned(rewritten, language, possessives) : rewritten;
   };
   // The facts' own texts are read once per build, whichever pass needs them.
   const read = new Map<string, Token[]>();
@@ -299,6 +319,19 @@ export function buildIndex(
     features,
     exampleOf: (sequence) => examples.get(exampleKey(sequence)),
     gives: (doc) => given[doc]!,
+    offSubject: (sequence, language) => {
+      const other = sequence.find((t) => otherNames.has(t.word) && !termIds.has(t.term));
+      if (other) return { kind: 'other-name', word: other.word };
+      const owned = sequence.find((t) => t.owned && termIds.has(t.term));
+      if (owned) return { kind: 'asker', word: owned.word };
+      if (!firstPerson) return undefined;
+      // "do we store…", "est-ce qu'on garde…": we do what a fact says the company does.
+      const doing = sequence.findIndex(
+        (t, i) => asksWhatWeDo(sequence, i, language) && !sequence[i + 1]!.stop && termIds.has(sequence[i + 1]!.term),
+      );
+      if (doing >= 0) return { kind: 'asker', word: sequence[doing + 1]!.word };
+      return speaksOfAsker(sequence.map((t) => t.word)) ? { kind: 'asker', word: undefined } : undefined;
+    },
   };
   const classifier = trainOn(index, factTokens);
   read.clear();
@@ -337,6 +370,45 @@ function trainOn(
   });
   return trainClassifier(examples, index.facts.length, options.classifier);
 }
+
+/**
+ * Marks the thing a first-person possessive owns: the first word after it ("our data center", "nos
+ * serveurs de secours"), skipping "own"/"propres". The asker's own document or adviser ("our vendor
+ * questionnaire", "our outside counsel", "our data protection officer", "notre note") is no such thing:
+ * the question is asked for them, not about them.
+ */
+function markOwned(tokens: Token[], language: Language, possessives: ReadonlySet<string>): Token[] {
+  const out = [...tokens];
+  for (let i = 0; i < out.length; i++) {
+    if (!possessives.has(out[i]!.word)) continue;
+    let start = i + 1;
+    while (start < out.length && OWN.has(out[start]!.word)) start++;
+    let end = start;
+    while (end < out.length && !out[end]!.stop) end++;
+    const adviser = out.slice(start, end).some((t) => ADVISERS.has(t.word));
+    if (adviser || (language === 'en' && WORK_WORDS.en.has(out[end]?.word ?? ''))) continue;
+    if (end > start) out[start] = { ...out[start]!, owned: true };
+  }
+  return out;
+}
+
+/** Whether the word at `i` is "we" asked about ("do we", "are we") or French "on", followed by a word. */
+function asksWhatWeDo(tokens: readonly Token[], i: number, language: Language): boolean {
+  if (i + 1 >= tokens.length) return false;
+  const { word } = tokens[i]!;
+  if (language === 'fr') return word === 'on';
+  return word === 'we' && i > 0 && WE_ASKED.has(tokens[i - 1]!.word);
+}
+
+const WE_ASKED: ReadonlySet<string> = new Set(['do', 'did', 'are', 'were', 'can', 'could', 'should', 'will', 'would']);
+
+/** The asker's colleagues and advisers: "our CISO", "notre équipe juridique" asks on their behalf. */
+const ADVISERS: ReadonlySet<string> = new Set(
+  `team teams officer lead head department dept legal counsel lawyers board committee manager managers director boss ciso cso
+  cto ceo cfo dpo rssi cio equipe service direction comite juriste juristes responsable dsi`.split(/\s+/),
+);
+
+const OWN: ReadonlySet<string> = new Set(['own', 'propre', 'propres']);
 
 /** The `k` hits with the best BM25 score, best first; ties go to the earlier fact. */
 export function topByScore(hits: readonly LexicalHit[], k: number): LexicalHit[] {

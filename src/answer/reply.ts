@@ -93,7 +93,16 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
 
 /** A fact shown as the answer without a question deciding it: "yes" to "did you mean …?", a draft's preview. */
 export function factReply(fact: Fact, language: Language, context: ReplyContext): ReplyModel {
-  const shown: Decision = { status: 'answered', fact, score: 1, language, suggestions: [], terms: [], ranking: [] };
+  const shown: Decision = {
+    status: 'answered',
+    fact,
+    score: 1,
+    language,
+    suggestions: [],
+    terms: [],
+    ranking: [],
+    offSubject: undefined,
+  };
   return buildReply(fact.title[language], shown, context);
 }
 

@@ -1,13 +1,11 @@
 /**
- * Words that carry no topic in a question, by language (accents already folded).
- * Conversational fillers and chat shorthand ("please", "bonjour", "tbh", "stp") are here too, and the words
- * of a work request ("confirm", "vendor assessment", "memo", "dans le cadre de"): they are about the asking,
- * not the subject.
+ * Words that carry no topic in a question, by language (accents already folded): function words, and
+ * conversational fillers and chat shorthand ("please", "bonjour", "tbh", "stp"). With the work words
+ * below, they are the stop words.
  * Names of things (tiktok, oracle, data) never belong here: their weight comes from the knowledge base.
  */
-export const STOP_WORDS = {
-  en: new Set(
-    `a about above after again against all also am an and any anybody anyone are aren around as at be because been before
+const FUNCTION_WORDS = {
+  en: `a about above after again against all also am an and any anybody anyone are aren around as at be because been before
     being below between both but by can cannot could currently did didn do does doesn doing don done down during each either
     else ever every exactly few for from further get gets getting go going got had has hasn have haven having he hello her here
     hers hey hi him his how however i if in into is isn it its itself just know let like ll many may me might more most much must
@@ -16,14 +14,8 @@ export const STOP_WORDS = {
     they thing things this those through thx to too under until up ve very via want was wasn we were weren what whats when where
     whether which while who whom whose why will with won would yes yet you your yours d m
     actually anything anyway basically btw dunno fyi gonna gotta guys hows idk iirc imho imo kinda literally lmao lol nah ngl nope
-    ok okay omg plz q quick r right rn smth sth abt tbh tho thru u ur whos wheres wanna w ya yeah yep yo yup wtf
-    accurate according annex appendix assessment background check cite citation client clients colleague colleagues compliance
-    concerning confirm confirmation correct counsel deck diligence doc document draft drafting due file finalise finalize kindly
-    kyc lawyer memo memorandum need needed needs onboarding paragraph per procurement questionnaire reference regarding register
-    section slide slides summary supplier understand vendor vendors verify want wants wondering`.split(/\s+/),
-  ),
-  fr: new Set(
-    `a afin ai aie aient ainsi alors as au aucun aussi autre aux avaient avais avait avant avec avez aviez avoir avons ayant bon
+    ok okay omg plz q quick r right rn smth sth abt tbh tho thru u ur whos wheres wanna w ya yeah yep yo yup wtf`,
+  fr: `a afin ai aie aient ainsi alors as au aucun aussi autre aux avaient avais avait avant avec avez aviez avoir avons ayant bon
     bonjour bonsoir c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment d dans de
     depuis des dit doit donc dont du elle elles en encore es est et etaient etais etait ete etre eu eux fait faire fais faut il
     ils j je jusqu l la le les leur leurs lui m ma mais me meme merci mes moi mon n ne ni non nos notre nous o on ont ou par parce
@@ -31,12 +23,33 @@ export const STOP_WORDS = {
     si sil son sont sous suis sur svp t ta te tes toi ton toujours tous tout toute toutes tres tu un une va vais vers voila vont vos
     votre vous y
     ah bah ben bcp bjr bref cc chai cest combien ct dac genre grave hein jsp mdr oki ouais pr ptdr qq qqch qqn slt stp tjrs trop truc
-    vraiment wsh
-    aimerais annexe avocat besoin cadre citer cite client clients collegue concernant confirmer confirmation conformite contexte
+    vraiment wsh`,
+};
+
+/**
+ * The words of a work request ("confirm", "vendor assessment", "memo", "dans le cadre de"): about the
+ * asking, not the subject. "Our memo" or "notre questionnaire" is the asker's document, not a thing a
+ * fact could be about.
+ */
+export const WORK_WORDS = {
+  en: new Set(
+    `accurate according annex appendix assessment background check cite citation client clients colleague colleagues compliance
+    concerning confirm confirmation correct counsel deck diligence doc document draft drafting due file finalise finalize kindly
+    kyc lawyer memo memorandum need needed needs onboarding paragraph per procurement questionnaire reference regarding register
+    section slide slides summary supplier understand vendor vendors verify want wants wondering`.split(/\s+/),
+  ),
+  fr: new Set(
+    `aimerais annexe avocat besoin cadre citer cite client clients collegue concernant confirmer confirmation conformite contexte
     correct correcte destine destinee diligence dossier evaluation exact exacte fournisseur fournisseurs indiquer juriste kyc
     matrice memo mentionner merci note paragraphe pourriez preciser questionnaire redaction rediger registre section souhaite
     souhaiterais synthese verifier verification voudrais vrai`.split(/\s+/),
   ),
+} as const;
+
+/** Words that carry no topic in a question: function words, chat fillers and work words. */
+export const STOP_WORDS = {
+  en: new Set([...FUNCTION_WORDS.en.split(/\s+/).filter(Boolean), ...WORK_WORDS.en]),
+  fr: new Set([...FUNCTION_WORDS.fr.split(/\s+/).filter(Boolean), ...WORK_WORDS.fr]),
 } as const;
 
 /**
@@ -44,3 +57,19 @@ export const STOP_WORDS = {
  * not to anything a fact is about, however many words the question shares with a fact.
  */
 export const FIRST_PERSON_POSSESSIVES: ReadonlySet<string> = new Set(['our', 'my', 'notre', 'nos', 'mon', 'ma', 'mes']);
+
+/** First-person subjects: a knowledge base whose examples use them speaks of its own organisation. */
+export const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['we', 'nous']);
+
+/**
+ * Whether a question's words speak of the asker's own organisation without a possessive: "chez nous",
+ * "nous aussi", "nous-mêmes", "we too", "we also".
+ */
+export function speaksOfAsker(words: readonly string[]): boolean {
+  return words.some((w, i) => {
+    const next = words[i + 1];
+    if (w === 'chez' && next === 'nous') return true;
+    if (w === 'nous' && (next === 'aussi' || next === 'memes' || next === 'meme')) return true;
+    return w === 'we' && (next === 'too' || next === 'also');
+  });
+}

@@ -142,3 +142,38 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(answerer.ask('is the Biden administration still looking into TikTok?').fact?.id).toBe('biden-review');
   });
 });
+
+describe("a question about something else than the facts' subjects (the frozen knowledge base)", () => {
+  const answerer = fixtureAnswerer();
+
+  it('about the asker\'s own organisation ("chez nous", "nous aussi", "our own backups"), is never answered', () => {
+    expect(answerer.ask('tiktok a un datacenter a singapour ?').fact?.id).toBe('backup-locations');
+    for (const q of [
+      'on a un datacenter a singapour nous aussi ?',
+      'on a une unite gouvernance des donnees chez nous ?',
+      'where are our own backups located',
+      'nos serveurs de sauvegarde sont où',
+    ]) {
+      const decision = answerer.ask(q);
+      expect(decision.status, q).toBe('unknown');
+      expect(decision.offSubject?.kind, q).toBe('asker');
+      expect(decision.suggestions.length, q).toBeGreaterThan(0);
+    }
+  });
+
+  it('is not the asker\'s own when "our" owns the asker\'s document or adviser', () => {
+    for (const q of [
+      'For our vendor questionnaire we need the locations of the data centers TikTok uses for backup',
+      'Was ByteDance ever ordered to divest TikTok? Our outside counsel recalls something from 2020.',
+    ]) {
+      expect(answerer.ask(q).offSubject, q).toBeUndefined();
+    }
+  });
+
+  it('naming a company of other_names that no fact names, is never answered, even in lower case', () => {
+    expect(answerer.ask('does tiktok keep its backups in singapore').fact?.id).toBe('backup-locations');
+    const decision = answerer.ask('does youtube keep its backups in singapore');
+    expect(decision).toMatchObject({ status: 'unknown', offSubject: { kind: 'other-name', word: 'youtube' } });
+    expect(decision.suggestions.map((f) => f.id)).toContain('backup-locations');
+  });
+});

@@ -47,4 +47,13 @@ describe('explaining a decision', () => {
       'the question asks for',
     );
   });
+
+  it("says when the question is about the asker's own organisation or another company", () => {
+    expect(formatExplanation(explain(answerer, 'where are our own backups located'))).toContain(
+      'the question is about the asker\'s own organisation ("backups"), which no fact is about',
+    );
+    expect(formatExplanation(explain(answerer, 'does youtube keep backups in singapore'))).toContain(
+      'the question names youtube, listed in other_names of synonyms.yaml',
+    );
+  });
 });

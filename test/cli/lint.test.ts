@@ -121,7 +121,7 @@ describe('npm run kb:lint', () => {
     const questions = join(mkdtempSync(join(tmpdir(), 'kb-questions-')), 'questions.yaml');
     writeFileSync(
       questions,
-      '- { q: "Where does Meta store European users\' data?", expect: null }\n- { q: "Who owns TikTok?", expect: bytedance-ownership }\n',
+      '- { q: "where is tiktok keeping EU user data", expect: eu-data-ireland-norway }\n- { q: "Who owns TikTok?", expect: bytedance-ownership }\n',
     );
     const { code, output } = await lintDir(dir, ['--against', 'HEAD', questions]);
     expect(output).toMatch(/^OK: /m);
@@ -131,7 +131,7 @@ describe('npm run kb:lint', () => {
     );
     expect(output).toMatch(
       new RegExp(
-        `^ {2}${questions}: "Where does Meta store European users' data\\?" was refused: "I don't know" \\(0\\.\\d\\d\\), now asked back: "did you mean eu-data-ireland-norway\\?" \\(0\\.\\d\\d\\)$`,
+        `^ {2}${questions}: "where is tiktok keeping EU user data" was answered by backups-retained \\(0\\.\\d\\d\\), now asked back: "did you mean eu-data-ireland-norway\\?" \\(0\\.\\d\\d\\)$`,
         'm',
       ),
     );
