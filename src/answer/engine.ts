@@ -21,7 +21,7 @@ export interface Decision {
   readonly status: 'answered' | 'clarify' | 'unknown';
   /** The answering fact, when status is "answered". */
   readonly fact: Fact | undefined;
-  /** Confidence in the best fact, 0–1. */
+  /** Confidence in the best fact, 0–1; 0 when it is ruled out (off subject, or not giving what is asked). */
   readonly score: number;
   readonly language: Language;
   /** Up to `maxSuggestions` nearest facts, never including the answer; for "clarify", the candidate first. */
@@ -93,8 +93,8 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const order = candidates.map((_, j) => j).sort((a, b) => combined[b]! - combined[a]! || a - b);
 
   const ranking: RankedFact[] = [
-    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight, asked, offSubject !== undefined)),
-    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight, asked, offSubject !== undefined)),
+    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight, asked)),
+    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight, asked)),
   ];
   // The fact's own example, asked word for word, is that fact's: first, and as sure as can be.
   const exact = index.exampleOf(sequence);
@@ -104,13 +104,17 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const confidence = best?.confidence ?? 0;
   // A fact the classifier does not clearly prefer is a guess: ask rather than answer.
   const clear = (best?.probability ?? 0) >= options.minProbability;
-  const status = !best
-    ? 'unknown'
-    : confidence >= options.answerThreshold && clear
-      ? 'answered'
-      : confidence >= options.clarifyThreshold
-        ? 'clarify'
-        : 'unknown';
+  // About something no fact is about, or asking what the best fact does not give: never an answer, at any
+  // threshold.
+  const ruledOut = offSubject !== undefined || (best?.lacks.length ?? 0) > 0;
+  const status =
+    !best || ruledOut
+      ? 'unknown'
+      : confidence >= options.answerThreshold && clear
+        ? 'answered'
+        : confidence >= options.clarifyThreshold
+          ? 'clarify'
+          : 'unknown';
   const byId = index.snapshot.factsById;
   const nearest = (status === 'answered' ? ranking.slice(1) : ranking).slice(0, options.maxSuggestions + 1);
   const suggestions = nearest
@@ -121,7 +125,7 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   return {
     status,
     fact: status === 'answered' ? byId.get(best!.id) : undefined,
-    score: round(confidence),
+    score: ruledOut ? 0 : round(confidence),
     language,
     suggestions,
     terms: terms.map((t) => ({
@@ -141,7 +145,6 @@ function ranked(
   probability: number,
   totalWeight: number,
   asked: ReadonlySet<AskedKind>,
-  offSubject: boolean,
 ): RankedFact {
   // What the fact leaves unexplained counts in full while it is a word or two (the subject of a question
   // about something else), then less and less: a long preamble ("for a client questionnaire we are
@@ -156,7 +159,7 @@ function ranked(
   const lacks = [...asked].filter((kind) => !answersKind(gives, kind));
   return {
     id: index.facts[hit.doc]!.id,
-    confidence: lacks.length > 0 || offSubject ? 0 : round(coverage ** (1 - w) * probability ** w),
+    confidence: round(coverage ** (1 - w) * probability ** w),
     coverage: round(coverage),
     probability: round(probability),
     lacks,

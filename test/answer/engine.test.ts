@@ -122,7 +122,7 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(answerer.ask('does TikTok keep backups of US user data?').fact?.id).toBe('backups-retained');
     const decision = answerer.ask('how many backups does TikTok keep of US user data?');
     expect(decision.status).toBe('unknown');
-    expect(decision.ranking[0]).toMatchObject({ id: 'backups-retained', confidence: 0, lacks: ['quantity'] });
+    expect(decision.ranking[0]).toMatchObject({ id: 'backups-retained', lacks: ['quantity'] });
     expect(decision.suggestions.map((f) => f.id)).toContain('backups-retained');
   });
 
