@@ -208,11 +208,12 @@ function resolve(
  * The weight of a word the knowledge base does not know, in units of a word found in one fact:
  * commonWordWeight for a common word or a short abbreviation ("something", "truc", "co"), unknownWordWeight
  * for a rare one ("golf", "salaire"), log-scaled by general-language rank in between, and unknownNameWeight
- * for a name ("Facebook", "EU", an `other_names` entry) or the asker's own thing ("our servers").
+ * for a name ("Facebook", "EU", an `other_names` entry), a word of synonyms.yaml no fact has ("uk"), or the
+ * asker's own thing ("our servers").
  */
 function unknownWeight(index: FactIndex, token: Token): number {
   const { options } = index;
-  if (token.owned || token.name) return index.idfOne * options.unknownNameWeight;
+  if (token.owned || token.name || index.inVocabulary(token.term)) return index.idfOne * options.unknownNameWeight;
   const { word } = token;
   // A typo of a common word ("somethign") is that word; rarer words are too many to guess among.
   const typo = () =>

@@ -94,6 +94,11 @@ export interface FactIndex {
    * speaks in the first person), or a company of `other_names` that no fact names ("does facebook…").
    */
   offSubject(tokens: readonly Token[], language: Language): OffSubject | undefined;
+  /**
+   * Whether a term is in synonyms.yaml: a word staff use for a thing, which, when no fact has it, is a
+   * thing the knowledge base does not cover ("uk", "india").
+   */
+  inVocabulary(term: string): boolean;
 }
 
 /** Misspelt words remembered per index: a memory bound, not a tuning number (it changes no answer). */
@@ -112,6 +117,8 @@ export function buildIndex(
   const lean: { en: number; fr: number }[] = [];
   const surface = new Map<string, number>();
   const otherNames = new Set(snapshot.synonyms.other_names.flatMap((name) => words(name)));
+  // The things synonyms.yaml names, each by the word its group is read as ("uk" for UK, United Kingdom…).
+  const vocabulary = new Set(snapshot.synonyms.equivalent.map((group) => phraseTerms(group[0]!).join(' ')));
 
   // "our servers" is the asker's own only in a knowledge base whose examples never speak of "our" things;
   // "chez nous" only in one whose examples never say "nous" or "we".
@@ -319,6 +326,7 @@ export function buildIndex(
     features,
     exampleOf: (sequence) => examples.get(exampleKey(sequence)),
     gives: (doc) => given[doc]!,
+    inVocabulary: (term) => vocabulary.has(term),
     offSubject: (sequence, language) => {
       const other = sequence.find((t) => otherNames.has(t.word) && !termIds.has(t.term));
       if (other) return { kind: 'other-name', word: other.word };

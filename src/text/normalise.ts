@@ -1,5 +1,5 @@
 import type { Language } from '../knowledge/schema.ts';
-import { STOP_WORDS } from './stopwords.ts';
+import { CHAT_SHORTHAND, STOP_WORDS } from './stopwords.ts';
 
 const APOSTROPHES = /[\u2018\u2019\u02bc\u2032`´]/g;
 
@@ -39,9 +39,16 @@ export function quoteText(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Words of folded text. French elisions (l', d', qu', j'...) are split off as their own short words. */
+/**
+ * Words of folded text. French elisions (l', d', qu', j'...) are split off as their own short words, and
+ * chat shorthand is read as the word it stands for ("cmb" → combien).
+ */
 export function words(text: string): string[] {
-  return fold(text).match(WORD) ?? [];
+  return (fold(text).match(WORD) ?? []).map(unshorten);
+}
+
+function unshorten(word: string): string {
+  return CHAT_SHORTHAND.get(word) ?? word;
 }
 
 /**
@@ -55,7 +62,7 @@ export function wordsWithCase(text: string): { word: string; name: boolean }[] {
   const random = cased.some((raw) => /\p{Ll}\p{Lu}/u.test(raw) && !/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u.test(raw));
   const natural = !random && shouted * 2 < cased.filter((raw) => raw.length >= 3).length;
   return cased.map((raw, i) => {
-    const word = raw.toLowerCase();
+    const word = unshorten(raw.toLowerCase());
     const upper = raw.length - raw.replace(/\p{Lu}/gu, '').length;
     return {
       word,

@@ -14,7 +14,9 @@ const FUNCTION_WORDS = {
     they thing things this those through thx to too under until up ve very via want was wasn we were weren what whats when where
     whether which while who whom whose why will with won would yes yet you your yours d m
     actually anything anyway basically btw dunno fyi gonna gotta guys hows idk iirc imho imo kinda literally lmao lol nah ngl nope
-    ok okay omg plz q quick r right rn smth sth abt tbh tho thru u ur whos wheres wanna w ya yeah yep yo yup wtf`,
+    ok okay omg plz q quick r right rn smth sth abt tbh tho thru u ur whos wheres wanna w ya yeah yep yo yup wtf
+    aint arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt thats theres theyre wasnt werent
+    wont wouldnt youre ofc nvm`,
   fr: `a afin ai aie aient ainsi alors as au aucun aussi autre aux avaient avais avait avant avec avez aviez avoir avons ayant bon
     bonjour bonsoir c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment d dans de
     depuis des dit doit donc dont du elle elles en encore es est et etaient etais etait ete etre eu eux fait faire fais faut il
@@ -23,7 +25,7 @@ const FUNCTION_WORDS = {
     si sil son sont sous suis sur svp t ta te tes toi ton toujours tous tout toute toutes tres tu un une va vais vers voila vont vos
     votre vous y
     ah bah ben bcp bjr bref cc chai cest combien ct dac genre grave hein jsp mdr oki ouais pr ptdr qq qqch qqn slt stp tjrs trop truc
-    vraiment wsh`,
+    vraiment wsh dsl tkt`,
 };
 
 /**
@@ -73,3 +75,35 @@ export function speaksOfAsker(words: readonly string[]): boolean {
     return w === 'we' && (next === 'too' || next === 'also');
   });
 }
+
+/**
+ * Chat shorthand read as the word it stands for, so that stop words, answer kinds and the knowledge base
+ * see the word: "cmb de temps" asks how long, "govt" is the government, "ppl" people.
+ */
+export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ['ppl', 'people'],
+  ['govt', 'government'],
+  ['gov', 'government'],
+  ['yr', 'year'],
+  ['yrs', 'years'],
+  ['dept', 'department'],
+  ['mgmt', 'management'],
+  ['acct', 'account'],
+  ['biz', 'business'],
+  ['msg', 'message'],
+  ['b4', 'before'],
+  ['bc', 'because'],
+  ['cuz', 'because'],
+  ['bcuz', 'because'],
+  ['tmrw', 'tomorrow'],
+  ['cmb', 'combien'],
+  ['qd', 'quand'],
+  ['pq', 'pourquoi'],
+  ['pk', 'pourquoi'],
+  ['mtn', 'maintenant'],
+  ['ajd', 'aujourd'],
+  ['auj', 'aujourd'],
+  ['ds', 'dans'],
+  ['tt', 'tout'],
+  ['pb', 'probleme'],
+]);

@@ -176,4 +176,16 @@ describe("a question about something else than the facts' subjects (the frozen k
     expect(decision).toMatchObject({ status: 'unknown', offSubject: { kind: 'other-name', word: 'youtube' } });
     expect(decision.suggestions.map((f) => f.id)).toContain('backup-locations');
   });
+
+  it('naming a thing synonyms.yaml knows but no fact has ("uk"), weighs it as a name even in lower case', () => {
+    const uk = answerer.ask('what did the uk govt say about tiktok');
+    expect(uk.status).toBe('unknown');
+    expect(uk.terms.find((t) => t.word === 'uk')?.weight).toBeCloseTo(
+      answerer.index.idfOne * answerer.index.options.unknownNameWeight,
+      2,
+    );
+    expect(answerer.ask('is the us govt still reviewing chinese companies controlling american data').fact?.id).toBe(
+      'biden-review',
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, fold, stem, words } from '../../src/text/normalise.ts';
 import { askedKinds, givenKinds } from '../../src/text/answer-kinds.ts';
+import { STOP_WORDS } from '../../src/text/stopwords.ts';
 
 describe('normalising question text', () => {
   it('folds case and accents and makes typographic apostrophes plain', () => {
@@ -31,6 +32,22 @@ describe('normalising question text', () => {
     expect(stem('news')).toBe('new');
     expect(stem('data')).toBe('data');
     expect(stem('2020')).toBe('2020');
+  });
+
+  it('reads chat shorthand as the word it stands for, so "cmb de temps" asks how long', () => {
+    expect(words('ca fait cmb de temps, les ppl du govt')).toEqual([
+      'ca',
+      'fait',
+      'combien',
+      'de',
+      'temps',
+      'les',
+      'people',
+      'du',
+      'government',
+    ]);
+    expect([...askedKinds(words('ca fait cmb de temps qu ils bossent ensemble'))]).toEqual(['duration']);
+    expect(STOP_WORDS.en.has('didnt') && STOP_WORDS.en.has('isnt')).toBe(true);
   });
 
   it('detects French from function words, accents and elisions; English otherwise', () => {
