@@ -1,5 +1,6 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import { detectLanguage } from '../text/normalise.ts';
+import { splitFrame } from '../text/frame.ts';
 import { answersKind, askedKinds, type AskedKind } from '../text/answer-kinds.ts';
 import { softmax } from './classifier.ts';
 import {
@@ -55,6 +56,8 @@ export interface QueryTerm {
   readonly term: string;
   readonly weight: number;
   readonly matches: readonly { readonly term: string; readonly strength: number }[];
+  /** In the question's frame ("For the vendor DPIA: …"), so counted for less. */
+  readonly frame: boolean;
 }
 
 interface ResolvedTerm {
@@ -62,13 +65,17 @@ interface ResolvedTerm {
   readonly term: string;
   readonly weight: number;
   readonly expansions: readonly Expansion[];
+  readonly frame: boolean;
 }
 
 export function decide(index: FactIndex, question: string, rankingSize = index.options.maxSuggestions + 1): Decision {
   const { options } = index;
   const text = question.slice(0, options.maxQuestionLength);
   const language = detectLanguage(text, (term) => index.languageLean(term));
-  const tokens = index.tokens(text, language, true);
+  // "For the vendor DPIA: …", "… ? Needed for the board memo.": what the answer is for, not what it is about.
+  const tokens = splitFrame(text).flatMap((part) =>
+    index.tokens(part.text, language, true).map((t) => (part.frame ? { ...t, frame: true } : t)),
+  );
   const { terms, sequence } = resolve(index, tokens, language);
   // A question asking how many, how long or when is not answered by a fact that gives no figure, length or date.
   const asked = askedKinds(tokens.map((t) => t.word));
@@ -133,6 +140,7 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
       term: t.term,
       weight: round(t.weight),
       matches: t.expansions.map((e) => ({ term: index.term(e.termId), strength: round(e.strength) })),
+      frame: t.frame,
     })),
     ranking: ranking.slice(0, Math.max(rankingSize, 1)),
     offSubject,
@@ -195,8 +203,10 @@ function resolve(
     const strength = lean >= 0.99 ? options.otherLanguageStrength : 1;
     const expansions = id !== undefined ? [{ termId: id, strength }] : typo ? index.fuzzy(token.word) : [];
     const weight =
-      expansions.length === 0 ? unknownWeight(index, token) : Math.max(...expansions.map((e) => index.idf(e.termId)));
-    terms.push({ word: token.word, term: token.term, weight, expansions });
+      (expansions.length === 0
+        ? unknownWeight(index, token)
+        : Math.max(...expansions.map((e) => index.idf(e.termId)))) * (token.frame ? options.frameWeight : 1);
+    terms.push({ word: token.word, term: token.term, weight, expansions, frame: token.frame === true });
     sequence.push(
       id === undefined && expansions.length > 0 ? { ...token, term: index.term(expansions[0]!.termId) } : token,
     );

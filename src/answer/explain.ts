@@ -29,6 +29,8 @@ export interface WordReading {
   readonly as: readonly string[];
   /** Its share (0–1) of the question's weight. */
   readonly share: number;
+  /** In the question's frame ("For the vendor DPIA: …"), which counts for less. */
+  readonly frame: boolean;
 }
 
 export interface Bar {
@@ -46,7 +48,8 @@ export function explain(answerer: Answerer, question: string): Explanation {
     const as = t.matches.map((m) => m.term);
     const reading =
       as.length === 0 ? 'unknown' : as[0] !== t.term ? 'typo' : t.term !== stem(t.word) ? 'synonym' : 'known';
-    return { word: t.word, reading, as, share: total > 0 ? Math.round((t.weight / total) * 1000) / 1000 : 0 };
+    const share = total > 0 ? Math.round((t.weight / total) * 1000) / 1000 : 0;
+    return { word: t.word, reading, as, share, frame: t.frame };
   });
   const [best, runnerUp] = decision.ranking;
   const bar = (what: Bar['what'], value: number, needed: number): Bar => ({
@@ -72,6 +75,8 @@ const READING: Record<WordReading['reading'], (w: WordReading) => string> = {
   unknown: () => 'no fact has this word: it counts against every fact',
 };
 
+const FRAME = "; in the question's frame (what the answer is for), so it counts less";
+
 const KIND: Record<AskedKind, string> = {
   quantity: 'a figure',
   duration: 'a length of time',
@@ -87,7 +92,8 @@ export function formatExplanation(e: Explanation): string {
     `${label}: ${r.id}, confidence ${r.confidence.toFixed(2)} (covers ${percent(r.coverage).trim()} of the question's weight, probability ${r.probability.toFixed(2)})`;
   const lines = ['Why:', "  the question's words, with their share of its weight:"];
   if (e.words.length === 0) lines.push('    (none: only stop words)');
-  for (const w of e.words) lines.push(`    ${w.word.padEnd(width)} ${percent(w.share)}  ${READING[w.reading](w)}`);
+  for (const w of e.words)
+    lines.push(`    ${w.word.padEnd(width)} ${percent(w.share)}  ${READING[w.reading](w)}${w.frame ? FRAME : ''}`);
   if (e.best) lines.push(`  ${fact('best', e.best)}`);
   const off = e.decision.offSubject;
   if (off) {

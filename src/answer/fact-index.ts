@@ -27,6 +27,8 @@ export interface Token {
   readonly owned?: boolean;
   /** In a question, written as a name is ("Facebook", "EU"): if unknown, it is what the question is about. */
   readonly name?: boolean;
+  /** In a question, part of its frame ("For the vendor DPIA: …"): what the answer is for, not about. */
+  readonly frame?: boolean;
 }
 
 /** What a question is about instead of the knowledge base's subjects, and the word that says so. */

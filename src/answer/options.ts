@@ -63,6 +63,11 @@ export interface EngineOptions {
    */
   readonly typoMaxRank: number;
   readonly typoMinLength: number;
+  /**
+   * How much a word counts in the frame of a question ("For the vendor DPIA: …", "Dans le cadre d'une
+   * note juridique, …", "… ? Needed for the board memo."), which says what the answer is for.
+   */
+  readonly frameWeight: number;
   /** How much a question word counts that the knowledge base only has in the other language's text. */
   readonly otherLanguageStrength: number;
   /** Words shorter than this are only matched exactly: short words fuzzy-match almost anything. */
@@ -122,6 +127,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   rareWordRank: 10_000,
   typoMaxRank: 5_000,
   typoMinLength: 5,
+  frameWeight: 0.5,
   otherLanguageStrength: 0.5,
   minFuzzyLength: 4,
   minFuzzySimilarity: 0.7,

@@ -189,3 +189,20 @@ describe("a question about something else than the facts' subjects (the frozen k
     );
   });
 });
+
+describe('a professional question with a frame (the frozen knowledge base)', () => {
+  const answerer = fixtureAnswerer();
+
+  it('counts the words of its frame for less: what the answer is for, not what it is about', () => {
+    const core = 'Pourquoi le président Trump a-t-il ordonné en 2020 la vente de TikTok ?';
+    const framed = answerer.ask(`${core} Nous rédigeons une chronologie pour le comité des risques.`);
+    const unframed = answerer.ask(`${core} Nous rédigeons une chronologie, pour le comité des risques ?`);
+    const weightOf = (d: typeof framed, word: string) => d.terms.find((t) => t.word === word)!.weight;
+    expect(weightOf(framed, 'chronologie') / weightOf(unframed, 'chronologie')).toBeCloseTo(
+      answerer.index.options.frameWeight,
+      3,
+    );
+    expect(framed.fact?.id).toBe('sale-order-2020');
+    expect(framed.score).toBeGreaterThan(unframed.score);
+  });
+});

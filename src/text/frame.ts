@@ -1,0 +1,41 @@
+/**
+ * A professional question often frames itself before or after the question proper: "For the vendor DPIA:
+ * …", "Dans le cadre d'une note juridique interne, …", "… ? Needed for the client's questionnaire." The
+ * frame says what the answer is for, not what it is about. This splits a question into its parts, each
+ * marked as frame or not; the words of a frame count for less.
+ */
+export interface Part {
+  readonly text: string;
+  readonly frame: boolean;
+}
+
+export function splitFrame(text: string): Part[] {
+  const parts: Part[] = [];
+  let rest = text;
+  // A frame before a colon ("Memo context: …", "Client asks: …"), or opening with "for…" up to a comma.
+  const colon = /^([^:?]{3,120}):\s*(\S[\s\S]*)$/u.exec(rest);
+  const opening = FRAME_OPENING.exec(rest);
+  const lead = colon && wordCount(colon[2]!) >= 3 ? colon[1]! : opening ? opening[1]! : undefined;
+  if (lead !== undefined && wordCount(lead) <= MAX_FRAME_WORDS) {
+    parts.push({ text: lead, frame: true });
+    rest = rest.slice(rest.indexOf(lead) + lead.length);
+  }
+  // What follows the last question mark, when it asks nothing: "… ? Needed for the board memo."
+  const last = rest.lastIndexOf('?');
+  const tail = last >= 0 ? rest.slice(last + 1) : '';
+  if (wordCount(tail) >= 2 && wordCount(rest.slice(0, last)) >= 3) {
+    parts.push({ text: rest.slice(0, last + 1), frame: false }, { text: tail, frame: true });
+  } else {
+    parts.push({ text: rest, frame: false });
+  }
+  return parts;
+}
+
+const MAX_FRAME_WORDS = 14;
+
+const FRAME_OPENING =
+  /^((?:for|pour|as part of|in the context of|ahead of|dans le cadre d|en vue d|en prevision d|en prévision d|pour les besoins d)[^,:?]{3,120})[,:]/iu;
+
+function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}

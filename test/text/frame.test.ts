@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { splitFrame } from '../../src/text/frame.ts';
+
+const frames = (text: string) =>
+  splitFrame(text)
+    .filter((p) => p.frame)
+    .map((p) => p.text.trim());
+
+describe('the frame of a professional question', () => {
+  it('is what comes before a colon, or an opening "for…"/"dans le cadre de…" clause', () => {
+    expect(frames('For our press monitoring digest: which parties responded to requests for comment?')).toEqual([
+      'For our press monitoring digest',
+    ]);
+    expect(
+      frames("Dans le cadre d'une note juridique interne, depuis quand TikTok collabore-t-il avec Oracle ?"),
+    ).toEqual(["Dans le cadre d'une note juridique interne"]);
+    expect(frames('Pour notre AIPD, est-il exact que TikTok conserve ses sauvegardes ?')).toEqual(['Pour notre AIPD']);
+  });
+
+  it('is what follows the question mark when it asks nothing', () => {
+    expect(
+      frames(
+        'Is the Biden administration still reviewing TikTok? Need the current regulatory posture for the risk register.',
+      ),
+    ).toEqual(['Need the current regulatory posture for the risk register.']);
+  });
+
+  it('is nothing in a plain or chat question, and the parts always give back the whole text', () => {
+    for (const q of [
+      'does tiktok still keep backups',
+      'For how long has TikTok worked with Oracle?',
+      'quick q: is tiktok owned by bytedance?',
+      'where are the backups? singapore?',
+    ]) {
+      expect(
+        splitFrame(q)
+          .map((p) => p.text)
+          .join(''),
+        q,
+      ).toBe(q);
+    }
+    expect(frames('does tiktok still keep backups')).toEqual([]);
+    expect(frames('For how long has TikTok worked with Oracle?')).toEqual([]);
+    expect(frames('where are the backups? singapore?')).toEqual([]);
+  });
+});
