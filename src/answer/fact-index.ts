@@ -382,8 +382,8 @@ function trainOn(
 }
 
 /**
- * Marks the thing a first-person possessive owns: the first word after it ("our data center", "nos
- * serveurs de secours"), skipping "own"/"propres". The asker's own document or adviser ("our vendor
+ * Marks the thing a first-person possessive owns: the head of the words after it, up to a stop word ("our
+ * data center", "nos serveurs de secours"), skipping "own"/"propres". The asker's own document or adviser ("our vendor
  * questionnaire", "our outside counsel", "our data protection officer", "notre note") is no such thing:
  * the question is asked for them, not about them.
  */
@@ -397,7 +397,13 @@ function markOwned(tokens: Token[], language: Language, possessives: ReadonlySet
     while (end < out.length && !out[end]!.stop) end++;
     const adviser = out.slice(start, end).some((t) => ADVISERS.has(t.word));
     if (adviser || (language === 'en' && WORK_WORDS.en.has(out[end]?.word ?? ''))) continue;
-    if (end > start) out[start] = { ...out[start]!, owned: true };
+    if (end === start) continue;
+    // The head of the phrase: first in French ("nos serveurs de secours"); last in English ("our press
+    // monitoring digest"), leaving out a participle that follows it ("where is our data kept").
+    let last = end - 1;
+    while (last > start && PARTICIPLE.test(out[last]!.word)) last--;
+    const head = language === 'fr' ? start : last;
+    out[head] = { ...out[head]!, owned: true };
   }
   return out;
 }
@@ -419,6 +425,8 @@ const ADVISERS: ReadonlySet<string> = new Set(
 );
 
 const OWN: ReadonlySet<string> = new Set(['own', 'propre', 'propres']);
+
+const PARTICIPLE = /^(?:\p{L}{3,}ed|kept|held|sent|run|made|done|put|set)$/u;
 
 /** The `k` hits with the best BM25 score, best first; ties go to the earlier fact. */
 export function topByScore(hits: readonly LexicalHit[], k: number): LexicalHit[] {
