@@ -79,6 +79,7 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const { terms, sequence } = resolve(index, tokens, language);
   // A question asking how many, how long or when is not answered by a fact that gives no figure, length or date.
   const asked = askedKinds(tokens.map((t) => t.word));
+  const questionWords = new Set(tokens.map((t) => t.word));
   const offSubject = index.offSubject(tokens, language);
   const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
 
@@ -100,8 +101,8 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const order = candidates.map((_, j) => j).sort((a, b) => combined[b]! - combined[a]! || a - b);
 
   const ranking: RankedFact[] = [
-    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight, asked)),
-    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight, asked)),
+    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight, asked, questionWords)),
+    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight, asked, questionWords)),
   ];
   // The fact's own example, asked word for word, is that fact's: first, and as sure as can be.
   const exact = index.exampleOf(sequence);
@@ -153,6 +154,7 @@ function ranked(
   probability: number,
   totalWeight: number,
   asked: ReadonlySet<AskedKind>,
+  questionWords: ReadonlySet<string>,
 ): RankedFact {
   // What the fact leaves unexplained counts in full while it is a word or two (the subject of a question
   // about something else), then less and less: a long preamble ("for a client questionnaire we are
@@ -163,8 +165,11 @@ function ranked(
   const w = index.options.probabilityWeight;
   // A fact that gives no figure does not answer "how many", however many words it shares with the
   // question: it may still be the nearest fact, never the answer or the "did you mean".
+  // A name is given only if it is not the question's own ("is ByteDance the owner?" names it already).
   const gives = index.gives(hit.doc);
-  const lacks = [...asked].filter((kind) => !answersKind(gives, kind));
+  const named = (kind: AskedKind) =>
+    kind === 'name' && [...index.names(hit.doc)].some((name) => !questionWords.has(name));
+  const lacks = [...asked].filter((kind) => !answersKind(gives, kind) && !named(kind));
   return {
     id: index.facts[hit.doc]!.id,
     confidence: round(coverage ** (1 - w) * probability ** w),

@@ -82,6 +82,7 @@ const KIND: Record<AskedKind, string> = {
   duration: 'a length of time',
   date: 'a date',
   since: 'since when',
+  name: 'a name',
 };
 
 /** The explanation as plain text, for a terminal (`ask --explain`) or a Discord code block (`/kb explain`). */

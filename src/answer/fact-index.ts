@@ -90,6 +90,8 @@ export interface FactIndex {
    * kinds its own example questions ask for.
    */
   gives(doc: number): ReadonlySet<AnswerKind>;
+  /** The names a fact's answer gives, folded ("bytedance", "cfius"): what answers "what's the name of…". */
+  names(doc: number): ReadonlySet<string>;
   /**
    * What else than the knowledge base's subjects a question's tokens are about, if anything: the asker's
    * own organisation ("our servers", "chez nous", "nous aussi", in a knowledge base none of whose examples
@@ -306,6 +308,23 @@ export function buildIndex(
       for (const kind of askedKinds(words(text))) if (kind !== 'since') kinds.add(kind);
     return kinds;
   });
+  // The names a fact's answer gives: written as names, rare in general language ("ByteDance", "CFIUS",
+  // "Calamug"; not "White House" or "United States"), and not the knowledge base's background, found in
+  // the answers of more than two facts ("TikTok", "Oracle").
+  const answerNames = facts.map(
+    (fact) =>
+      new Set(
+        [fact.answer.en, fact.answer.fr].flatMap((text) =>
+          wordsWithCase(text)
+            .filter(({ word, name }) => name && (lexicon.rank(word) ?? Infinity) > options.rareWordRank)
+            .map(({ word }) => word),
+        ),
+      ),
+  );
+  const answersNaming = new Map<string, number>();
+  for (const names of answerNames)
+    for (const name of names) answersNaming.set(name, (answersNaming.get(name) ?? 0) + 1);
+  for (const names of answerNames) for (const name of names) if (answersNaming.get(name)! > 2) names.delete(name);
   const index: Omit<FactIndex, 'classifier'> = {
     snapshot,
     facts,
@@ -328,6 +347,7 @@ export function buildIndex(
     features,
     exampleOf: (sequence) => examples.get(exampleKey(sequence)),
     gives: (doc) => given[doc]!,
+    names: (doc) => answerNames[doc]!,
     inVocabulary: (term) => vocabulary.has(term),
     offSubject: (sequence, language) => {
       const other = sequence.find((t) => otherNames.has(t.word) && !termIds.has(t.term));

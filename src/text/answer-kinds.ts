@@ -1,11 +1,12 @@
 /**
  * What kind of answer a question asks for, when it asks for a particular kind: a figure ("how many",
- * "combien"), a length of time ("how long", "combien de temps"), or a date ("when did…", "en quelle année").
+ * "combien"), a length of time ("how long", "combien de temps"), a date ("when did…", "en quelle année"), or
+ * a name ("the name of the security firm", "son nom").
  * A fact that gives no such thing does not answer the question, however many words it shares with it:
  * "how long does TikTok keep a backup" is not answered by "TikTok keeps backups".
  * Words are lower case with accents folded, as `words()` gives them.
  */
-export type AnswerKind = 'quantity' | 'duration' | 'date';
+export type AnswerKind = 'quantity' | 'duration' | 'date' | 'name';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -27,6 +28,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
       if (previous === undefined || COUNTING.has(previous)) kinds.add('quantity');
     } else if (w === 'quel' && next === 'age') kinds.add('quantity');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
+    else if (NAME_WORDS.has(w) && !(previous === 'au' && next === 'de')) kinds.add('name');
     else if ((w === 'since' && next === 'when') || (w === 'depuis' && next === 'quand')) kinds.add('since');
     else if (w === 'when' && previous !== 'since' && (next === undefined || WHEN_ASKS.has(next))) kinds.add('date');
     else if (w === 'quand' && previous !== 'depuis' && asksWhen(previous, next)) kinds.add('date');
@@ -61,6 +63,9 @@ export function answersKind(given: ReadonlySet<AnswerKind>, asked: AskedKind): b
   // "when" by a date or a delay ("within two weeks"); "how long" only by a length of time.
   return asked === 'since' || asked === 'date' ? given.has('duration') || given.has('date') : given.has(asked);
 }
+
+/** Words that ask for a name ("what's the name of…", "son nom", "can you name…"); not "au nom de". */
+const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'names', 'named', 'nom', 'noms', 'nommer']);
 
 const QUANTITY_WORDS: ReadonlySet<string> = new Set([
   'nb',

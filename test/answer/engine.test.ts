@@ -141,6 +141,14 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(answerer.ask("c quand l'anniversaire de biden").status).toBe('unknown');
     expect(answerer.ask('is the Biden administration still looking into TikTok?').fact?.id).toBe('biden-review');
   });
+
+  it("asks a name of facts whose answer gives one that is rare in general language and not the question's own", () => {
+    const firm = answerer.ask("what's the name of the outside security firm tiktok hired");
+    expect(firm.status).toBe('unknown');
+    expect(firm.ranking[0]).toMatchObject({ id: 'security-experts', lacks: ['name'] });
+    expect(answerer.ask("tiktok's chinese parent company, whats the name?").fact?.id).toBe('bytedance-ownership');
+    expect([...answerer.index.names(answerer.index.facts.findIndex((f) => f.id === 'no-comment'))]).toEqual([]);
+  });
 });
 
 describe("a question about something else than the facts' subjects (the frozen knowledge base)", () => {

@@ -93,6 +93,17 @@ describe('what kind of answer a question asks for', () => {
     for (const q of ['depuis quand', 'since when']) expect(asked(q), q).toEqual(['since']);
   });
 
+  it('a name: the name of…, son nom, can you name…, but not "au nom de"', () => {
+    for (const q of [
+      "what's the name of the security firm",
+      'c qui le chef, son nom ?',
+      'can you name the engineers',
+    ]) {
+      expect(asked(q), q).toEqual(['name']);
+    }
+    expect(asked('qui a parlé au nom de TikTok')).toEqual([]);
+  });
+
   it('nothing, when "when", "quand" or "number" only joins or names', () => {
     for (const q of [
       'where are the backups',
