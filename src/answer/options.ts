@@ -102,7 +102,7 @@ export type FactField = 'id' | 'title' | 'aliases' | 'keywords' | 'questions' | 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   answerThreshold: 0.45,
   clarifyThreshold: 0.35,
-  minProbability: 0.3,
+  minProbability: 0.25,
   maxSuggestions: 3,
   suggestionThreshold: 0.05,
   probabilityWeight: 0.3,
