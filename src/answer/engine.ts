@@ -47,7 +47,7 @@ export interface RankedFact {
   readonly coverage: number;
   /** The classifier's probability (0–1) among the candidates. */
   readonly probability: number;
-  /** What the question asks for (a figure, a length of time, a date) that this fact does not give. */
+  /** What the question asks for (a figure, a length of time, a date, a name) that this fact does not give. */
   readonly lacks: readonly AskedKind[];
 }
 
@@ -77,7 +77,7 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
     index.tokens(part.text, language, true).map((t) => (part.frame ? { ...t, frame: true } : t)),
   );
   const { terms, sequence } = resolve(index, tokens, language);
-  // A question asking how many, how long or when is not answered by a fact that gives no figure, length or date.
+  // A question asking how many, how long, when or which name is not answered by a fact that gives none.
   const asked = askedKinds(tokens.map((t) => t.word));
   const questionWords = new Set(tokens.map((t) => t.word));
   const offSubject = index.offSubject(tokens, language);

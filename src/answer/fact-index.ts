@@ -87,7 +87,7 @@ export interface FactIndex {
   exampleOf(tokens: readonly Token[]): number | undefined;
   /**
    * The kinds of answer a fact gives (a figure, a length of time, a date): read from its answer, plus the
-   * kinds its own example questions ask for.
+   * kinds its own example questions ask for (a name too). Names read from its answer are `names`.
    */
   gives(doc: number): ReadonlySet<AnswerKind>;
   /** The names a fact's answer gives, folded ("bytedance", "cfius"): what answers "what's the name of…". */
@@ -403,9 +403,9 @@ function trainOn(
 
 /**
  * Marks the thing a first-person possessive owns: the head of the words after it, up to a stop word ("our
- * data center", "nos serveurs de secours"), skipping "own"/"propres". The asker's own document or adviser ("our vendor
- * questionnaire", "our outside counsel", "our data protection officer", "notre note") is no such thing:
- * the question is asked for them, not about them.
+ * data center", "nos serveurs de secours"), skipping "own"/"propres". The asker's own document or adviser
+ * ("our vendor questionnaire", "our outside counsel", "our data protection officer", "notre note") is no
+ * such thing: the question is asked for them, not about them.
  */
 function markOwned(tokens: Token[], language: Language, possessives: ReadonlySet<string>): Token[] {
   const out = [...tokens];
