@@ -73,7 +73,7 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
   const text = question.slice(0, options.maxQuestionLength);
   const language = detectLanguage(text, (term) => index.languageLean(term));
   // "For the vendor DPIA: …", "… ? Needed for the board memo.": what the answer is for, not what it is about.
-  const tokens = splitFrame(text).flatMap((part) =>
+  const tokens = splitFrame(text, options.frameMaxWords).flatMap((part) =>
     index.tokens(part.text, language, true).map((t) => (part.frame ? { ...t, frame: true } : t)),
   );
   const { terms, sequence } = resolve(index, tokens, language);

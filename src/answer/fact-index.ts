@@ -310,7 +310,7 @@ export function buildIndex(
   });
   // The names a fact's answer gives: written as names, rare in general language ("ByteDance", "CFIUS",
   // "Calamug"; not "White House" or "United States"), and not the knowledge base's background, found in
-  // the answers of more than two facts ("TikTok", "Oracle").
+  // the answers of more than a few facts ("TikTok", "Oracle").
   const answerNames = facts.map(
     (fact) =>
       new Set(
@@ -324,7 +324,8 @@ export function buildIndex(
   const answersNaming = new Map<string, number>();
   for (const names of answerNames)
     for (const name of names) answersNaming.set(name, (answersNaming.get(name) ?? 0) + 1);
-  for (const names of answerNames) for (const name of names) if (answersNaming.get(name)! > 2) names.delete(name);
+  for (const names of answerNames)
+    for (const name of names) if (answersNaming.get(name)! > options.backgroundNameFacts) names.delete(name);
   const index: Omit<FactIndex, 'classifier'> = {
     snapshot,
     facts,

@@ -68,6 +68,13 @@ export interface EngineOptions {
    * note juridique, …", "… ? Needed for the board memo."), which says what the answer is for.
    */
   readonly frameWeight: number;
+  /** Most words a question's leading frame has ("For the vendor DPIA:"); a longer lead is the question. */
+  readonly frameMaxWords: number;
+  /**
+   * A name found in the answers of more than this many facts is the knowledge base's background ("TikTok"),
+   * not a name that answers "what's the name of…".
+   */
+  readonly backgroundNameFacts: number;
   /** How much a question word counts that the knowledge base only has in the other language's text. */
   readonly otherLanguageStrength: number;
   /** Words shorter than this are only matched exactly: short words fuzzy-match almost anything. */
@@ -128,6 +135,8 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   typoMaxRank: 5_000,
   typoMinLength: 5,
   frameWeight: 0.5,
+  frameMaxWords: 14,
+  backgroundNameFacts: 2,
   otherLanguageStrength: 0.5,
   minFuzzyLength: 4,
   minFuzzySimilarity: 0.7,

@@ -2,21 +2,22 @@
  * A professional question often frames itself before or after the question proper: "For the vendor DPIA:
  * …", "Dans le cadre d'une note juridique interne, …", "… ? Needed for the client's questionnaire." The
  * frame says what the answer is for, not what it is about. This splits a question into its parts, each
- * marked as frame or not; the words of a frame count for less.
+ * marked as frame or not; the words of a frame count for less. A leading frame has at most `maxFrameWords`
+ * words: longer, it is the question.
  */
 export interface Part {
   readonly text: string;
   readonly frame: boolean;
 }
 
-export function splitFrame(text: string): Part[] {
+export function splitFrame(text: string, maxFrameWords: number): Part[] {
   const parts: Part[] = [];
   let rest = text;
   // A frame before a colon ("Memo context: …", "Client asks: …"), or opening with "for…" up to a comma.
   const colon = /^([^:?]{3,120}):\s*(\S[\s\S]*)$/u.exec(rest);
   const opening = FRAME_OPENING.exec(rest);
   const lead = colon && wordCount(colon[2]!) >= 3 ? colon[1]! : opening ? opening[1]! : undefined;
-  if (lead !== undefined && wordCount(lead) <= MAX_FRAME_WORDS) {
+  if (lead !== undefined && wordCount(lead) <= maxFrameWords) {
     parts.push({ text: lead, frame: true });
     rest = rest.slice(rest.indexOf(lead) + lead.length);
   }
@@ -30,8 +31,6 @@ export function splitFrame(text: string): Part[] {
   }
   return parts;
 }
-
-const MAX_FRAME_WORDS = 14;
 
 const FRAME_OPENING =
   /^((?:for|pour|as part of|in the context of|ahead of|dans le cadre d|en vue d|en prevision d|en prévision d|pour les besoins d)[^,:?]{3,120})[,:]/iu;

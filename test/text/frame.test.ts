@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENGINE_OPTIONS } from '../../src/answer/options.ts';
 import { splitFrame } from '../../src/text/frame.ts';
 
 const frames = (text: string) =>
-  splitFrame(text)
+  splitFrame(text, DEFAULT_ENGINE_OPTIONS.frameMaxWords)
     .filter((p) => p.frame)
     .map((p) => p.text.trim());
 
@@ -33,7 +34,7 @@ describe('the frame of a professional question', () => {
       'where are the backups? singapore?',
     ]) {
       expect(
-        splitFrame(q)
+        splitFrame(q, DEFAULT_ENGINE_OPTIONS.frameMaxWords)
           .map((p) => p.text)
           .join(''),
         q,
