@@ -120,7 +120,8 @@ export function buildIndex(
   const terms: string[] = [];
   const lean: { en: number; fr: number }[] = [];
   const surface = new Map<string, number>();
-  const otherNames = new Set(snapshot.synonyms.other_names.flatMap((name) => words(name)));
+  // Each word of other_names, with the name as the policy team wrote it ("youtube" → "YouTube").
+  const otherNames = new Map(snapshot.synonyms.other_names.flatMap((name) => words(name).map((w) => [w, name])));
   // The things synonyms.yaml names, each by the word its group is read as ("uk" for UK, United Kingdom…).
   const vocabulary = new Set(snapshot.synonyms.equivalent.map((group) => phraseTerms(group[0]!).join(' ')));
 
@@ -352,7 +353,7 @@ export function buildIndex(
     inVocabulary: (term) => vocabulary.has(term),
     offSubject: (sequence, language) => {
       const other = sequence.find((t) => otherNames.has(t.word) && !termIds.has(t.term));
-      if (other) return { kind: 'other-name', word: other.word };
+      if (other) return { kind: 'other-name', word: otherNames.get(other.word) };
       const owned = sequence.find((t) => t.owned && termIds.has(t.term));
       if (owned) return { kind: 'asker', word: owned.word };
       if (!firstPerson) return undefined;

@@ -7,6 +7,10 @@ import type { ClaimKind, Language } from '../knowledge/schema.ts';
 export const MESSAGES = {
   en: {
     unknown: "I don't know that one: the knowledge base does not cover it.",
+    lacks: (title: string, kind: string) => `I don't know: the nearest fact, “${title}”, gives no ${kind}.`,
+    kinds: { quantity: 'figure', duration: 'length of time', date: 'date', since: 'date', name: 'name' },
+    aboutAsker: "I don't know: the knowledge base has no facts about our own organisation.",
+    aboutOther: (name: string) => `I don't know: the knowledge base has no facts about ${name}.`,
     didYouMean: (title: string) => `I'm not sure I understood. Did you mean “${title}”?`,
     answerYes: '(In the terminal chat, answer "yes" to see it.)',
     emptyQuestion: 'Ask me a question about where user data lives and who can reach it.',
@@ -29,6 +33,16 @@ export const MESSAGES = {
   },
   fr: {
     unknown: 'Je ne sais pas : la base de connaissances ne couvre pas cette question.',
+    lacks: (title: string, kind: string) => `Je ne sais pas : le fait le plus proche, « ${title} », ne donne ${kind}.`,
+    kinds: {
+      quantity: 'aucun chiffre',
+      duration: 'aucune durée',
+      date: 'aucune date',
+      since: 'aucune date',
+      name: 'aucun nom',
+    },
+    aboutAsker: 'Je ne sais pas : la base de connaissances ne contient rien sur notre propre organisation.',
+    aboutOther: (name: string) => `Je ne sais pas : la base de connaissances ne contient rien sur ${name}.`,
     didYouMean: (title: string) => `Je ne suis pas sûr d’avoir compris. Vouliez-vous dire « ${title} » ?`,
     answerYes: '(Dans le chat du terminal, répondez « oui » pour le voir.)',
     emptyQuestion:

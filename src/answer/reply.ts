@@ -78,7 +78,7 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
       ? m.didYouMean(candidate.title[language])
       : question.trim() === ''
         ? m.emptyQuestion
-        : `${m.unknown} ${m.askContact(context.contact[language])}`;
+        : `${whyUnknown(decision, context.snapshot)} ${m.askContact(context.contact[language])}`;
   return {
     status: decision.status,
     language,
@@ -104,6 +104,17 @@ export function factReply(fact: Fact, language: Language, context: ReplyContext)
     offSubject: undefined,
   };
   return buildReply(fact.title[language], shown, context);
+}
+
+/** "I don't know", and why when the engine ruled the question out: about us, another company, a missing detail. */
+function whyUnknown(decision: Decision, snapshot: KnowledgeSnapshot): string {
+  const m = MESSAGES[decision.language];
+  const off = decision.offSubject;
+  if (off) return off.kind === 'asker' || off.word === undefined ? m.aboutAsker : m.aboutOther(off.word);
+  const best = decision.ranking[0];
+  const nearest = best && snapshot.factsById.get(best.id);
+  const kind = best?.lacks[0];
+  return nearest && kind ? m.lacks(nearest.title[decision.language], m.kinds[kind]) : m.unknown;
 }
 
 export function factRef(fact: Fact, language: Language): FactRef {

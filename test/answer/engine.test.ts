@@ -181,7 +181,7 @@ describe("a question about something else than the facts' subjects (the frozen k
   it('naming a company of other_names that no fact names, is never answered, even in lower case', () => {
     expect(answerer.ask('does tiktok keep its backups in singapore').fact?.id).toBe('backup-locations');
     const decision = answerer.ask('does youtube keep its backups in singapore');
-    expect(decision).toMatchObject({ status: 'unknown', offSubject: { kind: 'other-name', word: 'youtube' } });
+    expect(decision).toMatchObject({ status: 'unknown', offSubject: { kind: 'other-name', word: 'YouTube' } });
     expect(decision.suggestions.map((f) => f.id)).toContain('backup-locations');
   });
 

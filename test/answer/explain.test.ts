@@ -53,7 +53,7 @@ describe('explaining a decision', () => {
       'the question is about the asker\'s own organisation ("backups"), which no fact is about',
     );
     expect(formatExplanation(explain(answerer, 'does youtube keep backups in singapore'))).toContain(
-      'the question names youtube, listed in other_names of synonyms.yaml',
+      'the question names YouTube, listed in other_names of synonyms.yaml',
     );
   });
 });

@@ -106,6 +106,15 @@ describe('the bot on a fake Discord', () => {
     expect(suggested.every((id) => id.startsWith('fact:'))).toBe(true);
   });
 
+  it('given /ask for a detail no fact gives, then it says which fact is nearest and what it does not give', async () => {
+    const body = await callback(
+      h.fake.slashCommand({ name: 'ask', options: { question: 'how many engineers had access to US data?' } }),
+    );
+    expect(body.data!.content).toMatch(/^I don't know: the nearest fact, “.+”, gives no figure\. /);
+    expect(body.data!.embeds ?? []).toEqual([]);
+    expect(buttons(body.data!).map((b) => b.custom_id)).toContain('fact:buzzfeed-report');
+  });
+
   it('given /ask with words several facts share, then it asks "did you mean" with the likeliest fact first as a button, and answers nothing', async () => {
     const body = await callback(h.fake.slashCommand({ name: 'ask', options: { question: 'tiktok data' } }));
     expect(body.data!.content).toMatch(/^I'm not sure I understood\. Did you mean “.+”\?$/);
