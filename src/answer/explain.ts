@@ -82,6 +82,7 @@ const KIND: Record<AskedKind, string> = {
   duration: 'a length of time',
   date: 'a date',
   since: 'since when',
+  frequency: 'how often',
   name: 'a name',
 };
 

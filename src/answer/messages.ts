@@ -8,7 +8,14 @@ export const MESSAGES = {
   en: {
     unknown: "I don't know that one: the knowledge base does not cover it.",
     lacks: (title: string, kind: string) => `I don't know: the nearest fact, “${title}”, gives no ${kind}.`,
-    kinds: { quantity: 'figure', duration: 'length of time', date: 'date', since: 'date', name: 'name' },
+    kinds: {
+      quantity: 'figure',
+      duration: 'length of time',
+      date: 'date',
+      since: 'date',
+      frequency: 'frequency',
+      name: 'name',
+    },
     aboutAsker: "I don't know: the knowledge base has no facts about our own organisation.",
     aboutOther: (name: string) => `I don't know: the knowledge base has no facts about ${name}.`,
     didYouMean: (title: string) => `I'm not sure I understood. Did you mean “${title}”?`,
@@ -39,6 +46,7 @@ export const MESSAGES = {
       duration: 'aucune durée',
       date: 'aucune date',
       since: 'aucune date',
+      frequency: 'aucune fréquence',
       name: 'aucun nom',
     },
     aboutAsker: 'Je ne sais pas : la base de connaissances ne contient rien sur notre propre organisation.',

@@ -1,12 +1,13 @@
 /**
  * What kind of answer a question asks for, when it asks for a particular kind: a figure ("how many",
- * "combien"), a length of time ("how long", "combien de temps"), a date ("when did…", "en quelle année"), or
- * a name ("the name of the security firm", "son nom").
+ * "combien"), a length of time ("how long", "combien de temps"), a date ("when did…", "en quelle année"), how
+ * often ("how often", "à quelle fréquence"), or a name ("the name of the security firm", "son nom", "who
+ * leads the unit").
  * A fact that gives no such thing does not answer the question, however many words it shares with it:
  * "how long does TikTok keep a backup" is not answered by "TikTok keeps backups".
  * Words are lower case with accents folded, as `words()` gives them.
  */
-export type AnswerKind = 'quantity' | 'duration' | 'date' | 'name';
+export type AnswerKind = 'quantity' | 'duration' | 'date' | 'frequency' | 'name';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -18,11 +19,14 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     const next = words[i + 1];
     const after = words[i + 2];
     const previous = words[i - 1];
-    if (w === 'how' && next === 'long') kinds.add('duration');
+    if (w === 'how' && (next === 'often' || next === 'frequently')) kinds.add('frequency');
+    else if (w === 'frequence' || w === 'frequency') kinds.add('frequency');
+    else if (w === 'tous' && next === 'les' && after === 'combien') kinds.add('frequency');
+    else if (w === 'how' && next === 'long') kinds.add('duration');
     else if (w === 'how' && next === 'much' && after === 'time') kinds.add('duration');
     else if (w === 'how' && (next === 'many' || next === 'much' || next === 'old')) kinds.add('quantity');
     else if (w === 'combien' && next === 'de' && after === 'temps') kinds.add('duration');
-    else if (w === 'combien') kinds.add('quantity');
+    else if (w === 'combien' && !(previous === 'les' && words[i - 2] === 'tous')) kinds.add('quantity');
     else if ((w === 'number' && next === 'of') || (w === 'nombre' && next === 'de')) {
       // "the number of users", not "the PIN number of my card".
       if (previous === undefined || COUNTING.has(previous)) kinds.add('quantity');
@@ -38,6 +42,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     )
       kinds.add('date');
   });
+  // "Who leads the unit?", "c qui le chef ?": a person's name.
+  if (words.some((w) => WHO.has(w)) && words.some((w) => LEADERS.has(w))) kinds.add('name');
   return kinds;
 }
 
@@ -54,6 +60,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (/\d/.test(withoutDates)) kinds.add('quantity');
   if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
   if (TIME_UNIT.test(lower)) kinds.add('duration');
+  if (FREQUENCY.test(lower)) kinds.add('frequency');
   return kinds;
 }
 
@@ -63,6 +70,14 @@ export function answersKind(given: ReadonlySet<AnswerKind>, asked: AskedKind): b
   // "when" by a date or a delay ("within two weeks"); "how long" only by a length of time.
   return asked === 'since' || asked === 'date' ? given.has('duration') || given.has('date') : given.has(asked);
 }
+
+const WHO: ReadonlySet<string> = new Set(['who', 'whos', 'qui']);
+
+/** Who leads, heads or runs something: asked with "who", a person's name is the answer. */
+const LEADERS: ReadonlySet<string> = new Set(
+  `lead leads leading leader head heads runs running charge manages manager director directs boss ceo cto ciso
+  chef dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg`.split(/\s+/),
+);
 
 /** Words that ask for a name ("what's the name of…", "son nom", "can you name…"); not "au nom de". */
 const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'names', 'named', 'nom', 'noms', 'nommer']);
@@ -123,4 +138,6 @@ const QUAND_ASKS: ReadonlySet<string> = new Set(['c', 'est', 'etait', 'pour', 'a
 const MONTH_OR_DAY =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/;
 const RELATIVE_DATE = /\b(?:this|last|next) (?:year|month|week)\b|\b(?:cette|l'an) (?:annee|dernier|prochain)\b/;
+const FREQUENCY =
+  /\b(?:daily|weekly|monthly|yearly|hourly|annually|every (?:day|week|month|year|hour)|(?:once|twice|times) (?:a|per)|quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?|chaque (?:jour|semaine|mois|annee)|tous les (?:jours|mois|ans)|(?:fois|une fois) par)\b/;
 const TIME_UNIT = /\b(?:years?|months?|weeks?|days?|hours?|ans?|annees?|mois|semaines?|jours?|heures?)\b/;

@@ -102,6 +102,18 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).toEqual(['name']);
     }
     expect(asked('qui a parlé au nom de TikTok')).toEqual([]);
+    for (const q of ['who leads the new unit', 'c qui le chef de la nouvelle unite ?', 'qui dirige le service']) {
+      expect(asked(q), q).toEqual(['name']);
+    }
+    expect(asked('who owns tiktok')).toEqual([]);
+  });
+
+  it('how often: how often, how frequently, à quelle fréquence, tous les combien', () => {
+    for (const q of ['how often does it run backups', 'a quelle frequence', 'tous les combien ?']) {
+      expect(asked(q), q).toEqual(['frequency']);
+    }
+    expect([...givenKinds('backups run daily')]).toEqual(['frequency']);
+    expect([...givenKinds('une sauvegarde chaque semaine')]).toContain('frequency');
   });
 
   it('nothing, when "when", "quand" or "number" only joins or names', () => {
