@@ -106,4 +106,11 @@ export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['ds', 'dans'],
   ['tt', 'tout'],
   ['pb', 'probleme'],
+  ['gouv', 'gouvernement'],
+  ['gvt', 'government'],
+  ['dc', 'datacenter'],
+  ['dcs', 'datacenters'],
+  ['infra', 'infrastructure'],
+  ['appli', 'application'],
+  ['prod', 'production'],
 ]);
