@@ -211,6 +211,14 @@ describe('rendering for Discord, given facts with extremely long titles, answers
     budget(30_000),
   );
 
+  // Found by fuzzing (seed 243585259), now fixed in synthetic-kb.ts: a quote of "\n " lines was written as YAML
+  // that did not read back as itself, so the generated source no longer held the generated quote.
+  it('given a generated quote made of blank lines, then the generated knowledge still validates and renders', () => {
+    const [fact] = fc.sample(syntheticFact(), { numRuns: 1, seed: 1 });
+    const blank = { ...fact!, citations: [{ ...fact!.citations[0]!, quote: `T${'\n '.repeat(1000)}` }] };
+    for (const rendered of renderAll([blank], [], '1')) expectFits(rendered);
+  });
+
   // Found by fuzzing, now fixed (src/discord/render.ts, `renderFact` and `renderSources`): each part is truncated to its own limit, but
   // nothing keeps their sum under Discord's 6,000-character embed total. A 300-character title (256 kept), a
   // 5,000-character answer (4,096 kept), a long claimant and a long quote (1,024 each) make 6,400+, and

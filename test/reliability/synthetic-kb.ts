@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { stringify } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
+import { parse, stringify } from 'yaml';
 import { CLAIM_KINDS, type ClaimKind, type Language } from '../../src/knowledge/schema.ts';
 import { knowledgeFiles } from '../helpers.ts';
 
@@ -178,6 +179,14 @@ export function knowledgeWith(facts: readonly SyntheticFact[]): Map<string, stri
   return files;
 }
 
+/**
+ * YAML as the policy team's files would hold it. Double-quoted strings are written JSON-style: with
+ * `lineWidth: 0` alone, yaml 2.9.1 writes a string of "\n " lines ("T\n \n \n…") so that it parses back
+ * with backslashes, and the generated quote is no longer found in its source.
+ */
 function yaml(value: unknown): string {
-  return stringify(value, { lineWidth: 0 });
+  const text = stringify(value, { lineWidth: 0, doubleQuotedAsJSON: true });
+  if (!isDeepStrictEqual(parse(text), JSON.parse(JSON.stringify(value))))
+    throw new Error(`generated YAML does not read back as written: ${text}`);
+  return text;
 }
