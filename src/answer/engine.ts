@@ -213,7 +213,9 @@ function resolve(
         : Math.max(...expansions.map((e) => index.idf(e.termId)))) * (token.frame ? options.frameWeight : 1);
     terms.push({ word: token.word, term: token.term, weight, expansions, frame: token.frame === true });
     sequence.push(
-      id === undefined && expansions.length > 0 ? { ...token, term: index.term(expansions[0]!.termId) } : token,
+      id === undefined && expansions.length > 0
+        ? { ...token, term: index.term(expansions[0]!.termId), word: index.term(expansions[0]!.termId) }
+        : token,
     );
   }
   return { terms, sequence };

@@ -214,3 +214,14 @@ describe('a professional question with a frame (the frozen knowledge base)', () 
     expect(framed.score).toBeGreaterThan(unframed.score);
   });
 });
+
+describe('a misspelt word (the frozen knowledge base)', () => {
+  const answerer = fixtureAnswerer();
+
+  it('is read by the classifier as the word it stands for, letters included, so a typo of a short name is answered', () => {
+    const typo = answerer.ask('cifus tiktok');
+    expect(typo.terms.find((t) => t.word === 'cifus')?.matches.map((m) => m.term)).toEqual(['cfius']);
+    expect(typo.fact?.id).toBe('cfius');
+    expect(typo.ranking[0]!.probability).toBeGreaterThan(answerer.index.options.minProbability);
+  });
+});
