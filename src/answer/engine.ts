@@ -214,7 +214,7 @@ function resolve(
     terms.push({ word: token.word, term: token.term, weight, expansions, frame: token.frame === true });
     sequence.push(
       id === undefined && expansions.length > 0
-        ? { ...token, term: index.term(expansions[0]!.termId), word: index.term(expansions[0]!.termId) }
+        ? { ...token, term: index.term(expansions[0]!.termId), word: expansions[0]!.word ?? token.word }
         : token,
     );
   }

@@ -41,6 +41,8 @@ export interface OffSubject {
 export interface Expansion {
   readonly termId: number;
   readonly strength: number;
+  /** For a misspelt word, the knowledge-base word it was matched to ("backups" for "backpus"). */
+  readonly word?: string;
 }
 
 /** Per-fact lexical evidence for a question: BM25 score, and the weight of the question it explains. */
@@ -269,6 +271,7 @@ export function buildIndex(
       fuzzyMatch(word, surfaceWords, pairIndex, options).map((m) => ({
         termId: surfaceTerm[m.wordId]!,
         strength: m.strength,
+        word: surfaceWords[m.wordId]!,
       })),
     );
     if (cache.size >= FUZZY_CACHE_SIZE) cache.delete(cache.keys().next().value!);
@@ -579,9 +582,12 @@ function buildPairIndex(vocabulary: readonly string[]): PairIndex {
 }
 
 function dedupe(expansions: readonly Expansion[]): Expansion[] {
-  const best = new Map<number, number>();
-  for (const { termId, strength } of expansions) best.set(termId, Math.max(strength, best.get(termId) ?? 0));
-  return [...best].map(([termId, strength]) => ({ termId, strength })).sort((a, b) => b.strength - a.strength);
+  const best = new Map<number, Expansion>();
+  for (const expansion of expansions) {
+    const kept = best.get(expansion.termId);
+    if (!kept || expansion.strength > kept.strength) best.set(expansion.termId, expansion);
+  }
+  return [...best.values()].sort((a, b) => b.strength - a.strength);
 }
 
 /**
