@@ -77,8 +77,9 @@ export function speaksOfAsker(words: readonly string[]): boolean {
 }
 
 /**
- * Chat shorthand read as the word it stands for, so that stop words, answer kinds and the knowledge base
- * see the word: "cmb de temps" asks how long, "govt" is the government, "ppl" people.
+ * Chat shorthand and slang read as the word it stands for, so that stop words, answer kinds and the
+ * knowledge base see the word: "cmb de temps" asks how long, "govt" is the government, "ppl" people,
+ * "bosser" is "travailler" (which a stemmer cannot tell from "boss").
  */
 export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['ppl', 'people'],
@@ -113,4 +114,13 @@ export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['infra', 'infrastructure'],
   ['appli', 'application'],
   ['prod', 'production'],
+  // French slang for everyday words: "ils bossent avec oracle", "le proprio de tiktok".
+  ['bosse', 'travaille'],
+  ['bosser', 'travailler'],
+  ['bossent', 'travaillent'],
+  ['bossait', 'travaillait'],
+  ['bossaient', 'travaillaient'],
+  ['proprio', 'proprietaire'],
+  ['proprios', 'proprietaires'],
+  ['boulot', 'travail'],
 ]);

@@ -50,6 +50,11 @@ describe('normalising question text', () => {
     expect(STOP_WORDS.en.has('didnt') && STOP_WORDS.en.has('isnt')).toBe(true);
   });
 
+  it('reads French slang as the everyday word, which a stemmer would confuse ("bosser" is not "boss")', () => {
+    expect(words('ils bossent avec le proprio')).toEqual(['ils', 'travaillent', 'avec', 'le', 'proprietaire']);
+    expect(stem(words('bosser')[0]!)).not.toBe(stem('boss'));
+  });
+
   it('detects French from function words, accents and elisions; English otherwise', () => {
     expect(detectLanguage('Les données passent-elles par Oracle ?')).toBe('fr');
     expect(detectLanguage("qu'a revele buzzfeed")).toBe('fr');
