@@ -105,12 +105,21 @@ const SETS: readonly {
     wrong: 0.04,
   },
   {
-    name: 'blind set K (casual chat; kept untouched, scored blind with the final engine of 2026-12-01)',
+    name: 'blind set K (casual chat; kept untouched, scored blind with the engine of 2026-12-01, a394c6e)',
     file: 'questions-blind-k.yaml',
     right: 0.85,
     refused: 0.9,
     notAnswered: 0.95,
     wrong: 0.02,
+  },
+  {
+    // A third of it are plain paraphrases written to avoid the facts' words: the engine's weak spot.
+    name: 'blind set L (chat, professional, paraphrase; kept untouched, scored blind with the engine of 2026-12-01, 7a075cd)',
+    file: 'questions-blind-l.yaml',
+    right: 0.58,
+    refused: 0.88,
+    notAnswered: 0.9,
+    wrong: 0.04,
   },
   {
     name: 'blind set I (casual chat)',
