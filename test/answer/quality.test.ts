@@ -36,8 +36,6 @@ const SETS: readonly {
     right: null,
     refused: 0.88,
     notAnswered: 0.92,
-    // 2 of 25: "did the White House comment on the budget", and "Singapore office address", answered at
-    // the threshold's edge (0.450) since the shared vocabulary grew.
     wrong: 0.08,
   },
   {
@@ -120,6 +118,14 @@ const SETS: readonly {
     refused: 0.88,
     notAnswered: 0.9,
     wrong: 0.04,
+  },
+  {
+    name: 'blind set M (chat and professional; kept untouched, scored blind with the engine of 2026-12-01, d483bf3)',
+    file: 'questions-blind-m.yaml',
+    right: 0.84,
+    refused: 0.78,
+    notAnswered: 0.8,
+    wrong: 0.07,
   },
   {
     name: 'blind set I (casual chat)',
