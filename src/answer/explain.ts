@@ -84,6 +84,7 @@ const KIND: Record<AskedKind, string> = {
   since: 'since when',
   frequency: 'how often',
   name: 'a name',
+  address: 'an address',
 };
 
 /** The explanation as plain text, for a terminal (`ask --explain`) or a Discord code block (`/kb explain`). */

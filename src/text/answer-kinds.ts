@@ -1,13 +1,13 @@
 /**
  * What kind of answer a question asks for, when it asks for a particular kind: a figure ("how many",
  * "combien"), a length of time ("how long", "combien de temps"), a date ("when did…", "en quelle année"), how
- * often ("how often", "à quelle fréquence"), or a name ("the name of the security firm", "son nom", "who
- * leads the unit").
+ * often ("how often", "à quelle fréquence"), a name ("the name of the security firm", "son nom", "who
+ * leads the unit"), or a postal address ("the address of the data center", "l'adresse exacte").
  * A fact that gives no such thing does not answer the question, however many words it shares with it:
  * "how long does TikTok keep a backup" is not answered by "TikTok keeps backups".
  * Words are lower case with accents folded, as `words()` gives them.
  */
-export type AnswerKind = 'quantity' | 'duration' | 'date' | 'frequency' | 'name';
+export type AnswerKind = 'quantity' | 'duration' | 'date' | 'frequency' | 'name' | 'address';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -33,6 +33,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     } else if (w === 'quel' && next === 'age') kinds.add('quantity');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
     else if (NAME_WORDS.has(w) && !(previous === 'au' && next === 'de')) kinds.add('name');
+    else if (asksAddress(w, previous, next)) kinds.add('address');
     else if ((w === 'since' && next === 'when') || (w === 'depuis' && next === 'quand')) kinds.add('since');
     else if (w === 'when' && previous !== 'since' && (next === undefined || WHEN_ASKS.has(next))) kinds.add('date');
     else if (w === 'quand' && previous !== 'depuis' && asksWhen(previous, next)) kinds.add('date');
@@ -48,7 +49,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
 }
 
 /**
- * The kinds of answer a text gives: a figure other than a date, a length of time, a date. Read from a
+ * The kinds of answer a text gives: a figure other than a date, a length of time, a date, a frequency, a
+ * street address. Read from a
  * fact's answer; a fact also gives whatever kind its own example questions ask for.
  */
 export function givenKinds(text: string): Set<AnswerKind> {
@@ -61,6 +63,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
   if (TIME_UNIT.test(lower)) kinds.add('duration');
   if (FREQUENCY.test(lower)) kinds.add('frequency');
+  if (STREET_ADDRESS.test(lower)) kinds.add('address');
   return kinds;
 }
 
@@ -81,6 +84,70 @@ const LEADERS: ReadonlySet<string> = new Set(
 
 /** Words that ask for a name ("what's the name of…", "son nom", "can you name…"); not "au nom de". */
 const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'names', 'named', 'nom', 'noms', 'nommer']);
+
+/**
+ * A postal address asked for: "the address of…", "office address", "l'adresse exacte"; not an IP, e-mail
+ * or web address ("adresse IP", "email address"), nor the verbs ("to address concerns", "s'adresse à").
+ */
+function asksAddress(w: string, previous = '', next = ''): boolean {
+  if (NOT_POSTAL.has(previous) || NOT_POSTAL.has(next)) return false;
+  if (w === 'adresse' || w === 'adresses') return !FRENCH_VERB_BEFORE.has(previous);
+  if (w !== 'address' && w !== 'addresses') return false;
+  return next === 'of' || !(ENGLISH_VERB_BEFORE.has(previous) || ENGLISH_OBJECT_AFTER.has(next));
+}
+
+const NOT_POSTAL: ReadonlySet<string> = new Set([
+  'ip',
+  'email',
+  'mail',
+  'e',
+  'web',
+  'mac',
+  'url',
+  'courriel',
+  'memoire',
+]);
+/** "did TikTok address the concerns": the verb, with its object after it. */
+const ENGLISH_OBJECT_AFTER: ReadonlySet<string> = new Set(
+  'the these those this that its their his her our any all some concerns concern issues issue questions risks fears us data privacy security national government regulators'.split(
+    ' ',
+  ),
+);
+const FRENCH_VERB_BEFORE: ReadonlySet<string> = new Set([
+  's',
+  'se',
+  'm',
+  'me',
+  't',
+  'te',
+  'on',
+  'il',
+  'elle',
+  'je',
+  'ils',
+]);
+const ENGLISH_VERB_BEFORE: ReadonlySet<string> = new Set([
+  '',
+  'to',
+  'and',
+  'or',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'did',
+  'does',
+  'do',
+  'not',
+  'we',
+  'they',
+  'it',
+  'i',
+  'you',
+  'must',
+  'also',
+]);
 
 const QUANTITY_WORDS: ReadonlySet<string> = new Set([
   'nb',
@@ -140,4 +207,6 @@ const MONTH_OR_DAY =
 const RELATIVE_DATE = /\b(?:this|last|next) (?:year|month|week)\b|\b(?:cette|l'an) (?:annee|dernier|prochain)\b/;
 const FREQUENCY =
   /\b(?:daily|weekly|monthly|yearly|hourly|annually|every (?:day|week|month|year|hour)|(?:once|twice|times) (?:a|per)|quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?|chaque (?:jour|semaine|mois|annee)|tous les (?:jours|mois|ans)|(?:fois|une fois) par)\b/;
+const STREET_ADDRESS =
+  /\b\d+[a-z]?,? (?:[\p{L}'-]+ ){0,4}?(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|drive|parkway|way|rue|chemin|allee|quai|place)\b/u;
 const TIME_UNIT = /\b(?:years?|months?|weeks?|days?|hours?|ans?|annees?|mois|semaines?|jours?|heures?)\b/;

@@ -36,7 +36,7 @@ const SETS: readonly {
     right: null,
     refused: 0.88,
     notAnswered: 0.92,
-    wrong: 0.08,
+    wrong: 0.05,
   },
   {
     name: 'blind chat set',

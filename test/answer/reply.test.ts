@@ -15,6 +15,9 @@ describe('"I don\'t know" says why, when the engine ruled the question out', () 
     expect(notice('combien de temps TikTok garde-t-il ses propres sauvegardes ?')).toMatch(
       /^Je ne sais pas : le fait le plus proche, « .+ », ne donne aucune durée\. Pour le reste, adressez-vous à l’équipe politique\.$/,
     );
+    expect(notice('what is the address of the singapore data center?')).toMatch(
+      /^I don't know: the nearest fact, “.+”, gives no address\./,
+    );
   });
 
   it("says the knowledge base has nothing on the asker's own organisation, or on a company of other_names", () => {

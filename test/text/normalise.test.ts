@@ -113,6 +113,27 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('who owns tiktok')).toEqual([]);
   });
 
+  it('a postal address: "office address", "l\'adresse exacte"; not an IP or e-mail address, nor the verb', () => {
+    for (const q of [
+      'Singapore office address',
+      "Quelle est l'adresse exacte du datacenter ?",
+      'the address of oracle hq',
+    ]) {
+      expect(asked(q), q).toEqual(['address']);
+    }
+    for (const q of [
+      "what is tiktok's IP address",
+      'adresse mail du support',
+      'how did tiktok address US concerns',
+      'steps taken to address the risks',
+      "il s'adresse à qui",
+    ]) {
+      expect(asked(q), q).toEqual([]);
+    }
+    expect([...givenKinds('Its office is at 500 Oracle Parkway, Redwood Shores.')]).toContain('address');
+    expect([...givenKinds('TikTok used its own data centers in the US and in Singapore.')]).not.toContain('address');
+  });
+
   it('how often: how often, how frequently, à quelle fréquence, tous les combien', () => {
     for (const q of ['how often does it run backups', 'a quelle frequence', 'tous les combien ?']) {
       expect(asked(q), q).toEqual(['frequency']);
