@@ -50,8 +50,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
 
 /**
  * The kinds of answer a text gives: a figure other than a date, a length of time, a date, a frequency, a
- * street address. Read from a
- * fact's answer; a fact also gives whatever kind its own example questions ask for.
+ * street address. Read from a fact's answer; a fact also gives whatever kind its own example questions
+ * ask for.
  */
 export function givenKinds(text: string): Set<AnswerKind> {
   const kinds = new Set<AnswerKind>();
