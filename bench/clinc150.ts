@@ -296,7 +296,7 @@ export function runVariant(
   const { snapshot } = byDefault;
   const buildMs = [build().ms, build().ms, build().ms].sort((a, b) => a - b)[1]!;
   // Status decided by ranking alone: every question gets its best fact and a confidence to threshold.
-  const atZero = createAnswerer(snapshot, { answerThreshold: 0, clarifyThreshold: 0, minProbability: 0 });
+  const atZero = createAnswerer(snapshot, { answerThreshold: 0, clarifyThreshold: 0 });
 
   const times: number[] = [];
   const val = splitQuestions(data, 'val');

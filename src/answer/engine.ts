@@ -1,16 +1,25 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
-import { detectLanguage } from '../text/normalise.ts';
-import { splitFrame } from '../text/frame.ts';
-import { answersKind, askedKinds, type AskedKind } from '../text/answer-kinds.ts';
-import { softmax } from './classifier.ts';
+import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { analyze, questionCues, type AnalyzedWord } from '../text/analyze.ts';
+import { askedKinds, type AskedKind } from '../text/answer-kinds.ts';
+import { shippedLexicon, type Lexicon } from '../text/lexicon.ts';
+import { STOP_WORDS } from '../text/stopwords.ts';
+import { answerProbability, type DecisionFeatures } from './decision.ts';
 import {
-  topByScore,
+  buildEvidence,
+  sequenceTokens,
+  type EvidenceIndex,
   type Expansion,
-  type FactIndex,
-  type LexicalHit,
-  type OffSubject,
-  type Token,
-} from './fact-index.ts';
+  type FactScore,
+  type ScoredQuestion,
+  type ScoredTerm,
+} from './evidence.ts';
+import { factKinds, type FactKinds } from './fact-kinds.ts';
+import type { EngineOptions } from './options.ts';
+import { subjectRules, type OffSubject, type SubjectRules } from './subject.ts';
+import type { Term } from './synonyms.ts';
+
+export type { OffSubject };
 
 /**
  * What the engine decided for one question. Rendering (terminal, Discord) is someone else's job.
@@ -22,7 +31,7 @@ export interface Decision {
   readonly status: 'answered' | 'clarify' | 'unknown';
   /** The answering fact, when status is "answered". */
   readonly fact: Fact | undefined;
-  /** Confidence in the best fact, 0–1; 0 when it is ruled out (off subject, or not giving what is asked). */
+  /** Probability (0–1) that the best fact is right; 0 when it is ruled out (off subject, or not giving what is asked). */
   readonly score: number;
   readonly language: Language;
   /** Up to `maxSuggestions` nearest facts, never including the answer; for "clarify", the candidate first. */
@@ -31,6 +40,8 @@ export interface Decision {
   readonly terms: readonly QueryTerm[];
   /** The best-ranked facts, best first, with what decided their order, for explaining a decision. */
   readonly ranking: readonly RankedFact[];
+  /** What decided: the best fact's features, as the decision read them (undefined when nothing matched). */
+  readonly features: DecisionFeatures | undefined;
   /**
    * What the question is about instead, when it is about the asker's own organisation ("our servers",
    * "chez nous") or names a company of `other_names` ("does facebook…"): no fact is about that, so facts
@@ -41,12 +52,12 @@ export interface Decision {
 
 export interface RankedFact {
   readonly id: string;
-  /** Confidence (0–1) that this fact answers the question. */
-  readonly confidence: number;
+  /** The ranking score: coverage + rankSimilarity × similarity. */
+  readonly rank: number;
   /** Share (0–1) of the question's weighted words this fact explains. */
   readonly coverage: number;
-  /** The classifier's probability (0–1) among the candidates. */
-  readonly probability: number;
+  /** How close the question is to one of this fact's own examples (0–1). */
+  readonly similarity: number;
   /** What the question asks for (a figure, a length of time, a date, a name) that this fact does not give. */
   readonly lacks: readonly AskedKind[];
 }
@@ -54,76 +65,153 @@ export interface RankedFact {
 export interface QueryTerm {
   readonly word: string;
   readonly term: string;
+  /** Its weight as evidence for a fact that explains it. */
   readonly weight: number;
+  /** Its weight against a fact that does not (more for a name). */
+  readonly missWeight: number;
   readonly matches: readonly { readonly term: string; readonly strength: number }[];
   /** In the question's frame ("For the vendor DPIA: …"), so counted for less. */
   readonly frame: boolean;
+  /** Written as a name, owned by the asker, or a thing synonyms.yaml names: heavy against a fact that does not explain it. */
+  readonly named: boolean;
 }
 
-interface ResolvedTerm {
-  readonly word: string;
-  readonly term: string;
-  readonly weight: number;
+/** The answer engine over one snapshot: built once, asked many times. */
+export interface Engine {
+  readonly snapshot: KnowledgeSnapshot;
+  readonly options: EngineOptions;
+  readonly evidence: EvidenceIndex;
+  decide(question: string, rankingSize?: number): Decision;
+}
+
+export function buildEngine(
+  snapshot: KnowledgeSnapshot,
+  options: EngineOptions,
+  lexicon: Lexicon = shippedLexicon(),
+): Engine {
+  const salience = wordSalience(lexicon, options);
+  const general = generalProbability(lexicon);
+  // A fact's own words are not misspellings: their weight is their rank's, remembered per word.
+  const known = new Map<string, number>();
+  const factSalience = (word: string) => {
+    let weight = known.get(word);
+    if (weight === undefined) known.set(word, (weight = salience(word, false)));
+    return weight;
+  };
+  const evidence = buildEvidence(snapshot, options, factSalience);
+  known.clear();
+  const subjects = subjectRules(snapshot);
+  const kinds = factKinds(snapshot.facts, lexicon, options);
+  const engine: Engine = {
+    snapshot,
+    options,
+    evidence,
+    decide: (question, rankingSize = options.maxSuggestions + 1) =>
+      decide({ snapshot, options, evidence, subjects, kinds, lexicon, salience, general }, question, rankingSize),
+  };
+  return engine;
+}
+
+interface Parts {
+  readonly snapshot: KnowledgeSnapshot;
+  readonly options: EngineOptions;
+  readonly evidence: EvidenceIndex;
+  readonly subjects: SubjectRules;
+  readonly kinds: FactKinds;
+  readonly lexicon: Lexicon;
+  readonly salience: (word: string, typo?: boolean) => number;
+  readonly general: (word: string) => number;
+}
+
+interface ResolvedTerm extends QueryTerm, ScoredTerm {
   readonly expansions: readonly Expansion[];
-  readonly frame: boolean;
 }
 
-export function decide(index: FactIndex, question: string, rankingSize = index.options.maxSuggestions + 1): Decision {
-  const { options } = index;
-  const text = question.slice(0, options.maxQuestionLength);
-  const language = detectLanguage(text, (term) => index.languageLean(term));
-  // "For the vendor DPIA: …", "… ? Needed for the board memo.": what the answer is for, not what it is about.
-  const tokens = splitFrame(text, options.frameMaxWords).flatMap((part) =>
-    index.tokens(part.text, language, true).map((t) => (part.frame ? { ...t, frame: true } : t)),
-  );
-  const { terms, sequence } = resolve(index, tokens, language);
+function decide(parts: Parts, question: string, rankingSize: number): Decision {
+  const { options, evidence, subjects, kinds, snapshot, lexicon } = parts;
+  const analysis = analyze(question, {
+    maxLength: options.maxQuestionLength,
+    frameMaxWords: options.frameMaxWords,
+    languageHint: lexicon.lean,
+  });
+  const { language } = analysis;
+  const words = readWords(parts, analysis.words, language);
+  const owned = subjects.owned(words, language);
+  const read = evidence.rewriter.rewrite(words, isQueryContent);
   // A question asking how many, how long, when or which name is not answered by a fact that gives none.
-  const asked = askedKinds(tokens.map((t) => t.word));
-  const questionWords = new Set(tokens.map((t) => t.word));
-  const offSubject = index.offSubject(tokens, language);
-  const totalWeight = terms.reduce((sum, t) => sum + t.weight, 0);
+  const asked = askedKinds(words.map((w) => w.word));
+  const questionWords = new Set(words.map((w) => w.word));
+  const terms = resolve(parts, words, read, owned);
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
 
-  const hits = topByScore(index.lexical(terms), Math.max(options.candidates, rankingSize));
-  const candidates = hits.slice(0, options.candidates);
-  const logits = index.classifier.logits(
-    index.features(sequence),
-    candidates.map((h) => h.doc),
+  const cues = questionCues(
+    words.map((w) => w.word),
+    language,
   );
-  const bestScore = candidates[0]?.score ?? 0;
-  // The classifier counts as far as it learnt its own examples (a huge knowledge base trained on a time
-  // budget may not have); lexical ranking always counts.
-  const { typicalLogit, fit } = index.classifier;
-  const { none, full } = options.classifierFit;
-  const trust = Math.min(1, Math.max(0, (fit - none) / (full - none)));
-  const combined = candidates.map((hit, j) => trust * logits[j]! + (options.lexicalWeight * hit.score) / bestScore);
-  // "None of these" competes with the candidates, so one weak candidate is not a sure one.
-  const probabilities = softmax([...combined, trust * typicalLogit + options.lexicalWeight - options.rejectMargin]);
-  const order = candidates.map((_, j) => j).sort((a, b) => combined[b]! - combined[a]! || a - b);
+  const scored: ScoredQuestion = {
+    terms,
+    sequence: sequenceTokens(words, parts.general, options),
+    cues,
+    language,
+  };
+  const scores = total > 0 ? evidence.score(scored) : [];
+  const rankOf = (s: FactScore, likelihood: number) =>
+    coverageOf(s) +
+    options.rankSimilarity * s.similarity +
+    options.rankCues * s.cues +
+    (options.rankLikelihood * likelihood) / terms.length;
+  const ranked = scores
+    .map((s) => ({ s, rank: rankOf(s, s.likelihood) }))
+    .sort((a, b) => b.rank - a.rank || a.s.doc - b.s.doc);
+  // The function words and word pairs count for the likeliest facts only: they order close candidates.
+  for (const r of ranked.slice(0, options.sequenceCandidates))
+    r.rank = rankOf(r.s, r.s.likelihood + evidence.sequenceLikelihood(r.s.doc, scored));
+  ranked.sort((a, b) => b.rank - a.rank || a.s.doc - b.s.doc);
+  // The fact's own example, asked word for word, is that fact's: first, whatever the scores say.
+  const exact = evidence.exampleOf(evidence.rewriter.sequence(words, isQueryContent));
+  if (exact !== undefined) {
+    const at = ranked.findIndex((r) => r.s.doc === exact);
+    if (at > 0) ranked.unshift(ranked.splice(at, 1)[0]!);
+  }
+  const ranking = ranked.slice(0, Math.max(rankingSize, options.maxSuggestions + 1)).map(({ s, rank }): RankedFact => ({
+    id: snapshot.facts[s.doc]!.id,
+    rank: round(rank),
+    coverage: round(coverageOf(s)),
+    similarity: round(s.similarity),
+    lacks: kinds.lacks(s.doc, asked, questionWords),
+  }));
 
-  const ranking: RankedFact[] = [
-    ...order.map((j) => ranked(index, candidates[j]!, probabilities[j]!, totalWeight, asked, questionWords)),
-    ...hits.slice(options.candidates).map((hit) => ranked(index, hit, 0, totalWeight, asked, questionWords)),
-  ];
-  // The fact's own example, asked word for word, is that fact's: first, and as sure as can be.
-  const exact = index.exampleOf(sequence);
-  const at = exact === undefined ? -1 : ranking.findIndex((r) => r.id === index.facts[exact]!.id);
-  if (at >= 0) ranking.unshift({ ...ranking.splice(at, 1)[0]!, confidence: 1, probability: 1 });
-  const best = ranking[0];
-  const confidence = best?.confidence ?? 0;
-  // A fact the classifier does not clearly prefer is a guess: ask rather than answer.
-  const clear = (best?.probability ?? 0) >= options.minProbability;
+  const best = ranked[0];
+  const features = best ? featuresOf(best.s, best.rank, ranked[1]?.rank ?? 0, terms) : undefined;
+  // The question is about the asker's own thing or another company when the best fact explains the word
+  // that names it ("our servers" where the fact is about TikTok's servers): not when nothing does.
+  const termOf = new Map(terms.map((t, k) => [t.term, k]));
+  const termAt = new Map(read.map((t) => [t.at, termOf.get(t.term)]));
+  const explainedByBest = (i: number) => {
+    const k = termAt.get(i);
+    return best !== undefined && k !== undefined && best.s.matched[k]! > 0;
+  };
+  const offSubject = subjects.offSubject(words, owned, language, explainedByBest);
+  const probability =
+    exact !== undefined && ranked[0]?.s.doc === exact
+      ? 1
+      : features
+        ? answerProbability(features, options.decisionWeights)
+        : 0;
   // About something no fact is about, or asking what the best fact does not give: never an answer, at any
   // threshold.
-  const ruledOut = offSubject !== undefined || (best?.lacks.length ?? 0) > 0;
+  const ruledOut = offSubject !== undefined || (ranking[0]?.lacks.length ?? 0) > 0;
+  // A fact that explains little of the question is not its answer: the rest is another subject.
+  const partial = (features?.coverage ?? 0) < options.minCoverage && exact === undefined;
   const status =
     !best || ruledOut
       ? 'unknown'
-      : confidence >= options.answerThreshold && clear
+      : probability >= options.answerThreshold && !partial
         ? 'answered'
-        : confidence >= options.clarifyThreshold
+        : probability >= options.clarifyThreshold || (features?.coverage ?? 0) >= options.ambiguousCoverage
           ? 'clarify'
           : 'unknown';
-  const byId = index.snapshot.factsById;
+  const byId = snapshot.factsById;
   const nearest = (status === 'answered' ? ranking.slice(1) : ranking).slice(0, options.maxSuggestions + 1);
   const suggestions = nearest
     .filter((r, i) => (status === 'clarify' && i === 0) || r.coverage >= options.suggestionThreshold)
@@ -132,122 +220,179 @@ export function decide(index: FactIndex, question: string, rankingSize = index.o
 
   return {
     status,
-    fact: status === 'answered' ? byId.get(best!.id) : undefined,
-    score: ruledOut ? 0 : round(confidence),
+    fact: status === 'answered' ? byId.get(ranking[0]!.id) : undefined,
+    score: ruledOut ? 0 : round(probability),
     language,
     suggestions,
     terms: terms.map((t) => ({
       word: t.word,
       term: t.term,
       weight: round(t.weight),
-      matches: t.expansions.map((e) => ({ term: index.term(e.termId), strength: round(e.strength) })),
+      missWeight: round(t.missWeight),
+      matches: t.matches,
       frame: t.frame,
+      named: t.named,
     })),
     ranking: ranking.slice(0, Math.max(rankingSize, 1)),
+    features,
     offSubject,
   };
 }
 
-function ranked(
-  index: FactIndex,
-  hit: LexicalHit,
-  probability: number,
-  totalWeight: number,
-  asked: ReadonlySet<AskedKind>,
-  questionWords: ReadonlySet<string>,
-): RankedFact {
-  // What the fact leaves unexplained counts in full while it is a word or two (the subject of a question
-  // about something else), then less and less: a long preamble ("for a client questionnaire we are
-  // filling in…") is context, not the subject.
-  const saturation = index.options.unexplainedSaturation * index.idfOne;
-  const unexplained = saturation * (1 - Math.exp(-Math.max(0, totalWeight - hit.covered) / saturation));
-  const coverage = hit.covered > 0 ? hit.covered / (hit.covered + unexplained) : 0;
-  const w = index.options.probabilityWeight;
-  // A fact that gives no figure does not answer "how many", however many words it shares with the
-  // question: it may still be the nearest fact, never the answer or the "did you mean".
-  // A name is given only if it is not the question's own ("is ByteDance the owner?" names it already).
-  const gives = index.gives(hit.doc);
-  const named = (kind: AskedKind) =>
-    kind === 'name' && [...index.names(hit.doc)].some((name) => !questionWords.has(name));
-  const lacks = [...asked].filter((kind) => !answersKind(gives, kind) && !named(kind));
+function featuresOf(best: FactScore, rank: number, runnerUp: number, terms: readonly ResolvedTerm[]): DecisionFeatures {
+  let unexplainedMax = 0;
+  terms.forEach((t, k) => (unexplainedMax = Math.max(unexplainedMax, t.missWeight * (1 - best.matched[k]!))));
   return {
-    id: index.facts[hit.doc]!.id,
-    confidence: round(coverage ** (1 - w) * probability ** w),
-    coverage: round(coverage),
-    probability: round(probability),
-    lacks,
+    coverage: coverageOf(best),
+    similarity: best.similarity,
+    exampleCoverage: best.exampleCoverage,
+    margin: rank - runnerUp,
+    unexplainedMax,
+    explained: best.explained,
   };
 }
 
 /**
- * The question's content words, each resolved to knowledge-base words: itself when known, else its
- * likely misspellings. A word nothing matched stays in the question's weight, weighed by how rare it is
- * in general language: "golf" or "Facebook" is what a question is about, "something" is not. The
- * sequence for the classifier keeps stop words, with misspelt words replaced by what they matched.
+ * The question's words as the engine reads them: two words joined by a hyphen are one when the knowledge
+ * base knows them as one ("back-ups"); a stop word of the other language is a word when the knowledge base
+ * uses it ("comment" in English); a misspelt stop word ("wher", "taht") is that stop word.
  */
-function resolve(
-  index: FactIndex,
-  tokens: readonly Token[],
-  language: Language,
-): { terms: ResolvedTerm[]; sequence: Token[] } {
-  const { options } = index;
-  const seen = new Set<string>();
-  const terms: ResolvedTerm[] = [];
-  const sequence: Token[] = [];
-  for (const token of tokens) {
-    if (token.stop || seen.has(token.term) || terms.length >= options.maxQueryTerms) {
-      sequence.push(token);
+function readWords(parts: Parts, words: readonly AnalyzedWord[], language: Language): AnalyzedWord[] {
+  const { evidence, lexicon } = parts;
+  const out: AnalyzedWord[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    const next = words[i + 1];
+    if (w.hyphenNext && next) {
+      const joined = analyze(w.word + next.word, { language }).words[0];
+      if (joined && evidence.termId(joined.term) !== undefined) {
+        out.push({ ...joined, name: w.name, frame: w.frame, hyphenNext: next.hyphenNext });
+        i++;
+        continue;
+      }
+    }
+    if (w.otherStop && evidence.termId(w.term) !== undefined) {
+      out.push({ ...w, otherStop: false });
       continue;
     }
-    seen.add(token.term);
-    const id = index.termId(token.term);
-    // A word of general language ("lunch", "compte") is not a misspelling of a knowledge-base word ("launch").
-    const typo = id === undefined && !token.owned && !index.lexicon.has(token.word);
-    // A word known only from the other language's text is likely another word ("stock", "stocker").
-    const lean = id === undefined ? 0 : index.languageLean(index.term(id)) * (language === 'fr' ? -1 : 1);
-    const strength = lean >= 0.99 ? options.otherLanguageStrength : 1;
-    const expansions = id !== undefined ? [{ termId: id, strength }] : typo ? index.fuzzy(token.word) : [];
-    const weight =
-      (expansions.length === 0
-        ? unknownWeight(index, token)
-        : Math.max(...expansions.map((e) => index.idf(e.termId)))) * (token.frame ? options.frameWeight : 1);
-    terms.push({ word: token.word, term: token.term, weight, expansions, frame: token.frame === true });
-    sequence.push(
-      id === undefined && expansions.length > 0
-        ? { ...token, term: index.term(expansions[0]!.termId), word: expansions[0]!.word ?? token.word }
-        : token,
-    );
+    if (
+      !w.stop &&
+      !w.otherStop &&
+      w.word.length >= 4 &&
+      evidence.termId(w.term) === undefined &&
+      !lexicon.has(w.word)
+    ) {
+      if (isStopWordTypo(w.word, language)) {
+        out.push({ ...w, stop: true });
+        continue;
+      }
+    }
+    out.push(w);
   }
-  return { terms, sequence };
+  return out;
 }
 
 /**
- * The weight of a word the knowledge base does not know, in units of a word found in one fact:
- * commonWordWeight for a common word or a short abbreviation ("something", "truc", "co"), unknownWordWeight
- * for a rare one ("golf", "salaire"), log-scaled by general-language rank in between, and unknownNameWeight
- * for a name ("Facebook", "EU", an `other_names` entry), a word of synonyms.yaml no fact has ("uk"), or the
- * asker's own thing ("our servers").
+ * The question's content words, each resolved to knowledge-base terms: itself when known, else its likely
+ * misspellings (unless it is a word of general language: "lunch" is not "launch"). Each weighs by how rare it
+ * is in general language; a word nothing explains that is written as a name, owned by the asker or named by
+ * synonyms.yaml weighs most, and a word of the frame least.
  */
-function unknownWeight(index: FactIndex, token: Token): number {
-  const { options } = index;
-  if (token.owned || token.name || index.inVocabulary(token.term)) return index.idfOne * options.unknownNameWeight;
-  const { word } = token;
-  // A typo of a common word ("somethign") is that word; rarer words are too many to guess among.
-  const typo = () =>
-    word.length >= options.typoMinLength ? index.lexicon.typoOf(word, options.typoMaxRank) : undefined;
-  const rank = word.length > 2 ? (index.lexicon.rank(word) ?? typo()) : 0;
-  const rarity =
-    rank === undefined
-      ? 1
-      : rank <= options.commonWordRank
-        ? 0
-        : Math.min(
-            1,
-            Math.log(rank / options.commonWordRank) / Math.log(options.rareWordRank / options.commonWordRank),
-          );
-  return index.idfOne * (options.commonWordWeight + (options.unknownWordWeight - options.commonWordWeight) * rarity);
+function resolve(
+  parts: Parts,
+  words: readonly AnalyzedWord[],
+  read: readonly Term[],
+  owned: ReadonlySet<number>,
+): ResolvedTerm[] {
+  const { evidence, options, subjects, lexicon, salience } = parts;
+  const seen = new Set<string>();
+  const terms: ResolvedTerm[] = [];
+  for (const { word, term, at } of read) {
+    if (seen.has(term) || terms.length >= options.maxQueryTerms) continue;
+    seen.add(term);
+    const w = words[at]!;
+    const id = evidence.termId(term);
+    // A word of general language ("lunch") or a company of other_names ("snapchat") is not a misspelling.
+    const typo = id === undefined && !owned.has(at) && !lexicon.has(word) && subjects.otherName(word) === undefined;
+    const expansions: readonly Expansion[] =
+      id !== undefined ? [{ termId: id, strength: 1 }] : typo ? evidence.fuzzy(word) : [];
+    // A name, the asker's own thing, or a thing synonyms.yaml names, weighs most against a fact that does
+    // not explain it: it is what the question is about ("Facebook", "our servers", "uk").
+    const named =
+      owned.has(at) || w.name || subjects.otherName(word) !== undefined || evidence.rewriter.names.has(term);
+    // The question's own word weighs, whatever words of the facts it was matched to.
+    const base = salience(word);
+    const scale = (w.frame ? options.frameWeight : 1) * (w.framing ? options.framingWeight : 1);
+    terms.push({
+      word,
+      term,
+      weight: base * scale,
+      missWeight: (named ? Math.max(base, options.unknownNameWeight) : base) * scale,
+      priors: expansions.map((e) => parts.general(e.word ?? word)),
+      translated: term !== w.term,
+      matches: expansions.map((e) => ({ term: evidence.term(e.termId), strength: round(e.strength) })),
+      frame: w.frame,
+      named,
+      expansions,
+    });
+  }
+  return terms;
+}
+
+/**
+ * How much a word says about what a question is about, from how common it is in general language:
+ * "something" or "truc" little, "golf" or "salaire" fully. A misspelt common word ("somethign") weighs as
+ * that word does.
+ */
+function wordSalience(lexicon: Lexicon, options: EngineOptions): (word: string, typo?: boolean) => number {
+  const { commonWordRank, commonWordWeight, rareWordRank, typoMaxRank, typoMinLength } = options;
+  return (word, typo = true) => {
+    if (word.length <= 2) return commonWordWeight;
+    const rank =
+      lexicon.rank(word) ?? (typo && word.length >= typoMinLength ? lexicon.typoOf(word, typoMaxRank) : undefined);
+    if (rank === undefined || rank >= rareWordRank) return 1;
+    if (rank <= commonWordRank) return commonWordWeight;
+    const t = Math.log(rank / commonWordRank) / Math.log(rareWordRank / commonWordRank);
+    return commonWordWeight + (1 - commonWordWeight) * t;
+  };
+}
+
+/**
+ * How likely a word is in general language, from its rank (Zipf's law: the r-th commonest word has a
+ * probability of about 0.08/r); a word no list has is taken as rarer than the rarest listed.
+ */
+function generalProbability(lexicon: Lexicon): (word: string) => number {
+  const rarest = 2 * lexicon.size;
+  return (word) => 0.08 / (lexicon.rank(word) ?? rarest);
+}
+
+/** Whether a word is one typo (a letter added, dropped, changed, or two swapped) from a stop word. */
+function isStopWordTypo(word: string, language: Language): boolean {
+  const stops = STOP_WORDS[language];
+  for (let i = 0; i <= word.length; i++) {
+    const head = word.slice(0, i);
+    const tail = word.slice(i);
+    if (tail.length > 0 && stops.has(head + tail.slice(1)) && (head + tail.slice(1)).length >= 3) return true;
+    if (tail.length > 1 && stops.has(head + tail[1] + tail[0] + tail.slice(2))) return true;
+    for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+      if (stops.has(head + letter + tail)) return true;
+      if (tail.length > 0 && stops.has(head + letter + tail.slice(1))) return true;
+    }
+  }
+  return false;
+}
+
+/** Share (0–1) of the question a fact explains: its explained weight against its explained and missing weight. */
+function coverageOf(s: FactScore): number {
+  return s.explained + s.missing > 0 ? s.explained / (s.explained + s.missing) : 0;
+}
+
+function isQueryContent(w: AnalyzedWord): boolean {
+  return !w.stop && !w.otherStop && w.word.length > 1;
 }
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
+
+export type { DecisionFeatures };

@@ -34,7 +34,11 @@ export interface WordReading {
 }
 
 export interface Bar {
-  readonly what: 'confidence for an answer' | 'probability for an answer' | 'confidence for "did you mean"';
+  readonly what:
+    | 'probability for an answer'
+    | 'coverage for an answer'
+    | 'probability for "did you mean"'
+    | 'coverage for "did you mean"';
   readonly value: number;
   readonly needed: number;
   readonly passed: boolean;
@@ -42,7 +46,7 @@ export interface Bar {
 
 export function explain(answerer: Answerer, question: string): Explanation {
   const decision = answerer.ask(question);
-  const { options } = answerer.index;
+  const { options } = answerer.engine;
   const total = decision.terms.reduce((sum, t) => sum + t.weight, 0);
   const words = decision.terms.map((t): WordReading => {
     const as = t.matches.map((m) => m.term);
@@ -60,9 +64,10 @@ export function explain(answerer: Answerer, question: string): Explanation {
   });
   const bars = best
     ? [
-        bar('confidence for an answer', best.confidence, options.answerThreshold),
-        bar('probability for an answer', best.probability, options.minProbability),
-        bar('confidence for "did you mean"', best.confidence, options.clarifyThreshold),
+        bar('probability for an answer', decision.score, options.answerThreshold),
+        bar('coverage for an answer', best.coverage, options.minCoverage),
+        bar('probability for "did you mean"', decision.score, options.clarifyThreshold),
+        bar('coverage for "did you mean"', best.coverage, options.ambiguousCoverage),
       ]
     : [];
   return { question, decision, words, best, runnerUp, bars };
@@ -79,6 +84,7 @@ const FRAME = "; in the question's frame (what the answer is for), so it counts 
 
 const KIND: Record<AskedKind, string> = {
   quantity: 'a figure',
+  money: 'a sum of money',
   duration: 'a length of time',
   date: 'a date',
   since: 'since when',
@@ -92,7 +98,7 @@ export function formatExplanation(e: Explanation): string {
   const percent = (share: number) => `${Math.round(share * 100)}%`.padStart(4);
   const width = Math.max(0, ...e.words.map((w) => w.word.length));
   const fact = (label: string, r: RankedFact) =>
-    `${label}: ${r.id}, confidence ${r.confidence.toFixed(2)} (covers ${percent(r.coverage).trim()} of the question's weight, probability ${r.probability.toFixed(2)})`;
+    `${label}: ${r.id}, covers ${percent(r.coverage).trim()} of the question's weight, its closest example ${percent(r.similarity).trim()} alike (rank ${r.rank.toFixed(2)})`;
   const lines = ['Why:', "  the question's words, with their share of its weight:"];
   if (e.words.length === 0) lines.push('    (none: only stop words)');
   for (const w of e.words)
@@ -113,7 +119,12 @@ export function formatExplanation(e: Explanation): string {
     );
   }
   if (e.runnerUp)
-    lines.push(`  ${fact('runner-up', e.runnerUp)}; margin ${(e.best!.confidence - e.runnerUp.confidence).toFixed(2)}`);
+    lines.push(`  ${fact('runner-up', e.runnerUp)}; margin ${(e.best!.rank - e.runnerUp.rank).toFixed(2)}`);
+  const f = e.decision.features;
+  if (f)
+    lines.push(
+      `  the decision read: coverage ${f.coverage.toFixed(2)}, closest example ${f.similarity.toFixed(2)} alike and ${f.exampleCoverage.toFixed(2)} said, margin ${f.margin.toFixed(2)}, heaviest unexplained word ${f.unexplainedMax.toFixed(2)}, explained ${f.explained.toFixed(2)} words`,
+    );
   for (const bar of e.bars)
     lines.push(
       `  ${bar.what}: ${bar.value.toFixed(2)} ${bar.passed ? '≥' : '<'} ${bar.needed} ${bar.passed ? '(passed)' : '(missed)'}`,

@@ -10,6 +10,7 @@ export const MESSAGES = {
     lacks: (title: string, kind: string) => `I don't know: the nearest fact, “${title}”, gives no ${kind}.`,
     kinds: {
       quantity: 'figure',
+      money: 'sum of money',
       duration: 'length of time',
       date: 'date',
       since: 'date',
@@ -44,6 +45,7 @@ export const MESSAGES = {
     lacks: (title: string, kind: string) => `Je ne sais pas : le fait le plus proche, « ${title} », ne donne ${kind}.`,
     kinds: {
       quantity: 'aucun chiffre',
+      money: 'aucune somme d’argent',
       duration: 'aucune durée',
       date: 'aucune date',
       since: 'aucune date',

@@ -1,62 +1,55 @@
-import type { ClassifierOptions } from './classifier.ts';
+import type { DecisionWeights } from './decision.ts';
 
-/**
- * How the engine matches and decides: every tuning number lives here, not in the code. (classifier.ts keeps
- * only its mechanics: the hash table sized from the data, and a fixed seed so that training is repeatable.)
- */
+/** How the engine reads, ranks and decides: every tuning number lives here, not in the code. */
 export interface EngineOptions {
-  /** Confidence (0–1) needed to give the best fact as the answer. */
+  /** Probability (0–1) that the best fact is right needed to give it as the answer (ANSWER_THRESHOLD). */
   readonly answerThreshold: number;
-  /** The classifier's probability the best fact needs to be answered; below it, "did you mean …?". */
-  readonly minProbability: number;
-  /** Confidence needed to ask "did you mean …?" about the best fact instead of saying "I don't know". */
+  /**
+   * A question the best fact explains at least this much of, but not surely enough to answer, is asked back
+   * ("did you mean …?"): it is about the knowledge base, only not specific enough ("tiktok data").
+   */
+  readonly ambiguousCoverage: number;
+  /** A fact that explains less than this share of a question is never its answer: the rest is another subject. */
+  readonly minCoverage: number;
+  /** Probability needed to ask "did you mean …?" about the best fact instead of saying "I don't know". */
   readonly clarifyThreshold: number;
+  /** The decision's weights, fitted by `npm run fit:decision` (bench/fit-decision.ts) on labelled questions. */
+  readonly decisionWeights: DecisionWeights;
+  /**
+   * How a fact is ranked: its coverage, plus rankSimilarity × its closest example's similarity, rankCues × the
+   * share of the question's cues (where, when, who…) its examples ask too, and rankLikelihood × its likelihood per
+   * word of the question.
+   */
+  readonly rankSimilarity: number;
+  readonly rankCues: number;
+  /** The Dirichlet prior of a fact's word distribution, in words of its text: how much general language counts. */
+  readonly likelihoodPrior: number;
+  /** How much a function word of the question ("how", "are", "my") counts in a fact's likelihood, a content word counting its weight. */
+  readonly functionWeight: number;
+  /** How much a pair of adjacent words of the question counts in a fact's likelihood. */
+  readonly pairWeight: number;
+  readonly rankLikelihood: number;
+  /** How many of the best-ranked facts have the question's function words and word pairs counted too. */
+  readonly sequenceCandidates: number;
+  /** How much the kind of question (where, when, who…) weighs in how alike a question and an example are. */
+  readonly cueWeight: number;
   /** How many nearest facts to offer as suggestions. */
   readonly maxSuggestions: number;
   /** A fact is only suggested if it explains at least this share of the question. */
   readonly suggestionThreshold: number;
   /**
-   * How far confidence leans on the classifier's probability rather than on coverage (the share of the
-   * question's weight the fact explains): confidence = coverage^(1 − w) × probability^w.
+   * A word's weight from how common it is in general language: commonWordWeight at rank commonWordRank or
+   * commoner ("thing", "truc"), 1 at rareWordRank or rarer ("golf", "salaire", a word no list has), on a
+   * log scale between.
    */
-  readonly probabilityWeight: number;
-  /** How many facts lexical ranking proposes to the classifier, in training and for a question. */
-  readonly candidates: number;
-  /** How a candidate is ranked: the classifier's logit + lexicalWeight × BM25 score / best BM25 score. */
-  readonly lexicalWeight: number;
-  /**
-   * The classifier's logits count fully when it ranks at least `full` of its own training examples first,
-   * not at all at `none` or fewer (under-trained on a time budget, as on 10,000 generated facts), and in
-   * proportion between.
-   */
-  readonly classifierFit: { readonly none: number; readonly full: number };
-  /**
-   * "None of these" competes with the candidates, its score this far below what a fact's own example
-   * typically gets (classifier and lexical ranking together): a weak best candidate gets a low probability.
-   */
-  readonly rejectMargin: number;
-  readonly classifier: ClassifierOptions;
-  /**
-   * Weight of a question word the knowledge base does not know, relative to a word found in a single
-   * fact, when the word is rare in general language: such words are what the question is about if it is
-   * about something else. Common words cost less (see the two ranks below).
-   */
-  readonly unknownWordWeight: number;
-  /**
-   * Weight of an unknown word written as a name ("Facebook", "EU") or owned by the asker ("our servers"):
-   * a company, place or thing the knowledge base does not know is what such a question is about.
-   */
-  readonly unknownNameWeight: number;
-  /**
-   * The most unexplained weight, in units of a word found in one fact, that a question can hold against
-   * a fact: past a word or two, more unexplained words are context rather than another subject.
-   */
-  readonly unexplainedSaturation: number;
-  /** An unknown word at least this common (rank in general language), or of two letters, weighs commonWordWeight. */
   readonly commonWordRank: number;
   readonly commonWordWeight: number;
-  /** An unknown word this rare or rarer costs the full unknownWordWeight: "golf", "salaire", "facebook". */
   readonly rareWordRank: number;
+  /**
+   * Weight of a word no fact explains when it is written as a name ("Facebook", "EU"), names a thing
+   * synonyms.yaml knows ("uk"), or is the asker's own ("our servers"): what such a question is about.
+   */
+  readonly unknownNameWeight: number;
   /**
    * An unknown word of at least typoMinLength letters, one typo away from a general-language word at most
    * this common ("somethign"), weighs as that word does.
@@ -68,19 +61,25 @@ export interface EngineOptions {
    * note juridique, …", "… ? Needed for the board memo."), which says what the answer is for.
    */
   readonly frameWeight: number;
+  /** How much a framing word counts ("client", "memo", "réunion"): who asks and why, not what about. */
+  readonly framingWeight: number;
   /** Most words a question's leading frame has ("For the vendor DPIA:"); a longer lead is the question. */
   readonly frameMaxWords: number;
+  /** A word written as a name and at least this rare in general language is a name a fact gives ("ByteDance", not "White House"). */
+  readonly nameRareRank: number;
   /**
    * A name found in the answers of more than this many facts is the knowledge base's background ("TikTok"),
    * not a name that answers "what's the name of…".
    */
   readonly backgroundNameFacts: number;
-  /** How much a question word counts that the knowledge base only has in the other language's text. */
+  /** How much a fact's word counts that the fact has only in its other language's text ("stock", "stocker"). */
   readonly otherLanguageStrength: number;
   /** Words shorter than this are only matched exactly: short words fuzzy-match almost anything. */
   readonly minFuzzyLength: number;
   /** Least similarity (0–1) for a misspelt word to count as a knowledge-base word. */
   readonly minFuzzySimilarity: number;
+  /** How much a misspelt word counts as the word it is matched to at the least similarity (1 when the same). */
+  readonly fuzzyFloor: number;
   /** Most knowledge-base words a misspelt word may stand for. */
   readonly maxFuzzyExpansions: number;
   /**
@@ -93,77 +92,70 @@ export interface EngineOptions {
    * edit similarity (minFuzzySimilarity) decides.
    */
   readonly fuseThreshold: number;
-  /** Longest question, in characters, that is matched; the rest is ignored. */
+  /** Longest question, in characters, that is read; the rest is ignored. */
   readonly maxQuestionLength: number;
   /** Most content words of a question that are matched. */
   readonly maxQueryTerms: number;
-  /** BM25 saturation and length normalisation. */
-  readonly k1: number;
-  readonly b: number;
-  /** How much each part of a fact counts when ranking. */
-  readonly fieldWeights: Readonly<Record<FactField, number>>;
 }
 
 export type FactField = 'id' | 'title' | 'aliases' | 'keywords' | 'questions' | 'answer' | 'claimant' | 'quote';
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
-  answerThreshold: 0.45,
-  clarifyThreshold: 0.35,
-  minProbability: 0.25,
+  answerThreshold: 0.8,
+  clarifyThreshold: 0.8,
+  minCoverage: 0.4,
+  ambiguousCoverage: 0.99,
+  decisionWeights: Object.freeze({
+    bias: -3.276,
+    similarity: 0.731,
+    exampleCoverage: 2.995,
+    margin: 0.595,
+    unexplainedMax: -1.004,
+    explained: 1.005,
+  }),
+  rankSimilarity: 1,
+  rankCues: 0.1,
+  cueWeight: 0.6,
+  likelihoodPrior: 100,
+  functionWeight: 1,
+  pairWeight: 0.25,
+  rankLikelihood: 1,
+  sequenceCandidates: 24,
   maxSuggestions: 3,
   suggestionThreshold: 0.05,
-  probabilityWeight: 0.3,
-  candidates: 12,
-  lexicalWeight: 3,
-  classifierFit: Object.freeze({ none: 0.5, full: 0.9 }),
-  rejectMargin: 3,
-  classifier: Object.freeze({
-    epochs: 4,
-    maxUpdates: 40_000,
-    learningRate: 2,
-    rivalWords: 4,
-    rivalMaxFacts: 200,
-    minClasses: 8,
-    maxTableBits: 20,
-  }),
-  unknownWordWeight: 4,
-  unknownNameWeight: 8,
-  unexplainedSaturation: 12,
-  commonWordRank: 1_000,
-  commonWordWeight: 1,
-  rareWordRank: 10_000,
+  commonWordRank: 300,
+  commonWordWeight: 0.35,
+  rareWordRank: 8_000,
+  unknownNameWeight: 2,
   typoMaxRank: 5_000,
   typoMinLength: 5,
-  frameWeight: 0.5,
+  frameWeight: 0.3,
   frameMaxWords: 14,
+  framingWeight: 0.1,
+  nameRareRank: 10_000,
   backgroundNameFacts: 2,
   otherLanguageStrength: 0.5,
   minFuzzyLength: 4,
   minFuzzySimilarity: 0.7,
+  fuzzyFloor: 0.5,
   maxFuzzyExpansions: 3,
   fuzzyShortlist: 24,
   fuseThreshold: 0.5,
   maxQuestionLength: 500,
   maxQueryTerms: 32,
-  k1: 1.2,
-  b: 0.4,
-  fieldWeights: Object.freeze({
-    id: 2,
-    title: 3,
-    aliases: 3,
-    keywords: 2,
-    questions: 1.5,
-    answer: 1,
-    claimant: 1,
-    quote: 0.5,
-  }),
 });
 
 export function engineOptions(overrides: Partial<EngineOptions> = {}): EngineOptions {
   return Object.freeze({
     ...DEFAULT_ENGINE_OPTIONS,
     ...overrides,
-    classifier: Object.freeze({ ...DEFAULT_ENGINE_OPTIONS.classifier, ...overrides.classifier }),
-    fieldWeights: Object.freeze({ ...DEFAULT_ENGINE_OPTIONS.fieldWeights, ...overrides.fieldWeights }),
+    decisionWeights: Object.freeze({
+      bias: -3.276,
+      similarity: 0.731,
+      exampleCoverage: 2.995,
+      margin: 0.595,
+      unexplainedMax: -1.004,
+      explained: 1.005,
+    }),
   });
 }

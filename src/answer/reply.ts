@@ -101,6 +101,7 @@ export function factReply(fact: Fact, language: Language, context: ReplyContext)
     suggestions: [],
     terms: [],
     ranking: [],
+    features: undefined,
     offSubject: undefined,
   };
   return buildReply(fact.title[language], shown, context);

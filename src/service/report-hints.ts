@@ -15,7 +15,7 @@ export function withFixHints(report: Report, answerer: Answerer): Report {
       return {
         ...group,
         hint: {
-          nearest: best && { id: best.id, confidence: best.confidence },
+          nearest: best && { id: best.id, confidence: best.coverage },
           unknownWords: words.filter((w) => w.reading === 'unknown').map((w) => w.word),
         },
       };

@@ -7,7 +7,7 @@
  * "how long does TikTok keep a backup" is not answered by "TikTok keeps backups".
  * Words are lower case with accents folded, as `words()` gives them.
  */
-export type AnswerKind = 'quantity' | 'duration' | 'date' | 'frequency' | 'name' | 'address';
+export type AnswerKind = 'quantity' | 'money' | 'duration' | 'date' | 'frequency' | 'name' | 'address';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -27,10 +27,13 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if (w === 'how' && (next === 'many' || next === 'much' || next === 'old')) kinds.add('quantity');
     else if (w === 'combien' && next === 'de' && after === 'temps') kinds.add('duration');
     else if (w === 'combien' && !(previous === 'les' && words[i - 2] === 'tous')) kinds.add('quantity');
+    else if ((w === 'number' || w === 'nombre') && previous === undefined && next !== undefined) kinds.add('quantity');
     else if ((w === 'number' && next === 'of') || (w === 'nombre' && next === 'de')) {
       // "the number of users", not "the PIN number of my card".
       if (previous === undefined || COUNTING.has(previous)) kinds.add('quantity');
     } else if (w === 'quel' && next === 'age') kinds.add('quantity');
+    else if (MONEY_WORDS.has(w) && !(w === 'fine' && previous !== 'a' && previous !== 'the')) kinds.add('money');
+    else if (w === 'chiffre' && next === 'd' && after === 'affaires') kinds.add('money');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
     else if (NAME_WORDS.has(w) && !(previous === 'au' && next === 'de')) kinds.add('name');
     else if (asksAddress(w, previous, next)) kinds.add('address');
@@ -45,6 +48,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   });
   // "Who leads the unit?", "c qui le chef ?": a person's name.
   if (words.some((w) => WHO.has(w)) && words.some((w) => LEADERS.has(w))) kinds.add('name');
+  if (words.some((w, i) => WHICH.has(w) && PEOPLE.has(words[i + 1] ?? ''))) kinds.add('name');
   return kinds;
 }
 
@@ -60,6 +64,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
     .replace(/\b\d{1,2}(?:er)?\s+\p{L}+\s+(?:19|20)\d{2}\b/gu, ' ')
     .replace(/\b(?:19|20)\d{2}\b/g, ' ');
   if (/\d/.test(withoutDates)) kinds.add('quantity');
+  if (CURRENCY.test(lower)) kinds.add('money');
   if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
   if (TIME_UNIT.test(lower)) kinds.add('duration');
   if (FREQUENCY.test(lower)) kinds.add('frequency');
@@ -71,15 +76,25 @@ export function givenKinds(text: string): Set<AnswerKind> {
 export function answersKind(given: ReadonlySet<AnswerKind>, asked: AskedKind): boolean {
   // "Since when" is answered by how long ("for more than a year") or by when it started ("since May"), and
   // "when" by a date or a delay ("within two weeks"); "how long" only by a length of time.
-  return asked === 'since' || asked === 'date' ? given.has('duration') || given.has('date') : given.has(asked);
+  if (asked === 'since' || asked === 'date') return given.has('duration') || given.has('date');
+  return given.has(asked);
 }
 
 const WHO: ReadonlySet<string> = new Set(['who', 'whos', 'qui']);
+const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', 'quels', 'quelles']);
 
 /** Who leads, heads or runs something: asked with "who", a person's name is the answer. */
 const LEADERS: ReadonlySet<string> = new Set(
   `lead leads leading leader head heads runs running charge manages manager director directs boss ceo cto ciso
-  chef dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg`.split(/\s+/),
+  chef dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg founded founder founders
+  cofounder fonde fondee fondateur fondateurs fondatrice`.split(/\s+/),
+);
+
+/** People asked for by "which …" / "quel …": "which journalist", "quel porte-parole" asks for a name. */
+const PEOPLE: ReadonlySet<string> = new Set(
+  `journalist journalists reporter reporters person people spokesperson spokesman spokeswoman employee employees
+  official officials executive executives journaliste journalistes personne personnes employe employes salarie
+  responsable responsables dirigeant dirigeants`.split(/\s+/),
 );
 
 /** Words that ask for a name ("what's the name of…", "son nom", "can you name…"); not "au nom de". */
@@ -149,15 +164,20 @@ const ENGLISH_VERB_BEFORE: ReadonlySet<string> = new Set([
   'also',
 ]);
 
-const QUANTITY_WORDS: ReadonlySet<string> = new Set([
-  'nb',
-  'montant',
-  'percentage',
-  'pourcentage',
-  'price',
-  'prix',
-  'amount',
-]);
+const QUANTITY_WORDS: ReadonlySet<string> = new Set(['nb', 'percentage', 'pourcentage', 'amount']);
+
+/**
+ * Words asking for a sum of money ("the price", "how much is TikTok paying", "le montant", "combien ça
+ * coûte", "a fine", "Oracle's revenue"): a figure that is not a sum ("100% of the traffic") does not answer.
+ */
+const MONEY_WORDS: ReadonlySet<string> = new Set(
+  `price prices pricing prix cost costs costing coute coutent cout couts pay paying paid payer paye payes payent payment
+  payments paiement revenue revenues valuation valorisation fee fees frais fine fines
+  amende amendes montant montants tarif tarifs budget dollar dollars euro euros`.split(/\s+/),
+);
+
+/** A sum of money in a text: a currency sign or name, or a figure in millions or billions of one. */
+const CURRENCY = /[$€£¥]|\b(?:usd|eur|gbp|dollars?|euros?|livres sterling)\b/;
 
 /** "quand" asks at the end, after "c'est"/"pour"…, before "est-ce", or opening a question not "quand il…". */
 function asksWhen(previous: string | undefined, next: string | undefined): boolean {

@@ -16,6 +16,11 @@ export interface Lexicon {
   typoOf(word: string, maxRank: number): number | undefined;
   /** Whether a folded word is itself a word of general language (so not a misspelling of another). */
   has(word: string): boolean;
+  /**
+   * Which language a folded word belongs to, from -1 (English only) to 1 (French only): 0 for a word of both
+   * alike or of neither ("oracle"), and in between for a word much commoner in one ("data" is English).
+   */
+  readonly lean: (word: string) => number;
   readonly size: number;
 }
 
@@ -24,15 +29,18 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 export function buildLexicon(lists: readonly string[]): Lexicon {
   const ranks = new Map<string, number>();
-  for (const list of lists) {
+  const byList = lists.map(() => new Map<string, number>());
+  lists.forEach((list, i) => {
     let rank = 0;
     for (const line of list.split('\n')) {
       if (line === '' || line.includes("'")) continue;
       rank++;
       const word = fold(line);
       if (!ranks.has(word) || ranks.get(word)! > rank) ranks.set(word, rank);
+      if (!byList[i]!.has(word)) byList[i]!.set(word, rank);
     }
-  }
+  });
+  const [english, french] = byList;
   const typoOf = (word: string, maxRank: number): number | undefined => {
     let best: number | undefined;
     const consider = (candidate: string) => {
@@ -54,6 +62,13 @@ export function buildLexicon(lists: readonly string[]): Lexicon {
   return {
     size: ranks.size,
     has: (word) => ranks.has(word),
+    lean: (word) => {
+      const en = english?.get(word);
+      const fr = french?.get(word);
+      if (en === undefined) return fr === undefined ? 0 : 1;
+      if (fr === undefined) return -1;
+      return Math.max(-1, Math.min(1, Math.log(en / fr) / Math.log(10)));
+    },
     rank: (word) => ranks.get(word),
     typoOf,
   };

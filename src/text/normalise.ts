@@ -8,7 +8,7 @@ export function fold(text: string): string {
   return foldKeepingCase(text).toLowerCase();
 }
 
-function foldKeepingCase(text: string): string {
+export function foldKeepingCase(text: string): string {
   return (
     text
       .normalize('NFKD')
@@ -47,7 +47,7 @@ export function words(text: string): string[] {
   return (fold(text).match(WORD) ?? []).map(unshorten);
 }
 
-function unshorten(word: string): string {
+export function unshorten(word: string): string {
   return CHAT_SHORTHAND.get(word) ?? word;
 }
 
@@ -77,7 +77,7 @@ export function wordsWithCase(text: string): { word: string; name: boolean }[] {
  * to fuzzy matching.
  */
 export function stem(word: string): string {
-  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (word.length <= 3 || /\d/.test(word) || UNSTEMMED.has(word)) return word;
   let w = word;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
@@ -105,15 +105,23 @@ export function stem(word: string): string {
   return w;
 }
 
-/** A language guess from stop words and accents; `vocabularyHint` may add evidence from known words. */
-export function detectLanguage(text: string, vocabularyHint?: (word: string) => number): Language {
+/** Words whose ending is not an inflection, where stemming would make them another language's word. */
+const UNSTEMMED: ReadonlySet<string> = new Set(['pays']);
+
+/**
+ * A language guess from stop words, accents and elisions; `wordLean` (-1 English to 1 French) adds evidence
+ * from the other words ("sauvegardes tiktok" has no stop word).
+ */
+export function detectLanguage(text: string, wordLean?: (word: string) => number): Language {
   let french = 0;
   let english = 0;
   for (const w of words(text)) {
-    if (STOP_WORDS.fr.has(w) && !STOP_WORDS.en.has(w)) french++;
-    if (STOP_WORDS.en.has(w) && !STOP_WORDS.fr.has(w)) english++;
-    if (vocabularyHint) {
-      const lean = vocabularyHint(stem(w));
+    const fr = STOP_WORDS.fr.has(w);
+    const en = STOP_WORDS.en.has(w);
+    if (fr && !en) french++;
+    if (en && !fr) english++;
+    if (wordLean && !fr && !en) {
+      const lean = wordLean(w);
       french += Math.max(0, lean) * 0.5;
       english += Math.max(0, -lean) * 0.5;
     }

@@ -16,7 +16,10 @@ const FUNCTION_WORDS = {
     actually anything anyway basically btw dunno fyi gonna gotta guys hows idk iirc imho imo kinda literally lmao lol nah ngl nope
     ok okay omg plz q quick r right rn smth sth abt tbh tho thru u ur whos wheres wanna w ya yeah yep yo yup wtf
     aint arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt thats theres theyre wasnt werent
-    wont wouldnt youre ofc nvm`,
+    wont wouldnt youre ofc nvm
+    already although amongst among anymore anywhere besides etc everybody everyone everything except hence indeed instead
+    lot lots maybe neither nobody nothing ones onto perhaps people person probably rather somewhere though thus toward towards
+    unless upon whatever whenever wherever whichever whilst whoever within without`,
   fr: `a afin ai aie aient ainsi alors as au aucun aussi autre aux avaient avais avait avant avec avez aviez avoir avons ayant bon
     bonjour bonsoir c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment d dans de
     depuis des dit doit donc dont du elle elles en encore es est et etaient etais etait ete etre eu eux fait faire fais faut il
@@ -25,33 +28,52 @@ const FUNCTION_WORDS = {
     si sil son sont sous suis sur svp t ta te tes toi ton toujours tous tout toute toutes tres tu un une va vais vers voila vont vos
     votre vous y
     ah bah ben bcp bjr bref cc chai cest combien ct dac genre grave hein jsp mdr oki ouais pr ptdr qq qqch qqn slt stp tjrs trop truc
-    vraiment wsh dsl tkt`,
+    vraiment wsh dsl tkt
+    apres aujourd aupres auquel certain certaine certaines certains chose choses contre deja duquel egard entre gens hui lequel
+    laquelle lesquelles lesquels lors malgre notamment oui parmi pendant personne plusieurs plutot propos puis quant quelqu
+    quelque quelques rien seulement sinon surtout tel telle telles tels uniquement voici`,
 };
 
 /**
- * The words of a work request ("confirm", "vendor assessment", "memo", "dans le cadre de"): about the
- * asking, not the subject. "Our memo" or "notre questionnaire" is the asker's document, not a thing a
- * fact could be about.
+ * The words of a question's framing: who is asking, for whom, through what and for what ("a client asked
+ * me on a call", "for my slide deck tomorrow", "new hire here", "je prépare une note pour le comex", "un
+ * journaliste m'a appelé"). They say why someone asks, never what about, in any knowledge base: a general
+ * lexicon of workplace talk in both languages, not one knowledge base's words. Words that are often the
+ * subject of a question about data and companies ("report", "team", "statement", "press", "partner",
+ * "security") are left out even where they also frame. "Our memo" or "notre questionnaire" is the
+ * asker's document, not a thing a fact could be about.
  */
-export const WORK_WORDS = {
+export const FRAMING_WORDS = {
   en: new Set(
-    `accurate according annex appendix assessment background check cite citation client clients colleague colleagues compliance
-    concerning confirm confirmation correct counsel deck diligence doc document draft drafting due file finalise finalize kindly
-    kyc lawyer memo memorandum need needed needs onboarding paragraph per procurement questionnaire reference regarding register
-    section slide slides summary supplier understand vendor vendors verify want wants wondering`.split(/\s+/),
+    `accurate according ahead annex anybody appendix ask asked asking asks assessment aunt background boss bosses brief
+    briefed briefing briefings call called caller calls check checked checking cite citation client clients colleague
+    colleagues compliance concerning confirm confirmation correct counsel coworker coworkers curious customer customers dad
+    daughter deck decks diligence doc docs document documents double draft drafting dinner dpia dpo due email emailed emails
+    exec execs explain explained explaining faq faqs file finalise finalize folks form forms friend friends guy hear heard hire
+    hires husband inbox intern interns kindly kyc lawyer lawyers legal manager managers meeting meetings memo memos mentioned
+    mom morning newbie newcomer newsletter notes onboarding one-pager onepager paragraph per phone pinged pitch prep prepare
+    preparing prepping procurement prospect prospects question questionnaire questions questionnaires quote reference regarding
+    register remind reminder sanity section sister slide slides someone son summarise summarize summary supplier tell
+    teammate teammates telling thread told tomorrow tonight training understand uncle update vendor vendors verify wife
+    wiki wondering workshop yesterday bot asap basics false support true urgent urgently wanted wants`.split(/\s+/),
   ),
   fr: new Set(
-    `aimerais annexe avocat besoin cadre citer cite client clients collegue concernant confirmer confirmation conformite contexte
-    correct correcte destine destinee diligence dossier evaluation exact exacte fournisseur fournisseurs indiquer juriste kyc
-    matrice memo mentionner merci note paragraphe pourriez preciser questionnaire redaction rediger registre section souhaite
-    souhaiterais synthese verifier verification voudrais vrai`.split(/\s+/),
+    `aimerais annexe appel appele appeles appelle avocat avocats besoin brief briefing cadre chef cheffe citer cite client
+    clientele cliente clients codir collegue collegues comex confirmer confirmation conformite contexte correct correcte
+    courriel demain demande demandait demande demandee demander demandes destine destinee diapo diapos diligence dossier dpo
+    evaluation exact exacte expliquer faq fille fils formation formulaire fournisseur fournisseurs frere hier indiquer juriste juristes
+    kyc mail mails manager mari matin matrice memo mentionner merci message messages note noter oncle paragraphe pourriez
+    preciser prepare preparer presentation prospect question questionnaire questions recrue redaction redige rediger registre
+    relis relire resumer reunion reunions rappeler section slide slides soeur soir souhaite souhaiterais stagiaire
+    stagiaires synthese tante telephone verifier verification voudrais vrai bot comprendre entendu explique lu parle parlait
+    parler raconte racontait sait savait urgent veut voulait voudrait`.split(/\s+/),
   ),
 } as const;
 
-/** Words that carry no topic in a question: function words, chat fillers and work words. */
+/** Words that carry no topic in a question: function words and chat fillers. */
 export const STOP_WORDS = {
-  en: new Set([...FUNCTION_WORDS.en.split(/\s+/).filter(Boolean), ...WORK_WORDS.en]),
-  fr: new Set([...FUNCTION_WORDS.fr.split(/\s+/).filter(Boolean), ...WORK_WORDS.fr]),
+  en: new Set(FUNCTION_WORDS.en.split(/\s+/).filter(Boolean)),
+  fr: new Set(FUNCTION_WORDS.fr.split(/\s+/).filter(Boolean)),
 } as const;
 
 /**
@@ -70,11 +92,19 @@ export const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['we', 'nous']
 export function speaksOfAsker(words: readonly string[]): boolean {
   return words.some((w, i) => {
     const next = words[i + 1];
+    // "our company", "notre entreprise", "our org": the asker's organisation, in any knowledge base.
+    if (FIRST_PERSON_POSSESSIVES.has(w) && next !== undefined && ORGANISATION.has(next)) return true;
     if (w === 'chez' && next === 'nous') return true;
     if (w === 'nous' && (next === 'aussi' || next === 'memes' || next === 'meme')) return true;
     return w === 'we' && (next === 'too' || next === 'also');
   });
 }
+
+const ORGANISATION: ReadonlySet<string> = new Set(
+  'company companies firm org organisation organization business employer boite entreprise societe organisme employeur groupe'.split(
+    ' ',
+  ),
+);
 
 /**
  * Chat shorthand and slang read as the word it stands for, so that stop words, answer kinds and the

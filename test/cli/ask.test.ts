@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENGINE_OPTIONS } from '../../src/answer/options.ts';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,9 +70,12 @@ describe('npm run ask', () => {
     const why = stdout.slice(stdout.indexOf('\nWhy:'));
     expect(why).toMatch(/^ {4}bakcups +\d+% {2}a typo\? read as "backup"$/m);
     expect(why).toMatch(/^ {4}golf +\d+% {2}no fact has this word/m);
-    expect(why).toMatch(/^ {2}best: backups-retained, confidence /m);
-    expect(why).toMatch(/^ {2}runner-up: [a-z0-9-]+, confidence .*; margin /m);
-    expect(why).toMatch(/^ {2}confidence for an answer: [\d.]+ [<≥] 0\.45 /m);
+    expect(why).toMatch(/^ {2}best: backups-retained, covers \d+% of the question's weight/m);
+    expect(why).toMatch(/^ {2}runner-up: [a-z0-9-]+, covers .*; margin /m);
+    expect(why).toMatch(/^ {2}the decision read: coverage [\d.]+, closest example /m);
+    expect(why).toMatch(
+      new RegExp(`^ {2}probability for an answer: [\\d.]+ [<≥] ${DEFAULT_ENGINE_OPTIONS.answerThreshold} `, 'm'),
+    );
     expect(why).toMatch(/^ {2}outcome: /m);
   });
 

@@ -171,6 +171,7 @@ describe('rendering for Discord, given facts with extremely long titles, answers
         suggestions: generated.slice(0, 3),
         terms: [],
         ranking: [],
+        features: undefined,
         offSubject: undefined,
       };
       rendered.push(

@@ -66,20 +66,36 @@ describe('normalising question text', () => {
 describe('what kind of answer a question asks for', () => {
   const asked = (q: string) => [...askedKinds(words(q))];
 
-  it('a figure: how many, how much, combien, nombre de, montant, how old…', () => {
+  it('a figure: how many, how much, combien, nombre de, how old…', () => {
     for (const q of [
       'how many users',
-      'how much did it cost',
       "combien d'utilisateurs",
       'le nombre de serveurs',
       'the number of engineers',
       'nb de personnes',
-      'le montant de l’accord',
+      'nombre ingénieurs chinois accès',
       'traffic percentage',
       'how old is he',
     ]) {
       expect(asked(q), q).toEqual(['quantity']);
     }
+  });
+
+  it('a sum of money: a price, a cost, a payment, revenue, a fine, le montant, combien ça coûte', () => {
+    for (const q of [
+      'what is the price of the oracle deal',
+      'le montant de l’accord',
+      'is tiktok paying oracle',
+      "oracle's revenue from tiktok",
+      'une amende pour tiktok ?',
+    ]) {
+      expect(asked(q), q).toEqual(['money']);
+    }
+    expect(asked('how much did it cost'), 'how much did it cost').toEqual(['quantity', 'money']);
+    expect(asked('salary slips')).toEqual([]);
+    expect(asked('dans quels pays')).toEqual([]);
+    expect([...givenKinds('100% of US user traffic')]).toEqual(['quantity']);
+    expect([...givenKinds('a fine of $5 million')]).toEqual(['quantity', 'money']);
   });
 
   it('a length of time, a date, or either for "since when"', () => {

@@ -1,0 +1,60 @@
+import type { Fact } from '../knowledge/schema.ts';
+import { analyze } from '../text/analyze.ts';
+import { answersKind, askedKinds, givenKinds, type AnswerKind, type AskedKind } from '../text/answer-kinds.ts';
+import type { Lexicon } from '../text/lexicon.ts';
+
+/**
+ * What each fact gives besides its words: a figure, a length of time, a date, a frequency, an address
+ * (read from its answer, or asked by its own example questions), and the names its answer gives. A
+ * question asking for one of these is not answered by a fact that gives none.
+ */
+export interface FactKinds {
+  /** What the question asks for that the fact does not give. */
+  lacks(doc: number, asked: ReadonlySet<AskedKind>, questionWords: ReadonlySet<string>): AskedKind[];
+}
+
+export function factKinds(
+  facts: readonly Fact[],
+  lexicon: Lexicon,
+  options: { readonly nameRareRank: number; readonly backgroundNameFacts: number },
+): FactKinds {
+  const words = (text: string) => analyze(text, { language: 'en' }).words;
+  // A fact answers "how many" if its answer gives a figure, or if it lists such a question among its own
+  // examples (a knowledge base whose answers name a service rather than quote a figure); so for "how long"
+  // and "when".
+  const given = facts.map((fact) => {
+    const kinds = givenKinds(`${fact.answer.en} ${fact.answer.fr}`);
+    for (const language of ['en', 'fr'] as const)
+      for (const text of [fact.title[language], ...fact.aliases[language], ...fact.questions[language]])
+        for (const kind of askedKinds(words(text).map((w) => w.word))) if (kind !== 'since') kinds.add(kind);
+    return kinds;
+  });
+  // The names a fact's answer gives: written as names, rare in general language ("ByteDance", "CFIUS",
+  // "Calamug"; not "White House" or "United States"), and not the knowledge base's background, found in
+  // the answers of more than a few facts ("TikTok", "Oracle").
+  const answerNames = facts.map(
+    (fact) =>
+      new Set(
+        [fact.answer.en, fact.answer.fr].flatMap((text) =>
+          words(text)
+            .filter(({ word, name }) => name && (lexicon.rank(word) ?? Infinity) > options.nameRareRank)
+            .map(({ word }) => word),
+        ),
+      ),
+  );
+  const answersNaming = new Map<string, number>();
+  for (const names of answerNames)
+    for (const name of names) answersNaming.set(name, (answersNaming.get(name) ?? 0) + 1);
+  for (const names of answerNames)
+    for (const name of names) if (answersNaming.get(name)! > options.backgroundNameFacts) names.delete(name);
+
+  return {
+    lacks: (doc, asked, questionWords) => {
+      const gives: ReadonlySet<AnswerKind> = given[doc]!;
+      // A name is given only if it is not the question's own ("is ByteDance the owner?" names it already).
+      const named = (kind: AskedKind) =>
+        kind === 'name' && [...answerNames[doc]!].some((name) => !questionWords.has(name));
+      return [...asked].filter((kind) => !answersKind(gives, kind) && !named(kind));
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import type { Fact, Language } from '../knowledge/schema.ts';
+import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { analyze, type AnalyzedWord } from '../text/analyze.ts';
+import { FIRST_PERSON_POSSESSIVES, FIRST_PERSON_SUBJECTS, speaksOfAsker } from '../text/stopwords.ts';
+
+/** What a question is about instead of the knowledge base's subjects, and the word that says so. */
+export interface OffSubject {
+  readonly kind: 'asker' | 'other-name';
+  readonly word: string | undefined;
+}
+
+export interface SubjectRules {
+  /** Whether a word is one of other_names' companies (and, if so, the name as the policy team wrote it). */
+  otherName(word: string): string | undefined;
+  /** Marks, by index, the words that are the asker's own thing ("servers" in "our servers"). */
+  owned(words: readonly AnalyzedWord[], language: Language): ReadonlySet<number>;
+  /**
+   * What else than the best fact's subject a question is about, if anything: the asker's own organisation
+   * ("our servers" where the fact is about TikTok's servers, "chez nous", "nous aussi", in a knowledge base
+   * none of whose examples speaks in the first person), or a company of other_names that the fact does not
+   * name ("does facebook…"). `explained` says whether the best fact explains the word at an index.
+   */
+  offSubject(
+    words: readonly AnalyzedWord[],
+    owned: ReadonlySet<number>,
+    language: Language,
+    explained: (index: number) => boolean,
+  ): OffSubject | undefined;
+}
+
+export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
+  // Each word of other_names, with the name as the policy team wrote it ("youtube" → "YouTube").
+  const otherNames = new Map(
+    snapshot.synonyms.other_names.flatMap((name) =>
+      analyze(name, { language: 'en' }).words.map((w) => [w.word, name] as const),
+    ),
+  );
+  // "our servers" is the asker's own only in a knowledge base whose examples never speak of "our" things;
+  // "chez nous" only in one whose examples never say "nous" or "we".
+  const possessives = new Set(FIRST_PERSON_POSSESSIVES);
+  let firstPerson = true;
+  for (const fact of snapshot.facts) {
+    for (const text of examplesOf(fact)) {
+      for (const { word } of analyze(text, { language: 'en' }).words) {
+        possessives.delete(word);
+        if (FIRST_PERSON_SUBJECTS.has(word)) firstPerson = false;
+      }
+    }
+  }
+
+  return {
+    otherName: (word) => otherNames.get(word),
+    owned: (words, language) => markOwned(words, language, possessives),
+    offSubject: (words, owned, language, explained) => {
+      const other = words.findIndex((w, i) => otherNames.has(w.word) && !explained(i));
+      if (other >= 0) return { kind: 'other-name', word: otherNames.get(words[other]!.word) };
+      for (const i of owned) if (explained(i)) return { kind: 'asker', word: words[i]!.word };
+      if (!firstPerson) return undefined;
+      // "do we store…", "est-ce qu'on garde…": we do what a fact says the company does.
+      const doing = words.findIndex(
+        (_, i) => asksWhatWeDo(words, i, language) && !words[i + 1]!.stop && explained(i + 1),
+      );
+      if (doing >= 0) return { kind: 'asker', word: words[doing + 1]!.word };
+      return speaksOfAsker(words.map((w) => w.word)) ? { kind: 'asker', word: undefined } : undefined;
+    },
+  };
+}
+
+function* examplesOf(fact: Fact): Generator<string> {
+  for (const language of ['en', 'fr'] as const) {
+    yield fact.title[language];
+    yield* fact.aliases[language];
+    yield* fact.questions[language];
+    yield* fact.keywords[language];
+  }
+}
+
+/**
+ * The thing a first-person possessive owns: the head of the words after it, up to a stop word ("our data
+ * center", "nos serveurs de secours"), skipping "own"/"propres". The asker's own document or adviser
+ * ("our vendor questionnaire", "our outside counsel", "our data protection officer", "notre note") is no
+ * such thing: the question is asked for them, not about them.
+ */
+function markOwned(words: readonly AnalyzedWord[], language: Language, possessives: ReadonlySet<string>): Set<number> {
+  const owned = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    if (!possessives.has(words[i]!.word)) continue;
+    let start = i + 1;
+    while (start < words.length && OWN.has(words[start]!.word)) start++;
+    let end = start;
+    while (end < words.length && !words[end]!.stop) end++;
+    if (end === start || words.slice(start, end).some((w) => ADVISERS.has(w.word))) continue;
+    // The head of the phrase: first in French ("nos serveurs de secours"); last in English ("our press
+    // monitoring digest"), leaving out a participle that follows it ("where is our data kept").
+    let last = end - 1;
+    while (last > start && PARTICIPLE.test(words[last]!.word)) last--;
+    const head = language === 'fr' ? start : last;
+    // "our vendor questionnaire", "notre note": the asker's document, asked for, not about.
+    if (!words[head]!.framing) owned.add(head);
+  }
+  return owned;
+}
+
+/** Whether the word at `i` is "we" asked about ("do we", "are we") or French "on", followed by a word. */
+function asksWhatWeDo(words: readonly AnalyzedWord[], i: number, language: Language): boolean {
+  if (i + 1 >= words.length) return false;
+  const { word } = words[i]!;
+  if (language === 'fr') return word === 'on';
+  return word === 'we' && i > 0 && WE_ASKED.has(words[i - 1]!.word);
+}
+
+const WE_ASKED: ReadonlySet<string> = new Set(['do', 'did', 'are', 'were', 'can', 'could', 'should', 'will', 'would']);
+
+/** The asker's colleagues and advisers: "our CISO", "notre équipe juridique" asks on their behalf. */
+const ADVISERS: ReadonlySet<string> = new Set(
+  `team teams officer lead head department dept legal counsel lawyers board committee manager managers director boss ciso cso
+  cto ceo cfo dpo rssi cio equipe service direction comite juriste juristes responsable dsi`.split(/\s+/),
+);
+
+const OWN: ReadonlySet<string> = new Set(['own', 'propre', 'propres']);
+
+const PARTICIPLE = /^(?:\p{L}{3,}ed|kept|held|sent|run|made|done|put|set)$/u;

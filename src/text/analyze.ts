@@ -1,0 +1,156 @@
+import type { Language } from '../knowledge/schema.ts';
+import { splitFrame } from './frame.ts';
+import { shippedLexicon } from './lexicon.ts';
+import { stripMarkup } from './markup.ts';
+import { detectLanguage, foldKeepingCase, stem, unshorten } from './normalise.ts';
+import { FRAMING_WORDS, STOP_WORDS } from './stopwords.ts';
+
+/**
+ * The one text pipeline: every text the engine reads — a question, a fact's fields, a lint check, the
+ * report's grouping, an autocomplete lookup — goes through `analyze` (or `textKey`, built on it), so what
+ * was indexed and what is searched can never disagree.
+ *
+ * Discord markup out; case, accents, typographic apostrophes and invisible characters folded; words
+ * split (French elisions become words of their own); chat shorthand read as the word it stands for;
+ * lightly stemmed; stop words (function words, chat fillers) marked by language, and framing words (who
+ * asks and why); words written as names marked; the frame of a professional question ("For the vendor
+ * DPIA: …") marked.
+ */
+export interface AnalyzedWord {
+  /** Folded and lower case, shorthand expanded ("backpus", "combien"). */
+  readonly word: string;
+  /** Its stem ("backpu", "backup"). */
+  readonly term: string;
+  /** A stop word of the text's language: carries no topic. */
+  readonly stop: boolean;
+  /** A stop word of the other language only ("comment" in English, "date" nowhere): a topic word there. */
+  readonly otherStop: boolean;
+  /** A word of a question's framing ("client", "memo", "réunion"): why someone asks, not what about. */
+  readonly framing: boolean;
+  /** Written as a name is: capitalised after the first word ("does Facebook…") or in capitals ("EU"). */
+  readonly name: boolean;
+  /** In the frame of the question: what the answer is for, not what it is about. */
+  readonly frame: boolean;
+  /** Joined to the next word by a hyphen ("back-ups", "US-led"): the two may be one word. */
+  readonly hyphenNext: boolean;
+}
+
+export interface Analysis {
+  readonly language: Language;
+  readonly words: readonly AnalyzedWord[];
+}
+
+export interface AnalyzeOptions {
+  /** The text's language when known (a fact's field); detected otherwise. */
+  readonly language?: Language;
+  /** Which language a word belongs to, -1 (English) to 1 (French); general language's by default. */
+  readonly languageHint?: (word: string) => number;
+  /** Longest text read, in characters; the rest is ignored. */
+  readonly maxLength?: number;
+  /** Most words a leading frame has; 0 reads no frame (a fact's own text has none). */
+  readonly frameMaxWords?: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+const HYPHENS = new Set(['-', '\u2010', '\u2011']);
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const plain = stripMarkup(options.maxLength === undefined ? text : text.slice(0, options.maxLength)).trim();
+  const language = options.language ?? detectLanguage(plain, options.languageHint ?? shippedLexicon().lean);
+  const other: Language = language === 'en' ? 'fr' : 'en';
+  const parts = options.frameMaxWords ? splitFrame(plain, options.frameMaxWords) : [{ text: plain, frame: false }];
+  const out: AnalyzedWord[] = [];
+  for (const part of parts) {
+    const cased = foldKeepingCase(part.text);
+    const matches = [...cased.matchAll(WORD)];
+    // Case means something only when it was written as people write: not shouted, not random.
+    const raws = matches.map((m) => m[0]);
+    const long = raws.filter((raw) => raw.length >= 3);
+    const shouted = long.filter((raw) => raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)).length;
+    const random = raws.some((raw) => /\p{Ll}\p{Lu}/u.test(raw) && !/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u.test(raw));
+    const natural = !random && shouted * 2 < long.length;
+    matches.forEach((match, i) => {
+      const raw = match[0];
+      const word = unshorten(raw.toLowerCase());
+      const upper = raw.length - raw.replace(/\p{Lu}/gu, '').length;
+      const next = matches[i + 1];
+      const end = match.index + raw.length;
+      out.push({
+        word,
+        term: stem(word),
+        stop: STOP_WORDS[language].has(word),
+        otherStop: !STOP_WORDS[language].has(word) && STOP_WORDS[other].has(word),
+        framing: FRAMING_WORDS.en.has(word) || FRAMING_WORDS.fr.has(word),
+        name:
+          natural &&
+          upper > 0 &&
+          ((out.length > 0 && /^\p{Lu}/u.test(raw)) || (upper === raw.length && raw.length >= 2)),
+        frame: part.frame,
+        hyphenNext: next !== undefined && next.index === end + 1 && HYPHENS.has(cased[end]!),
+      });
+    });
+  }
+  return { language, words: out };
+}
+
+/**
+ * The stems of a text's content words in either language, in order: stop words of both languages out,
+ * unless that leaves nothing ("comment" is a French stop word but an English noun).
+ */
+export function contentTerms(text: string): string[] {
+  const all = analyze(text, { language: 'en' }).words.filter((w) => w.word.length > 1);
+  const content = all.filter((w) => !w.stop && !w.otherStop);
+  const kept = content.length > 0 ? content : all.filter((w) => !(w.stop && STOP_WORDS.fr.has(w.word)));
+  return kept.map((w) => w.term);
+}
+
+/**
+ * One key per text: two texts with the same key are the same question to every check that compares
+ * texts (duplicate aliases, the report's groups, a question asked word for word).
+ */
+export function textKey(text: string): string {
+  return contentTerms(text).join(' ');
+}
+
+/** The kinds of question `questionCues` tells apart. */
+export const CUES = ['where', 'when', 'since', 'who', 'why', 'howmany', 'how'] as const;
+export type Cue = (typeof CUES)[number];
+
+/**
+ * What kind of question a text asks, as cues: where, when, since when (or how long), who, why, how many,
+ * how. Two phrasings of one question share their cue ("where are the backups", "les sauvegardes sont où")
+ * even when their other words differ; a question and a fact's example that ask differently ("where" and
+ * "since when") are less alike.
+ */
+export function questionCues(words: readonly string[], language: Language): Set<Cue> {
+  const cues = new Set<Cue>();
+  words.forEach((w, i) => {
+    const next = words[i + 1];
+    const after = words[i + 2];
+    if (w === 'where' || w === 'wheres') cues.add('where');
+    else if (w === 'ou' && (next === undefined || WHERE_AFTER_OU.has(next))) cues.add('where');
+    else if ((w === 'since' && next === 'when') || (w === 'depuis' && (next === 'quand' || next === 'combien')))
+      cues.add('since');
+    else if ((w === 'how' && next === 'long') || (w === 'combien' && next === 'de' && after === 'temps'))
+      cues.add('since');
+    else if ((w === 'when' && words[i - 1] !== 'since') || (w === 'quand' && words[i - 1] !== 'depuis'))
+      cues.add('when');
+    else if ((w === 'what' || w === 'which' || w === 'quel' || w === 'quelle') && WHEN_NOUNS.has(next ?? ''))
+      cues.add('when');
+    else if (w === 'who' || w === 'whom' || w === 'whose' || w === 'whos' || w === 'qui') cues.add('who');
+    else if (w === 'why' || w === 'pourquoi') cues.add('why');
+    else if ((w === 'how' && (next === 'many' || next === 'much')) || (w === 'combien' && next !== 'de'))
+      cues.add('howmany');
+    else if (w === 'combien' && next === 'de' && after !== 'temps') cues.add('howmany');
+    else if (w === 'how' || (w === 'comment' && language === 'fr')) cues.add('how');
+  });
+  return cues;
+}
+
+/** "où" (folded to "ou") asking where: at the end, or before a verb of being or keeping ("où sont…"). */
+const WHERE_AFTER_OU: ReadonlySet<string> = new Set(
+  'est sont se va vont passe passent transite transitent trouve trouvent sont stocke stockees stockes heberge hebergees conserve conservees garde gardees'.split(
+    ' ',
+  ),
+);
+const WHEN_NOUNS: ReadonlySet<string> = new Set(['year', 'month', 'date', 'day', 'annee', 'mois', 'jour']);

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, contentTerms, questionCues, textKey } from '../../src/text/analyze.ts';
+import { stripMarkup } from '../../src/text/markup.ts';
+import { stem } from '../../src/text/normalise.ts';
+
+const words = (text: string) => analyze(text).words.map((w) => w.word);
+
+describe('Discord markup in a message', () => {
+  it('is taken out before reading: mentions, roles, channels, custom emoji, timestamps, commands, links, @everyone', () => {
+    const marked =
+      '<@123456789012345678> <@!42> does <@&987654321> tiktok keep backups <#555> <:oracle_logo:112233> <a:wave:9> ' +
+      '<t:1718600000:R> </ask:1234> https://evil.example/x?y=1 <https://example.com> @everyone @here';
+    expect(words(marked)).toEqual(['does', 'tiktok', 'keep', 'backups']);
+  });
+
+  it('keeps the words of a masked link and of emphasis, spoilers, code and quotes, not their marks or address', () => {
+    expect(words('[the oracle post](https://example.com/a) **backups** ||singapore|| `cfius` ~~old~~')).toEqual([
+      'the',
+      'oracle',
+      'post',
+      'backups',
+      'singapore',
+      'cfius',
+      'old',
+    ]);
+    expect(stripMarkup('> where are the backups\n# heading')).toBe('where are the backups\nheading');
+  });
+
+  it('takes linear time on long runs of the characters its patterns look for', () => {
+    for (const text of [
+      '<'.repeat(20_000),
+      '['.repeat(20_000),
+      `<@${'1'.repeat(20_000)}`,
+      ':a'.repeat(10_000),
+      '*'.repeat(20_000),
+    ]) {
+      expect(stripMarkup(text).length).toBeLessThanOrEqual(text.length);
+    }
+  });
+});
+
+describe('reading a text', () => {
+  it('marks stop words of the language, framing words, names, and hyphenated pairs', () => {
+    const { language, words: read } = analyze('A client asked whether TikTok keeps its back-ups in Singapore');
+    expect(language).toBe('en');
+    const mark = (word: string) => read.find((w) => w.word === word)!;
+    expect(mark('whether').stop).toBe(true);
+    expect(mark('client').framing).toBe(true);
+    expect(mark('asked').framing).toBe(true);
+    expect(mark('tiktok').name).toBe(true);
+    expect(mark('back').hyphenNext).toBe(true);
+    expect(mark('ups').hyphenNext).toBe(false);
+  });
+
+  it('marks a French stop word as the other language\'s in English ("comment"), and reads French elisions', () => {
+    const en = analyze('did oracle comment on it').words.find((w) => w.word === 'comment')!;
+    expect([en.stop, en.otherStop]).toEqual([false, true]);
+    expect(words("l'application qu'il garde")).toEqual(['l', 'application', 'qu', 'il', 'garde']);
+  });
+
+  it('marks the frame of a professional question when asked to', () => {
+    const read = analyze('For the vendor DPIA: does TikTok keep backups?', { frameMaxWords: 14 }).words;
+    expect(read.filter((w) => w.frame).map((w) => w.word)).toEqual(['for', 'the', 'vendor', 'dpia']);
+    expect(analyze('For the vendor DPIA: does TikTok keep backups?').words.some((w) => w.frame)).toBe(false);
+  });
+
+  it('reads only the first maxLength characters', () => {
+    expect(words(`backups ${'x '.repeat(100)}oracle`)).toContain('oracle');
+    expect(analyze(`backups ${'x '.repeat(100)}oracle`, { maxLength: 20 }).words.map((w) => w.word)).not.toContain(
+      'oracle',
+    );
+  });
+});
+
+describe('one key per text', () => {
+  it('is the same for texts that differ in case, accents, punctuation, stop words and inflection', () => {
+    expect(textKey('Where are the BACKUPS stored?')).toBe(textKey('backup store'));
+    expect(textKey('Les données américaines')).toBe(textKey('donnees americaine'));
+    expect(textKey('<@1> backups')).toBe(textKey('backups'));
+  });
+
+  it('keeps a stop word of one language only when the text has nothing else ("comment"; not "on", a stop word in both)', () => {
+    expect(contentTerms('comment')).toEqual([stem('comment')]);
+    expect(contentTerms('on')).toEqual([]);
+  });
+});
+
+describe('the cues of a question: what kind of question it asks', () => {
+  const cues = (text: string, language: 'en' | 'fr' = 'en') =>
+    [
+      ...questionCues(
+        analyze(text, { language }).words.map((w) => w.word),
+        language,
+      ),
+    ].sort();
+
+  it('reads where, when, since when, who, why, how many and how in both languages', () => {
+    expect(cues('where are the backups')).toEqual(['where']);
+    expect(cues('les sauvegardes sont où', 'fr')).toEqual(['where']);
+    expect(cues('since when has tiktok worked with oracle')).toEqual(['since']);
+    expect(cues('depuis quand tiktok travaille avec oracle', 'fr')).toEqual(['since']);
+    expect(cues('how long has it worked with oracle')).toEqual(['since']);
+    expect(cues('what year was the order')).toEqual(['when']);
+    expect(cues('who owns tiktok')).toEqual(['who']);
+    expect(cues('pourquoi trump a ordonné la vente', 'fr')).toEqual(['why']);
+    expect(cues('combien de serveurs', 'fr')).toEqual(['howmany']);
+    expect(cues('comment tiktok protège les données', 'fr')).toEqual(['how']);
+  });
+
+  it('does not read the English noun "comment" or French "ou" (or) as a question', () => {
+    expect(cues('did oracle comment')).toEqual([]);
+    expect(cues('tiktok ou oracle', 'fr')).toEqual([]);
+  });
+});
