@@ -53,6 +53,7 @@ export async function benchDiscord(options: {
       policyRoleId: fake.policyRoleId,
       policyChannelId: undefined,
       answerChannelIds: [],
+      conversationMs: 0,
       questionCooldownMs: 0,
       knowledgeDir: dir,
     },

@@ -58,6 +58,7 @@ const ConfigSchema = z
     QUESTION_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).optional(),
     /** The earlier name of QUESTION_COOLDOWN_SECONDS, still read. */
     MENTION_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).optional(),
+    CONVERSATION_MINUTES: z.coerce.number().min(0).max(1440).default(10),
     DATA_DIR: z.string().min(1).default('data'),
     RECORD_QUESTIONS: z.enum(['on', 'off'], 'must be on or off').default('on'),
     STORE_QUESTION_TEXT: z.enum(['on', 'off'], 'must be on or off').default('on'),
@@ -93,6 +94,8 @@ export interface Config {
   readonly knowledgeDir: string;
   readonly logLevel: (typeof LEVELS)[number];
   readonly answerThreshold: number | undefined;
+  /** How long a conversation lasts after its last question (a follow-up is read after the previous answer); 0: never. */
+  readonly conversationMs: number;
   /** Where the record of questions lives; undefined when recording is off. */
   readonly record:
     { readonly dataDir: string; readonly storeQuestionText: boolean; readonly retentionDays: number } | undefined;
@@ -141,6 +144,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     knowledgeDir: c.KNOWLEDGE_DIR ?? REPOSITORY_KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
     answerThreshold: c.ANSWER_THRESHOLD,
+    conversationMs: c.CONVERSATION_MINUTES * 60_000,
     record:
       c.RECORD_QUESTIONS === 'on'
         ? { dataDir: c.DATA_DIR, storeQuestionText: c.STORE_QUESTION_TEXT === 'on', retentionDays: c.RETENTION_DAYS }

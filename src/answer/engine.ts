@@ -1,6 +1,7 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
-import { analyze, questionCues, type AnalyzedWord } from '../text/analyze.ts';
+import { analyze, questionCues, type AnalyzedWord, type Cue } from '../text/analyze.ts';
+import { readFollowUp, type AboutAnswer } from '../text/follow-up.ts';
 import { askedKinds, type AskedKind } from '../text/answer-kinds.ts';
 import { shippedLexicon, type Lexicon } from '../text/lexicon.ts';
 import { STOP_WORDS } from '../text/stopwords.ts';
@@ -48,6 +49,23 @@ export interface Decision {
    * may be suggested, never given as the answer or the "did you mean".
    */
   readonly offSubject: OffSubject | undefined;
+  /** In a conversation: what the previous answer was and whether it was used to read this question. */
+  readonly followUp: FollowUp | undefined;
+}
+
+/** How a question was read after a previous answer. */
+export interface FollowUp {
+  /** The previous answer's fact. */
+  readonly previous: string;
+  /** The previous answer helped: the question was about it, or read with it as context. */
+  readonly used: boolean;
+  /** The question asked about the previous answer itself: its source, who says it, how sure, when, why. */
+  readonly about?: AboutAnswer;
+}
+
+/** What a conversation brings to a question: the fact of the answer just given. */
+export interface Context {
+  readonly previous: string;
 }
 
 export interface RankedFact {
@@ -74,6 +92,8 @@ export interface QueryTerm {
   readonly frame: boolean;
   /** Written as a name, owned by the asker, or a thing synonyms.yaml names: heavy against a fact that does not explain it. */
   readonly named: boolean;
+  /** Not the question's: a word of the previous answer, read with a follow-up. */
+  readonly context: boolean;
 }
 
 /** The answer engine over one snapshot: built once, asked many times. */
@@ -81,7 +101,8 @@ export interface Engine {
   readonly snapshot: KnowledgeSnapshot;
   readonly options: EngineOptions;
   readonly evidence: EvidenceIndex;
-  decide(question: string, rankingSize?: number): Decision;
+  /** The decision for a question, read after the previous answer when there is one (a conversation). */
+  decide(question: string, rankingSize?: number, context?: Context): Decision;
 }
 
 export function buildEngine(
@@ -106,8 +127,13 @@ export function buildEngine(
     snapshot,
     options,
     evidence,
-    decide: (question, rankingSize = options.maxSuggestions + 1) =>
-      decide({ snapshot, options, evidence, subjects, kinds, lexicon, salience, general }, question, rankingSize),
+    decide: (question, rankingSize = options.maxSuggestions + 1, context) =>
+      decide(
+        { snapshot, options, evidence, subjects, kinds, lexicon, salience, general },
+        question,
+        rankingSize,
+        context,
+      ),
   };
   return engine;
 }
@@ -127,8 +153,49 @@ interface ResolvedTerm extends QueryTerm, ScoredTerm {
   readonly expansions: readonly Expansion[];
 }
 
-function decide(parts: Parts, question: string, rankingSize: number): Decision {
-  const { options, evidence, subjects, kinds, snapshot, lexicon } = parts;
+/** The question as read once, whether it is then decided alone or with the previous answer. */
+interface Reading {
+  readonly language: Language;
+  readonly words: readonly AnalyzedWord[];
+  readonly owned: ReadonlySet<number>;
+  readonly read: readonly Term[];
+  readonly terms: readonly ResolvedTerm[];
+  readonly asked: ReadonlySet<AskedKind>;
+  readonly questionWords: ReadonlySet<string>;
+  readonly cues: ReadonlySet<Cue>;
+}
+
+function decide(parts: Parts, question: string, rankingSize: number, context?: Context): Decision {
+  const reading = readQuestion(parts, question);
+  const previous = context && parts.snapshot.factsById.get(context.previous);
+  if (!previous) return settle(parts, reading, rankingSize);
+  const followUp = readFollowUp(reading.words);
+  // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given.
+  if (followUp.about) {
+    return {
+      ...settle(parts, reading, rankingSize),
+      status: 'answered',
+      fact: previous,
+      score: 1,
+      suggestions: [],
+      offSubject: undefined,
+      followUp: { previous: previous.id, used: true, about: followUp.about },
+    };
+  }
+  const alone = settle(parts, reading, rankingSize);
+  const unused = { ...alone, followUp: { previous: previous.id, used: false } };
+  // A message that stands on its own, or says it changes the subject, is never bent toward the previous
+  // answer; an elliptical one ("and the backups?", "when was it formed?") is read with it when it cannot
+  // be answered alone.
+  if (alone.status === 'answered' || followUp.newTopic || !followUp.elliptical) return unused;
+  const withContext = settle(parts, reading, rankingSize, previous);
+  return withContext.status === 'answered'
+    ? { ...withContext, followUp: { previous: previous.id, used: true } }
+    : unused;
+}
+
+function readQuestion(parts: Parts, question: string): Reading {
+  const { options, evidence, subjects, lexicon } = parts;
   const analysis = analyze(question, {
     maxLength: options.maxQuestionLength,
     frameMaxWords: options.frameMaxWords,
@@ -138,16 +205,33 @@ function decide(parts: Parts, question: string, rankingSize: number): Decision {
   const words = readWords(parts, analysis.words, language);
   const owned = subjects.owned(words, language);
   const read = evidence.rewriter.rewrite(words, isQueryContent);
-  // A question asking how many, how long, when or which name is not answered by a fact that gives none.
-  const asked = askedKinds(words.map((w) => w.word));
-  const questionWords = new Set(words.map((w) => w.word));
-  const terms = resolve(parts, words, read, owned);
-  const total = terms.reduce((sum, t) => sum + t.weight, 0);
-
-  const cues = questionCues(
-    words.map((w) => w.word),
+  return {
     language,
-  );
+    words,
+    owned,
+    read,
+    terms: resolve(parts, words, read, owned),
+    // A question asking how many, how long, when or which name is not answered by a fact that gives none.
+    asked: askedKinds(words.map((w) => w.word)),
+    questionWords: new Set(words.map((w) => w.word)),
+    cues: questionCues(
+      words.map((w) => w.word),
+      language,
+    ),
+  };
+}
+
+/**
+ * Ranks the facts for a question and decides. With the previous answer's fact, its title and keywords count
+ * as context (never against a fact) and facts related to it are preferred; the question's own words must
+ * still be explained.
+ */
+function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: Fact): Decision {
+  const { options, evidence, subjects, kinds, snapshot } = parts;
+  const { language, words, owned, read, asked, questionWords, cues } = reading;
+  const context = previous ? contextTerms(parts, previous, reading.terms) : [];
+  const terms = [...reading.terms, ...context];
+  const total = reading.terms.reduce((sum, t) => sum + t.weight, 0);
   const scored: ScoredQuestion = {
     terms,
     sequence: sequenceTokens(words, parts.general, options),
@@ -155,11 +239,20 @@ function decide(parts: Parts, question: string, rankingSize: number): Decision {
     language,
   };
   const scores = total > 0 ? evidence.score(scored) : [];
+  const closeness = (doc: number) => {
+    if (!previous) return 0;
+    const fact = snapshot.facts[doc]!;
+    // The previous answer has been given: what follows it is usually another fact, related to it.
+    if (fact.id === previous.id) return 0;
+    if (previous.related.includes(fact.id) || fact.related.includes(previous.id)) return options.relatedWeight;
+    return fact.topic === previous.topic ? options.relatedWeight / 2 : 0;
+  };
   const rankOf = (s: FactScore, likelihood: number) =>
     coverageOf(s) +
     options.rankSimilarity * s.similarity +
     options.rankCues * s.cues +
-    (options.rankLikelihood * likelihood) / terms.length;
+    (options.rankLikelihood * likelihood) / terms.length +
+    closeness(s.doc);
   const ranked = scores
     .map((s) => ({ s, rank: rankOf(s, s.likelihood) }))
     .sort((a, b) => b.rank - a.rank || a.s.doc - b.s.doc);
@@ -168,7 +261,7 @@ function decide(parts: Parts, question: string, rankingSize: number): Decision {
     r.rank = rankOf(r.s, r.s.likelihood + evidence.sequenceLikelihood(r.s.doc, scored));
   ranked.sort((a, b) => b.rank - a.rank || a.s.doc - b.s.doc);
   // The fact's own example, asked word for word, is that fact's: first, whatever the scores say.
-  const exact = evidence.exampleOf(evidence.rewriter.sequence(words, isQueryContent));
+  const exact = previous ? undefined : evidence.exampleOf(evidence.rewriter.sequence(words, isQueryContent));
   if (exact !== undefined) {
     const at = ranked.findIndex((r) => r.s.doc === exact);
     if (at > 0) ranked.unshift(ranked.splice(at, 1)[0]!);
@@ -201,8 +294,16 @@ function decide(parts: Parts, question: string, rankingSize: number): Decision {
   // About something no fact is about, or asking what the best fact does not give: never an answer, at any
   // threshold.
   const ruledOut = offSubject !== undefined || (ranking[0]?.lacks.length ?? 0) > 0;
-  // A fact that explains little of the question is not its answer: the rest is another subject.
-  const partial = (features?.coverage ?? 0) < options.minCoverage && exact === undefined;
+  // A fact that explains little of the question is not its answer: the rest is another subject. With the
+  // previous answer as context, the question's own words must be explained as much.
+  // A follow-up made of common words only ("what's it supposed to do?", "pour aller où ?") leans on the
+  // previous answer entirely.
+  const own = best && previous ? ownEvidence(best.s, reading.terms.length, terms) : undefined;
+  const partial =
+    exact === undefined &&
+    (own
+      ? own.coverage < options.minCoverage && own.heaviestMissing >= options.commonMessageWeight
+      : (features?.coverage ?? 0) < options.minCoverage);
   const status =
     !best || ruledOut
       ? 'unknown'
@@ -232,11 +333,63 @@ function decide(parts: Parts, question: string, rankingSize: number): Decision {
       matches: t.matches,
       frame: t.frame,
       named: t.named,
+      context: t.context,
     })),
     ranking: ranking.slice(0, Math.max(rankingSize, 1)),
     features,
     offSubject,
+    followUp: undefined,
   };
+}
+
+/** The previous answer's title and keywords, as terms that explain but never count against a fact. */
+function contextTerms(parts: Parts, previous: Fact, own: readonly ResolvedTerm[]): ResolvedTerm[] {
+  const { evidence, options } = parts;
+  const seen = new Set(own.map((t) => t.term));
+  const out: ResolvedTerm[] = [];
+  const texts = (['en', 'fr'] as const).flatMap((l) => [
+    [previous.title[l], l] as const,
+    [previous.keywords[l].join(', '), l] as const,
+  ]);
+  for (const [text, language] of texts) {
+    for (const { word, term } of evidence.rewriter.rewrite(analyze(text, { language }).words, isQueryContent)) {
+      const id = evidence.termId(term);
+      if (id === undefined || seen.has(term)) continue;
+      seen.add(term);
+      out.push({
+        word,
+        term,
+        weight: options.contextWeight * parts.salience(word, false),
+        missWeight: 0,
+        matches: [{ term, strength: 1 }],
+        frame: false,
+        named: false,
+        context: true,
+        expansions: [{ termId: id, strength: 1 }],
+        priors: [parts.general(word)],
+        translated: true,
+      });
+    }
+  }
+  return out;
+}
+
+/** How much of the question's own words (not the context's) a fact explains, and its heaviest word left. */
+function ownEvidence(
+  s: FactScore,
+  own: number,
+  terms: readonly ResolvedTerm[],
+): { coverage: number; heaviestMissing: number } {
+  let explained = 0;
+  let missing = 0;
+  let heaviestMissing = 0;
+  for (let k = 0; k < own; k++) {
+    explained += terms[k]!.weight * s.matched[k]!;
+    const left = terms[k]!.missWeight * (1 - s.matched[k]!);
+    missing += left;
+    heaviestMissing = Math.max(heaviestMissing, left);
+  }
+  return { coverage: explained + missing > 0 ? explained / (explained + missing) : 1, heaviestMissing };
 }
 
 function featuresOf(best: FactScore, rank: number, runnerUp: number, terms: readonly ResolvedTerm[]): DecisionFeatures {
@@ -333,6 +486,7 @@ function resolve(
       matches: expansions.map((e) => ({ term: evidence.term(e.termId), strength: round(e.strength) })),
       frame: w.frame,
       named,
+      context: false,
       expansions,
     });
   }

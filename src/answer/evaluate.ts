@@ -2,10 +2,17 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Decision } from './engine.ts';
 
+export const STYLES = ['keyword', 'chat', 'context', 'formal'] as const;
+
 export const QuestionSetSchema = z.array(
   z.strictObject({
     q: z.string(),
     expect: z.string().nullable(),
+    /** How the question is written: a few keywords, chat, a sentence of context, or formal words. */
+    style: z.enum(STYLES).optional(),
+    lang: z.enum(['en', 'fr']).optional(),
+    /** Out of scope only: on the knowledge base's subject (true) or about something else (false). */
+    near: z.boolean().optional(),
   }),
 );
 export type QuestionSet = z.output<typeof QuestionSetSchema>;
@@ -31,6 +38,7 @@ export interface EvalCase {
   readonly got: string | null;
   readonly score: number;
   readonly suggestions: readonly string[];
+  readonly style?: (typeof STYLES)[number] | undefined;
 }
 
 export interface Tally {
@@ -59,38 +67,117 @@ export function judge(expect: string | null, decision: Decision): Outcome {
 }
 
 export function evaluate(questions: QuestionSet, ask: (question: string) => Decision): EvalReport {
-  const cases = questions.map(({ q, expect }): EvalCase => {
-    const decision = ask(q);
-    return {
-      q,
-      expect,
-      outcome: judge(expect, decision),
-      status: decision.status,
-      got:
-        decision.status === 'answered'
-          ? decision.fact!.id
-          : decision.status === 'clarify'
-            ? decision.suggestions[0]!.id
-            : null,
-      score: decision.score,
-      suggestions: decision.suggestions.map((f) => f.id),
-    };
-  });
-  const tally = (subset: readonly EvalCase[]): Tally => ({
-    questions: subset.length,
-    right: subset.filter((c) => c.outcome === 'right').length,
-    clarified: subset.filter((c) => c.outcome === 'clarified').length,
-    wrong: subset.filter((c) => c.outcome === 'wrong').length,
-    refused: subset.filter((c) => c.outcome === 'refused').length,
-  });
-  const inScope = tally(cases.filter((c) => c.expect !== null));
-  const outOfScope = tally(cases.filter((c) => c.expect === null));
+  const cases = questions.map(({ q, expect, style }): EvalCase => ({ ...caseOf(q, expect, ask(q)), style }));
+  const inScope = tallyOf(cases.filter((c) => c.expect !== null));
+  const outOfScope = tallyOf(cases.filter((c) => c.expect === null));
   return {
     inScope,
     outOfScope,
     wrongShare: cases.length === 0 ? 0 : (inScope.wrong + outOfScope.wrong) / cases.length,
     cases,
   };
+}
+
+function caseOf(q: string, expect: string | null, decision: Decision): EvalCase {
+  return {
+    q,
+    expect,
+    outcome: judge(expect, decision),
+    status: decision.status,
+    got:
+      decision.status === 'answered'
+        ? decision.fact!.id
+        : decision.status === 'clarify'
+          ? decision.suggestions[0]!.id
+          : null,
+    score: decision.score,
+    suggestions: decision.suggestions.map((f) => f.id),
+  };
+}
+
+function tallyOf(subset: readonly EvalCase[]): Tally {
+  return {
+    questions: subset.length,
+    right: subset.filter((c) => c.outcome === 'right').length,
+    clarified: subset.filter((c) => c.outcome === 'clarified').length,
+    wrong: subset.filter((c) => c.outcome === 'wrong').length,
+    refused: subset.filter((c) => c.outcome === 'refused').length,
+  };
+}
+
+export const TURN_KINDS = ['first', 'followup', 'new-topic', 'out-of-scope'] as const;
+export type TurnKind = (typeof TURN_KINDS)[number];
+
+/**
+ * Short conversations: each turn asked after the previous ones, with the fact expected (the previous
+ * turn's fact when it asks for its source or who said it; null when nothing answers it) and its kind: the
+ * first question, a follow-up that needs the previous turn, a new topic clear on its own, or a follow-up
+ * the knowledge base cannot answer.
+ */
+export const ConversationSetSchema = z.array(
+  z.strictObject({
+    lang: z.enum(['en', 'fr']).optional(),
+    turns: z.array(z.strictObject({ q: z.string(), expect: z.string().nullable(), kind: z.enum(TURN_KINDS) })).min(1),
+  }),
+);
+export type ConversationSet = z.output<typeof ConversationSetSchema>;
+
+export interface ConversationReport {
+  readonly byKind: Readonly<Record<TurnKind, Tally>>;
+  /** Wrong answers (a wrong fact, or any answer out of scope) as a share of all turns. */
+  readonly wrongShare: number;
+  /** Turns read with the previous answer's help. */
+  readonly followUpsUsed: number;
+  readonly cases: readonly (EvalCase & { readonly kind: TurnKind; readonly conversation: number })[];
+}
+
+/**
+ * Asks each conversation's turns in order, each with the fact of the last answer given in that conversation,
+ * as the bot does in a DM or a thread, and judges each turn as `judge` does.
+ */
+export function evaluateConversations(
+  conversations: ConversationSet,
+  ask: (question: string, previous: string | undefined) => Decision,
+): ConversationReport {
+  const cases: (EvalCase & { kind: TurnKind; conversation: number })[] = [];
+  let followUpsUsed = 0;
+  conversations.forEach(({ turns }, conversation) => {
+    let previous: string | undefined;
+    for (const { q, expect, kind } of turns) {
+      const decision = ask(q, previous);
+      if (decision.followUp?.used) followUpsUsed++;
+      if (decision.status === 'answered') previous = decision.fact!.id;
+      cases.push({ ...caseOf(q, expect, decision), kind, conversation });
+    }
+  });
+  const byKind = Object.fromEntries(
+    TURN_KINDS.map((kind) => [kind, tallyOf(cases.filter((c) => c.kind === kind))]),
+  ) as Record<TurnKind, Tally>;
+  const wrong = cases.filter((c) => c.outcome === 'wrong').length;
+  return { byKind, wrongShare: cases.length === 0 ? 0 : wrong / cases.length, followUpsUsed, cases };
+}
+
+export function formatConversationReport(report: ConversationReport, { misses = true } = {}): string[] {
+  const lines = TURN_KINDS.map((kind) => {
+    const t = report.byKind[kind];
+    return kind === 'out-of-scope'
+      ? `${kind} (${t.questions}): refused ${t.right} (${percent(t.right, t.questions)}), did-you-mean ${t.clarified}, answered ${t.wrong}`
+      : `${kind} (${t.questions}): right ${t.right} (${percent(t.right, t.questions)}), did-you-mean right ${t.clarified}, wrong ${t.wrong}, refused ${t.refused}`;
+  });
+  const turns = report.cases.length;
+  const wrong = report.cases.filter((c) => c.outcome === 'wrong').length;
+  lines.push(
+    `wrong answers: ${wrong} of ${turns} turns (${percent(wrong, turns)}); read with the previous answer: ${report.followUpsUsed}`,
+  );
+  const missed = report.cases.filter((c) => c.outcome !== 'right');
+  if (misses && missed.length > 0) {
+    lines.push('', `not right (${missed.length}):`);
+    for (const c of missed)
+      lines.push(
+        `  [${c.outcome}] conversation ${c.conversation + 1}, ${c.kind} ${JSON.stringify(c.q)}: expected ${c.expect ?? 'unknown'}, got ${c.status}${c.got ? ` ${c.got}` : ''} (confidence ${c.score})`,
+      );
+  }
+  return lines;
 }
 
 export function percent(part: number, whole: number): string {

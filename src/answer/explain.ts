@@ -1,6 +1,7 @@
 import { stem } from '../text/normalise.ts';
 import type { Answerer } from './answerer.ts';
 import type { AskedKind } from '../text/answer-kinds.ts';
+import type { AboutAnswer } from '../text/follow-up.ts';
 import type { Decision, RankedFact } from './engine.ts';
 
 /**
@@ -24,7 +25,7 @@ export interface WordReading {
    * known: a knowledge-base word as written; synonym: read through synonyms.yaml; typo: read as a
    * knowledge-base word it is close to; unknown: no fact has it, so it counts against every fact.
    */
-  readonly reading: 'known' | 'synonym' | 'typo' | 'unknown';
+  readonly reading: 'known' | 'synonym' | 'typo' | 'unknown' | 'context';
   /** The knowledge-base words it was read as. */
   readonly as: readonly string[];
   /** Its share (0–1) of the question's weight. */
@@ -44,14 +45,21 @@ export interface Bar {
   readonly passed: boolean;
 }
 
-export function explain(answerer: Answerer, question: string): Explanation {
-  const decision = answerer.ask(question);
+export function explain(answerer: Answerer, question: string, previous?: string): Explanation {
+  const decision = answerer.ask(question, previous === undefined ? undefined : { previous });
   const { options } = answerer.engine;
   const total = decision.terms.reduce((sum, t) => sum + t.weight, 0);
   const words = decision.terms.map((t): WordReading => {
     const as = t.matches.map((m) => m.term);
-    const reading =
-      as.length === 0 ? 'unknown' : as[0] !== t.term ? 'typo' : t.term !== stem(t.word) ? 'synonym' : 'known';
+    const reading = t.context
+      ? 'context'
+      : as.length === 0
+        ? 'unknown'
+        : as[0] !== t.term
+          ? 'typo'
+          : t.term !== stem(t.word)
+            ? 'synonym'
+            : 'known';
     const share = total > 0 ? Math.round((t.weight / total) * 1000) / 1000 : 0;
     return { word: t.word, reading, as, share, frame: t.frame };
   });
@@ -78,6 +86,7 @@ const READING: Record<WordReading['reading'], (w: WordReading) => string> = {
   synonym: (w) => `read as "${w.as[0]}" through synonyms.yaml`,
   typo: (w) => `a typo? read as ${w.as.map((a) => `"${a}"`).join(' or ')}`,
   unknown: () => 'no fact has this word: it counts against every fact',
+  context: () => "the previous answer's word, read with this follow-up: it counts for a fact, never against",
 };
 
 const FRAME = "; in the question's frame (what the answer is for), so it counts less";
@@ -93,6 +102,14 @@ const KIND: Record<AskedKind, string> = {
   address: 'an address',
 };
 
+const ABOUT: Record<AboutAnswer, string> = {
+  source: 'source',
+  claimant: 'claimant',
+  certainty: 'certainty',
+  date: 'date',
+  reason: 'reason',
+};
+
 /** The explanation as plain text, for a terminal (`ask --explain`) or a Discord code block (`/kb explain`). */
 export function formatExplanation(e: Explanation): string {
   const percent = (share: number) => `${Math.round(share * 100)}%`.padStart(4);
@@ -104,6 +121,15 @@ export function formatExplanation(e: Explanation): string {
   for (const w of e.words)
     lines.push(`    ${w.word.padEnd(width)} ${percent(w.share)}  ${READING[w.reading](w)}${w.frame ? FRAME : ''}`);
   if (e.best) lines.push(`  ${fact('best', e.best)}`);
+  const follow = e.decision.followUp;
+  if (follow)
+    lines.push(
+      follow.about
+        ? `  a question about the previous answer (${follow.previous}): its ${ABOUT[follow.about]}, so that fact`
+        : follow.used
+          ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
+          : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
+    );
   const off = e.decision.offSubject;
   if (off) {
     lines.push(

@@ -4,6 +4,12 @@ import type { ClaimKind, Language } from '../knowledge/schema.ts';
  * What answers say, in both languages, in every front end: renderers pick from here and do not write that
  * prose. Discord's own buttons and notices are in src/discord/strings.ts; the policy team's tools speak English.
  */
+/** What a sentence about an answer needs of it (a FactView). */
+interface FactLike {
+  readonly attribution: { readonly label: string; readonly caveat: string | undefined };
+  readonly asOf: string;
+}
+
 export const MESSAGES = {
   en: {
     unknown: "I don't know that one: the knowledge base does not cover it.",
@@ -17,6 +23,14 @@ export const MESSAGES = {
       frequency: 'frequency',
       name: 'name',
       address: 'address',
+    },
+    aboutAnswer: {
+      source: () => 'Where that comes from, quoted below:',
+      claimant: (f: FactLike) => `Whose claim it is: ${f.attribution.label}.`,
+      certainty: (f: FactLike) =>
+        `${f.attribution.label}. ${f.attribution.caveat ?? 'Nothing in the knowledge base confirms it beyond the sources below.'}`,
+      date: (f: FactLike) => `As of ${formatDate(f.asOf, 'en')}: ${f.attribution.label}.`,
+      reason: () => 'As far as the sources say:',
     },
     aboutAsker: "I don't know: the knowledge base has no facts about our own organisation.",
     aboutOther: (name: string) => `I don't know: the knowledge base has no facts about ${name}.`,
@@ -52,6 +66,14 @@ export const MESSAGES = {
       frequency: 'aucune fréquence',
       name: 'aucun nom',
       address: 'aucune adresse',
+    },
+    aboutAnswer: {
+      source: () => 'D’où cela vient, cité ci-dessous :',
+      claimant: (f: FactLike) => `Qui l’affirme : ${f.attribution.label}.`,
+      certainty: (f: FactLike) =>
+        `${f.attribution.label}. ${f.attribution.caveat ?? 'Rien dans la base de connaissances ne le confirme au-delà des sources ci-dessous.'}`,
+      date: (f: FactLike) => `À la date du ${formatDate(f.asOf, 'fr')} : ${f.attribution.label}.`,
+      reason: () => 'D’après les sources :',
     },
     aboutAsker: 'Je ne sais pas : la base de connaissances ne contient rien sur notre propre organisation.',
     aboutOther: (name: string) => `Je ne sais pas : la base de connaissances ne contient rien sur ${name}.`,

@@ -33,6 +33,18 @@ export interface EngineOptions {
   readonly sequenceCandidates: number;
   /** How much the kind of question (where, when, who…) weighs in how alike a question and an example are. */
   readonly cueWeight: number;
+  /**
+   * In a conversation, how much the previous answer's words count with a follow-up ("and the backups?"),
+   * relative to the question's own, and how much a fact related to the previous answer (or the answer
+   * itself) gains in rank (half for one of its topic).
+   */
+  readonly contextWeight: number;
+  readonly relatedWeight: number;
+  /**
+   * A follow-up whose words the fact does not explain is still read with the previous answer when none of
+   * them weighs this much: common words only ("what's it supposed to do?", "pour aller où ?").
+   */
+  readonly commonMessageWeight: number;
   /** How many nearest facts to offer as suggestions. */
   readonly maxSuggestions: number;
   /** A fact is only suggested if it explains at least this share of the question. */
@@ -121,6 +133,9 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   pairWeight: 0.25,
   rankLikelihood: 1,
   sequenceCandidates: 24,
+  contextWeight: 0.3,
+  relatedWeight: 0.3,
+  commonMessageWeight: 0.5,
   maxSuggestions: 3,
   suggestionThreshold: 0.05,
   commonWordRank: 300,

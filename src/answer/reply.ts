@@ -1,6 +1,6 @@
 import type { ClaimKind, Fact, Language, Source } from '../knowledge/schema.ts';
 import { versionLabel, type KnowledgeSnapshot } from '../knowledge/snapshot.ts';
-import type { Decision } from './engine.ts';
+import type { Decision, FollowUp } from './engine.ts';
 import { formatDate, MESSAGES } from './messages.ts';
 
 /** Everything a reply shows, decided here once; the terminal and Discord only lay it out. */
@@ -13,8 +13,13 @@ export interface ReplyModel {
   readonly knowledgeVersion: string;
   readonly fact: FactView | undefined;
   readonly suggestions: readonly FactRef[];
-  /** What a reply that is not an answer says: "I don't know …" or "Did you mean …?"; empty when answered. */
+  /**
+   * What the reply says besides a fact: "I don't know …" or "Did you mean …?" instead of an answer; before
+   * an answer, what a question about the previous answer asked ("Whose claim it is: …"); else empty.
+   */
   readonly notice: string;
+  /** In a conversation: the previous answer, and whether this question was read with it. */
+  readonly followUp: FollowUp | undefined;
 }
 
 export interface FactRef {
@@ -72,8 +77,11 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
   const m = MESSAGES[language];
   const fact = decision.fact ? factView(decision.fact, language, context) : undefined;
   const candidate = decision.status === 'clarify' ? decision.suggestions[0] : undefined;
+  const about = decision.followUp?.about;
   const notice = fact
-    ? ''
+    ? about
+      ? m.aboutAnswer[about](fact)
+      : ''
     : candidate
       ? m.didYouMean(candidate.title[language])
       : question.trim() === ''
@@ -88,6 +96,7 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
     fact,
     suggestions: decision.suggestions.map((f) => factRef(f, language)),
     notice,
+    followUp: decision.followUp,
   };
 }
 
@@ -103,6 +112,7 @@ export function factReply(fact: Fact, language: Language, context: ReplyContext)
     ranking: [],
     features: undefined,
     offSubject: undefined,
+    followUp: undefined,
   };
   return buildReply(fact.title[language], shown, context);
 }

@@ -37,7 +37,9 @@ export function synonymRewriter(synonyms: Synonyms): SynonymRewriter {
   const add = (phrase: string, means: string) => {
     const from = phraseTerms(phrase);
     const to = phraseTerms(means);
-    if (from.length === 0 || to.length === 0 || from.join(' ') === to.join(' ')) return;
+    // A phrase read as itself is kept only when it has several words: so that "White House" is one thing and
+    // the one-way rule for "house" does not read half of it.
+    if (from.length === 0 || to.length === 0 || (from.join(' ') === to.join(' ') && from.length === 1)) return;
     const list = rules.get(from[0]!) ?? [];
     list.push({ from, to });
     list.sort((a, b) => b.from.length - a.from.length);
@@ -45,7 +47,7 @@ export function synonymRewriter(synonyms: Synonyms): SynonymRewriter {
     const words = analyze(phrase, { language: 'en' }).words;
     if (words.length === 1 && to.length === 1) singleWords.push([words[0]!.word, to[0]!]);
   };
-  for (const group of synonyms.equivalent) for (const phrase of group.slice(1)) add(phrase, group[0]!);
+  for (const group of synonyms.equivalent) for (const phrase of group) add(phrase, group[0]!);
   for (const rule of synonyms.one_way) for (const phrase of rule.words) add(phrase, rule.means);
   const names = new Set(
     synonyms.equivalent.filter((group) => /^\p{Lu}/u.test(group[0]!)).map((group) => phraseTerms(group[0]!).join(' ')),

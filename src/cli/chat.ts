@@ -58,7 +58,7 @@ export async function runChat(engine: TerminalEngine, io: ChatIo): Promise<void>
       if (line === '/help') write(HELP);
       else if (accepted) write(`${renderText(accepted)}\n`);
       else if (line !== '') {
-        const reply = engine.reply(line);
+        const reply = engine.reply(line, 'chat');
         write(`${renderText(reply)}\n`);
         if (reply.status === 'clarify' && reply.suggestions[0])
           offered = { id: reply.suggestions[0].id, language: reply.language };

@@ -1,17 +1,22 @@
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
-import { buildReply, factReply, type ReplyModel } from '../answer/reply.ts';
+import { factReply, type ReplyModel } from '../answer/reply.ts';
 import type { Config } from '../config.ts';
 import { openLiveStore, type ReloadOutcome } from '../knowledge/live-store.ts';
 import { folderLoader } from '../knowledge/load.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { watchFolder } from '../knowledge/watch.ts';
+import { createAsking } from '../service/asking.ts';
 import { explainLoadErrors } from './knowledge.ts';
 
 /** What a terminal command needs: the engine over the current knowledge base, and a way to reply. */
 export interface TerminalEngine {
   /** The engine over the knowledge live now. */
   current(): Answerer;
-  reply(question: string): ReplyModel;
+  /**
+   * The reply to a question; in a conversation (the terminal chat, `ask --conversation`), read after the
+   * previous answer of the same conversation; with `after`, read after that fact's answer.
+   */
+  reply(question: string, conversation?: string, after?: string): ReplyModel;
   /** A fact shown as an answer: what "yes" to "did you mean …?" gets. */
   show(factId: string, language: Language): ReplyModel | undefined;
   /**
@@ -22,7 +27,7 @@ export interface TerminalEngine {
 }
 
 export async function openTerminalEngine(
-  config: Pick<Config, 'knowledgeDir' | 'answerThreshold' | 'contact'>,
+  config: Pick<Config, 'knowledgeDir' | 'answerThreshold' | 'contact' | 'conversationMs'>,
   err: (line: string) => void,
   now: () => Date = () => new Date(),
 ): Promise<TerminalEngine | undefined> {
@@ -38,16 +43,17 @@ export async function openTerminalEngine(
   }
   const { store } = opened;
   const current = () => store.current();
+  // The terminal asks as a member in a DM would, nothing recorded.
+  const asking = createAsking({ store, contact: config.contact, now, conversationMs: config.conversationMs });
   return {
     current,
-    reply: (question) => {
-      const answerer = current();
-      return buildReply(question, answerer.ask(question), {
-        snapshot: answerer.snapshot,
-        now: now(),
-        contact: config.contact,
-      });
-    },
+    reply: (question, conversation, after) =>
+      asking.ask(question, {
+        channelKind: 'dm',
+        userId: 'terminal',
+        ...(conversation === undefined ? {} : { conversation: { place: conversation, continues: true } }),
+        ...(after === undefined ? {} : { after }),
+      }).reply,
     show: (factId, language) => {
       const { snapshot } = current();
       const fact = snapshot.factsById.get(factId);

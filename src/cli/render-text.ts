@@ -7,6 +7,7 @@ export function renderText(reply: ReplyModel): string {
   const lines: string[] = [];
   const { fact } = reply;
   if (fact) {
+    if (reply.notice) lines.push(reply.notice, '');
     lines.push(fact.answer, '');
     lines.push(`— ${fact.attribution.label}`);
     if (fact.attribution.caveat) lines.push(`  ${fact.attribution.caveat}`);

@@ -90,6 +90,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       store: options.store,
       contact: settings.contact,
       now,
+      conversationMs: settings.conversationMs,
       recorder: options.recorder,
       onError: (err) => logger.error({ err, event: 'record.failed' }, 'could not record a question'),
       onAnswered: (entry) => logger.info({ event: 'answer', ...entry }, 'question answered'),

@@ -30,6 +30,8 @@ export interface BotSettings {
   readonly policyChannelId: string | undefined;
   readonly answerChannelIds: readonly string[];
   readonly questionCooldownMs: number;
+  /** How long a member's conversation with the bot lasts after its last question; 0: every question alone. */
+  readonly conversationMs: number;
   /** The knowledge folder, read by /kb preview to check a draft against the files as they are. */
   readonly knowledgeDir: string;
 }

@@ -53,7 +53,16 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     await message.reply({ content: UI[detectLanguage(message.content)].emptyMention, allowedMentions: NO_MENTIONS });
     return;
   }
-  const { reply, recordId } = context.asking.ask(question, { channelKind, userId: message.author.id });
+  // A DM and a thread are one conversation each; in a channel, replying to the bot's answer continues one.
+  const thread = channel.isThread();
+  const { reply, recordId } = context.asking.ask(question, {
+    channelKind,
+    userId: message.author.id,
+    conversation: {
+      place: `${dm ? 'dm' : thread ? 'thread' : 'channel'}:${message.channelId}`,
+      continues: dm || thread || replyToMe,
+    },
+  });
   const rendered = renderReply(reply, { recordId });
   // Without Embed Links Discord refuses embeds (403): the same answer as text, still sourced.
   await message.reply(

@@ -33,8 +33,11 @@ const COLORS: Record<ClaimKind, number> = {
 
 /** An answer, or "I don't know" with the nearest facts as buttons. */
 export function renderReply(reply: ReplyModel, options: { recordId?: string | undefined }): Rendered {
-  if (reply.fact)
-    return renderFact(reply.fact, reply.language, reply.knowledgeVersion, options.recordId, reply.suggestions);
+  if (reply.fact) {
+    const answer = renderFact(reply.fact, reply.language, reply.knowledgeVersion, options.recordId, reply.suggestions);
+    // A question about the previous answer ("who said that?") is answered in a sentence above it.
+    return reply.notice ? { ...answer, content: truncate(reply.notice, L.messageContent) } : answer;
+  }
   return {
     content: truncate(reply.notice, L.messageContent),
     embeds: [],

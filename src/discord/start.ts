@@ -58,6 +58,7 @@ export async function startFromConfig(config: Config): Promise<number> {
         policyChannelId: discord.policyChannelId,
         answerChannelIds: discord.answerChannelIds,
         questionCooldownMs: discord.questionCooldownMs,
+        conversationMs: config.conversationMs,
         knowledgeDir,
       },
     });

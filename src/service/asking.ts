@@ -28,6 +28,8 @@ export interface AskingOptions {
   readonly store: LiveStore<Answerer>;
   readonly contact: Contact;
   readonly now: () => Date;
+  /** How long a conversation lasts after its last question; 0 reads every question on its own. */
+  readonly conversationMs?: number;
   readonly recorder?: QuestionRecorder | undefined;
   readonly onError?: (error: unknown) => void;
   /** Called once per question with what was decided and how long it took (no question text, no user). */
@@ -54,11 +56,33 @@ export interface Asked {
 export function createAsking(options: AskingOptions) {
   const popularity = new Map<string, number>();
 
-  const ask = (question: string, from: { channelKind: ChannelKind; userId: string; language?: Language }): Asked => {
+  const conversations = conversationMemory(options.conversationMs ?? 0);
+
+  const ask = (
+    question: string,
+    from: {
+      channelKind: ChannelKind;
+      userId: string;
+      language?: Language;
+      /**
+       * Where this member's conversation with the bot happens (a DM, a thread, a channel), and whether this
+       * question continues it (in a channel, only a reply to the bot's answer does): a follow-up is read
+       * after the previous answer. Never shared by two members.
+       */
+      conversation?: { readonly place: string; readonly continues: boolean };
+      /** A fact to read the question after, as if it had just been the answer (`ask --after`). */
+      after?: string;
+    },
+  ): Asked => {
     const started = performance.now();
     const answerer = options.store.current();
     const { snapshot } = answerer;
-    const decision = answerer.ask(question);
+    const now = options.now().getTime();
+    const key = from.conversation && `${from.userId}\u0000${from.conversation.place}`;
+    const previous = from.after ?? (key && from.conversation?.continues ? conversations.previous(key, now) : undefined);
+    const decision = answerer.ask(question, previous ? { previous } : undefined);
+    // An answer is what the next question follows; a question with none keeps the conversation as it was.
+    if (key && (decision.fact || previous)) conversations.remember(key, decision.fact?.id ?? previous, now);
     const language = from.language ?? decision.language;
     const reply = buildReply(
       question,
@@ -110,6 +134,30 @@ export function createAsking(options: AskingOptions) {
   };
 
   return { ask, showFact, vote, popularity: popularity as ReadonlyMap<string, number> };
+}
+
+/** Conversations remembered at most: a memory bound (the oldest is forgotten first), not a tuning number. */
+const MAX_CONVERSATIONS = 10_000;
+
+/**
+ * The last answer of each recent conversation: its fact, kept while the conversation goes on and for
+ * `lifetimeMs` of silence after. A question that gets no answer keeps the one before it.
+ */
+function conversationMemory(lifetimeMs: number) {
+  const last = new Map<string, { factId: string | undefined; at: number }>();
+  return {
+    previous(key: string, now: number): string | undefined {
+      const entry = last.get(key);
+      if (!entry || now - entry.at > lifetimeMs) return undefined;
+      return entry.factId;
+    },
+    remember(key: string, factId: string | undefined, now: number): void {
+      if (lifetimeMs <= 0) return;
+      last.delete(key);
+      last.set(key, { factId, at: now });
+      if (last.size > MAX_CONVERSATIONS) last.delete(last.keys().next().value!);
+    },
+  };
 }
 
 export type Asking = ReturnType<typeof createAsking>;

@@ -48,7 +48,10 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   });
   // "Who leads the unit?", "c qui le chef ?": a person's name.
   if (words.some((w) => WHO.has(w)) && words.some((w) => LEADERS.has(w))) kinds.add('name');
-  if (words.some((w, i) => WHICH.has(w) && PEOPLE.has(words[i + 1] ?? ''))) kinds.add('name');
+  if (words.some((w, i) => WHICH.has(w) && (PEOPLE.has(words[i + 1] ?? '') || FIRMS.has(words[i + 1] ?? ''))))
+    kinds.add('name');
+  // "comment s'appelle l'unité", "ils s'appellent comment": what something is called.
+  if (words.some((w) => CALLED.has(w))) kinds.add('name');
   return kinds;
 }
 
@@ -89,6 +92,15 @@ const LEADERS: ReadonlySet<string> = new Set(
   chef dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg founded founder founders
   cofounder fonde fondee fondateur fondateurs fondatrice`.split(/\s+/),
 );
+
+/** Firms asked for by "which …": "which firms?" wants their names. */
+const FIRMS: ReadonlySet<string> = new Set(
+  'firm firms company companies vendor vendors consultancy consultancies boite boites societe societes cabinet cabinets'.split(
+    ' ',
+  ),
+);
+
+const CALLED: ReadonlySet<string> = new Set(['appelle', 'appellent', 'appelait', 'appelaient', 'surnomme']);
 
 /** People asked for by "which …" / "quel …": "which journalist", "quel porte-parole" asks for a name. */
 const PEOPLE: ReadonlySet<string> = new Set(

@@ -120,10 +120,11 @@ export function detectLanguage(text: string, wordLean?: (word: string) => number
     const en = STOP_WORDS.en.has(w);
     if (fr && !en) french++;
     if (en && !fr) english++;
+    // A word common in both languages ("source", "information") tells nothing; one clearly of one does.
     if (wordLean && !fr && !en) {
       const lean = wordLean(w);
-      french += Math.max(0, lean) * 0.5;
-      english += Math.max(0, -lean) * 0.5;
+      if (lean > 0.5) french += lean * 0.5;
+      if (lean < -0.5) english -= lean * 0.5;
     }
   }
   french += (text.normalize('NFC').match(/[éèêàùçôîûëïœ]/gi)?.length ?? 0) * 0.5;

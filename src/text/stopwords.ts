@@ -45,7 +45,7 @@ const FUNCTION_WORDS = {
  */
 export const FRAMING_WORDS = {
   en: new Set(
-    `accurate according ahead annex anybody appendix ask asked asking asks assessment aunt background boss bosses brief
+    `accurate according ahead annex anybody appendix ask asked asking asks assessment audit audits aunt background boss bosses brief
     briefed briefing briefings call called caller calls check checked checking cite citation client clients colleague
     colleagues compliance concerning confirm confirmation correct counsel coworker coworkers curious customer customers dad
     daughter deck decks diligence doc docs document documents double draft drafting dinner dpia dpo due email emailed emails

@@ -16,7 +16,7 @@ async function runAsk(args: string[], options: { stdin?: string; env?: Record<st
   return { code, stdout: io.stdout.map((line) => `${line}\n`).join(''), stderr: io.stderr.join('\n') };
 }
 
-const KEYS = ['question', 'status', 'id', 'score', 'language', 'answer', 'sources', 'suggestions'];
+const KEYS = ['question', 'status', 'id', 'score', 'language', 'answer', 'sources', 'suggestions', 'followUp'];
 
 describe('npm run ask', () => {
   it('given --json and a question, then it prints exactly one JSON object in the documented shape', async () => {
@@ -62,6 +62,31 @@ describe('npm run ask', () => {
     expect(stdout).toMatch(/ByteDance/);
     expect(stdout).toMatch(/^— Article de presse — /m);
     expect(stdout).toMatch(/^ {2}“.+”$/m);
+  });
+
+  it('given --json --conversation, then each line follows the ones before it and an empty line starts anew', async () => {
+    const lines = ['is us tiktok traffic going through oracle now?', 'who said that?', '', 'who said that?'];
+    const { code, stdout } = await runAsk(['--json', '--conversation'], { stdin: `${lines.join('\n')}\n` });
+    expect(code).toBe(0);
+    const answers = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as AskJson);
+    expect(answers.map((a) => [a.id, a.followUp])).toEqual([
+      ['oracle-routing', null],
+      ['oracle-routing', { previous: 'oracle-routing', used: true, about: 'claimant' }],
+      [null, null],
+    ]);
+  });
+
+  it('given --after a fact, then the question is read as a follow-up to it, and --explain says what it took', async () => {
+    const { code, stdout } = await runAsk(['--explain', '--after', 'deletion-plan', 'pour aller où ?']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('[deletion-plan ·');
+    expect(stdout).toMatch(/read after the previous answer \(deletion-plan\)/);
+    const unknown = await runAsk(['--after', 'no-such-fact', 'source?']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--after names no fact: no-such-fact');
   });
 
   it('given --explain, then after the answer it says how each word was read and weighed, the runner-up and the bars', async () => {

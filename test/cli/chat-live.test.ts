@@ -23,7 +23,7 @@ describe('the terminal chat', () => {
     const dir = mkdtempSync(join(tmpdir(), 'chat-live-'));
     cpSync(FIXTURE_KNOWLEDGE_DIR, dir, { recursive: true });
     const engine = await openTerminalEngine(
-      { knowledgeDir: dir, answerThreshold: undefined, contact: CONTACT },
+      { knowledgeDir: dir, answerThreshold: undefined, conversationMs: 600_000, contact: CONTACT },
       () => {},
     );
     const input = new PassThrough();
@@ -48,7 +48,7 @@ describe('the terminal chat', () => {
 
   it('given a terminal, then the arrow keys edit the line and the up arrow brings back the last question', async () => {
     const engine = await openTerminalEngine(
-      { knowledgeDir: FIXTURE_KNOWLEDGE_DIR, answerThreshold: undefined, contact: CONTACT },
+      { knowledgeDir: FIXTURE_KNOWLEDGE_DIR, answerThreshold: undefined, conversationMs: 600_000, contact: CONTACT },
       () => {},
     );
     const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
@@ -70,7 +70,7 @@ describe('the terminal chat', () => {
 
   it('given an answer whose related facts are also the nearest, then each is offered once', async () => {
     const engine = await openTerminalEngine(
-      { knowledgeDir: FIXTURE_KNOWLEDGE_DIR, answerThreshold: undefined, contact: CONTACT },
+      { knowledgeDir: FIXTURE_KNOWLEDGE_DIR, answerThreshold: undefined, conversationMs: 600_000, contact: CONTACT },
       () => {},
     );
     const overlapping: string[] = [];

@@ -173,6 +173,7 @@ describe('rendering for Discord, given facts with extremely long titles, answers
         ranking: [],
         features: undefined,
         offSubject: undefined,
+        followUp: undefined,
       };
       rendered.push(
         renderReply(

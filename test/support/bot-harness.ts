@@ -99,6 +99,7 @@ export async function startHarness(
         policyChannelId: undefined,
         answerChannelIds: [],
         questionCooldownMs: 0,
+        conversationMs: 10 * 60_000,
         knowledgeDir,
         ...(options.policyChannel ? { policyChannelId: fake.channelId } : {}),
         ...(options.answerChannels

@@ -34,10 +34,12 @@ export const ask: Command = {
     const wait = context.cooldown.take(interaction.user.id);
     if (wait > 0) return respondPrivately(interaction, UI[language].cooldown(Math.ceil(wait / 1000)));
     const question = interaction.options.getString('question', true).slice(0, QUESTION_MAX_LENGTH);
+    // /ask keeps the member's conversation in this channel, as a mention in a thread or a DM does.
     const { reply, recordId } = context.asking.ask(question, {
       channelKind: 'slash',
       userId: interaction.user.id,
       language,
+      conversation: { place: `slash:${interaction.channelId}`, continues: true },
     });
     await respond(interaction, renderReply(reply, { recordId }), {
       private: interaction.options.getBoolean('private') ?? false,

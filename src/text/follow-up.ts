@@ -1,0 +1,169 @@
+import type { AnalyzedWord } from './analyze.ts';
+
+/**
+ * How a message reads after an answer, in a conversation: a question about that answer itself ("source?",
+ * "who said that?", "c'est sûr ?", "since when?", "pourquoi ?"), an elliptical follow-up that needs the
+ * previous answer to be understood ("and the backups?", "et à Singapour ?", "where are they stored?"), or a
+ * new topic, said as one ("different question: …", "autre chose : …"). Words are analysed words
+ * (`analyze`), so case, accents and Discord markup are already folded away.
+ */
+export type AboutAnswer = 'source' | 'claimant' | 'certainty' | 'date' | 'reason';
+
+export interface FollowUpReading {
+  /** The message asks about the previous answer itself: where it comes from, who says it, when, why… */
+  readonly about: AboutAnswer | undefined;
+  /** The message is too short or too allusive to stand alone ("and oracle?", "when was it formed?"). */
+  readonly elliptical: boolean;
+  /** The message says it changes the subject ("different question", "autre chose", "unrelated"). */
+  readonly newTopic: boolean;
+}
+
+export function readFollowUp(words: readonly AnalyzedWord[]): FollowUpReading {
+  const plain = words.map((w) => w.word);
+  const newTopic = NEW_TOPIC.some((phrase) => containsPhrase(plain, phrase));
+  // Words that say something of their own, not the answer's provenance nor the conversation's glue.
+  const subject = words.filter((w) => !w.stop && !w.framing && !META.has(w.word) && !GLUE.has(w.word));
+  const about = newTopic || subject.length > 0 ? undefined : aboutAnswer(plain);
+  const content = words.filter((w) => !w.stop && !w.framing && !GLUE.has(w.word));
+  const opens = OPENINGS.some((phrase) => startsWithPhrase(plain, phrase));
+  const pointing = plain.some((w) => POINTING.has(w));
+  const elliptical = !newTopic && (opens || pointing || content.length <= 2);
+  return { about, elliptical, newTopic };
+}
+
+function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
+  const has = (...list: string[]) => list.some((w) => words.includes(w));
+  const phrase = (...list: string[][]) => list.some((p) => containsPhrase(words, p));
+  if (
+    has('source', 'sources', 'sourced', 'sourcing', 'proof', 'preuve', 'preuves', 'reference', 'link', 'lien', 'cite')
+  )
+    return 'source';
+  if (phrase(['where', 'did'], ['where', 'does'], ['where', 'do'], ['d', 'ou'], ['vient', 'd'], ['viennent', 'd']))
+    return 'source';
+  if (
+    has(
+      'said',
+      'says',
+      'say',
+      'claims',
+      'claim',
+      'claimed',
+      'statement',
+      'official',
+      'officially',
+      'dit',
+      'dire',
+      'affirme',
+    ) &&
+    has('who', 'qui', 'says', 'official', 'statement', 'reporting', 'presse', 'press', 'boite', 'company', 'or', 'ou')
+  )
+    return 'claimant';
+  if (
+    has(
+      'confirmed',
+      'confirm',
+      'independent',
+      'independently',
+      'verified',
+      'true',
+      'sure',
+      'certain',
+      'vrai',
+      'confirme',
+      'independant',
+      'verifie',
+      'officiel',
+    )
+  )
+    return 'certainty';
+  if (phrase(['c', 'est', 'sur'], ['c', 'est', 'certain'], ['vraiment'])) return 'certainty';
+  if (has('when', 'quand', 'date', 'since') || phrase(['how', 'old'], ['depuis', 'combien'])) return 'date';
+  if (has('why', 'pourquoi')) return 'reason';
+  return undefined;
+}
+
+function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, k) => words[i + k] === w)) return true;
+  return false;
+}
+
+function startsWithPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  // Fillers before the opening do not count ("ok, and…", "merci, et…").
+  let start = 0;
+  while (start < words.length && FILLERS.has(words[start]!)) start++;
+  return phrase.every((w, k) => words[start + k] === w);
+}
+
+/** Words about an answer's provenance and trust, which a question about the previous answer is made of. */
+const META: ReadonlySet<string> = new Set(
+  `source sources sourced sourcing proof evidence reference link cite citation said says say claims claim claimed
+  claiming statement official officially confirmed confirm confirmation independent independently verified verify
+  true sure certain certainty reporting reported report press paper newspaper word company media outlet anyone
+  else get come comes from where when date since why
+  dit dire disent dites affirme affirment affirmation declaration officiel officielle confirme confirmee confirmer
+  independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment preuve preuves reference
+  lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi`.split(/\s+/),
+);
+
+/** Words that carry a conversation along without a subject of their own. */
+const GLUE: ReadonlySet<string> = new Set(
+  `and also too else ok okay thanks thank cool great so then do does doing did done et aussi alors donc merci ok bon ah
+  oh hmm font fait faire faisait`.split(/\s+/),
+);
+
+const FILLERS: ReadonlySet<string> = new Set([
+  'ok',
+  'okay',
+  'thanks',
+  'merci',
+  'cool',
+  'great',
+  'bon',
+  'ah',
+  'oh',
+  'so',
+  'alors',
+]);
+
+/** Openings of a follow-up that leans on the previous answer. */
+const OPENINGS: readonly (readonly string[])[] = [
+  ['and'],
+  ['et'],
+  ['what', 'about'],
+  ['how', 'about'],
+  ['and', 'what', 'about'],
+  ['et', 'pour'],
+  ['et', 'sous'],
+  ['pour', 'aller'],
+  ['also'],
+];
+
+/** Words pointing back at what was just said: "it", "they", "that", "ça", "ces", "il", "elle". */
+const POINTING: ReadonlySet<string> = new Set(
+  `it its they them their those these that this he him his she her ca cela ceci ces cette celui celle ceux celles il
+  elle ils elles leur leurs lui y en`.split(/\s+/),
+);
+
+/** Phrases that change the subject: the message is read on its own. */
+const NEW_TOPIC: readonly (readonly string[])[] = [
+  ['different', 'question'],
+  ['another', 'question'],
+  ['new', 'question'],
+  ['other', 'question'],
+  ['another', 'one'],
+  ['other', 'thing'],
+  ['different', 'topic'],
+  ['switching', 'topics'],
+  ['changing', 'topic'],
+  ['change', 'of', 'topic'],
+  ['unrelated'],
+  ['separately'],
+  ['completely', 'different'],
+  ['autre', 'chose'],
+  ['autre', 'question'],
+  ['nouvelle', 'question'],
+  ['rien', 'a', 'voir'],
+  ['changement', 'de', 'sujet'],
+  ['autre', 'sujet'],
+  ['sans', 'rapport'],
+];

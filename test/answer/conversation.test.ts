@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { ConversationSetSchema, evaluateConversations, formatConversationReport } from '../../src/answer/evaluate.ts';
+import { REPO, fixtureAnswerer } from '../helpers.ts';
+
+const answerer = fixtureAnswerer();
+const after = (previous: string, question: string) => answerer.ask(question, { previous });
+
+describe('a question after an answer (the frozen knowledge base)', () => {
+  it('about the answer itself ("who said that?", "source?", "c\'est sûr ?") is answered with that fact', () => {
+    for (const [q, about] of [
+      ['who said that?', 'claimant'],
+      ['source?', 'source'],
+      ["c'est sûr ?", 'certainty'],
+      ['since when?', 'date'],
+    ] as const) {
+      const d = after('backups-retained', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
+      expect(d.followUp, q).toEqual({ previous: 'backups-retained', used: true, about });
+    }
+  });
+
+  it('that is elliptical is read with the previous answer, when it cannot be answered alone', () => {
+    for (const [previous, q] of [
+      ['governance-unit-may', "ok, and what's it supposed to do?"],
+      ['deletion-plan', 'pour aller où ?'],
+    ] as const) {
+      expect(answerer.ask(q).status, q).not.toBe('answered');
+      const d = after(previous, q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: previous } });
+      expect(d.followUp?.used, q).toBe(true);
+      expect(
+        d.terms.some((t) => t.context),
+        q,
+      ).toBe(true);
+    }
+  });
+
+  it('that stands alone, or says it changes the subject, is read alone: a new topic is never bent', () => {
+    const alone = answerer.ask('who owns tiktok?');
+    const afterOther = after('oracle-routing', 'who owns tiktok?');
+    expect(afterOther.fact?.id).toBe(alone.fact?.id);
+    expect(afterOther.followUp).toEqual({ previous: 'oracle-routing', used: false });
+    expect(after('oracle-routing', 'autre chose : le CFIUS, c’est quoi ?').fact?.id).toBe('cfius');
+  });
+
+  it('that asks what the previous fact does not give, or about something else, is refused as before', () => {
+    for (const q of [
+      'how much did that cost?',
+      'and his salary?',
+      'ok thanks, where is the cafeteria?',
+      'et en Europe ?',
+    ])
+      expect(after('oracle-routing', q).status, q).not.toBe('answered');
+    expect(after('governance-unit-may', 'who leads it?').status).not.toBe('answered');
+  });
+});
+
+describe('conversations of the development set (test/fixtures/conversations-dev.yaml)', () => {
+  const set = ConversationSetSchema.parse(
+    parse(readFileSync(join(REPO, 'test', 'fixtures', 'conversations-dev.yaml'), 'utf8')),
+  );
+  const report = evaluateConversations(set, (q, previous) => answerer.ask(q, previous ? { previous } : undefined));
+  const alone = evaluateConversations(set, (q) => answerer.ask(q));
+  const summary = formatConversationReport(report).join('\n');
+  const share = (kind: keyof typeof report.byKind, of = report) =>
+    of.byKind[kind].right / Math.max(1, of.byKind[kind].questions);
+
+  it('answers follow-ups far better than each turn read alone, and new topics as well as alone', () => {
+    expect(share('followup'), summary).toBeGreaterThanOrEqual(0.85);
+    expect(share('followup'), summary).toBeGreaterThan(share('followup', alone) + 0.3);
+    expect(share('new-topic'), summary).toBeGreaterThanOrEqual(share('new-topic', alone));
+  });
+
+  it('refuses out-of-scope follow-ups and answers wrongly at most 2% of turns', () => {
+    expect(share('out-of-scope'), summary).toBeGreaterThanOrEqual(0.85);
+    expect(report.wrongShare, summary).toBeLessThanOrEqual(0.02);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/text/analyze.ts';
+import { readFollowUp } from '../../src/text/follow-up.ts';
+
+const read = (text: string) => readFollowUp(analyze(text).words);
+
+describe('how a message reads after an answer', () => {
+  it('asks about the answer itself: its source, who says it, how sure, when, why', () => {
+    const about = (text: string) => read(text).about;
+    expect(['source?', 'sources ?', 'where did they get that?', "d'où ça vient ?"].map(about)).toEqual([
+      'source',
+      'source',
+      'source',
+      'source',
+    ]);
+    expect(['who said that?', 'says who?', 'qui a dit ça ?', "c'est qui qui le dit ?"].map(about)).toEqual([
+      'claimant',
+      'claimant',
+      'claimant',
+      'claimant',
+    ]);
+    expect(about("is that the paper's reporting or an official statement?")).toBe('claimant');
+    expect(['is that confirmed by anyone independent?', "c'est sûr ?", 'vraiment ?'].map(about)).toEqual([
+      'certainty',
+      'certainty',
+      'certainty',
+    ]);
+    expect(['since when?', 'quand ça ?'].map(about)).toEqual(['date', 'date']);
+    expect(['pourquoi ?', 'why are they doing that?'].map(about)).toEqual(['reason', 'reason']);
+  });
+
+  it('is not about the answer when it names a subject of its own', () => {
+    expect(read('who said tiktok keeps backups?').about).toBeUndefined();
+    expect(read('when was the unit created?').about).toBeUndefined();
+    expect(read('why would the treasury even be involved?').about).toBeUndefined();
+  });
+
+  it('is elliptical when it opens with "and", points back ("it", "ça"), or has a word or two', () => {
+    for (const text of [
+      'and the backups?',
+      'et à Singapour ?',
+      'what about biden?',
+      'when was it formed?',
+      'et Oracle ?',
+    ])
+      expect(read(text).elliptical, text).toBe(true);
+    expect(read('does tiktok route all us user traffic through oracle servers').elliptical).toBe(false);
+  });
+
+  it('changes the subject when it says so, whatever else it says', () => {
+    for (const text of [
+      'different question, who owns tiktok?',
+      'autre chose : le CFIUS, c’est quoi ?',
+      'ok thanks. unrelated, is the printer fixed?',
+      'rien à voir : et les sauvegardes ?',
+    ]) {
+      expect(read(text).newTopic, text).toBe(true);
+      expect(read(text).elliptical, text).toBe(false);
+    }
+  });
+});
