@@ -1,6 +1,6 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import type { Answerer } from './answerer.ts';
-import { words } from '../text/normalise.ts';
+import { textKey } from '../text/analyze.ts';
 
 /**
  * Facts for a name someone is typing, ranked as people expect: an exact id or title first, then ids and
@@ -53,7 +53,7 @@ export function lookupFacts(
     .map(([id]) => answerer.snapshot.factsById.get(id)!);
 }
 
-/** Words of folded text, one space apart: "Where's the data?" and "where s the data" read the same. */
+/** A name as typed and as written, compared by the one key of the text pipeline. */
 function simple(text: string): string {
-  return words(text).join(' ');
+  return textKey(text);
 }

@@ -3,7 +3,7 @@ import type { ReloadOutcome } from '../knowledge/live-store.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { reloadSummary } from '../service/auto-reload.ts';
 import { versionLabel } from '../knowledge/snapshot.ts';
-import { fold } from '../text/normalise.ts';
+import { analyze } from '../text/analyze.ts';
 import type { TerminalEngine } from './engine-setup.ts';
 import { renderText } from './render-text.ts';
 
@@ -53,7 +53,14 @@ export async function runChat(engine: TerminalEngine, io: ChatIo): Promise<void>
       const line = raw.trim();
       if (line === '/quit' || line === '/exit') break;
       const accepted =
-        offered && YES.has(fold(line).replace(/[^a-z]/g, '')) ? engine.show(offered.id, offered.language) : undefined;
+        offered &&
+        YES.has(
+          analyze(line)
+            .words.map((w) => w.word)
+            .join(''),
+        )
+          ? engine.show(offered.id, offered.language)
+          : undefined;
       offered = undefined;
       if (line === '/help') write(HELP);
       else if (accepted) write(`${renderText(accepted)}\n`);

@@ -3,7 +3,7 @@ import type { BotContext } from './context.ts';
 import { QUESTION_MAX_LENGTH } from './limits.ts';
 import { asPlainText, NO_MENTIONS, renderReply } from './render.ts';
 import { UI } from './strings.ts';
-import { detectLanguage } from '../text/normalise.ts';
+import { analyze } from '../text/analyze.ts';
 
 /**
  * Mentions of the bot (its user or its managed role) and DMs get an answer as a reply; so does every
@@ -50,7 +50,7 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     return;
   }
   if (question === '') {
-    await message.reply({ content: UI[detectLanguage(message.content)].emptyMention, allowedMentions: NO_MENTIONS });
+    await message.reply({ content: UI[analyze(message.content).language].emptyMention, allowedMentions: NO_MENTIONS });
     return;
   }
   // A DM and a thread are one conversation each; in a channel, replying to the bot's answer continues one.

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { z } from 'zod';
 import { FactSchema, SourceSchema, SynonymsSchema, TopicsSchema, type Fact, type Source, type Synonyms, type Topic } from './schema.ts';
-import { phraseKey, quoteText, stem, words } from '../text/normalise.ts';
+import { analyze, contentTerms, textKey } from '../text/analyze.ts';
+import { quoteText } from '../text/normalise.ts';
 import { byPosition, closest, type Problem } from './problems.ts';
 import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 import { schemaProblems } from './zod-problems.ts';
@@ -283,7 +284,7 @@ function checkFacts(
     for (const field of ['aliases', 'questions'] as const) {
       for (const language of ['en', 'fr'] as const) {
         fact[field][language].forEach((text, i) => {
-          const key = exampleKey(text);
+          const key = textKey(text);
           const owner = exampleOwners.get(key);
           const what = field === 'aliases' ? 'alias' : 'question';
           if (owner && owner.id !== fact.id) {
@@ -324,7 +325,7 @@ function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]):
   // Phrases that read the same ("reaction", "réaction") may repeat within one rule; across rules they clash.
   const seen = new Map<string, { rule: string; where: string }>();
   const check = (phrase: string, path: (string | number)[], rule: string, where: string) => {
-    const key = phraseKey(phrase);
+    const key = contentTerms(phrase).join(' ');
     if (key === '') {
       problems.push(pointAt(yaml, path, 'error', `"${phrase}" is only stop words, which questions are read without`, 'Use a word that carries meaning, or remove it.'));
       return;
@@ -339,13 +340,13 @@ function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]):
     group.forEach((phrase, j) => check(phrase, ['equivalent', i, j], `equivalent.${i}`, `in the group starting "${group[0]}"`));
   });
   value.other_names.forEach((name, i) => {
-    if (words(name).length !== 1) {
+    if (analyze(name, { language: 'en' }).words.length !== 1) {
       problems.push(pointAt(yaml, ['other_names', i], 'error', `"${name}" is not one word`, 'Write each name as one word ("YouTube", "AWS"); its other words would be read as names too.'));
     }
   });
   value.one_way.forEach((rule, i) => {
     rule.words.forEach((phrase, j) => check(phrase, ['one_way', i, 'words', j], `one_way.${i}`, `among the words read as "${rule.means}"`));
-    if (phraseKey(rule.means) === '') {
+    if (contentTerms(rule.means).length === 0) {
       problems.push(pointAt(yaml, ['one_way', i, 'means'], 'error', `"${rule.means}" is only stop words, which questions are read without`, 'Use a word that carries meaning.'));
     }
   });
@@ -353,11 +354,6 @@ function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]):
 
 /** A quote pasted with its quotation marks: “…”, «…», "…" or '…'. */
 const WRAPPING_QUOTES = /^(“[^“”]*”|«[^«»]*»|"[^"]*"|‘[^‘’]*’|„[^„“”]*[“”])$/s;
-
-/** Two aliases or questions are the same when they read the same to the engine: case, accents, plurals aside. */
-function exampleKey(text: string): string {
-  return words(text).map(stem).join(' ');
-}
 
 /** Undefined when the quote occurs in the (normalised) text; otherwise a hint showing where it stops matching. */
 function quoteMismatch(quote: string, haystack: string): string | undefined {

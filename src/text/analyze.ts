@@ -105,11 +105,15 @@ export function contentTerms(text: string): string[] {
 }
 
 /**
- * One key per text: two texts with the same key are the same question to every check that compares
- * texts (duplicate aliases, the report's groups, a question asked word for word).
+ * One key per text: two texts with the same key say the same words, whatever their case, accents,
+ * punctuation, Discord markup and inflection ("Where are the BACKUPS?" and "where is the backup"). Lint
+ * compares aliases and questions with it, autocomplete a typed name with the facts', the report groups
+ * questions by the sorted `contentTerms` instead (their words, not their wording).
  */
 export function textKey(text: string): string {
-  return contentTerms(text).join(' ');
+  return analyze(text, { language: 'en' })
+    .words.map((w) => w.term)
+    .join(' ');
 }
 
 /** The kinds of question `questionCues` tells apart. */

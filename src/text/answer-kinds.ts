@@ -5,7 +5,7 @@
  * leads the unit"), or a postal address ("the address of the data center", "l'adresse exacte").
  * A fact that gives no such thing does not answer the question, however many words it shares with it:
  * "how long does TikTok keep a backup" is not answered by "TikTok keeps backups".
- * Words are lower case with accents folded, as `words()` gives them.
+ * Words are lower case with accents folded, as `analyze()` gives them.
  */
 export type AnswerKind = 'quantity' | 'money' | 'duration' | 'date' | 'frequency' | 'name' | 'address';
 

@@ -52,26 +52,6 @@ export function unshorten(word: string): string {
 }
 
 /**
- * Words of folded text, each marked when written as a name is: capitalised after the first word
- * ("does Facebook…") or in capitals ("EU", "AWS"). Chat in lower case, shouting and random case give no mark.
- */
-export function wordsWithCase(text: string): { word: string; name: boolean }[] {
-  const cased = foldKeepingCase(text).match(WORD) ?? [];
-  // Case means something only when it was written as people write: not shouted, not random.
-  const shouted = cased.filter((raw) => raw.length >= 3 && raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)).length;
-  const random = cased.some((raw) => /\p{Ll}\p{Lu}/u.test(raw) && !/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u.test(raw));
-  const natural = !random && shouted * 2 < cased.filter((raw) => raw.length >= 3).length;
-  return cased.map((raw, i) => {
-    const word = unshorten(raw.toLowerCase());
-    const upper = raw.length - raw.replace(/\p{Lu}/gu, '').length;
-    return {
-      word,
-      name: natural && upper > 0 && ((i > 0 && /^\p{Lu}/u.test(raw)) || (upper === raw.length && raw.length >= 2)),
-    };
-  });
-}
-
-/**
  * A light stemmer for English and French together, so that a question's language does not have to be
  * known to match: plural s, and the commonest verb and participle endings. Typos and the rest are left
  * to fuzzy matching.
@@ -130,20 +110,4 @@ export function detectLanguage(text: string, wordLean?: (word: string) => number
   french += (text.normalize('NFC').match(/[éèêàùçôîûëïœ]/gi)?.length ?? 0) * 0.5;
   french += text.match(/\b(?:l|d|qu|j|n|s|c|m|t)['’]\p{L}/giu)?.length ?? 0;
   return french > english ? 'fr' : 'en';
-}
-
-/**
- * The stemmed content words of a phrase in either language, as phrases are compared: stop words of both
- * languages out, unless that leaves nothing ("comment" is a French stop word but an English noun).
- */
-export function phraseTerms(text: string): string[] {
-  const all = words(text).filter((w) => w.length > 1);
-  const content = all.filter((w) => !STOP_WORDS.en.has(w) && !STOP_WORDS.fr.has(w));
-  const kept = content.length > 0 ? content : all.filter((w) => !(STOP_WORDS.en.has(w) && STOP_WORDS.fr.has(w)));
-  return kept.map(stem);
-}
-
-/** One key per phrase: two phrases with the same key are the same to the engine. */
-export function phraseKey(text: string): string {
-  return phraseTerms(text).join(' ');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildLexicon, shippedLexicon } from '../../src/text/lexicon.ts';
-import { wordsWithCase } from '../../src/text/normalise.ts';
+import { analyze } from '../../src/text/analyze.ts';
 
 describe('the general-language lexicon', () => {
   const lexicon = shippedLexicon();
@@ -27,8 +27,8 @@ describe('the general-language lexicon', () => {
 
 describe('case as a mark of names', () => {
   const names = (text: string) =>
-    wordsWithCase(text)
-      .filter((w) => w.name)
+    analyze(text)
+      .words.filter((w) => w.name)
       .map((w) => w.word);
 
   it('marks capitalised words after the first, and capitals, as names', () => {
