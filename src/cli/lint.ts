@@ -2,7 +2,7 @@ import { createAnswerer } from '../answer/answerer.ts';
 import { loadKnowledgeWithFiles } from '../knowledge/load.ts';
 import { byPosition, formatProblem, type Problem } from '../knowledge/problems.ts';
 import { validateKnowledge } from '../knowledge/validate.ts';
-import { compareAnswers, examplesOf, selfTest } from '../service/self-test.ts';
+import { compareAnswers, examplesOf, selfTest, type AnswerChange } from '../service/self-test.ts';
 import { staleFacts } from '../service/stale.ts';
 import { EXIT, processIo, runCommand, UsageError, type CliIo } from './command.ts';
 import { committedKnowledgeFiles } from './git-baseline.ts';
@@ -17,7 +17,8 @@ const SPEC = {
   answered by its own fact.
   --strict      warnings (reviews past due) count as errors
   --against     also list every question answered differently from the knowledge base committed at REF
-                (HEAD, main…): the facts' own questions and those of the QUESTION_SET files`,
+                (HEAD, main…): the facts' own questions and those of the QUESTION_SET files; fails when a
+                question of a set that was answered right is now answered wrongly, naming the file`,
   options: { strict: { type: 'boolean', default: false }, dir: { type: 'string' }, against: { type: 'string' } },
   allowPositionals: true,
 } as const;
@@ -40,6 +41,7 @@ export function lint(argv: readonly string[], io: CliIo): Promise<number> {
       out('Facts past their review date, by owner:');
       for (const { owner, facts } of stale.byOwner) out(`  ${owner}: ${facts.map((f) => f.file ?? f.id).join(', ')}`);
     }
+    let broken: readonly AnswerChange[] = [];
     if (answerer && values.against !== undefined) {
       const baseFiles = committedKnowledgeFiles(dir, values.against);
       const baseline = validateKnowledge(baseFiles, { now: new Date() });
@@ -61,14 +63,21 @@ export function lint(argv: readonly string[], io: CliIo): Promise<number> {
             : `Questions answered differently because of them (${changes.length}):`,
         );
         for (const c of changes) out(`  ${c.where}: "${c.question}" was ${c.before}, now ${c.after}`);
+        broken = changes.filter((c) => c.brokenBy !== undefined);
+        if (broken.length > 0) {
+          out('');
+          out(`Questions that were answered right and are now answered wrongly (${broken.length}):`);
+          for (const c of broken)
+            out(`  ${c.where}: "${c.question}" is now ${c.after}, because of ${c.brokenBy!.join(', ')}`);
+        }
       }
     }
-    const failed = errors.length > 0 || (values.strict && warnings.length > 0);
+    const failed = errors.length > 0 || broken.length > 0 || (values.strict && warnings.length > 0);
     const summary = result.ok
       ? `${result.snapshot.facts.length} facts, ${result.snapshot.sources.size} sources, ${examplesOf(result.snapshot, files).length} aliases and questions tried, version ${result.snapshot.version}`
       : 'knowledge base not loaded';
     out(
-      `${failed ? 'FAILED' : 'OK'}: ${errors.length} error(s), ${warnings.length} warning(s)${values.strict ? ' (strict: warnings count as errors)' : ''} — ${summary}`,
+      `${failed ? 'FAILED' : 'OK'}: ${errors.length} error(s), ${warnings.length} warning(s)${broken.length > 0 ? `, ${broken.length} question(s) now answered wrongly` : ''}${values.strict ? ' (strict: warnings count as errors)' : ''} — ${summary}`,
     );
     return failed ? EXIT.failed : EXIT.ok;
   });

@@ -13,9 +13,9 @@ export async function readQuestionSet(path: string): Promise<QuestionSet> {
   return result.data;
 }
 
-/** The questions of a question set, each with the file it comes from, for comparisons. */
-export async function questionsOf(path: string): Promise<{ text: string; where: string }[]> {
-  return (await readQuestionSet(path)).map(({ q }) => ({ text: q, where: path }));
+/** The questions of a question set, each with the file it comes from and its expected fact, for comparisons. */
+export async function questionsOf(path: string): Promise<{ text: string; where: string; expect: string | null }[]> {
+  return (await readQuestionSet(path)).map(({ q, expect }) => ({ text: q, where: path, expect }));
 }
 
 function failure(problems: readonly Problem[]): CommandFailure {

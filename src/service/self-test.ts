@@ -1,5 +1,6 @@
 import type { Answerer } from '../answer/answerer.ts';
 import type { Decision } from '../answer/engine.ts';
+import { judge } from '../answer/evaluate.ts';
 import type { Problem } from '../knowledge/problems.ts';
 import { LANGUAGES } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
@@ -84,6 +85,11 @@ export interface AnswerChange {
   readonly where: string;
   readonly before: string;
   readonly after: string;
+  /**
+   * Set when a question of a labelled set was answered right and is now answered wrongly: the changed
+   * files that caused it (the now-answering fact's file, else synonyms.yaml, else every changed file).
+   */
+  readonly brokenBy?: readonly string[];
 }
 
 export interface Comparison {
@@ -100,27 +106,37 @@ export interface Comparison {
 export function compareAnswers(
   before: { answerer: Answerer; files: KnowledgeFiles },
   after: { answerer: Answerer; files: KnowledgeFiles },
-  questions: readonly { text: string; where: string }[] = [],
+  questions: readonly { text: string; where: string; expect?: string | null }[] = [],
 ): Comparison {
   const own = examplesOf(after.answerer.snapshot, after.files);
   const ownFact = new Map(own.map((e) => [e.text, e.factId]));
-  const asked = new Map<string, string>();
+  const asked = new Map<string, { where: string; expect?: string | null }>();
   const listed = [...own, ...examplesOf(before.answerer.snapshot, before.files)].map((e) => ({
     text: e.text,
     where: `${e.file}:${e.line}`,
   }));
-  for (const { text, where } of [...listed, ...questions]) if (!asked.has(text)) asked.set(text, where);
-  const changes: AnswerChange[] = [];
-  for (const [question, where] of asked) {
-    const was = before.answerer.ask(question);
-    const is = after.answerer.ask(question);
-    if (outcome(was) === outcome(is) || (is.fact !== undefined && ownFact.get(question) === is.fact.id)) continue;
-    changes.push({ question, where, before: describeDecision(was), after: describeDecision(is) });
-  }
+  for (const { text, ...rest } of [...listed, ...questions]) if (!asked.has(text)) asked.set(text, rest);
   const files = [...new Set([...before.files.keys(), ...after.files.keys()])]
     .filter((f) => before.files.get(f) !== after.files.get(f))
     .sort();
+  const changes: AnswerChange[] = [];
+  for (const [question, { where, expect }] of asked) {
+    const was = before.answerer.ask(question);
+    const is = after.answerer.ask(question);
+    if (outcome(was) === outcome(is) || (is.fact !== undefined && ownFact.get(question) === is.fact.id)) continue;
+    const change = { question, where, before: describeDecision(was), after: describeDecision(is) };
+    const broken = expect !== undefined && judge(expect, was) === 'right' && judge(expect, is) === 'wrong';
+    changes.push(broken ? { ...change, brokenBy: causes(is, after.answerer.snapshot, files) } : change);
+  }
   return { files, changes };
+}
+
+/** The changed files a new wrong answer comes from: its fact's file, else the vocabulary, else all of them. */
+function causes(decision: Decision, snapshot: KnowledgeSnapshot, changed: readonly string[]): string[] {
+  const factFile = decision.fact && snapshot.factFiles.get(decision.fact.id);
+  if (factFile && changed.includes(factFile)) return [factFile];
+  if (changed.includes('synonyms.yaml')) return ['synonyms.yaml'];
+  return [...changed];
 }
 
 function outcome(decision: Decision): string {

@@ -138,6 +138,30 @@ describe('npm run kb:lint', () => {
     expect(output).not.toContain('Who owns TikTok');
   });
 
+  it('given a vocabulary edit that turns a right answer of a question set wrong, then it fails naming synonyms.yaml', async () => {
+    const dir = committedCopyOfKnowledge();
+    const path = join(dir, 'synonyms.yaml');
+    // A newcomer's edit: Ireland read as Singapore, so a question about Ireland finds the Singapore fact.
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8')
+        .replace(/\n {2}- \[Ireland[^\n]*\]/, '')
+        .replace('- [Singapore, ', '- [Singapore, Ireland, Irish, Irlande, '),
+    );
+    const questions = join(mkdtempSync(join(tmpdir(), 'kb-questions-')), 'questions.yaml');
+    writeFileSync(
+      questions,
+      '- { q: "are tiktok backups kept in ireland?", expect: null }\n- { q: "tiktok backups singapore", expect: backup-locations }\n',
+    );
+    const { code, output } = await lintDir(dir, ['--against', 'HEAD', questions]);
+    expect(code).toBe(1);
+    expect(output).toContain('Questions that were answered right and are now answered wrongly (1):');
+    expect(output).toMatch(
+      /"are tiktok backups kept in ireland\?" is now answered by backup-locations \(0\.\d\d\), because of synonyms\.yaml$/m,
+    );
+    expect(output).toMatch(/^FAILED: 0 error\(s\), 0 warning\(s\), 1 question\(s\) now answered wrongly/m);
+  });
+
   it('given --against a commit of an unchanged knowledge base, then nothing is answered differently', async () => {
     const { code, output } = await lintDir(committedCopyOfKnowledge(), ['--against', 'HEAD']);
     expect(code).toBe(0);
