@@ -127,44 +127,56 @@ const FIELD_COUNT: Readonly<Record<FactField, number>> = {
 /** Misspelt words remembered per index: a memory bound, not a tuning number (it changes no answer). */
 const FUZZY_CACHE_SIZE = 5_000;
 
-/** Growable typed posting lists of (document, up to three values), so that a large index allocates little. */
+/**
+ * Posting lists built from (id, document, values) triples appended in any order, then sorted by id in
+ * one pass (compressed rows): a large index allocates a few arrays, not a few per term.
+ */
 class Postings {
-  private docs: Int32Array[] = [];
-  private values: Float32Array[] = [];
-  private sizes: number[] = [];
-  constructor(private readonly width: 1 | 3) {}
+  private ids = new Int32Array(1024);
+  private docs = new Int32Array(1024);
+  private values: Float32Array;
+  private size = 0;
+  constructor(private readonly width: 1 | 3) {
+    this.values = new Float32Array(1024 * width);
+  }
   add(id: number, doc: number, a: number, b = 0, c = 0): void {
-    while (this.docs.length <= id) {
-      this.docs.push(new Int32Array(2));
-      this.values.push(new Float32Array(2 * this.width));
-      this.sizes.push(0);
+    if (this.size === this.ids.length) {
+      const grow = <T extends Int32Array | Float32Array>(array: T, by: number): T => {
+        const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
+        bigger.set(array);
+        void by;
+        return bigger;
+      };
+      this.ids = grow(this.ids, 1);
+      this.docs = grow(this.docs, 1);
+      this.values = grow(this.values, this.width);
     }
-    const at = this.sizes[id]!++;
-    if (at === this.docs[id]!.length) {
-      const docs = new Int32Array(at * 2);
-      docs.set(this.docs[id]!);
-      this.docs[id] = docs;
-      const values = new Float32Array(at * 2 * this.width);
-      values.set(this.values[id]!);
-      this.values[id] = values;
-    }
-    this.docs[id]![at] = doc;
-    const values = this.values[id]!;
-    values[at * this.width] = a;
+    const at = this.size++;
+    this.ids[at] = id;
+    this.docs[at] = doc;
+    this.values[at * this.width] = a;
     if (this.width === 3) {
-      values[at * 3 + 1] = b;
-      values[at * 3 + 2] = c;
+      this.values[at * 3 + 1] = b;
+      this.values[at * 3 + 2] = c;
     }
   }
-  /** The lists trimmed to their sizes: documents, and their values interleaved. */
+  /** One list per id, documents in the order they were added, values interleaved. */
   seal(count: number): { docs: Int32Array; values: Float32Array }[] {
-    return Array.from({ length: count }, (_, id) => {
-      const size = this.sizes[id] ?? 0;
-      return {
-        docs: (this.docs[id] ?? new Int32Array(0)).slice(0, size),
-        values: (this.values[id] ?? new Float32Array(0)).slice(0, size * this.width),
-      };
-    });
+    const start = new Int32Array(count + 1);
+    for (let i = 0; i < this.size; i++) start[this.ids[i]! + 1]!++;
+    for (let id = 0; id < count; id++) start[id + 1]! += start[id]!;
+    const docs = new Int32Array(this.size);
+    const values = new Float32Array(this.size * this.width);
+    const next = start.slice(0, count);
+    for (let i = 0; i < this.size; i++) {
+      const at = next[this.ids[i]!]!++;
+      docs[at] = this.docs[i]!;
+      for (let k = 0; k < this.width; k++) values[at * this.width + k] = this.values[i * this.width + k]!;
+    }
+    return Array.from({ length: count }, (_, id) => ({
+      docs: docs.subarray(start[id]!, start[id + 1]!),
+      values: values.subarray(start[id]! * this.width, start[id + 1]! * this.width),
+    }));
   }
 }
 
@@ -202,8 +214,12 @@ export function buildEvidence(
   const exampleFact: number[] = [];
   const exampleNorm: number[] = [];
   const examples = new Map<string, number>();
+  // Per fact, its terms' English and French strengths and counts, in arrays indexed by term and reset after.
+  let en = new Float32Array(1024);
+  let fr = new Float32Array(1024);
+  let counted = new Float32Array(1024);
+  const touched: number[] = [];
   facts.forEach((fact, doc) => {
-    const best = new Map<number, number[]>();
     const sequence = new Map<number, number>();
     for (const { field, language, text } of fieldsOf(fact, sourceLanguage)) {
       const strength = FIELD_STRENGTH[field];
@@ -216,20 +232,26 @@ export function buildEvidence(
       }
       for (const { term, word } of read) {
         const id = idOf(term, word);
-        factLength[doc] = factLength[doc]! + count;
-        const entry = best.get(id) ?? [0, 0, 0];
-        entry[2]! += count;
-        if (field === 'id' || field === 'claimant') {
-          entry[0] = Math.max(entry[0]!, strength);
-          entry[1] = Math.max(entry[1]!, strength);
-        } else {
-          const slot = language === 'en' ? 0 : 1;
-          entry[slot] = Math.max(entry[slot]!, strength);
+        if (id >= counted.length) {
+          const grow = (a: Float32Array) => {
+            const b = new Float32Array(a.length * 2);
+            b.set(a);
+            return b;
+          };
+          [en, fr, counted] = [grow(en), grow(fr), grow(counted)];
         }
-        best.set(id, entry);
+        factLength[doc] = factLength[doc]! + count;
+        if (counted[id] === 0) touched.push(id);
+        counted[id]! += count;
+        if (field !== 'id' && field !== 'claimant' && language === 'fr') fr[id] = Math.max(fr[id]!, strength);
+        else if (field !== 'id' && field !== 'claimant') en[id] = Math.max(en[id]!, strength);
+        else {
+          en[id] = Math.max(en[id]!, strength);
+          fr[id] = Math.max(fr[id]!, strength);
+        }
       }
       if (field === 'title' || field === 'aliases' || field === 'questions' || field === 'keywords') {
-        const key = rewriter.sequence(analysed, isFactContent).join(' ');
+        const key = rewriter.sequence(analysed, isFactContent, read).join(' ');
         if (key !== '' && !examples.has(key)) examples.set(key, doc);
         const asks = questionCues(
           analysed.map((w) => w.word),
@@ -250,17 +272,21 @@ export function buildEvidence(
         exampleNorm.push([...weightOf.values()].reduce((a, b) => a + b, 0));
       }
     }
-    for (const [id, entry] of best) {
-      const [en, fr, count] = entry as [number, number, number];
+    for (const id of touched) {
       // A word a fact has only in its other language's text is likely another word ("stock", "stocker").
+      const [e, f] = [en[id]!, fr[id]!];
       postings.add(
         id,
         doc,
-        Math.max(en, fr * options.otherLanguageStrength),
-        Math.max(fr, en * options.otherLanguageStrength),
-        count,
+        Math.max(e, f * options.otherLanguageStrength),
+        Math.max(f, e * options.otherLanguageStrength),
+        counted[id]!,
       );
+      en[id] = 0;
+      fr[id] = 0;
+      counted[id] = 0;
     }
+    touched.length = 0;
     const keys = Int32Array.from(sequence.keys()).sort();
     factSequence.push({ keys, counts: Float32Array.from(keys, (k) => sequence.get(k)!) });
   });

@@ -16,7 +16,11 @@ export interface SynonymRewriter {
    * Every word of a text as a term, stop words included, content words read through the vocabulary: the key
    * of a question asked word for word ("does tiktok keep copies" and "does tiktok keep backups" are one).
    */
-  sequence(words: readonly AnalyzedWord[], isContent: (word: AnalyzedWord) => boolean): string[];
+  sequence(
+    words: readonly AnalyzedWord[],
+    isContent: (word: AnalyzedWord) => boolean,
+    rewritten?: readonly Term[],
+  ): string[];
   /** Single words read as a single term, for fuzzy matching: [folded word, term]. */
   readonly singleWords: readonly (readonly [string, string])[];
   /**
@@ -74,8 +78,11 @@ export function synonymRewriter(synonyms: Synonyms): SynonymRewriter {
     }
     return out;
   };
-  const sequence = (words: readonly AnalyzedWord[], isContent: (word: AnalyzedWord) => boolean): string[] => {
-    const rewritten = rewrite(words, isContent);
+  const sequence = (
+    words: readonly AnalyzedWord[],
+    isContent: (word: AnalyzedWord) => boolean,
+    rewritten: readonly Term[] = rewrite(words, isContent),
+  ): string[] => {
     const at = new Map<number, string[]>();
     for (const t of rewritten) at.set(t.at, [...(at.get(t.at) ?? []), t.term]);
     const out: string[] = [];

@@ -63,28 +63,38 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   for (const part of parts) {
     const cased = foldKeepingCase(part.text);
     const matches = [...cased.matchAll(WORD)];
+    // Lower case keeps the length of folded text, so a word's lower-case form is at its own indices.
+    const lower = cased.toLowerCase().length === cased.length ? cased.toLowerCase() : undefined;
     // Case means something only when it was written as people write: not shouted, not random.
-    const raws = matches.map((m) => m[0]);
-    const long = raws.filter((raw) => raw.length >= 3);
-    const shouted = long.filter((raw) => raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)).length;
-    const random = raws.some((raw) => /\p{Ll}\p{Lu}/u.test(raw) && !/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u.test(raw));
-    const natural = !random && shouted * 2 < long.length;
+    let natural = false;
+    if (lower !== cased) {
+      const raws = matches.map((m) => m[0]);
+      const long = raws.filter((raw) => raw.length >= 3);
+      const shouted = long.filter((raw) => raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)).length;
+      const random = raws.some(
+        (raw) => /\p{Ll}\p{Lu}/u.test(raw) && !/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u.test(raw),
+      );
+      natural = !random && shouted * 2 < long.length;
+    }
     matches.forEach((match, i) => {
       const raw = match[0];
-      const word = unshorten(raw.toLowerCase());
-      const upper = raw.length - raw.replace(/\p{Lu}/gu, '').length;
-      const next = matches[i + 1];
       const end = match.index + raw.length;
+      const folded = lower?.slice(match.index, end) ?? raw.toLowerCase();
+      const word = unshorten(folded);
+      const stop = STOP_WORDS[language].has(word);
+      let name = false;
+      if (natural && folded !== raw) {
+        const upper = raw.length - raw.replace(/\p{Lu}/gu, '').length;
+        name = (out.length > 0 && /^\p{Lu}/u.test(raw)) || (upper === raw.length && raw.length >= 2);
+      }
+      const next = matches[i + 1];
       out.push({
         word,
         term: stem(word),
-        stop: STOP_WORDS[language].has(word),
-        otherStop: !STOP_WORDS[language].has(word) && STOP_WORDS[other].has(word),
+        stop,
+        otherStop: !stop && STOP_WORDS[other].has(word),
         framing: FRAMING_WORDS.en.has(word) || FRAMING_WORDS.fr.has(word),
-        name:
-          natural &&
-          upper > 0 &&
-          ((out.length > 0 && /^\p{Lu}/u.test(raw)) || (upper === raw.length && raw.length >= 2)),
+        name,
         frame: part.frame,
         hyphenNext: next !== undefined && next.index === end + 1 && HYPHENS.has(cased[end]!),
       });

@@ -29,8 +29,12 @@ const MARKUP: readonly (readonly [RegExp, string])[] = [
   [/^[ \t]{0,8}(?:>{1,3}|#{1,3}|-#)[ \t]/gmu, ''],
 ];
 
+const MARKUP_CHARACTER = /[<[*_~|`>#@:]|(?:https?|ftp):/i;
+
 /** The message without Discord markup, its words as they were. */
 export function stripMarkup(text: string): string {
+  // Most text has none of the characters markup starts with: nothing to take out.
+  if (!MARKUP_CHARACTER.test(text)) return text;
   let out = text;
   for (const [pattern, replacement] of MARKUP) out = out.replace(pattern, replacement);
   return out;

@@ -9,6 +9,8 @@ export function fold(text: string): string {
 }
 
 export function foldKeepingCase(text: string): string {
+  // Plain ASCII has nothing to fold but its apostrophes.
+  if (/^[\x20-\x7e\s]*$/.test(text)) return text.replace(APOSTROPHES, "'");
   return (
     text
       .normalize('NFKD')
