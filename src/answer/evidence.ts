@@ -141,15 +141,14 @@ class Postings {
   }
   add(id: number, doc: number, a: number, b = 0, c = 0): void {
     if (this.size === this.ids.length) {
-      const grow = <T extends Int32Array | Float32Array>(array: T, by: number): T => {
+      const grow = <T extends Int32Array | Float32Array>(array: T): T => {
         const bigger = new (array.constructor as new (n: number) => T)(array.length * 2);
         bigger.set(array);
-        void by;
         return bigger;
       };
-      this.ids = grow(this.ids, 1);
-      this.docs = grow(this.docs, 1);
-      this.values = grow(this.values, this.width);
+      this.ids = grow(this.ids);
+      this.docs = grow(this.docs);
+      this.values = grow(this.values);
     }
     const at = this.size++;
     this.ids[at] = id;
@@ -174,7 +173,7 @@ class Postings {
       for (let k = 0; k < this.width; k++) values[at * this.width + k] = this.values[i * this.width + k]!;
     }
     return Array.from({ length: count }, (_, id) => ({
-      docs: docs.subarray(start[id]!, start[id + 1]!),
+      docs: docs.subarray(start[id], start[id + 1]),
       values: values.subarray(start[id]! * this.width, start[id + 1]! * this.width),
     }));
   }
@@ -280,7 +279,7 @@ export function buildEvidence(
         doc,
         Math.max(e, f * options.otherLanguageStrength),
         Math.max(f, e * options.otherLanguageStrength),
-        counted[id]!,
+        counted[id],
       );
       en[id] = 0;
       fr[id] = 0;
