@@ -20,7 +20,7 @@ import { openLiveStore } from '../src/knowledge/live-store.ts';
 import { openRecorder } from '../src/record/recorder.ts';
 import { createAsking } from '../src/service/asking.ts';
 import { benchDiscord } from './discord.ts';
-import { benchRecorder } from './record.ts';
+import { benchRecorder, benchReport } from './record.ts';
 import { generateKnowledge } from './generate.ts';
 import { ms, table, timeEach, type Timing } from './stats.ts';
 
@@ -279,6 +279,13 @@ async function policyLoop(questions: readonly string[]): Promise<string[][]> {
     'recorder: one recordQuestion call',
     `${recorded.callMedianUs} µs median, ${recorded.callP99Us} µs p99, ${recorded.callMaxMs} ms max`,
   ]);
+  for (const report of benchReport([{ rows: 100_000 }, { rows: 400_000 }, { rows: 400_000, flood: true }])) {
+    const record = `${report.rows.toLocaleString('en')} questions${report.flood ? ', every one a different unanswered question' : ''}`;
+    rows.push([
+      `report over 30 days of ${record}: /kb report / /kb preview's recent unanswered (median of 3)`,
+      `${ms(report.reportMs)} / ${ms(report.recentUnansweredMs)}`,
+    ]);
+  }
   return rows;
 }
 
