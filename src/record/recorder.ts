@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { applyMigrations } from './migrations.ts';
+import { registerUnansweredKey } from './unanswered-key.ts';
 import { LANGUAGES, type Language } from '../knowledge/schema.ts';
 
 /**
@@ -160,9 +161,11 @@ export function hashUserId(salt: string, userId: string): string {
 
 function createRecorder(db: Database.Database, salt: string, settings: Settings): Recorder {
   const { logger, now } = settings;
+  registerUnansweredKey(db);
   const insertQuestion = db.prepare(`
-    INSERT INTO questions (id, asked_at, channel_kind, language, fact_id, score, suggestions, question, user_hash, knowledge_version, latency_ms)
-    VALUES (@id, @askedAt, @channelKind, @language, @factId, @score, @suggestions, @question, @userHash, @knowledgeVersion, @latencyMs)`);
+    INSERT INTO questions (id, asked_at, channel_kind, language, fact_id, score, suggestions, question, user_hash, knowledge_version, latency_ms, unanswered_key)
+    VALUES (@id, @askedAt, @channelKind, @language, @factId, @score, @suggestions, @question, @userHash, @knowledgeVersion, @latencyMs,
+            CASE WHEN @factId IS NULL THEN unanswered_key_of(@question) END)`);
   // A vote for an answer that is not recorded (expired, or its write failed) is skipped, not an error.
   const upsertVote = db.prepare(`
     INSERT INTO votes (question_id, user_hash, helpful, voted_at)

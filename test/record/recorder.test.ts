@@ -16,6 +16,7 @@ import {
 const RAW_USER = '123456789012345678';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const T0 = new Date('2026-11-01T09:00:00Z');
+const LATEST = MIGRATIONS.at(-1)!.version;
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'record-'));
@@ -98,24 +99,23 @@ describe('opening the record', () => {
     db.close();
   });
 
-  it('given a v1 record with rows, when a v2 migration is added, then only v2 is applied and the rows keep their values', () => {
+  it('given a record with rows, when a new migration is added, then only it is applied and the rows keep their values', () => {
     const dataDir = tempDir();
     const first = recorderIn(dataDir);
     const id = first.recordQuestion(question());
     first.close();
-    const v2 = { version: 2, up: "ALTER TABLE questions ADD COLUMN guild TEXT NOT NULL DEFAULT 'unknown'" };
+    const next = { version: LATEST + 1, up: "ALTER TABLE questions ADD COLUMN guild TEXT NOT NULL DEFAULT 'unknown'" };
 
     const db = new Database(databasePath(dataDir));
-    const applied = applyMigrations(db, [...MIGRATIONS, v2]);
-    const again = applyMigrations(db, [...MIGRATIONS, v2]);
+    const applied = applyMigrations(db, [...MIGRATIONS, next]);
+    const again = applyMigrations(db, [...MIGRATIONS, next]);
     db.close();
 
-    expect(applied).toEqual([2]);
+    expect(applied).toEqual([LATEST + 1]);
     expect(again).toEqual([]);
-    expect(rows(dataDir, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual([
-      { version: 1 },
-      { version: 2 },
-    ]);
+    expect(rows(dataDir, 'SELECT version FROM schema_migrations ORDER BY version')).toEqual(
+      [...MIGRATIONS, next].map((m) => ({ version: m.version })),
+    );
     expect(rows(dataDir, 'SELECT id, fact_id, guild FROM questions')).toEqual([
       { id, fact_id: 'oracle-routing', guild: 'unknown' },
     ]);
@@ -123,11 +123,11 @@ describe('opening the record', () => {
 
   it('given a migration that fails, when it is applied, then none of its statements remain and its version is not recorded', () => {
     const db = new Database(join(tempDir(), 'x.sqlite3'));
-    const broken = { version: 2, up: 'CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);' };
+    const broken = { version: LATEST + 1, up: 'CREATE TABLE half_done (x); INSERT INTO no_such_table VALUES (1);' };
 
     expect(() => applyMigrations(db, [...MIGRATIONS, broken])).toThrow(/no_such_table/);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").all()).toEqual([]);
-    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual([1]);
+    expect(db.prepare('SELECT version FROM schema_migrations').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
     db.close();
   });
 });
@@ -380,7 +380,7 @@ describe('retention', () => {
     const writer = new Database(databasePath(dataDir));
     writer
       .prepare(
-        "INSERT INTO questions SELECT 'back-dated', ?, channel_kind, language, fact_id, score, suggestions, 'back-dated', user_hash, knowledge_version, latency_ms FROM questions",
+        "INSERT INTO questions SELECT 'back-dated', ?, channel_kind, language, fact_id, score, suggestions, 'back-dated', user_hash, knowledge_version, latency_ms, unanswered_key FROM questions",
       )
       .run(T0.toISOString());
     writer.close();
