@@ -252,8 +252,14 @@ describe('the policy team’s loop, through the fake Discord with real files and
     await h.fake.waitForRequest((r) => r.path === h.fake.callbackPath(vote));
 
     const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'kb', options: subcommand('report') }));
-    const shown = (await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent))).body;
-    expect(shown.data!.content).toMatch(/questions\s+5/);
+    const ack = (await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent))).body;
+    expect(ack.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const shown = (
+      await h.fake.waitForRequest<{ content: string }>(
+        (r) => r.method === 'PATCH' && r.path === h.fake.originalPath(sent),
+      )
+    ).body;
+    expect(shown.content).toMatch(/questions\s+5/);
     await h.stop();
     h = undefined as never;
 

@@ -96,10 +96,15 @@ export const kb: Command = {
         return replyPrivately(interaction, { embeds: [statusEmbed(context)] });
       case 'stale':
         return replyPrivately(interaction, { content: truncate(staleList(context), L.messageContent) });
-      case 'report':
-        return replyPrivately(interaction, {
+      case 'report': {
+        // The report's cost grows with the record: acknowledged first, it can never miss Discord's deadline.
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        await interaction.editReply({
           content: reportText(context, interaction.options.getInteger('days') ?? 30),
+          allowedMentions: NO_MENTIONS,
         });
+        return;
+      }
       case 'explain': {
         const explanation = explain(context.store.current(), interaction.options.getString('question', true));
         return replyPrivately(interaction, { content: codeBlock(formatExplanation(explanation), L.messageContent) });
