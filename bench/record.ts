@@ -4,6 +4,7 @@
  * report (`/kb report`, `npm run report`) and the recent unanswered questions `/kb preview` tries, over
  * large records.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +53,7 @@ function figures(calls: Float64Array, elapsedMs: number): RecordFigures {
 export function benchRecorder(): RecordFigures {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-record-'));
   const logger = { warn: () => {}, error: (obj: object, msg: string) => console.error(msg, obj) };
-  const recorder = openRecorder({ dataDir, logger });
+  const recorder = openRecorder({ dataDir, logger, hashKey: randomBytes(32) });
   try {
     for (let i = 0; i < WARM_UP; i++) recorder.recordQuestion(sample(i));
     const inputs = Array.from({ length: CALLS }, (_, i) => sample(i));

@@ -3,6 +3,7 @@
  * 1,000 and 10,000 facts, against a naive fuse.js search and MiniSearch on the same data, in one run.
  * Figures are medians and p99s of this run: compare ratios, not absolute numbers across machines.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
@@ -253,7 +254,7 @@ async function policyLoop(questions: readonly string[]): Promise<string[][]> {
     build: (s) => createAnswerer(s),
   });
   if (!opened.ok) throw new Error('the knowledge base does not load');
-  const recorder = openRecorder({ dataDir: mkdtempSync(join(tmpdir(), 'bench-ask-')) });
+  const recorder = openRecorder({ dataDir: mkdtempSync(join(tmpdir(), 'bench-ask-')), hashKey: randomBytes(32) });
   const withRecord = createAsking({ store: opened.store, contact: { en: 'x', fr: 'x' }, now: () => NOW, recorder });
   const without = createAsking({ store: opened.store, contact: { en: 'x', fr: 'x' }, now: () => NOW });
   const inputs = Array.from({ length: 20 }, () => questions).flat();

@@ -16,7 +16,8 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
         value TEXT NOT NULL
       );
 
-      -- user_hash is HMAC-SHA256(salt, Discord user id): stable per user, never the id itself.
+      -- user_hash is HMAC-SHA256(key, Discord user id): stable per user, never the id itself. The key is
+      -- kept outside the record (src/record/hash-key.ts); version 1 kept a salt in settings instead.
       -- question is NULL when question text storage is off.
       CREATE TABLE questions (
         id                TEXT PRIMARY KEY,

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { report } from '../../src/cli/report.ts';
 import { openRecorder } from '../../src/record/recorder.ts';
 import { buildReport, type Report } from '../../src/record/report.ts';
-import { TODAY } from '../helpers.ts';
+import { TEST_HASH_KEY, TODAY } from '../helpers.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 
 interface CallbackBody {
@@ -263,7 +263,7 @@ describe('the policy team’s loop, through the fake Discord with real files and
     await h.stop();
     h = undefined as never;
 
-    const reopened = openRecorder({ dataDir, now: () => TODAY });
+    const reopened = openRecorder({ dataDir, now: () => TODAY, hashKey: TEST_HASH_KEY });
     try {
       const summary = buildReport(reopened, {
         from: new Date(TODAY.getTime() - 86_400_000),

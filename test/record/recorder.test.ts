@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,6 +12,7 @@ import {
   type Recorder,
   type RecorderOptions,
 } from '../../src/record/recorder.ts';
+import { TEST_HASH_KEY } from '../helpers.ts';
 
 const RAW_USER = '123456789012345678';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,8 +39,8 @@ function clock(start: Date) {
   return { now: () => new Date(time), advance: (ms: number) => void (time += ms) };
 }
 
-function recorderIn(dataDir: string, options: Omit<RecorderOptions, 'dataDir'> = {}): Recorder {
-  const recorder = openRecorder({ dataDir, logger: memoryLogger(), ...options });
+function recorderIn(dataDir: string, options: Partial<Omit<RecorderOptions, 'dataDir'>> = {}): Recorder {
+  const recorder = openRecorder({ dataDir, logger: memoryLogger(), hashKey: TEST_HASH_KEY, ...options });
   onTestFinished(() => recorder.close());
   return recorder;
 }
@@ -214,7 +215,7 @@ describe('user ids', () => {
     expect(cells).toBeGreaterThan(15);
   });
 
-  it('given no salt option, when the recorder is reopened, then the same user gets the same stored id, which is not the raw id', () => {
+  it('given the same key, when the recorder is reopened, then the same user gets the same stored id, which is not the raw id', () => {
     const dataDir = tempDir();
     const first = recorderIn(dataDir);
     first.recordQuestion(question());
@@ -233,26 +234,131 @@ describe('user ids', () => {
     expect(hashes[2]).not.toBe(hashes[0]);
   });
 
-  it('given two data dirs without a salt option, then each makes its own salt and the same user hashes differently', () => {
-    const [a, b] = [tempDir(), tempDir()];
-    for (const dataDir of [a, b]) {
-      const recorder = recorderIn(dataDir);
-      recorder.recordQuestion(question());
-      recorder.close();
-    }
-    const hashIn = (dataDir: string) =>
-      rows<{ user_hash: string }>(dataDir, 'SELECT user_hash FROM questions')[0]?.user_hash;
-    expect(hashIn(a)).not.toBe(hashIn(b));
-  });
-
-  it('given a salt option, then the stored id is the hex HMAC-SHA256 of the raw id under that salt', () => {
+  it('given a key, then the stored id is the hex HMAC-SHA256 of the raw id under that key', () => {
     const dataDir = tempDir();
-    const recorder = recorderIn(dataDir, { salt: 'pepper' });
+    const key = randomBytes(32);
+    const recorder = recorderIn(dataDir, { hashKey: key });
     recorder.recordQuestion(question());
     recorder.close();
 
-    const expected = createHmac('sha256', 'pepper').update(RAW_USER).digest('hex');
+    const expected = createHmac('sha256', key).update(RAW_USER).digest('hex');
     expect(rows(dataDir, 'SELECT user_hash FROM questions')).toEqual([{ user_hash: expected }]);
+  });
+
+  it('given a key shorter than 32 bytes, then the recorder refuses to open', () => {
+    expect(() => openRecorder({ dataDir: tempDir(), hashKey: Buffer.alloc(31, 1) })).toThrow(RangeError);
+  });
+
+  it('given the record file and the id of every member, then an attacker who tries every value in it as the key re-identifies no one', () => {
+    const dataDir = tempDir();
+    const members = Array.from({ length: 200 }, (_, i) => String(300_000_000_000_000_000n + BigInt(i * 7919)));
+    const recorder = recorderIn(dataDir, { hashKey: randomBytes(32) });
+    for (const [i, member] of members.slice(0, 40).entries()) {
+      const id = recorder.recordQuestion(question({ userId: member, question: `question number ${i} of member` }));
+      recorder.recordVote(id, member, i % 2 === 0);
+    }
+    recorder.close();
+
+    // Everything the file holds: every cell of every table, as text, and as bytes where it is hexadecimal.
+    const tables = rows<{ name: string }>(dataDir, "SELECT name FROM sqlite_master WHERE type = 'table'");
+    const cells = new Set<string>();
+    for (const { name } of tables)
+      for (const row of rows(dataDir, `SELECT * FROM "${name}"`))
+        for (const value of Object.values(row) as (string | number | bigint | Buffer | null)[])
+          if (value !== null) cells.add(Buffer.isBuffer(value) ? value.toString('hex') : String(value));
+    const stored = new Set(
+      [...rows<{ h: string }>(dataDir, 'SELECT user_hash AS h FROM questions UNION SELECT user_hash FROM votes')].map(
+        (r) => r.h,
+      ),
+    );
+    const candidates: (string | Buffer)[] = ['', ...cells];
+    for (const cell of cells) if (/^([0-9a-f]{2})+$/.test(cell)) candidates.push(Buffer.from(cell, 'hex'));
+    const found = new Set<string>();
+    for (const member of members) {
+      const guesses = [createHash('sha256').update(member).digest('hex')];
+      for (const key of candidates) guesses.push(createHmac('sha256', key).update(member).digest('hex'));
+      for (const guess of guesses) if (stored.has(guess)) found.add(member);
+    }
+
+    expect(stored.size).toBe(40);
+    expect([...found]).toEqual([]);
+  });
+
+  it('given a record that kept its salt beside the hashes, when it is opened with a key, then the salt and old hashes are gone from the file, votes still count, and old answers take no new vote', () => {
+    const dataDir = tempDir();
+    const salt = randomBytes(32).toString('hex');
+    const legacy = (userId: string) => createHmac('sha256', salt).update(userId).digest('hex');
+    const members = Array.from({ length: 60 }, (_, i) => `${RAW_USER.slice(0, -2)}${String(i).padStart(2, '0')}`);
+    // As earlier versions wrote it: enough rows for SQLite to split pages and leave old bytes in free space.
+    const db = new Database(databasePath(dataDir));
+    db.pragma('journal_mode = WAL');
+    applyMigrations(db);
+    db.prepare("INSERT INTO settings (key, value) VALUES ('user_id_salt', ?)").run(salt);
+    const ask = db.prepare(
+      `INSERT INTO questions (id, asked_at, channel_kind, language, fact_id, score, suggestions, question, user_hash, knowledge_version)
+       VALUES (?, ?, 'slash', 'en', 'oracle-routing', 0.9, '[]', 'is data in oracle', ?, 'kb-0')`,
+    );
+    const vote = db.prepare('INSERT INTO votes (question_id, user_hash, helpful, voted_at) VALUES (?, ?, 0, ?)');
+    for (const [i, member] of members.entries()) {
+      ask.run(`old-${i}`, T0.toISOString(), legacy(member));
+      vote.run('old-0', legacy(member), T0.toISOString());
+    }
+    db.close();
+
+    const logger = memoryLogger();
+    const recorder = recorderIn(dataDir, { logger, now: () => T0 });
+    recorder.recordVote('old-0', members[0]!, true);
+    const fresh = recorder.recordQuestion(question());
+    recorder.recordVote(fresh, RAW_USER, true);
+    recorder.recordVote(fresh, RAW_USER, false);
+    recorder.close();
+
+    expect(rows(dataDir, "SELECT * FROM settings WHERE key = 'user_id_salt'")).toEqual([]);
+    expect(rows(dataDir, "SELECT DISTINCT user_hash FROM questions WHERE id LIKE 'old-%'")).toEqual([
+      { user_hash: 'erased' },
+    ]);
+    expect(
+      rows(
+        dataDir,
+        "SELECT count(*) AS n, sum(helpful) AS helpful, count(DISTINCT user_hash) AS hashes FROM votes WHERE question_id = 'old-0'",
+      ),
+    ).toEqual([{ n: 60, helpful: 0, hashes: 60 }]);
+    expect(rows(dataDir, `SELECT helpful FROM votes WHERE question_id = '${fresh}'`)).toEqual([{ helpful: 0 }]);
+    const file = Buffer.concat(
+      ['', '-wal']
+        .map((suffix) => `${databasePath(dataDir)}${suffix}`)
+        .filter((path) => existsSync(path))
+        .map((path) => readFileSync(path)),
+    );
+    const left = [salt, ...members.map(legacy)].filter((secret) => file.includes(secret));
+    expect(left).toEqual([]);
+    expect(logger.lines.filter((l) => (l.obj as { event?: string }).event === 'record.hashes_erased')).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        obj: expect.objectContaining({ erasedQuestions: 60, erasedVotes: 60, legacySalt: true }),
+      }),
+    ]);
+  });
+
+  it('given a record written with another key, when it is opened, then its hashes are erased once, and a reopening with the same key erases nothing', () => {
+    const dataDir = tempDir();
+    const first = recorderIn(dataDir, { hashKey: randomBytes(32) });
+    first.recordVote(first.recordQuestion(question()), RAW_USER, true);
+    first.close();
+
+    const logger = memoryLogger();
+    const key = randomBytes(32);
+    recorderIn(dataDir, { hashKey: key, logger }).close();
+    recorderIn(dataDir, { hashKey: key, logger }).close();
+
+    expect(rows(dataDir, 'SELECT user_hash FROM questions')).toEqual([{ user_hash: 'erased' }]);
+    expect(logger.lines).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        msg: expect.stringContaining('written with another hash key'),
+        obj: expect.objectContaining({ erasedQuestions: 1, erasedVotes: 1, legacySalt: false }),
+      }),
+    ]);
   });
 });
 

@@ -16,7 +16,7 @@ import { applyMigrations, MIGRATIONS } from '../../src/record/migrations.ts';
 import { buildReport, MAX_LIMIT, topUnanswered, type Report } from '../../src/record/report.ts';
 import { unansweredKey } from '../../src/record/unanswered-key.ts';
 import { runTs } from '../cli/run.ts';
-import { FIXTURE_KNOWLEDGE_DIR, fixtureAnswerer } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR, fixtureAnswerer, TEST_HASH_KEY } from '../helpers.ts';
 import { withFixHints } from '../../src/service/report-hints.ts';
 
 const T0 = new Date('2026-11-10T09:00:00Z');
@@ -29,9 +29,15 @@ function tempDir(): string {
 }
 
 /** A recorder whose clock moves one minute per question, starting at T0. */
-function recorderIn(dataDir: string, options: Omit<RecorderOptions, 'dataDir' | 'now'> = {}) {
+function recorderIn(dataDir: string, options: Partial<Omit<RecorderOptions, 'dataDir' | 'now'>> = {}) {
   let time = T0.getTime();
-  const recorder = openRecorder({ dataDir, logger: SILENT, now: () => new Date(time), ...options });
+  const recorder = openRecorder({
+    dataDir,
+    logger: SILENT,
+    hashKey: TEST_HASH_KEY,
+    now: () => new Date(time),
+    ...options,
+  });
   onTestFinished(() => recorder.close());
   const ask = (r: Partial<QuestionRecord>): string => {
     time += MINUTE;
@@ -51,7 +57,7 @@ function recorderIn(dataDir: string, options: Omit<RecorderOptions, 'dataDir' | 
 }
 
 /** A month of questions: four answered, four not (three of them the same question, worded three ways). */
-function seedMonth(dataDir: string, options: Omit<RecorderOptions, 'dataDir' | 'now'> = {}): Recorder {
+function seedMonth(dataDir: string, options: Partial<Omit<RecorderOptions, 'dataDir' | 'now'>> = {}): Recorder {
   const { recorder, ask } = recorderIn(dataDir, options);
   const oracle = ask({ factId: 'oracle-routing', question: 'Is US data routed through Oracle?' });
   recorder.recordVote(oracle, 'user-1', false);
@@ -83,7 +89,7 @@ describe('buildReport', () => {
     const dataDir = tempDir();
     seedMonth(dataDir).close();
 
-    const reopened = openRecorder({ dataDir, logger: SILENT, now: () => T0 });
+    const reopened = openRecorder({ dataDir, logger: SILENT, now: () => T0, hashKey: TEST_HASH_KEY });
     onTestFinished(() => reopened.close());
     const result = buildReport(reopened, PERIOD);
 

@@ -1,4 +1,5 @@
 import { openRecorder, type QuestionRecord, type RecorderOptions } from '../../src/record/recorder.ts';
+import { TEST_HASH_KEY } from '../helpers.ts';
 
 const DAY_MS = 86_400_000;
 const FACTS = Array.from({ length: 30 }, (_, i) => `fact-${i}`);
@@ -20,7 +21,7 @@ export interface LargeRecordOptions {
    * bot at its cooldown leaves, and the report's worst case.
    */
   readonly flood?: boolean;
-  readonly recorder?: Omit<RecorderOptions, 'dataDir' | 'now'>;
+  readonly recorder?: Partial<Omit<RecorderOptions, 'dataDir' | 'now'>>;
 }
 
 /** mulberry32: the same record for the same options. */
@@ -49,6 +50,7 @@ export function writeLargeRecord(options: LargeRecordOptions): void {
   let time = start;
   const recorder = openRecorder({
     logger: { warn: () => {}, error: (obj, msg) => console.error(msg, obj) },
+    hashKey: TEST_HASH_KEY,
     ...options.recorder,
     dataDir: options.dataDir,
     now: () => new Date(time),
