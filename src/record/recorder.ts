@@ -167,6 +167,8 @@ export interface AdoptedKey {
   readonly erasedVotes: number;
   /** The record held the salt its earlier versions kept beside the hashes; it is deleted. */
   readonly legacySalt: boolean;
+  /** Why the file could not be rebuilt (the erased bytes may then remain in its free space). */
+  readonly rebuildFailed?: string;
 }
 
 /**
@@ -196,8 +198,13 @@ export function adoptHashKey(db: Database.Database, key: Buffer): AdoptedKey {
   });
   const adopted = adopt.immediate();
   if (adopted.erasedQuestions + adopted.erasedVotes > 0 || adopted.legacySalt) {
-    db.exec('VACUUM');
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    try {
+      db.exec('VACUUM');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      // The hashes are erased already; a full disk only leaves their old bytes in free space for a while.
+      return { ...adopted, rebuildFailed: (error as Error).message };
+    }
   }
   return adopted;
 }
