@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { HASH_KEY_BYTES, hashKeyId, hashUserId } from './hash-key.ts';
+import { createFailureLog, type RecordFailure } from './failure-log.ts';
 import { applyMigrations } from './migrations.ts';
 import { registerUnansweredKey } from './unanswered-key.ts';
 import { LANGUAGES, type Language } from '../knowledge/schema.ts';
@@ -10,7 +11,8 @@ import { LANGUAGES, type Language } from '../knowledge/schema.ts';
 /**
  * The record of what staff asked: one row per question, one per vote on an answer. Recording sits on the
  * answer path, so it never throws there: each row is one synchronous insert (about 25 µs, `npm run bench`),
- * and a row that cannot be written is logged, counted and dropped; the bot keeps answering.
+ * and a row that cannot be written is counted and dropped, its failure logged once per kind
+ * (`createFailureLog`) and shown in `stats()`; the bot keeps answering.
  */
 
 export const DATABASE_FILE = 'residency-bot.sqlite3';
@@ -64,6 +66,10 @@ export interface RecorderStats {
   readonly writeErrors: number;
   /** Rows lost: failed, invalid, or recorded after close. */
   readonly rowsDropped: number;
+  /** The last write that failed since open. */
+  readonly lastFailure: RecordFailure | undefined;
+  /** Writes have failed since the last one that went through. */
+  readonly failing: boolean;
 }
 
 export interface Recorder {
@@ -239,6 +245,7 @@ function createRecorder(db: Database.Database, settings: Settings): Recorder {
   let rowsWritten = 0;
   let writeErrors = 0;
   let rowsDropped = 0;
+  const failures = createFailureLog(logger, now);
 
   function deleteOlderThan(days: number = settings.retentionDays): number {
     if (!(days >= 0)) throw new RangeError(`days must not be negative, got ${days}`);
@@ -249,7 +256,7 @@ function createRecorder(db: Database.Database, settings: Settings): Recorder {
       return deleteBefore(new Date(at.getTime() - days * DAY_MS).toISOString());
     } catch (error) {
       writeErrors += 1;
-      logger.error({ err: error }, 'could not delete old questions from the record');
+      failures.failed('the deletion of old questions', error);
       return 0;
     }
   }
@@ -264,12 +271,13 @@ function createRecorder(db: Database.Database, settings: Settings): Recorder {
     }
     try {
       rowsWritten += run();
+      failures.succeeded();
       if (now().getTime() - lastRetentionMs >= RETENTION_EVERY_MS) deleteOlderThan();
       return true;
     } catch (error) {
       writeErrors += 1;
       rowsDropped += 1;
-      logger.error({ err: error }, `could not record ${what}`);
+      failures.failed(what, error);
       return false;
     }
   }
@@ -330,7 +338,7 @@ function createRecorder(db: Database.Database, settings: Settings): Recorder {
       }
     },
 
-    stats: () => ({ rowsWritten, writeErrors, rowsDropped }),
+    stats: () => ({ rowsWritten, writeErrors, rowsDropped, lastFailure: failures.last, failing: failures.failing }),
 
     read(query) {
       if (closed) throw new Error('the question record is closed');

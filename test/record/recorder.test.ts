@@ -13,6 +13,7 @@ import {
   type RecorderOptions,
 } from '../../src/record/recorder.ts';
 import { TEST_HASH_KEY } from '../helpers.ts';
+import { fillDisk } from '../support/full-disk.ts';
 
 const RAW_USER = '123456789012345678';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -391,7 +392,7 @@ describe('votes', () => {
 });
 
 describe('write failures', () => {
-  it('given the questions table is dropped by another connection, when rows are written, then each error is logged and counted, not thrown', () => {
+  it('given the questions table is dropped by another connection, when rows are written, then each error is counted, not thrown, and the kind logged once', () => {
     const dataDir = tempDir();
     const logger = memoryLogger();
     const recorder = recorderIn(dataDir, { logger });
@@ -404,12 +405,86 @@ describe('write failures', () => {
       recorder.recordVote(id, RAW_USER, true);
     }).not.toThrow();
 
-    expect(recorder.stats()).toEqual({ rowsWritten: 0, writeErrors: 2, rowsDropped: 2 });
+    expect(recorder.stats()).toMatchObject({ rowsWritten: 0, writeErrors: 2, rowsDropped: 2, failing: true });
     expect(logger.lines.map((l) => [l.level, l.msg])).toEqual([
-      ['error', 'could not record a question'],
-      ['error', 'could not record a vote'],
+      [
+        'error',
+        'could not record a question (SQLITE_ERROR); further failures of this kind are counted, and logged at 10, 100, 1,000…',
+      ],
     ]);
     expect(String((logger.lines[0]?.obj as { err: unknown }).err)).toMatch(/no such table/);
+  });
+
+  it('given the disk is full, when 250 questions and votes come, then none throws, the failure is logged with its stack once and then only at 10 and 100, with the count', () => {
+    const logger = memoryLogger();
+    const now = clock(T0);
+    const recorder = recorderIn(tempDir(), { logger, now: now.now });
+    const answered = recorder.recordQuestion(question());
+    recorder.read(fillDisk);
+    now.advance(60_000);
+
+    expect(() => {
+      for (let i = 0; i < 125; i++) {
+        recorder.recordQuestion(question());
+        recorder.recordVote(answered, `member-${i}`, true);
+      }
+    }).not.toThrow();
+
+    expect(recorder.stats()).toEqual({
+      rowsWritten: 1,
+      writeErrors: 250,
+      rowsDropped: 250,
+      failing: true,
+      lastFailure: {
+        kind: 'SQLITE_FULL',
+        message: 'database or disk is full',
+        what: 'a vote',
+        at: new Date(T0.getTime() + 60_000).toISOString(),
+      },
+    });
+    const logged = logger.lines.map((l) => ({ level: l.level, ...(l.obj as Record<string, unknown>) }));
+    expect(logged).toEqual([
+      expect.objectContaining({ level: 'error', event: 'record.write_failed', kind: 'SQLITE_FULL', count: 1 }),
+      {
+        level: 'error',
+        event: 'record.write_failed',
+        kind: 'SQLITE_FULL',
+        what: expect.any(String),
+        count: 10,
+        message: 'database or disk is full',
+      },
+      {
+        level: 'error',
+        event: 'record.write_failed',
+        kind: 'SQLITE_FULL',
+        what: expect.any(String),
+        count: 100,
+        message: 'database or disk is full',
+      },
+    ]);
+    expect(String((logger.lines[0]?.obj as { err: Error }).err.stack)).toContain('SqliteError');
+  });
+
+  it('given the disk is full, when space is freed, then the next question is recorded and the recovery logged once with the count of failures', () => {
+    const logger = memoryLogger();
+    const dataDir = tempDir();
+    const recorder = recorderIn(dataDir, { logger });
+    recorder.recordQuestion(question());
+    const free = recorder.read(fillDisk);
+    for (let i = 0; i < 3; i++) recorder.recordQuestion(question());
+    const before = rows<{ n: number }>(dataDir, 'SELECT count(*) AS n FROM questions')[0]!.n;
+
+    recorder.read(free);
+    recorder.recordQuestion(question());
+    recorder.recordQuestion(question());
+
+    expect(rows(dataDir, 'SELECT count(*) AS n FROM questions')).toEqual([{ n: before + 2 }]);
+    expect(recorder.stats()).toMatchObject({ writeErrors: 3, failing: false, lastFailure: { kind: 'SQLITE_FULL' } });
+    expect(logger.lines.map((l) => (l.obj as { event: string }).event)).toEqual([
+      'record.write_failed',
+      'record.recovered',
+    ]);
+    expect(logger.lines[1]).toMatchObject({ level: 'warn', obj: { failed: 3, kinds: { SQLITE_FULL: 3 } } });
   });
 
   it('given the database handle is closed under the recorder, when questions are recorded, then nothing throws', () => {
