@@ -56,12 +56,14 @@ export async function startFromConfig(config: Config): Promise<number> {
   }
   const { store } = opened;
   let recorder: Recorder | undefined;
+  let recordUnavailable: string | undefined;
   if (config.record) {
     try {
       if (!hashKey) throw hashKeyError;
       const { hashKeySource: _, ...record } = config.record;
       recorder = openRecorder({ ...record, hashKey: hashKey.key, logger });
     } catch (err) {
+      recordUnavailable = err instanceof Error ? err.message : String(err);
       // Answering matters more than recording: run without the record, loudly.
       logger.error(
         { err, event: 'record.open_failed', dataDir: config.record.dataDir },
@@ -77,6 +79,7 @@ export async function startFromConfig(config: Config): Promise<number> {
       store,
       logger,
       recorder,
+      recordUnavailable,
       watch: { debounceMs: 250 },
       settings: {
         contact: config.contact,

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ApplicationCommandOptionType, type APIEmbed } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers.ts';
 import { startFakeDiscord, type FakeDiscord } from '../support/fake-discord.ts';
@@ -129,6 +130,51 @@ describe('npm start with a Discord token', () => {
       bot.child.kill('SIGTERM');
       expect(await bot.exited).toBe(0);
       expectKeptSecret(Buffer.from(key), [key], dataDir, bot.output(), fake.staffUser.id);
+    } finally {
+      bot.child.kill('SIGKILL');
+      await fake.close({ allowConnectedClient: true });
+    }
+  });
+
+  it('given a record that cannot be opened, then the bot answers, and /kb report and /kb status say the record could not be opened', async () => {
+    const fake = await startFakeDiscord();
+    const notADirectory = join(mkdtempSync(join(tmpdir(), 'start-e2e-')), 'data');
+    writeFileSync(notADirectory, 'a file where the data folder should be');
+    const bot = startProcess(fake, { DATA_DIR: notADirectory });
+    try {
+      await expect.poll(() => bot.output(), { timeout: 15_000 }).toContain('"event":"discord.ready"');
+      expect(bot.output()).toContain('"event":"record.open_failed"');
+      const asked = await fake.sendInteraction(
+        fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } }),
+      );
+      await fake.waitForRequest((r) => r.path === fake.callbackPath(asked) && r.status < 300, 10_000);
+
+      const kb = (name: string) =>
+        fake.sendInteraction(
+          fake.slashCommand({
+            name: 'kb',
+            options: [{ type: ApplicationCommandOptionType.Subcommand, name, options: [] }],
+          }),
+        );
+      const report = await kb('report');
+      const posted = await fake.waitForRequest<{ content: string }>(
+        (r) => r.method === 'PATCH' && r.path === fake.originalPath(report),
+        10_000,
+      );
+      expect(posted.body.content).toMatch(
+        /^The question record could not be opened when the bot started, so there is nothing to report: questions are answered but not recorded\. The reason: EEXIST/,
+      );
+      expect(posted.body.content).not.toContain('RECORD_QUESTIONS');
+      const status = await kb('status');
+      const embed = (
+        await fake.waitForRequest<{ data: { embeds: APIEmbed[] } }>((r) => r.path === fake.callbackPath(status), 10_000)
+      ).body.data.embeds[0]!;
+      expect(embed.fields).toContainEqual({
+        name: 'Question record: not recording',
+        value: expect.stringMatching(
+          /^Could not be opened when the bot started; questions are answered but not recorded\. EEXIST/,
+        ),
+      });
     } finally {
       bot.child.kill('SIGKILL');
       await fake.close({ allowConnectedClient: true });
