@@ -321,7 +321,11 @@ function createRecorder(db: Database.Database, settings: Settings): Recorder {
           votedAt: now().toISOString(),
         };
         const written = upsertVote.run(row).changes;
-        if (written === 0) logger.warn({ votes: 1 }, 'a vote on an answer that is not in the record was skipped');
+        if (written === 0)
+          logger.warn(
+            { votes: 1 },
+            'a vote was skipped: its answer is not in the record, or was recorded under an earlier hash key',
+          );
         return written;
       });
     },
