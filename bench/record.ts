@@ -1,12 +1,19 @@
 /**
  * The question record on the answer path: rows per second it sustains and the cost of one recordQuestion
- * call (one synchronous insert, the user id hashed).
+ * call (one synchronous insert, the user id hashed); and what reading it costs the policy team: the
+ * report (`/kb report`, `npm run report`) and the recent unanswered questions `/kb preview` tries, over
+ * large records.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isMain } from '../src/cli/main-guard.ts';
-import { openRecorder, type QuestionRecord } from '../src/record/recorder.ts';
+import Database from 'better-sqlite3';
+import { databasePath, openRecorder, type QuestionRecord } from '../src/record/recorder.ts';
+import { buildReport } from '../src/record/report.ts';
+import { recentUnanswered } from '../src/service/preview.ts';
+import { writeLargeRecord } from '../test/support/large-record.ts';
 import { percentile } from './stats.ts';
 
 const CALLS = 50_000;
@@ -46,7 +53,7 @@ function figures(calls: Float64Array, elapsedMs: number): RecordFigures {
 export function benchRecorder(): RecordFigures {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-record-'));
   const logger = { warn: () => {}, error: (obj: object, msg: string) => console.error(msg, obj) };
-  const recorder = openRecorder({ dataDir, logger });
+  const recorder = openRecorder({ dataDir, logger, hashKey: randomBytes(32) });
   try {
     for (let i = 0; i < WARM_UP; i++) recorder.recordQuestion(sample(i));
     const inputs = Array.from({ length: CALLS }, (_, i) => sample(i));
@@ -67,4 +74,53 @@ export function benchRecorder(): RecordFigures {
   }
 }
 
-if (isMain(import.meta.url)) console.log(benchRecorder());
+export interface ReportFigures {
+  readonly rows: number;
+  readonly flood: boolean;
+  /** The 30-day report, as `npm run report` and `/kb report` build it (without the fix hints), median. */
+  readonly reportMs: number;
+  /** The recent unanswered questions `/kb preview` tries a draft on, median. */
+  readonly recentUnansweredMs: number;
+}
+
+/** Times the report over a record of each size, every row inside the report's 30 days (the worst case). */
+export function benchReport(sizes: readonly { rows: number; flood?: boolean }[], runs = 3): ReportFigures[] {
+  const end = new Date();
+  return sizes.map(({ rows, flood = false }) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bench-report-'));
+    try {
+      writeLargeRecord({ dataDir, rows, end, flood });
+      const db = new Database(databasePath(dataDir), { readonly: true });
+      try {
+        const to = new Date(end.getTime() + 1);
+        const from = new Date(to.getTime() - 30 * 86_400_000);
+        const time = (run: () => unknown) => {
+          const samples = Array.from({ length: runs }, () => {
+            const t0 = performance.now();
+            run();
+            return performance.now() - t0;
+          });
+          return percentile(
+            samples.sort((a, b) => a - b),
+            50,
+          );
+        };
+        return {
+          rows,
+          flood,
+          reportMs: time(() => buildReport(db, { from, to })),
+          recentUnansweredMs: time(() => recentUnanswered(db, to)),
+        };
+      } finally {
+        db.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+}
+
+if (isMain(import.meta.url)) {
+  console.log(benchRecorder());
+  console.log(benchReport([{ rows: 100_000 }, { rows: 400_000 }, { rows: 400_000, flood: true }]));
+}

@@ -3,6 +3,7 @@
  * 1,000 and 10,000 facts, against a naive fuse.js search and MiniSearch on the same data, in one run.
  * Figures are medians and p99s of this run: compare ratios, not absolute numbers across machines.
  */
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Fuse from 'fuse.js';
@@ -20,7 +21,7 @@ import { openLiveStore } from '../src/knowledge/live-store.ts';
 import { openRecorder } from '../src/record/recorder.ts';
 import { createAsking } from '../src/service/asking.ts';
 import { benchDiscord } from './discord.ts';
-import { benchRecorder } from './record.ts';
+import { benchRecorder, benchReport } from './record.ts';
 import { generateKnowledge } from './generate.ts';
 import { ms, table, timeEach, type Timing } from './stats.ts';
 
@@ -253,7 +254,7 @@ async function policyLoop(questions: readonly string[]): Promise<string[][]> {
     build: (s) => createAnswerer(s),
   });
   if (!opened.ok) throw new Error('the knowledge base does not load');
-  const recorder = openRecorder({ dataDir: mkdtempSync(join(tmpdir(), 'bench-ask-')) });
+  const recorder = openRecorder({ dataDir: mkdtempSync(join(tmpdir(), 'bench-ask-')), hashKey: randomBytes(32) });
   const withRecord = createAsking({ store: opened.store, contact: { en: 'x', fr: 'x' }, now: () => NOW, recorder });
   const without = createAsking({ store: opened.store, contact: { en: 'x', fr: 'x' }, now: () => NOW });
   const inputs = Array.from({ length: 20 }, () => questions).flat();
@@ -279,6 +280,13 @@ async function policyLoop(questions: readonly string[]): Promise<string[][]> {
     'recorder: one recordQuestion call',
     `${recorded.callMedianUs} µs median, ${recorded.callP99Us} µs p99, ${recorded.callMaxMs} ms max`,
   ]);
+  for (const report of benchReport([{ rows: 100_000 }, { rows: 400_000 }, { rows: 400_000, flood: true }])) {
+    const record = `${report.rows.toLocaleString('en')} questions${report.flood ? ', every one a different unanswered question' : ''}`;
+    rows.push([
+      `report over 30 days of ${record}: /kb report / /kb preview's recent unanswered (median of 3)`,
+      `${ms(report.reportMs)} / ${ms(report.recentUnansweredMs)}`,
+    ]);
+  }
   return rows;
 }
 

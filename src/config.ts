@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Contact } from './answer/reply.ts';
 import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { HASH_KEY_BYTES, type HashKeySource } from './record/hash-key.ts';
 
 /** The repository's own knowledge folder, wherever a command is run from: the default of KNOWLEDGE_DIR and --dir. */
 export const REPOSITORY_KNOWLEDGE_DIR = fileURLToPath(new URL('../knowledge', import.meta.url));
@@ -63,8 +66,21 @@ const ConfigSchema = z
     RECORD_QUESTIONS: z.enum(['on', 'off'], 'must be on or off').default('on'),
     STORE_QUESTION_TEXT: z.enum(['on', 'off'], 'must be on or off').default('on'),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    RECORD_HASH_KEY: z
+      .string()
+      .min(HASH_KEY_BYTES, `must have at least ${HASH_KEY_BYTES} characters (e.g. the output of openssl rand -hex 32)`)
+      .optional(),
+    RECORD_HASH_KEY_FILE: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
+    if (env.RECORD_HASH_KEY && env.RECORD_HASH_KEY_FILE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['RECORD_HASH_KEY_FILE'],
+        message: 'and RECORD_HASH_KEY are both set; keep one',
+      });
+    }
+
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
       ctx.addIssue({
         code: 'custom',
@@ -98,7 +114,28 @@ export interface Config {
   readonly conversationMs: number;
   /** Where the record of questions lives; undefined when recording is off. */
   readonly record:
-    { readonly dataDir: string; readonly storeQuestionText: boolean; readonly retentionDays: number } | undefined;
+    | {
+        readonly dataDir: string;
+        readonly storeQuestionText: boolean;
+        readonly retentionDays: number;
+        /** RECORD_HASH_KEY, else RECORD_HASH_KEY_FILE, else `defaultHashKeyFile`. */
+        readonly hashKeySource: HashKeySource;
+      }
+    | undefined;
+}
+
+/**
+ * Where the record's hash key is kept when neither RECORD_HASH_KEY nor RECORD_HASH_KEY_FILE is set: the
+ * user's configuration folder, outside any DATA_DIR, so that a copy of the record is not a copy of its key.
+ */
+export function defaultHashKeyFile(env: Readonly<Record<string, string | undefined>>): string {
+  const config = env.XDG_CONFIG_HOME?.trim() || join(env.HOME?.trim() || homedir(), '.config');
+  return join(config, 'residency-bot', 'record-hash.key');
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 export class ConfigError extends Error {
@@ -124,6 +161,12 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     );
   }
   const c = result.data;
+  const keyFile = resolve(c.RECORD_HASH_KEY_FILE ?? defaultHashKeyFile(env));
+  if (c.RECORD_QUESTIONS === 'on' && !c.RECORD_HASH_KEY && isInside(keyFile, c.DATA_DIR)) {
+    throw new ConfigError([
+      `RECORD_HASH_KEY_FILE${c.RECORD_HASH_KEY_FILE ? '' : ` (by default ${keyFile})`} must be outside DATA_DIR: whoever holds a copy of the record must not hold its key`,
+    ]);
+  }
   return {
     discord: c.DISCORD_TOKEN
       ? {
@@ -147,7 +190,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     conversationMs: c.CONVERSATION_MINUTES * 60_000,
     record:
       c.RECORD_QUESTIONS === 'on'
-        ? { dataDir: c.DATA_DIR, storeQuestionText: c.STORE_QUESTION_TEXT === 'on', retentionDays: c.RETENTION_DAYS }
+        ? {
+            dataDir: c.DATA_DIR,
+            storeQuestionText: c.STORE_QUESTION_TEXT === 'on',
+            retentionDays: c.RETENTION_DAYS,
+            hashKeySource: c.RECORD_HASH_KEY
+              ? { kind: 'environment', value: c.RECORD_HASH_KEY }
+              : { kind: 'file', path: keyFile },
+          }
         : undefined,
   };
 }

@@ -15,6 +15,8 @@ export const REPO = fileURLToPath(new URL('..', import.meta.url));
 export const FIXTURE_KNOWLEDGE_DIR = join(REPO, 'test', 'fixtures', 'knowledge');
 export const SHIPPED_KNOWLEDGE_DIR = join(REPO, 'knowledge');
 export const TODAY = new Date('2026-11-29T12:00:00Z');
+/** The record's user id hash key in tests (the bot reads its own from outside the record). */
+export const TEST_HASH_KEY: Buffer = Buffer.alloc(32, 'test hash key ');
 
 /** The files of a knowledge folder (the frozen fixture unless told), as the validator takes them. */
 export function knowledgeFiles(root = FIXTURE_KNOWLEDGE_DIR): Map<string, string> {

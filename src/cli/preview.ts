@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { createAnswerer } from '../answer/answerer.ts';
 import { configOrExplain } from '../config.ts';
 import { databasePath } from '../record/recorder.ts';
+import { openRecordForReading } from '../record/report.ts';
 import { readKnowledgeFiles } from '../knowledge/load.ts';
 import { formatProblem, type Problem } from '../knowledge/problems.ts';
 import { validateKnowledge, type KnowledgeFiles } from '../knowledge/validate.ts';
@@ -130,10 +131,13 @@ await runIfMain(import.meta.url, () => preview(process.argv.slice(2), processIo(
 function recordedUnanswered(dataDir: string | undefined, now: Date): string[] {
   const file = dataDir === undefined ? undefined : databasePath(resolve(dataDir));
   if (file === undefined || !existsSync(file)) return [];
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  let db: Database.Database | undefined;
   try {
+    db = openRecordForReading(file);
     return recentUnanswered(db, now);
+  } catch (error) {
+    throw new CommandFailure(`could not read the question record ${file}: ${(error as Error).message}`);
   } finally {
-    db.close();
+    db?.close();
   }
 }

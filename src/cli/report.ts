@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { formatReportText } from '../record/format-report.ts';
 import { applyMigrations } from '../record/migrations.ts';
 import { databasePath } from '../record/recorder.ts';
-import { buildReport } from '../record/report.ts';
+import { buildReport, openRecordForReading } from '../record/report.ts';
 import { configOrExplain } from '../config.ts';
 import { withFixHints } from '../service/report-hints.ts';
 import { openTerminalEngine } from './engine-setup.ts';
@@ -45,7 +45,7 @@ export function report(argv: readonly string[], io: ReportIo): Promise<number> {
     if (!recorded) io.err(`no questions recorded yet in ${dataDir}`);
     let db: Database.Database | undefined;
     try {
-      db = recorded ? new Database(file, { readonly: true, fileMustExist: true }) : new Database(':memory:');
+      db = recorded ? openRecordForReading(file) : new Database(':memory:');
       if (!recorded) applyMigrations(db);
       // With the knowledge base at hand, each unanswered question says what to fix; without, the record alone.
       const engine = await openTerminalEngine(config, io.err);

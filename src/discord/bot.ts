@@ -38,6 +38,8 @@ export interface BotOptions {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly recorder?: Recorder | undefined;
+  /** Why there is no recorder although recording is on (the record could not be opened), for /kb. */
+  readonly recordUnavailable?: string | undefined;
   /** Extra REST settings (tests raise the request rate and lower retries). */
   readonly rest?: Partial<RESTOptions>;
   /** Reload the knowledge shortly after its files change (debounce in ms); off when undefined. */
@@ -85,6 +87,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now,
     settings,
     recorder: options.recorder,
+    recordUnavailable: options.recordUnavailable,
     cooldown: createCooldown({ ms: settings.questionCooldownMs, now: () => now().getTime() }),
     asking: createAsking({
       store: options.store,

@@ -22,6 +22,8 @@ export interface BotContext {
   readonly settings: BotSettings;
   /** The record of what staff asked, when recording is on. */
   readonly recorder: Recorder | undefined;
+  /** Why there is no recorder although recording is on: the record could not be opened at start. */
+  readonly recordUnavailable?: string | undefined;
 }
 
 export interface BotSettings {

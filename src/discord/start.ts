@@ -5,6 +5,7 @@ import { folderLoader } from '../knowledge/load.ts';
 import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { createLogger } from '../log.ts';
+import { loadHashKey, type LoadedHashKey } from '../record/hash-key.ts';
 import { openRecorder, type Recorder } from '../record/recorder.ts';
 import { DisallowedIntentsError, startBot } from './bot.ts';
 
@@ -15,7 +16,30 @@ const EXIT_GRACE_MS = 1_000;
 /** `npm start` with a token: the production wiring of the bot. Resolves with the exit code. */
 export async function startFromConfig(config: Config): Promise<number> {
   const discord = config.discord!;
-  const logger = createLogger({ level: config.logLevel, secrets: [discord.token] });
+  // The hash key is read before the logger exists, so that the logger can scrub it like the token.
+  let hashKey: LoadedHashKey | undefined;
+  let hashKeyError: unknown;
+  if (config.record) {
+    try {
+      hashKey = loadHashKey(config.record.hashKeySource);
+    } catch (err) {
+      hashKeyError = err;
+    }
+  }
+  const keySource = config.record?.hashKeySource;
+  const logger = createLogger({
+    level: config.logLevel,
+    secrets: [
+      discord.token,
+      ...(keySource?.kind === 'environment' ? [keySource.value] : []),
+      ...(hashKey?.secrets ?? []),
+    ],
+  });
+  if (hashKey?.createdFile)
+    logger.info(
+      { event: 'record.key_created', file: hashKey.createdFile },
+      "made the record's hash key; back it up apart from the record (without it, earlier answers take no new votes)",
+    );
   const { knowledgeDir } = config;
   const opened = await openLiveStore<Answerer>({
     load: folderLoader(knowledgeDir),
@@ -32,10 +56,14 @@ export async function startFromConfig(config: Config): Promise<number> {
   }
   const { store } = opened;
   let recorder: Recorder | undefined;
+  let recordUnavailable: string | undefined;
   if (config.record) {
     try {
-      recorder = openRecorder({ ...config.record, logger });
+      if (!hashKey) throw hashKeyError;
+      const { hashKeySource: _, ...record } = config.record;
+      recorder = openRecorder({ ...record, hashKey: hashKey.key, logger });
     } catch (err) {
+      recordUnavailable = err instanceof Error ? err.message : String(err);
       // Answering matters more than recording: run without the record, loudly.
       logger.error(
         { err, event: 'record.open_failed', dataDir: config.record.dataDir },
@@ -51,6 +79,7 @@ export async function startFromConfig(config: Config): Promise<number> {
       store,
       logger,
       recorder,
+      recordUnavailable,
       watch: { debounceMs: 250 },
       settings: {
         contact: config.contact,

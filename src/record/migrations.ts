@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { registerUnansweredKey } from './unanswered-key.ts';
 
 /** One step of the record's schema. Released migrations are never edited: a change is a new version. */
 export interface Migration {
@@ -15,7 +16,8 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
         value TEXT NOT NULL
       );
 
-      -- user_hash is HMAC-SHA256(salt, Discord user id): stable per user, never the id itself.
+      -- user_hash is HMAC-SHA256(key, Discord user id): stable per user, never the id itself. The key is
+      -- kept outside the record (src/record/hash-key.ts); version 1 kept a salt in settings instead.
       -- question is NULL when question text storage is off.
       CREATE TABLE questions (
         id                TEXT PRIMARY KEY,
@@ -41,6 +43,20 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       );
     `,
   },
+  {
+    version: 2,
+    // The report groups unanswered questions by their words. Keyed once, at insert, SQLite can count the
+    // groups over an index instead of the bot reading every unanswered question of the period. The key is
+    // NULL for answered questions and when the text was not kept (it is the text's words). The two
+    // indexes cover every report query: by fact (then key) for the groups and the most asked, by
+    // language and channel for the totals.
+    up: `
+      ALTER TABLE questions ADD COLUMN unanswered_key TEXT;
+      UPDATE questions SET unanswered_key = unanswered_key_of(question) WHERE fact_id IS NULL AND question IS NOT NULL;
+      CREATE INDEX questions_by_fact ON questions (fact_id, unanswered_key, asked_at, language, channel_kind);
+      CREATE INDEX questions_by_kind ON questions (language, channel_kind, asked_at, fact_id);
+    `,
+  },
 ]);
 
 /** The highest version applied to `db`, 0 for a database that has never been migrated. */
@@ -60,6 +76,7 @@ export function applyMigrations(
   now: Date = new Date(),
 ): number[] {
   assertOrdered(migrations);
+  registerUnansweredKey(db);
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
   const known = migrations.at(-1)?.version ?? 0;
   const current = schemaVersion(db);

@@ -1,14 +1,18 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { HASH_KEY_BYTES, hashKeyId, hashUserId } from './hash-key.ts';
+import { createFailureLog, type RecordFailure } from './failure-log.ts';
 import { applyMigrations } from './migrations.ts';
+import { registerUnansweredKey } from './unanswered-key.ts';
 import { LANGUAGES, type Language } from '../knowledge/schema.ts';
 
 /**
  * The record of what staff asked: one row per question, one per vote on an answer. Recording sits on the
  * answer path, so it never throws there: each row is one synchronous insert (about 25 µs, `npm run bench`),
- * and a row that cannot be written is logged, counted and dropped; the bot keeps answering.
+ * and a row that cannot be written is counted and dropped, its failure logged once per kind
+ * (`createFailureLog`) and shown in `stats()`; the bot keeps answering.
  */
 
 export const DATABASE_FILE = 'residency-bot.sqlite3';
@@ -28,8 +32,11 @@ export interface RecorderLogger {
 
 export interface RecorderOptions {
   readonly dataDir: string;
-  /** Key of the user id hash. Without it a random salt is made on first start and kept in the database. */
-  readonly salt?: string;
+  /**
+   * Key of the user id hash (HMAC-SHA256), at least 32 bytes, kept outside the record (`loadHashKey`).
+   * Opened with another key than last time, the record erases the hashes it holds (see `adoptHashKey`).
+   */
+  readonly hashKey: Buffer;
   /** Off: the question's text is not kept, only what it was matched to. */
   readonly storeQuestionText?: boolean;
   /** Questions, and their votes, older than this are deleted at open and then hourly. */
@@ -46,7 +53,7 @@ export interface QuestionRecord {
   readonly score: number;
   readonly suggestions: readonly string[];
   readonly question: string;
-  /** The raw Discord (or terminal) user id; only its salted hash is stored. */
+  /** The raw Discord (or terminal) user id; only its keyed hash is stored. */
   readonly userId: string;
   readonly knowledgeVersion: string;
   readonly latencyMs?: number;
@@ -59,6 +66,10 @@ export interface RecorderStats {
   readonly writeErrors: number;
   /** Rows lost: failed, invalid, or recorded after close. */
   readonly rowsDropped: number;
+  /** The last write that failed since open. */
+  readonly lastFailure: RecordFailure | undefined;
+  /** Writes have failed since the last one that went through. */
+  readonly failing: boolean;
 }
 
 export interface Recorder {
@@ -80,9 +91,9 @@ const CONSOLE_LOGGER: RecorderLogger = Object.freeze({
   error: (obj: object, msg: string) => console.error(msg, obj),
 });
 
-type Settings = Readonly<Required<Omit<RecorderOptions, 'salt'>>> & Pick<RecorderOptions, 'salt'>;
+type Settings = Readonly<Required<RecorderOptions>>;
 
-export const DEFAULT_RECORDER_OPTIONS: Omit<Settings, 'dataDir' | 'salt'> = Object.freeze({
+export const DEFAULT_RECORDER_OPTIONS: Omit<Settings, 'dataDir' | 'hashKey'> = Object.freeze({
   storeQuestionText: true,
   retentionDays: 90,
   now: (): Date => new Date(),
@@ -92,7 +103,11 @@ export const DEFAULT_RECORDER_OPTIONS: Omit<Settings, 'dataDir' | 'salt'> = Obje
 const BUSY_TIMEOUT_MS = 5_000;
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SALT_KEY = 'user_id_salt';
+/** Where records written before the hash was keyed from outside kept their salt. */
+const LEGACY_SALT = 'user_id_salt';
+const KEY_ID = 'user_hash_key_id';
+/** What a user hash becomes when the key it was made with is gone. */
+export const ERASED_HASH = 'erased';
 
 interface QuestionRow {
   readonly id: string;
@@ -131,8 +146,15 @@ export function openRecorder(options: RecorderOptions): Recorder {
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
     applyMigrations(db, undefined, settings.now());
-    const salt = settings.salt ?? storedSalt(db);
-    return createRecorder(db, salt, settings);
+    const adopted = adoptHashKey(db, settings.hashKey);
+    if (adopted.erasedQuestions + adopted.erasedVotes > 0 || adopted.legacySalt)
+      settings.logger.warn(
+        { event: 'record.hashes_erased', ...adopted },
+        adopted.legacySalt
+          ? "the record's user hashes were keyed with a salt kept in the record itself; they are erased. Votes already cast still count; answers given before now take no new votes"
+          : 'the record was written with another hash key (RECORD_HASH_KEY or its key file changed or was lost); its user hashes are erased. Votes already cast still count; answers given before now take no new votes',
+      );
+    return createRecorder(db, settings);
   } catch (error) {
     db.close();
     throw error;
@@ -140,33 +162,73 @@ export function openRecorder(options: RecorderOptions): Recorder {
 }
 
 function assertValid(settings: Settings): void {
-  if (settings.salt === '') throw new RangeError('recorder salt must not be empty');
+  if (!(settings.hashKey.length >= HASH_KEY_BYTES))
+    throw new RangeError(`the user id hash key must have at least ${HASH_KEY_BYTES} bytes`);
   if (!(settings.retentionDays > 0))
     throw new RangeError(`retentionDays must be positive, got ${settings.retentionDays}`);
 }
 
-/** The salt kept in the database; the first process to start makes it. */
-function storedSalt(db: Database.Database): string {
-  db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)').run(
-    SALT_KEY,
-    randomBytes(32).toString('hex'),
-  );
-  return db.prepare('SELECT value FROM settings WHERE key = ?').pluck().get(SALT_KEY) as string;
+export interface AdoptedKey {
+  readonly erasedQuestions: number;
+  readonly erasedVotes: number;
+  /** The record held the salt its earlier versions kept beside the hashes; it is deleted. */
+  readonly legacySalt: boolean;
+  /** Why the file could not be rebuilt (the erased bytes may then remain in its free space). */
+  readonly rebuildFailed?: string;
 }
 
-export function hashUserId(salt: string, userId: string): string {
-  return createHmac('sha256', salt).update(userId).digest('hex');
+/**
+ * Makes `key` the record's hash key. Hashes made with another key (or with the salt earlier versions
+ * kept in the record, which let anyone holding the file re-identify members) cannot be re-keyed: the
+ * user ids are not kept. They are erased and the salt deleted; then the file is rebuilt (VACUUM) and its
+ * write-ahead log emptied, since SQLite leaves deleted bytes in free space, so the file no longer holds
+ * them. Votes keep counting in reports; an answer whose asker's hash is erased takes no new vote, since a
+ * member's earlier vote on it could not be recognised and one member could vote twice.
+ */
+export function adoptHashKey(db: Database.Database, key: Buffer): AdoptedKey {
+  const id = hashKeyId(key);
+  const read = db.prepare('SELECT value FROM settings WHERE key = ?').pluck();
+  const adopt = db.transaction((): AdoptedKey => {
+    if (read.get(KEY_ID) === id && read.get(LEGACY_SALT) === undefined)
+      return { erasedQuestions: 0, erasedVotes: 0, legacySalt: false };
+    const erasedQuestions = db
+      .prepare('UPDATE questions SET user_hash = ? WHERE user_hash <> ?')
+      .run(ERASED_HASH, ERASED_HASH).changes;
+    // Votes keep a distinct value each: their key is (answer, user hash).
+    const erasedVotes = db
+      .prepare("UPDATE votes SET user_hash = ? || '-' || lower(hex(randomblob(16))) WHERE user_hash NOT LIKE ? || '-%'")
+      .run(ERASED_HASH, ERASED_HASH).changes;
+    const legacySalt = db.prepare('DELETE FROM settings WHERE key = ?').run(LEGACY_SALT).changes > 0;
+    db.prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)').run(KEY_ID, id);
+    return { erasedQuestions, erasedVotes, legacySalt };
+  });
+  const adopted = adopt.immediate();
+  if (adopted.erasedQuestions + adopted.erasedVotes > 0 || adopted.legacySalt) {
+    try {
+      db.exec('VACUUM');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      // The hashes are erased already; a full disk only leaves their old bytes in free space for a while.
+      return { ...adopted, rebuildFailed: (error as Error).message };
+    }
+  }
+  return adopted;
 }
 
-function createRecorder(db: Database.Database, salt: string, settings: Settings): Recorder {
+function createRecorder(db: Database.Database, settings: Settings): Recorder {
+  const key = settings.hashKey;
   const { logger, now } = settings;
+  registerUnansweredKey(db);
   const insertQuestion = db.prepare(`
-    INSERT INTO questions (id, asked_at, channel_kind, language, fact_id, score, suggestions, question, user_hash, knowledge_version, latency_ms)
-    VALUES (@id, @askedAt, @channelKind, @language, @factId, @score, @suggestions, @question, @userHash, @knowledgeVersion, @latencyMs)`);
-  // A vote for an answer that is not recorded (expired, or its write failed) is skipped, not an error.
+    INSERT INTO questions (id, asked_at, channel_kind, language, fact_id, score, suggestions, question, user_hash, knowledge_version, latency_ms, unanswered_key)
+    VALUES (@id, @askedAt, @channelKind, @language, @factId, @score, @suggestions, @question, @userHash, @knowledgeVersion, @latencyMs,
+            CASE WHEN @factId IS NULL THEN unanswered_key_of(@question) END)`);
+  // A vote for an answer that is not recorded (expired, or its write failed) is skipped, not an error; so
+  // is one for an answer recorded under an earlier key (its votes can no longer be told apart by member).
   const upsertVote = db.prepare(`
     INSERT INTO votes (question_id, user_hash, helpful, voted_at)
-    SELECT @questionId, @userHash, @helpful, @votedAt WHERE EXISTS (SELECT 1 FROM questions WHERE id = @questionId)
+    SELECT @questionId, @userHash, @helpful, @votedAt
+    WHERE EXISTS (SELECT 1 FROM questions WHERE id = @questionId AND user_hash <> '${ERASED_HASH}')
     ON CONFLICT (question_id, user_hash) DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at`);
   const deleteOldVotes = db.prepare(
     'DELETE FROM votes WHERE question_id IN (SELECT id FROM questions WHERE asked_at < ?)',
@@ -183,6 +245,7 @@ function createRecorder(db: Database.Database, salt: string, settings: Settings)
   let rowsWritten = 0;
   let writeErrors = 0;
   let rowsDropped = 0;
+  const failures = createFailureLog(logger, now);
 
   function deleteOlderThan(days: number = settings.retentionDays): number {
     if (!(days >= 0)) throw new RangeError(`days must not be negative, got ${days}`);
@@ -193,7 +256,7 @@ function createRecorder(db: Database.Database, salt: string, settings: Settings)
       return deleteBefore(new Date(at.getTime() - days * DAY_MS).toISOString());
     } catch (error) {
       writeErrors += 1;
-      logger.error({ err: error }, 'could not delete old questions from the record');
+      failures.failed('the deletion of old questions', error);
       return 0;
     }
   }
@@ -208,12 +271,13 @@ function createRecorder(db: Database.Database, salt: string, settings: Settings)
     }
     try {
       rowsWritten += run();
+      failures.succeeded();
       if (now().getTime() - lastRetentionMs >= RETENTION_EVERY_MS) deleteOlderThan();
       return true;
     } catch (error) {
       writeErrors += 1;
       rowsDropped += 1;
-      logger.error({ err: error }, `could not record ${what}`);
+      failures.failed(what, error);
       return false;
     }
   }
@@ -239,7 +303,7 @@ function createRecorder(db: Database.Database, salt: string, settings: Settings)
           score: record.score,
           suggestions: JSON.stringify(record.suggestions),
           question: settings.storeQuestionText ? record.question : null,
-          userHash: hashUserId(salt, record.userId),
+          userHash: hashUserId(key, record.userId),
           knowledgeVersion: record.knowledgeVersion,
           latencyMs: record.latencyMs ?? null,
         };
@@ -252,12 +316,16 @@ function createRecorder(db: Database.Database, salt: string, settings: Settings)
       write('a vote', () => {
         const row: VoteRow = {
           questionId: recordId,
-          userHash: hashUserId(salt, userId),
+          userHash: hashUserId(key, userId),
           helpful: helpful ? 1 : 0,
           votedAt: now().toISOString(),
         };
         const written = upsertVote.run(row).changes;
-        if (written === 0) logger.warn({ votes: 1 }, 'a vote on an answer that is not in the record was skipped');
+        if (written === 0)
+          logger.warn(
+            { votes: 1 },
+            'a vote was skipped: its answer is not in the record, or was recorded under an earlier hash key',
+          );
         return written;
       });
     },
@@ -274,7 +342,7 @@ function createRecorder(db: Database.Database, salt: string, settings: Settings)
       }
     },
 
-    stats: () => ({ rowsWritten, writeErrors, rowsDropped }),
+    stats: () => ({ rowsWritten, writeErrors, rowsDropped, lastFailure: failures.last, failing: failures.failing }),
 
     read(query) {
       if (closed) throw new Error('the question record is closed');

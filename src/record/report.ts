@@ -1,6 +1,5 @@
-import type Database from 'better-sqlite3';
-import { words } from '../text/normalise.ts';
-import { STOP_WORDS } from '../text/stopwords.ts';
+import Database from 'better-sqlite3';
+import { MIGRATIONS, schemaVersion } from './migrations.ts';
 import { LANGUAGES, type Language } from '../knowledge/schema.ts';
 import { CHANNEL_KINDS, type ChannelKind, type Recorder } from './recorder.ts';
 
@@ -68,139 +67,212 @@ export interface ReportOptions {
   readonly from: Date;
   /** Exclusive. */
   readonly to: Date;
-  /** Longest list in each "top" section. */
+  /** Longest list in each "top" section (default 10, at most `MAX_LIMIT`). */
   readonly limit?: number;
 }
 
-export interface UnansweredRow {
-  readonly question: string | null;
-  readonly language: Language;
-  readonly channelKind: ChannelKind;
-  readonly askedAt: string;
-}
-
 const DEFAULT_LIMIT = 10;
+/** The longest list any report section returns, whatever the caller asks. */
+export const MAX_LIMIT = 100;
+/** A group's example is its most frequent wording among its latest questions, at most this many. */
+const EXAMPLE_SAMPLE = 1_000;
 
-/** Reads the report from the record's database, or from a live recorder. */
+/**
+ * Reads the report from the record's database, or from a live recorder. SQLite counts over the record's
+ * indexes, never reading a question's row except for the wordings of the groups shown: what reaches
+ * JavaScript is bounded by the lists shown and the number of facts, not by the number of questions.
+ */
 export function buildReport(source: Database.Database | Recorder, options: ReportOptions): Report {
   return isRecorder(source) ? source.read((db) => query(db, options)) : query(source, options);
+}
+
+/**
+ * Opens the record at `file` to read a report from it, as a process of its own while the bot writes.
+ * Reading never migrates: a record the bot has not upgraded yet is refused with what to do.
+ */
+export function openRecordForReading(file: string): Database.Database {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const version = schemaVersion(db);
+    const known = MIGRATIONS.at(-1)?.version ?? 0;
+    if (version < known)
+      throw new Error(
+        `it is at schema version ${version}, older than this code (${known}); start the bot once to upgrade it`,
+      );
+    if (version > known)
+      throw new Error(
+        `it is at schema version ${version}, newer than this code (${known}); upgrade this copy of the bot`,
+      );
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Only the most asked unanswered questions, as `/kb preview` tries a draft on them. */
+export function topUnanswered(source: Database.Database | Recorder, options: ReportOptions): UnansweredGroup[] {
+  return isRecorder(source)
+    ? source.read((db) => unansweredGroups(db, periodOf(options)))
+    : unansweredGroups(source, periodOf(options));
 }
 
 function isRecorder(source: Database.Database | Recorder): source is Recorder {
   return 'recordQuestion' in source;
 }
 
-function query(db: Database.Database, { from, to, limit = DEFAULT_LIMIT }: ReportOptions): Report {
-  const period = { from: from.toISOString(), to: to.toISOString(), limit };
-  const inPeriod = 'q.asked_at >= @from AND q.asked_at < @to';
-  const all = <T>(sql: string) => db.prepare(sql).all(period) as T[];
+interface Period {
+  readonly from: string;
+  readonly to: string;
+  readonly limit: number;
+}
 
-  const totals = db
+function periodOf({ from, to, limit = DEFAULT_LIMIT }: ReportOptions): Period {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  return { from: from.toISOString(), to: to.toISOString(), limit: Math.min(limit, MAX_LIMIT) };
+}
+
+const IN_PERIOD = 'asked_at >= @from AND asked_at < @to';
+
+function query(db: Database.Database, options: ReportOptions): Report {
+  const period = periodOf(options);
+  // Every (language, channel) pair named, so that SQLite reads each one's period as a range of the index.
+  const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+  const byKind = db
     .prepare(
-      `SELECT count(*) AS questions, count(q.fact_id) AS answered,
-                (SELECT count(*) FROM votes v JOIN questions q ON q.id = v.question_id WHERE ${inPeriod}) AS votes
-              FROM questions q WHERE ${inPeriod}`,
+      `SELECT language, channel_kind AS channelKind, count(*) AS questions, count(fact_id) AS answered
+       FROM questions WHERE language IN (${list(LANGUAGES)}) AND channel_kind IN (${list(CHANNEL_KINDS)}) AND ${IN_PERIOD}
+       GROUP BY language, channel_kind`,
     )
-    .get(period) as { questions: number; answered: number; votes: number };
+    .all(period) as { language: Language; channelKind: ChannelKind; questions: number; answered: number }[];
 
-  const unanswered = all<UnansweredRow>(
-    `SELECT q.question, q.language, q.channel_kind AS channelKind, q.asked_at AS askedAt
-     FROM questions q WHERE q.fact_id IS NULL AND ${inPeriod} ORDER BY q.asked_at`,
-  );
+  const byLanguage = Object.fromEntries(LANGUAGES.map((k) => [k, 0])) as Record<Language, number>;
+  const byChannelKind = Object.fromEntries(CHANNEL_KINDS.map((k) => [k, 0])) as Record<ChannelKind, number>;
+  let questions = 0;
+  let answered = 0;
+  for (const row of byKind) {
+    byLanguage[row.language] += row.questions;
+    byChannelKind[row.channelKind] += row.questions;
+    questions += row.questions;
+    answered += row.answered;
+  }
 
-  const mostNotHelpful = all<FactVotes>(
-    `SELECT q.fact_id AS factId, sum(v.helpful = 0) AS notHelpful, sum(v.helpful = 1) AS helpful
-     FROM votes v JOIN questions q ON q.id = v.question_id
-     WHERE q.fact_id IS NOT NULL AND ${inPeriod}
-     GROUP BY q.fact_id HAVING notHelpful > 0
-     ORDER BY notHelpful DESC, helpful ASC, factId LIMIT @limit`,
-  );
+  // One row per fact and vote value: the total, and each fact's helpful and not helpful, from one pass.
+  // CROSS JOIN keeps votes, far fewer than questions, as the outer loop: each one looks up its question.
+  const votes = db
+    .prepare(
+      `SELECT q.fact_id AS factId, v.helpful AS helpful, count(*) AS count
+       FROM votes v CROSS JOIN questions q ON q.id = v.question_id
+       WHERE q.asked_at >= @from AND q.asked_at < @to GROUP BY q.fact_id, v.helpful`,
+    )
+    .all(period) as { factId: string | null; helpful: 0 | 1; count: number }[];
+  const perFact = new Map<string, { notHelpful: number; helpful: number }>();
+  for (const row of votes) {
+    if (row.factId === null) continue;
+    const counts = perFact.get(row.factId) ?? { notHelpful: 0, helpful: 0 };
+    if (row.helpful === 1) counts.helpful += row.count;
+    else counts.notHelpful += row.count;
+    perFact.set(row.factId, counts);
+  }
+  const mostNotHelpful = [...perFact]
+    .filter(([, c]) => c.notHelpful > 0)
+    .map(([factId, c]): FactVotes => ({ factId, ...c }))
+    .sort((a, b) => b.notHelpful - a.notHelpful || a.helpful - b.helpful || byCodeUnits(a.factId, b.factId))
+    .slice(0, period.limit);
 
-  const mostAsked = all<FactCount>(
-    `SELECT q.fact_id AS factId, count(*) AS count FROM questions q
-     WHERE q.fact_id IS NOT NULL AND ${inPeriod}
-     GROUP BY q.fact_id ORDER BY count DESC, factId LIMIT @limit`,
-  );
-
-  const countBy = <K extends string>(column: string, keys: readonly K[]): Record<K, number> => {
-    const counts = Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-    for (const row of all<{ key: K; count: number }>(
-      `SELECT q.${column} AS key, count(*) AS count FROM questions q WHERE ${inPeriod} GROUP BY key`,
-    )) {
-      counts[row.key] = row.count;
-    }
-    return counts;
-  };
+  // Read in the index's order, so that SQLite counts each fact as it goes, with no sort of the rows.
+  const mostAsked = db
+    .prepare(
+      `SELECT fact_id AS factId, count(*) AS count FROM questions INDEXED BY questions_by_fact
+       WHERE fact_id IS NOT NULL AND ${IN_PERIOD}
+       GROUP BY fact_id ORDER BY count DESC, factId LIMIT @limit`,
+    )
+    .all(period) as FactCount[];
 
   return {
     from: period.from,
     to: period.to,
     totals: {
-      questions: totals.questions,
-      answered: totals.answered,
-      unknown: totals.questions - totals.answered,
-      votes: totals.votes,
+      questions,
+      answered,
+      unknown: questions - answered,
+      votes: votes.reduce((sum, row) => sum + row.count, 0),
     },
-    topUnanswered: groupUnanswered(unanswered, limit),
+    topUnanswered: unansweredGroups(db, period),
     mostNotHelpful,
     mostAsked,
-    byLanguage: countBy('language', LANGUAGES),
-    byChannelKind: countBy('channel_kind', CHANNEL_KINDS),
+    byLanguage,
+    byChannelKind,
   };
 }
 
 /**
- * The grouping key of an unanswered question: its words as the engine reads them (folded, stop words of
- * either language out), sorted. "What is the wifi password?" and "wifi password??" share "password wifi".
+ * The most asked groups of unanswered questions, then the most recently asked. Questions whose text was
+ * kept group by their words (the key stored at insert); the others by language and channel.
  */
-export function unansweredKey(text: string): string {
-  const all = words(text);
-  const content = all.filter((w) => w.length > 1 && !STOP_WORDS.en.has(w) && !STOP_WORDS.fr.has(w));
-  // A question made only of stop words ("what is it?") still groups with its own wording, not with all such.
-  return [...new Set(content.length > 0 ? content : all)].sort().join(' ');
-}
-
-/** Groups unanswered questions, most asked first, then most recently asked. */
-export function groupUnanswered(rows: readonly UnansweredRow[], limit: number = DEFAULT_LIMIT): UnansweredGroup[] {
-  const groups = new Map<string, { rows: UnansweredRow[]; textStored: boolean }>();
-  for (const row of rows) {
-    const textStored = row.question !== null;
-    const key = textStored ? `text:${unansweredKey(row.question ?? '')}` : `where:${row.language}:${row.channelKind}`;
-    const group = groups.get(key) ?? { rows: [], textStored };
-    group.rows.push(row);
-    groups.set(key, group);
-  }
-  const result = [...groups.entries()].map(([key, { rows: members, textStored }]): UnansweredGroup => {
-    const lastAsked = members.reduce((latest, r) => (r.askedAt > latest ? r.askedAt : latest), '');
-    const first = members[0]!;
-    return textStored
-      ? {
-          textStored,
-          key: key.slice('text:'.length),
-          count: members.length,
-          example: mostFrequentWording(members),
-          lastAsked,
-        }
-      : { textStored, language: first.language, channelKind: first.channelKind, count: members.length, lastAsked };
-  });
-  return result
+function unansweredGroups(db: Database.Database, period: Period): UnansweredGroup[] {
+  const byWords = db
+    .prepare(
+      `SELECT unanswered_key AS key, count(*) AS count, max(asked_at) AS lastAsked
+       FROM questions INDEXED BY questions_by_fact
+       WHERE fact_id IS NULL AND unanswered_key IS NOT NULL AND ${IN_PERIOD}
+       GROUP BY unanswered_key ORDER BY count DESC, lastAsked DESC, key LIMIT @limit`,
+    )
+    .all(period) as { key: string; count: number; lastAsked: string }[];
+  const byWhere = db
+    .prepare(
+      `SELECT language, channel_kind AS channelKind, count(*) AS count, max(asked_at) AS lastAsked
+       FROM questions INDEXED BY questions_by_fact
+       WHERE fact_id IS NULL AND unanswered_key IS NULL AND ${IN_PERIOD}
+       GROUP BY language, channel_kind`,
+    )
+    .all(period) as { language: Language; channelKind: ChannelKind; count: number; lastAsked: string }[];
+  const wordings = db.prepare(
+    `SELECT question, count(*) AS count, max(asked_at) AS lastAsked FROM (
+       SELECT question, asked_at FROM questions INDEXED BY questions_by_fact
+       WHERE fact_id IS NULL AND unanswered_key = @key AND ${IN_PERIOD}
+       ORDER BY asked_at DESC LIMIT ${EXAMPLE_SAMPLE})
+     GROUP BY question`,
+  );
+  const groups: UnansweredGroup[] = [
+    ...byWords.map((g): UnansweredGroup => ({
+      textStored: true,
+      key: g.key,
+      count: g.count,
+      example: mostFrequentWording(wordings.all({ ...period, key: g.key }) as Wording[]),
+      lastAsked: g.lastAsked,
+    })),
+    ...byWhere.map((g): UnansweredGroup => ({ textStored: false, ...g })),
+  ];
+  return groups
     .sort((a, b) => b.count - a.count || b.lastAsked.localeCompare(a.lastAsked) || sortKey(a).localeCompare(sortKey(b)))
-    .slice(0, limit);
+    .slice(0, period.limit);
 }
 
 function sortKey(group: UnansweredGroup): string {
   return group.textStored ? group.key : `${group.language} ${group.channelKind}`;
 }
 
-/** The wording asked most often; among equals, the latest. */
-function mostFrequentWording(rows: readonly UnansweredRow[]): string {
+/** SQLite's order for text (BINARY), which is also the order of ASCII fact ids. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface Wording {
+  readonly question: string;
+  readonly count: number;
+  readonly lastAsked: string;
+}
+
+/** The wording asked most often; among equals, the latest. Wordings that differ only in spaces around are one. */
+function mostFrequentWording(rows: readonly Wording[]): string {
   const counts = new Map<string, { count: number; last: string }>();
   for (const row of rows) {
-    const text = (row.question ?? '').trim();
+    const text = row.question.trim();
     const seen = counts.get(text);
     counts.set(text, {
-      count: (seen?.count ?? 0) + 1,
-      last: row.askedAt > (seen?.last ?? '') ? row.askedAt : (seen?.last ?? ''),
+      count: (seen?.count ?? 0) + row.count,
+      last: row.lastAsked > (seen?.last ?? '') ? row.lastAsked : (seen?.last ?? ''),
     });
   }
   let best: [string, { count: number; last: string }] | undefined;

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import type { Contact } from '../answer/reply.ts';
 import { readKnowledgeFiles } from '../knowledge/load.ts';
 import type { Recorder } from '../record/recorder.ts';
-import { buildReport } from '../record/report.ts';
+import { topUnanswered } from '../record/report.ts';
 import { examplesOf, selfTest } from './self-test.ts';
 
 const RECENT_DAYS = 30;
@@ -21,12 +21,12 @@ const DAY_MS = 86_400_000;
  */
 export function recentUnanswered(record: Recorder | Database.Database | undefined, now: Date): string[] {
   if (!record) return [];
-  const report = buildReport(record, {
+  const groups = topUnanswered(record, {
     from: new Date(now.getTime() - RECENT_DAYS * DAY_MS),
     to: now,
     limit: RECENT_LIMIT,
   });
-  return report.topUnanswered.flatMap((g) => (g.textStored ? [g.example] : []));
+  return groups.flatMap((g) => (g.textStored ? [g.example] : []));
 }
 
 /** A draft pasted in a form (`/kb preview`), previewed against the knowledge folder as it is on disk. */

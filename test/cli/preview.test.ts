@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { preview } from '../../src/cli/preview.ts';
 import { openRecorder } from '../../src/record/recorder.ts';
-import { FIXTURE_KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR, TEST_HASH_KEY, TODAY } from '../helpers.ts';
 import { captureIo } from './cli-io.ts';
 
 /** A valid draft whose first question reads as backups-retained's own (copy = backup in synonyms.yaml). */
@@ -60,7 +60,11 @@ describe('npm run kb:preview', () => {
 
   it('given a record of questions, then the draft is also tried on what staff asked recently and the bot did not answer', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'kb-preview-record-'));
-    const recorder = openRecorder({ dataDir, now: () => new Date(TODAY.getTime() - 86_400_000) });
+    const recorder = openRecorder({
+      dataDir,
+      now: () => new Date(TODAY.getTime() - 86_400_000),
+      hashKey: TEST_HASH_KEY,
+    });
     const question = {
       channelKind: 'slash',
       language: 'fr',

@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { report } from '../../src/cli/report.ts';
 import { openRecorder } from '../../src/record/recorder.ts';
 import { buildReport, type Report } from '../../src/record/report.ts';
-import { TODAY } from '../helpers.ts';
+import { TEST_HASH_KEY, TODAY } from '../helpers.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 
 interface CallbackBody {
@@ -250,12 +250,18 @@ describe('the policy team’s loop, through the fake Discord with real files and
     await h.fake.waitForRequest((r) => r.path === h.fake.callbackPath(vote));
 
     const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'kb', options: subcommand('report') }));
-    const shown = (await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent))).body;
-    expect(shown.data!.content).toMatch(/questions\s+5/);
+    const ack = (await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent))).body;
+    expect(ack.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    const shown = (
+      await h.fake.waitForRequest<{ content: string }>(
+        (r) => r.method === 'PATCH' && r.path === h.fake.originalPath(sent),
+      )
+    ).body;
+    expect(shown.content).toMatch(/questions\s+5/);
     await h.stop();
     h = undefined as never;
 
-    const reopened = openRecorder({ dataDir, now: () => TODAY });
+    const reopened = openRecorder({ dataDir, now: () => TODAY, hashKey: TEST_HASH_KEY });
     try {
       const summary = buildReport(reopened, {
         from: new Date(TODAY.getTime() - 86_400_000),

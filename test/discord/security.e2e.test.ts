@@ -93,16 +93,21 @@ describe('security, through the fake Discord', () => {
     await run(
       h.fake.slashCommand({ name: 'ask', options: { question: '``` @everyone **hi** <@&123456789012345678> zzz' } }),
     );
-    const body = await run(
+    const sent = await h.fake.sendInteraction(
       h.fake.slashCommand({
         name: 'kb',
         options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'report', options: [] }] as never,
       }),
     );
-    const content = body.data!.content!;
+    const body = (
+      await h.fake.waitForRequest<APIInteractionResponseCallbackData>(
+        (r) => r.method === 'PATCH' && r.path === h.fake.originalPath(sent),
+      )
+    ).body;
+    const content = body.content!;
     expect(content.startsWith('```\n')).toBe(true);
     expect(content.slice(4, -4)).not.toContain('```');
     expect(content).toContain('@everyone');
-    expect(body.data!.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,9 +12,11 @@ import {
   type Recorder,
   type RecorderOptions,
 } from '../../src/record/recorder.ts';
-import { buildReport, unansweredKey, type Report } from '../../src/record/report.ts';
+import { applyMigrations, MIGRATIONS } from '../../src/record/migrations.ts';
+import { buildReport, MAX_LIMIT, topUnanswered, type Report } from '../../src/record/report.ts';
+import { unansweredKey } from '../../src/record/unanswered-key.ts';
 import { runTs } from '../cli/run.ts';
-import { FIXTURE_KNOWLEDGE_DIR, fixtureAnswerer } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR, fixtureAnswerer, TEST_HASH_KEY } from '../helpers.ts';
 import { withFixHints } from '../../src/service/report-hints.ts';
 
 const T0 = new Date('2026-11-10T09:00:00Z');
@@ -27,9 +29,15 @@ function tempDir(): string {
 }
 
 /** A recorder whose clock moves one minute per question, starting at T0. */
-function recorderIn(dataDir: string, options: Omit<RecorderOptions, 'dataDir' | 'now'> = {}) {
+function recorderIn(dataDir: string, options: Partial<Omit<RecorderOptions, 'dataDir' | 'now'>> = {}) {
   let time = T0.getTime();
-  const recorder = openRecorder({ dataDir, logger: SILENT, now: () => new Date(time), ...options });
+  const recorder = openRecorder({
+    dataDir,
+    logger: SILENT,
+    hashKey: TEST_HASH_KEY,
+    now: () => new Date(time),
+    ...options,
+  });
   onTestFinished(() => recorder.close());
   const ask = (r: Partial<QuestionRecord>): string => {
     time += MINUTE;
@@ -49,7 +57,7 @@ function recorderIn(dataDir: string, options: Omit<RecorderOptions, 'dataDir' | 
 }
 
 /** A month of questions: four answered, four not (three of them the same question, worded three ways). */
-function seedMonth(dataDir: string, options: Omit<RecorderOptions, 'dataDir' | 'now'> = {}): Recorder {
+function seedMonth(dataDir: string, options: Partial<Omit<RecorderOptions, 'dataDir' | 'now'>> = {}): Recorder {
   const { recorder, ask } = recorderIn(dataDir, options);
   const oracle = ask({ factId: 'oracle-routing', question: 'Is US data routed through Oracle?' });
   recorder.recordVote(oracle, 'user-1', false);
@@ -81,7 +89,7 @@ describe('buildReport', () => {
     const dataDir = tempDir();
     seedMonth(dataDir).close();
 
-    const reopened = openRecorder({ dataDir, logger: SILENT, now: () => T0 });
+    const reopened = openRecorder({ dataDir, logger: SILENT, now: () => T0, hashKey: TEST_HASH_KEY });
     onTestFinished(() => reopened.close());
     const result = buildReport(reopened, PERIOD);
 
@@ -170,6 +178,167 @@ describe('buildReport', () => {
     expect(result.totals).toEqual({ questions: 0, answered: 0, unknown: 0, votes: 0 });
     expect(result.byChannelKind).toEqual({ slash: 0, mention: 0, dm: 0, channel: 0, terminal: 0 });
     expect([result.topUnanswered, result.mostAsked, result.mostNotHelpful]).toEqual([[], [], []]);
+  });
+});
+
+/** The database of `recorder`, seen through a wrapper that counts the rows each statement hands to JavaScript. */
+function countingRows(db: Database.Database) {
+  let rows = 0;
+  const counted = new Proxy(db, {
+    get(target, property) {
+      if (property !== 'prepare') return Reflect.get(target, property, target) as unknown;
+      return (sql: string) => {
+        const statement = target.prepare(sql);
+        return new Proxy(statement, {
+          get(inner, name) {
+            const value = Reflect.get(inner, name, inner) as unknown;
+            if (name !== 'all' && name !== 'get')
+              return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(inner) : value;
+            return (...args: unknown[]) => {
+              const result = (value as (...a: unknown[]) => unknown).apply(inner, args);
+              rows += Array.isArray(result) ? result.length : result === undefined ? 0 : 1;
+              return result;
+            };
+          },
+        });
+      };
+    },
+  });
+  return { db: counted, rows: () => rows };
+}
+
+/** Writes `count` unanswered questions, each its own group, and `answered` answered ones, in one transaction. */
+function seedMany(recorder: Recorder, count: number, answered = 0): void {
+  recorder.read((db) =>
+    db.transaction(() => {
+      for (let i = 0; i < count; i++)
+        recorder.recordQuestion({
+          ...BASE,
+          question: `is thing ${i.toString(36)} stored near ${(i * 7).toString(36)}`,
+        });
+      for (let i = 0; i < answered; i++) recorder.recordQuestion({ ...BASE, factId: `fact-${i % 7}` });
+    })(),
+  );
+}
+
+const BASE: QuestionRecord = {
+  channelKind: 'slash',
+  language: 'en',
+  factId: null,
+  score: 0.2,
+  suggestions: [],
+  question: 'a question',
+  userId: 'user-1',
+  knowledgeVersion: 'kb-1',
+};
+
+describe('the report, counted by SQLite', () => {
+  it('given 3,000 unanswered questions in 3,000 groups, then the report hands JavaScript its lists, not the questions', () => {
+    const { recorder } = recorderIn(tempDir());
+    seedMany(recorder, 3_000, 500);
+
+    const counting = recorder.read(countingRows);
+    const result = buildReport(counting.db, PERIOD);
+
+    expect(result.totals).toEqual({ questions: 3_500, answered: 500, unknown: 3_000, votes: 0 });
+    expect(result.topUnanswered).toHaveLength(10);
+    expect(result.mostAsked).toHaveLength(7);
+    // Ten (language, channel) counts, ten groups with one wording each, seven facts.
+    expect(counting.rows()).toBeLessThan(50);
+  });
+
+  it('given a record, then every count of questions is read from an index alone, never from the rows of the period', () => {
+    const dataDir = tempDir();
+    seedMonth(dataDir).close();
+    const statements: string[] = [];
+    const db = new Database(databasePath(dataDir), { readonly: true, verbose: (sql) => statements.push(String(sql)) });
+    onTestFinished(() => void db.close());
+
+    buildReport(db, PERIOD);
+
+    // A group's wordings are read from its latest 1,000 questions at most: the one read of rows.
+    const counting = statements.filter(
+      (sql) => /count\(\*\)/.test(sql) && /FROM questions/.test(sql) && !sql.includes('GROUP BY question'),
+    );
+    expect(counting.length).toBeGreaterThanOrEqual(3);
+    for (const sql of counting) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail);
+      const readsQuestions = plan.filter((line) => /^(SCAN|SEARCH) questions\b/.test(line));
+      expect(readsQuestions, `${sql}\n${plan.join('\n')}`).not.toEqual([]);
+      for (const line of readsQuestions) expect(line, sql).toContain('USING COVERING INDEX');
+    }
+  });
+
+  it('given a group asked 1,200 times, then its example is its most frequent wording among its latest 1,000', () => {
+    const { recorder } = recorderIn(tempDir());
+    recorder.read((db) =>
+      db.transaction(() => {
+        for (let i = 0; i < 1_200; i++)
+          recorder.recordQuestion({ ...BASE, question: i < 700 ? 'wifi password?' : 'Password for the wifi' });
+      })(),
+    );
+
+    expect(buildReport(recorder, PERIOD).topUnanswered).toEqual([
+      expect.objectContaining({ key: 'password wifi', count: 1_200, example: 'Password for the wifi' }),
+    ]);
+  });
+
+  it('given a limit past the cap or not a positive integer, then lists stop at the cap, and a bad limit is refused', () => {
+    const { recorder } = recorderIn(tempDir());
+    seedMany(recorder, MAX_LIMIT + 5);
+
+    expect(buildReport(recorder, { ...PERIOD, limit: 10_000 }).topUnanswered).toHaveLength(MAX_LIMIT);
+    expect(topUnanswered(recorder, { ...PERIOD, limit: 10_000 })).toHaveLength(MAX_LIMIT);
+    expect(() => buildReport(recorder, { ...PERIOD, limit: 0 })).toThrow(RangeError);
+    expect(() => buildReport(recorder, { ...PERIOD, limit: 2.5 })).toThrow(RangeError);
+  });
+
+  it('given questions recorded, then each unanswered one with its text keeps its grouping key, and no other does', () => {
+    const dataDir = tempDir();
+    const { recorder, ask } = recorderIn(dataDir);
+    ask({ question: 'What is the WiFi password?' });
+    ask({ factId: 'ownership', question: 'who owns tiktok' });
+    recorder.close();
+    const off = recorderIn(dataDir, { storeQuestionText: false });
+    off.ask({ question: 'what is the wifi password' });
+    off.recorder.close();
+
+    const db = new Database(databasePath(dataDir), { readonly: true });
+    onTestFinished(() => void db.close());
+    expect(db.prepare('SELECT fact_id, question, unanswered_key FROM questions ORDER BY rowid').all()).toEqual([
+      { fact_id: null, question: 'What is the WiFi password?', unanswered_key: 'password wifi' },
+      { fact_id: 'ownership', question: 'who owns tiktok', unanswered_key: null },
+      { fact_id: null, question: null, unanswered_key: null },
+    ]);
+  });
+
+  it('given a record written before questions were keyed, when the bot opens it, then its questions are keyed and grouped with new ones', () => {
+    const dataDir = tempDir();
+    mkdirSync(dataDir, { recursive: true });
+    const old = new Database(databasePath(dataDir));
+    applyMigrations(old, MIGRATIONS.slice(0, 1));
+    const insert = old.prepare(
+      `INSERT INTO questions (id, asked_at, channel_kind, language, fact_id, score, suggestions, question, user_hash, knowledge_version)
+       VALUES (?, ?, 'slash', 'en', ?, 0.5, '[]', ?, 'h', 'kb-0')`,
+    );
+    insert.run('a', new Date(T0.getTime() - MINUTE).toISOString(), null, 'wifi password??');
+    insert.run('b', new Date(T0.getTime() - MINUTE).toISOString(), 'ownership', 'who owns tiktok');
+    insert.run('c', new Date(T0.getTime() - MINUTE).toISOString(), null, null);
+    old.close();
+
+    const { recorder, ask } = recorderIn(dataDir);
+    ask({ question: 'What is the WiFi password?' });
+
+    expect(buildReport(recorder, PERIOD).topUnanswered).toEqual([
+      expect.objectContaining({ textStored: true, key: 'password wifi', count: 2 }),
+      expect.objectContaining({ textStored: false, language: 'en', channelKind: 'slash', count: 1 }),
+    ]);
+    expect(recorder.read((db) => db.prepare('SELECT id, unanswered_key FROM questions ORDER BY rowid').all())).toEqual([
+      { id: 'a', unanswered_key: 'password wifi' },
+      { id: 'b', unanswered_key: null },
+      { id: 'c', unanswered_key: null },
+      expect.objectContaining({ unanswered_key: 'password wifi' }),
+    ]);
   });
 });
 
@@ -322,6 +491,23 @@ describe('npm run report', () => {
       votes: 0,
     });
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('given a record the bot has not upgraded yet, then it says to start the bot once, exit 1, and leaves the record as it was', async () => {
+    const dataDir = tempDir();
+    const old = new Database(databasePath(dataDir));
+    applyMigrations(old, MIGRATIONS.slice(0, 1));
+    old.close();
+    const run = io();
+
+    expect(await report(['--data-dir', dataDir], run.io)).toBe(1);
+
+    expect(run.err.join('\n')).toContain(
+      `could not read the question record ${databasePath(dataDir)}: it is at schema version 1, older than this code (${MIGRATIONS.at(-1)!.version}); start the bot once to upgrade it`,
+    );
+    const db = new Database(databasePath(dataDir), { readonly: true });
+    expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(1);
+    db.close();
   });
 
   it('given a malformed date or reversed period, then it names the problem and exits 2', async () => {

@@ -10,7 +10,7 @@ import { folderLoader } from '../../src/knowledge/load.ts';
 import { openLiveStore, type LiveStore } from '../../src/knowledge/live-store.ts';
 import { createLogger } from '../../src/log.ts';
 import { openRecorder, type Recorder } from '../../src/record/recorder.ts';
-import { FIXTURE_KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR, TEST_HASH_KEY, TODAY } from '../helpers.ts';
 import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
 
 /** Captured log lines, parsed. */
@@ -81,7 +81,7 @@ export async function startHarness(
   const logs = new LogCapture();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'record-e2e-'));
   const logger = createLogger({ level: 'debug', secrets: [fake.token], destination: logs });
-  const recorder = openRecorder({ dataDir, now: () => TODAY, logger });
+  const recorder = openRecorder({ dataDir, now: () => TODAY, logger, hashKey: TEST_HASH_KEY });
   let bot: RunningBot;
   try {
     bot = await startBot({

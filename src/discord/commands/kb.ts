@@ -20,6 +20,7 @@ import { buildReport } from '../../record/report.ts';
 import { withFixHints } from '../../service/report-hints.ts';
 import { logOutcome } from '../../service/auto-reload.ts';
 import { previewPastedDraft } from '../../service/preview.ts';
+import { recordHealth } from '../../service/record-health.ts';
 import { staleFacts } from '../../service/stale.ts';
 import { UserError, type BotContext, type Command } from '../context.ts';
 import { codeBlock, DISCORD_LIMITS as L, QUESTION_MAX_LENGTH, truncate } from '../limits.ts';
@@ -96,10 +97,15 @@ export const kb: Command = {
         return replyPrivately(interaction, { embeds: [statusEmbed(context)] });
       case 'stale':
         return replyPrivately(interaction, { content: truncate(staleList(context), L.messageContent) });
-      case 'report':
-        return replyPrivately(interaction, {
+      case 'report': {
+        // The report's cost grows with the record: acknowledged first, it can never miss Discord's deadline.
+        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        await interaction.editReply({
           content: reportText(context, interaction.options.getInteger('days') ?? 30),
+          allowedMentions: NO_MENTIONS,
         });
+        return;
+      }
       case 'explain': {
         const explanation = explain(context.store.current(), interaction.options.getString('question', true));
         return replyPrivately(interaction, { content: codeBlock(formatExplanation(explanation), L.messageContent) });
@@ -212,18 +218,66 @@ function staleList(context: BotContext): string {
 }
 
 function reportText(context: BotContext, days: number): string {
-  if (!context.recorder)
-    return 'Questions are not being recorded (RECORD_QUESTIONS=off), so there is nothing to report.';
+  if (!context.recorder) {
+    if (context.recordUnavailable === undefined)
+      return 'Questions are not being recorded (RECORD_QUESTIONS=off), so there is nothing to report.';
+    return truncate(
+      `The question record could not be opened when the bot started, so there is nothing to report: questions are answered but not recorded. The reason: ${escapeMarkdown(context.recordUnavailable)}`,
+      L.messageContent,
+    );
+  }
   // The report's end is exclusive: one millisecond past now includes what was asked this very moment.
   const to = new Date(context.now().getTime() + 1);
-  const report = buildReport(context.recorder, { from: new Date(to.getTime() - days * DAY_MS), to, limit: 10 });
+  let report;
+  try {
+    report = buildReport(context.recorder, { from: new Date(to.getTime() - days * DAY_MS), to, limit: 10 });
+  } catch (error) {
+    context.logger.error({ err: error, event: 'record.report_failed' }, 'could not read the question record');
+    return truncate(
+      `Could not read the question record: ${escapeMarkdown((error as Error).message)}`,
+      L.messageContent,
+    );
+  }
   return codeBlock(formatReportText(withFixHints(report, context.store.current())), L.messageContent);
+}
+
+/** The record's health for /kb status: whether questions are recorded, and the last failure. */
+function recordField(context: BotContext): { name: string; value: string; failing: boolean } {
+  const health = recordHealth(context.recorder, context.recordUnavailable);
+  switch (health.state) {
+    case 'off':
+      return { name: 'Question record', value: 'Off (RECORD_QUESTIONS=off)', failing: false };
+    case 'unavailable':
+      return {
+        name: 'Question record: not recording',
+        value: truncate(
+          `Could not be opened when the bot started; questions are answered but not recorded. ${escapeMarkdown(health.reason)}`,
+          L.embedFieldValue,
+        ),
+        failing: true,
+      };
+    default: {
+      const { rowsWritten, writeErrors, rowsDropped, lastFailure } = health;
+      const lines = [`${rowsWritten} rows written since the bot started`];
+      if (writeErrors > 0) lines.push(`${writeErrors} failed writes, ${rowsDropped} rows lost`);
+      if (lastFailure)
+        lines.push(
+          `Last failure <t:${Math.floor(Date.parse(lastFailure.at) / 1000)}:f>, writing ${lastFailure.what}: ${lastFailure.kind} ${escapeMarkdown(lastFailure.message)}`,
+        );
+      return {
+        name: health.state === 'failing' ? 'Question record: writes are failing' : 'Question record',
+        value: truncate(lines.join('\n'), L.embedFieldValue),
+        failing: health.state === 'failing',
+      };
+    }
+  }
 }
 
 export function statusEmbed(context: BotContext): EmbedBuilder {
   const { snapshot } = context.store.current();
   const overdue = staleFacts(snapshot, context.now());
   const error = context.store.lastError;
+  const record = recordField(context);
   const embed = new EmbedBuilder()
     .setTitle(`Knowledge base ${versionLabel(snapshot)}`)
     .addFields(
@@ -238,8 +292,9 @@ export function statusEmbed(context: BotContext): EmbedBuilder {
           L.embedFieldValue,
         ),
       },
+      { name: record.name, value: record.value },
     )
-    .setColor(error ? 0xe74c3c : 0x2ecc71);
+    .setColor(error || record.failing ? 0xe74c3c : 0x2ecc71);
   if (error) {
     embed.addFields({
       name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`,
