@@ -1,16 +1,13 @@
 import type Database from 'better-sqlite3';
-import { words } from '../text/normalise.ts';
-import { STOP_WORDS } from '../text/stopwords.ts';
+import { contentTerms } from '../text/analyze.ts';
 
 /**
- * The grouping key of an unanswered question: its words as the engine reads them (folded, stop words of
- * either language out), sorted. "What is the wifi password?" and "wifi password??" share "password wifi".
+ * The grouping key of an unanswered question: its content words as the engine reads them (the one text
+ * pipeline's `contentTerms`: folded, stemmed, stop words of either language out, Discord markup gone),
+ * each once, sorted. "What is the wifi password?" and "wifi passwords??" share "password wifi".
  */
 export function unansweredKey(text: string): string {
-  const all = words(text);
-  const content = all.filter((w) => w.length > 1 && !STOP_WORDS.en.has(w) && !STOP_WORDS.fr.has(w));
-  // A question made only of stop words ("what is it?") still groups with its own wording, not with all such.
-  return [...new Set(content.length > 0 ? content : all)].sort().join(' ');
+  return [...new Set(contentTerms(text))].sort().join(' ');
 }
 
 /** The SQL function that computes a question's grouping key, as the record stores it. */

@@ -71,9 +71,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       const raws = matches.map((m) => m[0]);
       const long = raws.filter((raw) => raw.length >= 3);
       const shouted = long.filter((raw) => raw === raw.toUpperCase() && /\p{Lu}/u.test(raw)).length;
-      const random = raws.some(
-        (raw) => /\p{Ll}\p{Lu}/u.test(raw) && !/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u.test(raw),
-      );
+      const random = raws.some((raw) => /\p{Ll}\p{Lu}/u.test(raw) && !/^\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)+$/u.test(raw));
       natural = !random && shouted * 2 < long.length;
     }
     matches.forEach((match, i) => {

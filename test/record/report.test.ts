@@ -123,7 +123,7 @@ describe('buildReport', () => {
       },
       {
         textStored: true,
-        key: 'cantine',
+        key: 'cantin',
         count: 1,
         example: 'Où est la cantine ?',
         lastAsked: new Date(T0.getTime() + 7 * MINUTE).toISOString(),
