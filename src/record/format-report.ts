@@ -14,6 +14,11 @@ export function formatReportText(report: Report): string {
       ['unknown', String(totals.unknown), share(totals.unknown)],
       ['votes', String(totals.votes), ''],
     ]),
+    // Questions read after the answer before them, in a conversation: how many, and how many got none.
+    section('Follow-ups', [
+      ['asked', String(totals.followUps), share(totals.followUps)],
+      ['unanswered', String(totals.followUpsUnanswered), share(totals.followUpsUnanswered)],
+    ]),
     section('Not answered, most asked first', report.topUnanswered.map(unansweredRow)),
     section(
       'Most voted not helpful',

@@ -57,6 +57,15 @@ export const MIGRATIONS: readonly Migration[] = Object.freeze([
       CREATE INDEX questions_by_kind ON questions (language, channel_kind, asked_at, fact_id);
     `,
   },
+  {
+    version: 3,
+    // Whether a question was read as a follow-up to the answer before it (a DM, a thread, a reply), so
+    // that the report can count the follow-ups left unanswered. The partial index holds only follow-ups.
+    up: `
+      ALTER TABLE questions ADD COLUMN follow_up INTEGER NOT NULL DEFAULT 0 CHECK (follow_up IN (0, 1));
+      CREATE INDEX questions_follow_ups ON questions (asked_at, fact_id) WHERE follow_up = 1;
+    `,
+  },
 ]);
 
 /** The highest version applied to `db`, 0 for a database that has never been migrated. */

@@ -57,6 +57,8 @@ export interface QuestionRecord {
   readonly userId: string;
   readonly knowledgeVersion: string;
   readonly latencyMs?: number;
+  /** Read as a follow-up to the previous answer of a conversation. */
+  readonly followUp?: boolean;
 }
 
 export interface RecorderStats {
@@ -121,6 +123,7 @@ interface QuestionRow {
   readonly userHash: string;
   readonly knowledgeVersion: string;
   readonly latencyMs: number | null;
+  readonly followUp: 0 | 1;
 }
 
 interface VoteRow {
@@ -220,9 +223,9 @@ function createRecorder(db: Database.Database, settings: Settings): Recorder {
   const { logger, now } = settings;
   registerUnansweredKey(db);
   const insertQuestion = db.prepare(`
-    INSERT INTO questions (id, asked_at, channel_kind, language, fact_id, score, suggestions, question, user_hash, knowledge_version, latency_ms, unanswered_key)
+    INSERT INTO questions (id, asked_at, channel_kind, language, fact_id, score, suggestions, question, user_hash, knowledge_version, latency_ms, unanswered_key, follow_up)
     VALUES (@id, @askedAt, @channelKind, @language, @factId, @score, @suggestions, @question, @userHash, @knowledgeVersion, @latencyMs,
-            CASE WHEN @factId IS NULL THEN unanswered_key_of(@question) END)`);
+            CASE WHEN @factId IS NULL THEN unanswered_key_of(@question) END, @followUp)`);
   // A vote for an answer that is not recorded (expired, or its write failed) is skipped, not an error; so
   // is one for an answer recorded under an earlier key (its votes can no longer be told apart by member).
   const upsertVote = db.prepare(`
@@ -306,6 +309,7 @@ function createRecorder(db: Database.Database, settings: Settings): Recorder {
           userHash: hashUserId(key, record.userId),
           knowledgeVersion: record.knowledgeVersion,
           latencyMs: record.latencyMs ?? null,
+          followUp: record.followUp === true ? 1 : 0,
         };
         return insertQuestion.run(row).changes;
       });

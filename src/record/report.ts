@@ -18,6 +18,9 @@ export interface Report {
     readonly unknown: number;
     /** Votes on the answers to this period's questions. */
     readonly votes: number;
+    /** Questions read as a follow-up to the answer before them, and those of them left unanswered. */
+    readonly followUps: number;
+    readonly followUpsUnanswered: number;
   };
   readonly topUnanswered: readonly UnansweredGroup[];
   readonly mostNotHelpful: readonly FactVotes[];
@@ -189,6 +192,14 @@ function query(db: Database.Database, options: ReportOptions): Report {
     )
     .all(period) as FactCount[];
 
+  // Only follow-ups are in their index: counting them reads no other question.
+  const followUps = db
+    .prepare(
+      `SELECT count(*) AS followUps, count(*) - count(fact_id) AS unanswered FROM questions INDEXED BY questions_follow_ups
+       WHERE follow_up = 1 AND ${IN_PERIOD}`,
+    )
+    .get(period) as { followUps: number; unanswered: number };
+
   return {
     from: period.from,
     to: period.to,
@@ -197,6 +208,8 @@ function query(db: Database.Database, options: ReportOptions): Report {
       answered,
       unknown: questions - answered,
       votes: votes.reduce((sum, row) => sum + row.count, 0),
+      followUps: followUps.followUps,
+      followUpsUnanswered: followUps.unanswered,
     },
     topUnanswered: unansweredGroups(db, period),
     mostNotHelpful,

@@ -3,24 +3,14 @@ import { buildReply, factView, type FactView, type ReplyModel } from '../answer/
 import type { Language } from '../knowledge/schema.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
 import { versionLabel } from '../knowledge/snapshot.ts';
-import type { ChannelKind } from '../record/recorder.ts';
+import type { ChannelKind, QuestionRecord } from '../record/recorder.ts';
 import type { Contact } from '../answer/reply.ts';
 
 export type { ChannelKind };
 
 /** Where answers are recorded for the policy team. Recording never fails an answer. */
 export interface QuestionRecorder {
-  recordQuestion(record: {
-    channelKind: ChannelKind;
-    language: Language;
-    factId: string | null;
-    score: number;
-    suggestions: readonly string[];
-    question: string;
-    userId: string;
-    knowledgeVersion: string;
-    latencyMs?: number;
-  }): string;
+  recordQuestion(record: QuestionRecord): string;
   recordVote(recordId: string, userId: string, helpful: boolean): void;
 }
 
@@ -102,6 +92,7 @@ export function createAsking(options: AskingOptions) {
         userId: from.userId,
         knowledgeVersion: snapshot.version,
         latencyMs: performance.now() - started,
+        followUp: decision.followUp?.used === true,
       });
     } catch (error) {
       options.onError?.(error);

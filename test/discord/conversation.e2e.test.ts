@@ -30,6 +30,10 @@ describe('conversations on the fake Discord', () => {
     const second = await reply(first.channel_id, 2);
     expect(factOf(second)).toBe('oracle-routing');
     expect(second.content).toMatch(/^Whose claim it is: Company statement — TikTok/);
+    expect(h.questions().map((q) => [q.factId, q.followUp])).toEqual([
+      ['oracle-routing', false],
+      ['oracle-routing', true],
+    ]);
   });
 
   it('given a thread, then "source?" after an answer gives that answer with where it comes from', async () => {

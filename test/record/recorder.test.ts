@@ -561,7 +561,7 @@ describe('retention', () => {
     const writer = new Database(databasePath(dataDir));
     writer
       .prepare(
-        "INSERT INTO questions SELECT 'back-dated', ?, channel_kind, language, fact_id, score, suggestions, 'back-dated', user_hash, knowledge_version, latency_ms, unanswered_key FROM questions",
+        "INSERT INTO questions SELECT 'back-dated', ?, channel_kind, language, fact_id, score, suggestions, 'back-dated', user_hash, knowledge_version, latency_ms, unanswered_key, follow_up FROM questions",
       )
       .run(T0.toISOString());
     writer.close();

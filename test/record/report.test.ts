@@ -82,7 +82,7 @@ function seedMonth(dataDir: string, options: Partial<Omit<RecorderOptions, 'data
   return recorder;
 }
 
-const MONTH_TOTALS = { questions: 8, answered: 4, unknown: 4, votes: 5 };
+const MONTH_TOTALS = { questions: 8, answered: 4, unknown: 4, votes: 5, followUps: 0, followUpsUnanswered: 0 };
 
 describe('buildReport', () => {
   it('given a month of questions and votes, when the record is closed and reopened, then the report counts them', () => {
@@ -135,7 +135,26 @@ describe('buildReport', () => {
     const { recorder, ask } = recorderIn(tempDir());
     ask({ factId: 'ownership' });
 
-    expect(buildReport(recorder, PERIOD).totals).toEqual({ questions: 1, answered: 1, unknown: 0, votes: 0 });
+    expect(buildReport(recorder, PERIOD).totals).toEqual({
+      questions: 1,
+      answered: 1,
+      unknown: 0,
+      votes: 0,
+      followUps: 0,
+      followUpsUnanswered: 0,
+    });
+  });
+
+  it('given questions read as follow-ups, then the report counts them and those left unanswered', () => {
+    const { recorder, ask } = recorderIn(tempDir());
+    ask({ factId: 'ownership' });
+    ask({ factId: 'ownership', question: 'who said that?', followUp: true });
+    ask({ question: 'and his salary?', followUp: true });
+    ask({ question: 'what is the wifi password' });
+    expect(buildReport(recorder, PERIOD).totals).toMatchObject({ questions: 4, followUps: 2, followUpsUnanswered: 1 });
+    expect(formatReportText(buildReport(recorder, PERIOD))).toMatch(
+      /Follow-ups\n {2}asked +2 +50%\n {2}unanswered +1 +25%/,
+    );
   });
 
   it('given questions before, inside and at the end of the period, then only those inside are counted', () => {
@@ -175,7 +194,14 @@ describe('buildReport', () => {
   it('given an empty period, then every count is zero and every list empty', () => {
     const result = buildReport(seedMonth(tempDir()), { from: new Date('2020-01-01'), to: new Date('2020-02-01') });
 
-    expect(result.totals).toEqual({ questions: 0, answered: 0, unknown: 0, votes: 0 });
+    expect(result.totals).toEqual({
+      questions: 0,
+      answered: 0,
+      unknown: 0,
+      votes: 0,
+      followUps: 0,
+      followUpsUnanswered: 0,
+    });
     expect(result.byChannelKind).toEqual({ slash: 0, mention: 0, dm: 0, channel: 0, terminal: 0 });
     expect([result.topUnanswered, result.mostAsked, result.mostNotHelpful]).toEqual([[], [], []]);
   });
@@ -240,7 +266,14 @@ describe('the report, counted by SQLite', () => {
     const counting = recorder.read(countingRows);
     const result = buildReport(counting.db, PERIOD);
 
-    expect(result.totals).toEqual({ questions: 3_500, answered: 500, unknown: 3_000, votes: 0 });
+    expect(result.totals).toEqual({
+      questions: 3_500,
+      answered: 500,
+      unknown: 3_000,
+      votes: 0,
+      followUps: 0,
+      followUpsUnanswered: 0,
+    });
     expect(result.topUnanswered).toHaveLength(10);
     expect(result.mostAsked).toHaveLength(7);
     // Ten (language, channel) counts, ten groups with one wording each, seven facts.
@@ -489,6 +522,8 @@ describe('npm run report', () => {
       answered: 0,
       unknown: 0,
       votes: 0,
+      followUps: 0,
+      followUpsUnanswered: 0,
     });
     expect(existsSync(dataDir)).toBe(false);
   });

@@ -32,6 +32,8 @@ export interface RecordedQuestion {
   factId: string | null;
   question: string | null;
   userHash: string;
+  /** Read as a follow-up to the answer before it. */
+  followUp: boolean;
 }
 
 export interface RecordedVote {
@@ -122,14 +124,16 @@ export async function startHarness(
     dataDir,
     knowledgeDir,
     questions: () =>
-      recorder.read(
-        (db) =>
-          db
-            .prepare(
-              'SELECT id, channel_kind AS channelKind, language, fact_id AS factId, question, user_hash AS userHash FROM questions ORDER BY rowid',
-            )
-            .all() as RecordedQuestion[],
-      ),
+      recorder
+        .read(
+          (db) =>
+            db
+              .prepare(
+                'SELECT id, channel_kind AS channelKind, language, fact_id AS factId, question, user_hash AS userHash, follow_up = 1 AS followUp FROM questions ORDER BY rowid',
+              )
+              .all() as (Omit<RecordedQuestion, 'followUp'> & { followUp: 0 | 1 })[],
+        )
+        .map((row) => ({ ...row, followUp: row.followUp === 1 })),
     votes: () =>
       recorder
         .read(
