@@ -10,7 +10,7 @@ export function fold(text: string): string {
 
 export function foldKeepingCase(text: string): string {
   // Plain ASCII has nothing to fold but its apostrophes.
-  if (/^[\x20-\x7e\s]*$/.test(text)) return text.replace(APOSTROPHES, "'");
+  if (/^[\x20-\x7e\t\n\r]*$/.test(text)) return text.replace(APOSTROPHES, "'");
   return (
     text
       .normalize('NFKD')
