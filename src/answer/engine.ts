@@ -411,8 +411,10 @@ function featuresOf(best: FactScore, rank: number, runnerUp: number, terms: read
  * uses it ("comment" in English); a misspelt stop word ("wher", "taht") is that stop word.
  */
 function readWords(parts: Parts, words: readonly AnalyzedWord[], language: Language): AnalyzedWord[] {
-  const { evidence, lexicon } = parts;
+  const { evidence, lexicon, options } = parts;
   const out: AnalyzedWord[] = [];
+  // Only the words the engine will match are worth a typo check: at most maxQueryTerms of them.
+  let checked = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
@@ -432,6 +434,8 @@ function readWords(parts: Parts, words: readonly AnalyzedWord[], language: Langu
       !w.stop &&
       !w.otherStop &&
       w.word.length >= 4 &&
+      w.word.length <= options.typoMaxLength &&
+      checked++ < options.maxQueryTerms &&
       evidence.termId(w.term) === undefined &&
       !lexicon.has(w.word)
     ) {
@@ -499,11 +503,14 @@ function resolve(
  * that word does.
  */
 function wordSalience(lexicon: Lexicon, options: EngineOptions): (word: string, typo?: boolean) => number {
-  const { commonWordRank, commonWordWeight, rareWordRank, typoMaxRank, typoMinLength } = options;
+  const { commonWordRank, commonWordWeight, rareWordRank, typoMaxRank, typoMinLength, typoMaxLength } = options;
   return (word, typo = true) => {
     if (word.length <= 2) return commonWordWeight;
     const rank =
-      lexicon.rank(word) ?? (typo && word.length >= typoMinLength ? lexicon.typoOf(word, typoMaxRank) : undefined);
+      lexicon.rank(word) ??
+      (typo && word.length >= typoMinLength && word.length <= typoMaxLength
+        ? lexicon.typoOf(word, typoMaxRank)
+        : undefined);
     if (rank === undefined || rank >= rareWordRank) return 1;
     if (rank <= commonWordRank) return commonWordWeight;
     const t = Math.log(rank / commonWordRank) / Math.log(rareWordRank / commonWordRank);

@@ -69,6 +69,11 @@ export interface EngineOptions {
   readonly typoMaxRank: number;
   readonly typoMinLength: number;
   /**
+   * A word longer than this is taken as written, never as a misspelling: the candidates one typo away grow
+   * with the square of its length (a 500-letter "word" would cost tens of milliseconds).
+   */
+  readonly typoMaxLength: number;
+  /**
    * How much a word counts in the frame of a question ("For the vendor DPIA: …", "Dans le cadre d'une
    * note juridique, …", "… ? Needed for the board memo."), which says what the answer is for.
    */
@@ -144,6 +149,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   unknownNameWeight: 2,
   typoMaxRank: 5_000,
   typoMinLength: 5,
+  typoMaxLength: 24,
   frameWeight: 0.3,
   frameMaxWords: 14,
   framingWeight: 0.1,
