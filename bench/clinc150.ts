@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
 import { createAnswerer, type Answerer } from '../src/answer/answerer.ts';
 import type { Decision } from '../src/answer/engine.ts';
+import { handlingOf } from '../src/answer/outcome.ts';
 import { runIfMain } from '../src/cli/main-guard.ts';
 import type { KnowledgeSnapshot } from '../src/knowledge/snapshot.ts';
 import { validateKnowledge, type KnowledgeFiles } from '../src/knowledge/validate.ts';
@@ -174,10 +175,11 @@ export interface Outcome {
 }
 
 export function outcomeOf(decision: Decision, expected: string | null): Outcome {
+  const handling = handlingOf(decision);
   return {
     expected,
-    answered: decision.status === 'answered' ? decision.fact?.id : undefined,
-    score: decision.score,
+    answered: handling.status === 'answered' ? handling.fact! : undefined,
+    score: handling.score,
     top1: decision.ranking[0]?.id,
   };
 }

@@ -1,6 +1,9 @@
-import { parse } from 'yaml';
 import { z } from 'zod';
+import type { Problem } from '../knowledge/problems.ts';
+import { parseYamlFile } from '../knowledge/yaml-file.ts';
+import { schemaProblems } from '../knowledge/zod-problems.ts';
 import type { Decision } from './engine.ts';
+import { handlingOf, judge, type Outcome } from './outcome.ts';
 
 export const STYLES = ['keyword', 'chat', 'context', 'formal'] as const;
 
@@ -17,18 +20,46 @@ export const QuestionSetSchema = z.array(
 );
 export type QuestionSet = z.output<typeof QuestionSetSchema>;
 
-export function parseQuestionSet(text: string): QuestionSet {
-  return QuestionSetSchema.parse(parse(text));
+/** A question set (`- { q: "…", expect: fact-id }`, expect null when out of scope), or its problems, located. */
+export function parseQuestionSet(text: string, file = 'question set'): QuestionSet {
+  return parseSet(
+    QuestionSetSchema,
+    text,
+    file,
+    'a question set is a list of { q: "question", expect: fact-id or null }',
+  );
 }
 
-/**
- * What happened to one question, as staff would judge it:
- * - right: answered with the expected fact (or, out of scope, refused);
- * - clarified: "did you mean …?" offering the expected fact (out of scope: offering any fact);
- * - wrong: answered with another fact, or answered at all when out of scope;
- * - refused: "I don't know" although a fact covers it (or "did you mean" another fact).
- */
-export type Outcome = 'right' | 'clarified' | 'wrong' | 'refused';
+/** A file of conversations, read as question sets are. */
+export function parseConversationSet(text: string, file = 'conversations'): ConversationSet {
+  return parseSet(
+    ConversationSetSchema,
+    text,
+    file,
+    'a conversation set is a list of { turns: [{ q: "question", expect: fact-id or null, kind: first|followup|new-topic|out-of-scope }] }',
+  );
+}
+
+/** A question or conversation set that cannot be read: its first problem at its line, and how many others. */
+export class SetFileError extends Error {
+  constructor(
+    readonly problems: readonly Problem[],
+    shape: string,
+  ) {
+    const first = problems[0]!;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
+    super(`${first.file}:${first.line}:${first.column}: ${first.message}${more}; ${shape}`);
+    this.name = 'SetFileError';
+  }
+}
+
+function parseSet<S extends z.ZodType>(schema: S, text: string, file: string, shape: string): z.output<S> {
+  const parsed = parseYamlFile(file, text);
+  if (!parsed.ok) throw new SetFileError(parsed.problems, shape);
+  const result = schema.safeParse(parsed.yaml.data ?? [], { reportInput: true });
+  if (!result.success) throw new SetFileError(schemaProblems(parsed.yaml, schema, result.error.issues), shape);
+  return result.data;
+}
 
 export interface EvalCase {
   readonly q: string;
@@ -57,15 +88,6 @@ export interface EvalReport {
   readonly cases: readonly EvalCase[];
 }
 
-export function judge(expect: string | null, decision: Decision): Outcome {
-  const candidate = decision.suggestions[0]?.id;
-  if (expect === null) {
-    return decision.status === 'answered' ? 'wrong' : decision.status === 'clarify' ? 'clarified' : 'right';
-  }
-  if (decision.status === 'answered') return decision.fact?.id === expect ? 'right' : 'wrong';
-  return decision.status === 'clarify' && candidate === expect ? 'clarified' : 'refused';
-}
-
 export function evaluate(questions: QuestionSet, ask: (question: string) => Decision): EvalReport {
   const cases = questions.map(({ q, expect, style }): EvalCase => ({ ...caseOf(q, expect, ask(q)), style }));
   const inScope = tallyOf(cases.filter((c) => c.expect !== null));
@@ -79,18 +101,14 @@ export function evaluate(questions: QuestionSet, ask: (question: string) => Deci
 }
 
 function caseOf(q: string, expect: string | null, decision: Decision): EvalCase {
+  const handling = handlingOf(decision);
   return {
     q,
     expect,
-    outcome: judge(expect, decision),
-    status: decision.status,
-    got:
-      decision.status === 'answered'
-        ? decision.fact!.id
-        : decision.status === 'clarify'
-          ? decision.suggestions[0]!.id
-          : null,
-    score: decision.score,
+    outcome: judge(expect, handling),
+    status: handling.status,
+    got: handling.fact,
+    score: handling.score,
     suggestions: decision.suggestions.map((f) => f.id),
   };
 }

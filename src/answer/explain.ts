@@ -2,6 +2,7 @@ import { stem } from '../text/normalise.ts';
 import type { Answerer } from './answerer.ts';
 import type { AskedKind } from '../text/answer-kinds.ts';
 import type { AboutAnswer } from '../text/follow-up.ts';
+import { describeHandling, handlingOf } from './outcome.ts';
 import type { Decision, RankedFact } from './engine.ts';
 
 /**
@@ -155,9 +156,7 @@ export function formatExplanation(e: Explanation): string {
     lines.push(
       `  ${bar.what}: ${bar.value.toFixed(2)} ${bar.passed ? '≥' : '<'} ${bar.needed} ${bar.passed ? '(passed)' : '(missed)'}`,
     );
-  lines.push(
-    `  outcome: ${e.decision.status === 'answered' ? `answered with ${e.decision.fact!.id}` : e.decision.status === 'clarify' ? `"did you mean ${e.decision.suggestions[0]?.id}?"` : '"I don\'t know"'}`,
-  );
+  lines.push(`  outcome: ${describeHandling(handlingOf(e.decision))}`);
   if (e.words.some((w) => w.reading === 'unknown')) {
     lines.push(
       '  If this question is about a fact, add its unknown words to that fact (an alias or a question) or to synonyms.yaml.',

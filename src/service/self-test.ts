@@ -1,6 +1,6 @@
 import type { Answerer } from '../answer/answerer.ts';
 import type { Decision } from '../answer/engine.ts';
-import { judge } from '../answer/evaluate.ts';
+import { describeHandling, handlingOf, judge, sameHandling } from '../answer/outcome.ts';
 import type { Problem } from '../knowledge/problems.ts';
 import { LANGUAGES } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
@@ -42,15 +42,6 @@ export function examplesOf(snapshot: KnowledgeSnapshot, files: KnowledgeFiles): 
   return examples;
 }
 
-/** What the engine did with a question, in the policy team's words: "backups-retained (0.82)", "refused (0.31)". */
-export function describeDecision(decision: Pick<Decision, 'status' | 'fact' | 'score' | 'suggestions'>): string {
-  const score = decision.score.toFixed(2);
-  if (decision.status === 'answered') return `answered by ${decision.fact!.id} (${score})`;
-  if (decision.status === 'clarify')
-    return `asked back: "did you mean ${decision.suggestions[0]?.id ?? '?'}?" (${score})`;
-  return `refused: "I don't know" (${score})`;
-}
-
 /**
  * The knowledge base tested against itself: each alias and example question is asked of the engine and
  * must be answered by its own fact. Each one that another fact takes, or that is refused, is an error at
@@ -68,7 +59,7 @@ export function selfTest(answerer: Answerer, files: KnowledgeFiles): Problem[] {
       line: example.line,
       column: example.column,
       severity: 'error',
-      message: `${what} "${example.text}" is ${describeDecision(decision)}`,
+      message: `${what} "${example.text}" is ${describeHandling(handlingOf(decision))}`,
       hint:
         other && other !== example.factId
           ? `Make it name what only ${example.factId} says, add a word it uses to keywords, or move it to ${other} if it is that fact's question.`
@@ -121,12 +112,13 @@ export function compareAnswers(
     .sort();
   const changes: AnswerChange[] = [];
   for (const [question, { where, expect }] of asked) {
-    const was = before.answerer.ask(question);
-    const is = after.answerer.ask(question);
-    if (outcome(was) === outcome(is) || (is.fact !== undefined && ownFact.get(question) === is.fact.id)) continue;
-    const change = { question, where, before: describeDecision(was), after: describeDecision(is) };
+    const was = handlingOf(before.answerer.ask(question));
+    const decision = after.answerer.ask(question);
+    const is = handlingOf(decision);
+    if (sameHandling(was, is) || (is.status === 'answered' && ownFact.get(question) === is.fact)) continue;
+    const change = { question, where, before: describeHandling(was), after: describeHandling(is) };
     const broken = expect !== undefined && judge(expect, was) === 'right' && judge(expect, is) === 'wrong';
-    changes.push(broken ? { ...change, brokenBy: causes(is, after.answerer.snapshot, files) } : change);
+    changes.push(broken ? { ...change, brokenBy: causes(decision, after.answerer.snapshot, files) } : change);
   }
   return { files, changes };
 }
@@ -137,9 +129,4 @@ function causes(decision: Decision, snapshot: KnowledgeSnapshot, changed: readon
   if (factFile && changed.includes(factFile)) return [factFile];
   if (changed.includes('synonyms.yaml')) return ['synonyms.yaml'];
   return [...changed];
-}
-
-function outcome(decision: Decision): string {
-  if (decision.status === 'unknown') return 'unknown';
-  return `${decision.status} ${decision.fact?.id ?? decision.suggestions[0]?.id}`;
 }

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { ConversationSetSchema, evaluateConversations, formatConversationReport } from '../../src/answer/evaluate.ts';
+import { evaluateConversations, formatConversationReport, parseConversationSet } from '../../src/answer/evaluate.ts';
 import { REPO, fixtureAnswerer } from '../helpers.ts';
 
 const answerer = fixtureAnswerer();
@@ -59,9 +58,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
 });
 
 describe('conversations of the development set (test/fixtures/conversations-dev.yaml)', () => {
-  const set = ConversationSetSchema.parse(
-    parse(readFileSync(join(REPO, 'test', 'fixtures', 'conversations-dev.yaml'), 'utf8')),
-  );
+  const set = parseConversationSet(readFileSync(join(REPO, 'test', 'fixtures', 'conversations-dev.yaml'), 'utf8'));
   const report = evaluateConversations(set, (q, previous) => answerer.ask(q, previous ? { previous } : undefined));
   const alone = evaluateConversations(set, (q) => answerer.ask(q));
   const summary = formatConversationReport(report).join('\n');

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createAnswerer } from '../../src/answer/answerer.ts';
 import type { Decision } from '../../src/answer/engine.ts';
 import { parseQuestionSet } from '../../src/answer/evaluate.ts';
+import { handlingOf } from '../../src/answer/outcome.ts';
 import { contentTerms } from '../../src/text/analyze.ts';
 import { REPO, knowledgeFiles, snapshotOf } from '../helpers.ts';
 import { fixtureSnapshot } from './fixture-kb.ts';
@@ -38,12 +39,10 @@ const OFFICE_QUESTIONS = [
 ];
 
 /** What a member sees: answered with a fact, asked back about one, or told "I don't know". */
-const outcome = (d: Decision) =>
-  d.status === 'answered'
-    ? `answered ${d.fact!.id}`
-    : d.status === 'clarify'
-      ? `clarify ${d.suggestions[0]!.id}`
-      : 'unknown';
+const outcome = (d: Decision) => {
+  const { status, fact } = handlingOf(d);
+  return `${status} ${fact}`;
+};
 
 describe('each fact is scored on its own evidence (the frozen knowledge base and every question set)', () => {
   const snapshot = snapshotOf(knowledgeFiles());
