@@ -62,6 +62,9 @@ const ConfigSchema = z
     RECORD_QUESTIONS: z.enum(['on', 'off'], 'must be on or off').default('on'),
     STORE_QUESTION_TEXT: z.enum(['on', 'off'], 'must be on or off').default('on'),
     RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    // 0 picks a free port (logged at start-up); tests use it.
+    HEALTH_PORT: z.coerce.number().int('must be a port number').min(0).max(65535).optional(),
+    HEALTH_HOST: z.union([z.ipv4(), z.ipv6()], 'must be an IP address, e.g. 127.0.0.1').default('127.0.0.1'),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
@@ -93,6 +96,8 @@ export interface Config {
   readonly knowledgeDir: string;
   readonly logLevel: (typeof LEVELS)[number];
   readonly answerThreshold: number | undefined;
+  /** Where /healthz, /readyz and /metrics are served; undefined (nothing listens) without HEALTH_PORT. */
+  readonly health: { readonly host: string; readonly port: number } | undefined;
   /** Where the record of questions lives; undefined when recording is off. */
   readonly record:
     { readonly dataDir: string; readonly storeQuestionText: boolean; readonly retentionDays: number } | undefined;
@@ -141,6 +146,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     knowledgeDir: c.KNOWLEDGE_DIR ?? REPOSITORY_KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
     answerThreshold: c.ANSWER_THRESHOLD,
+    health: c.HEALTH_PORT === undefined ? undefined : { host: c.HEALTH_HOST, port: c.HEALTH_PORT },
     record:
       c.RECORD_QUESTIONS === 'on'
         ? { dataDir: c.DATA_DIR, storeQuestionText: c.STORE_QUESTION_TEXT === 'on', retentionDays: c.RETENTION_DAYS }

@@ -5,6 +5,7 @@ import { folderLoader } from '../knowledge/load.ts';
 import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { createLogger } from '../log.ts';
+import { startOperations, type Operations } from '../ops/operations.ts';
 import { openRecorder, type Recorder } from '../record/recorder.ts';
 import { DisallowedIntentsError, startBot } from './bot.ts';
 
@@ -43,6 +44,15 @@ export async function startFromConfig(config: Config): Promise<number> {
       );
     }
   }
+  let operations: Operations;
+  try {
+    operations = await startOperations({ config, store, recorder, logger });
+  } catch (err) {
+    logger.fatal({ err, event: 'ops.start_failed' }, `cannot start: ${(err as Error).message}`);
+    recorder?.close();
+    logger.flush();
+    return 1;
+  }
   let bot;
   try {
     bot = await startBot({
@@ -52,6 +62,7 @@ export async function startFromConfig(config: Config): Promise<number> {
       logger,
       recorder,
       watch: { debounceMs: 250 },
+      hooks: operations.hooks,
       settings: {
         contact: config.contact,
         policyRoleId: discord.policyRoleId,
@@ -64,11 +75,13 @@ export async function startFromConfig(config: Config): Promise<number> {
   } catch (err) {
     if (err instanceof DisallowedIntentsError) logger.fatal({ event: 'discord.intent_not_enabled' }, err.message);
     else logger.fatal({ err, event: 'discord.login_failed' }, 'could not connect to Discord (check DISCORD_TOKEN)');
+    await operations.close();
     recorder?.close();
     logger.flush();
     return 1;
   }
   const running = bot;
+  operations.attach(running.client);
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'shutting down');
@@ -77,7 +90,8 @@ export async function startFromConfig(config: Config): Promise<number> {
       const stopped = running
         .stop()
         .catch((err: unknown) => logger.warn({ err, event: 'shutdown.stop_failed' }, 'could not disconnect cleanly'));
-      void Promise.race([stopped, delay(STOP_TIMEOUT_MS, undefined, { ref: false })]).then(() => {
+      void Promise.race([stopped, delay(STOP_TIMEOUT_MS, undefined, { ref: false })]).then(async () => {
+        await operations.close();
         recorder?.close();
         logger.flush();
         resolve(0);
