@@ -96,6 +96,8 @@ export interface Config {
   readonly knowledgeDir: string;
   readonly logLevel: (typeof LEVELS)[number];
   readonly answerThreshold: number | undefined;
+  /** DATA_DIR: the record, and the lock that keeps a second instance from starting on it. */
+  readonly dataDir: string;
   /** Where /healthz, /readyz and /metrics are served; undefined (nothing listens) without HEALTH_PORT. */
   readonly health: { readonly host: string; readonly port: number } | undefined;
   /** Where the record of questions lives; undefined when recording is off. */
@@ -146,6 +148,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     knowledgeDir: c.KNOWLEDGE_DIR ?? REPOSITORY_KNOWLEDGE_DIR,
     logLevel: c.LOG_LEVEL,
     answerThreshold: c.ANSWER_THRESHOLD,
+    dataDir: c.DATA_DIR,
     health: c.HEALTH_PORT === undefined ? undefined : { host: c.HEALTH_HOST, port: c.HEALTH_PORT },
     record:
       c.RECORD_QUESTIONS === 'on'

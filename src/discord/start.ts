@@ -4,7 +4,8 @@ import type { Config } from '../config.ts';
 import { folderLoader } from '../knowledge/load.ts';
 import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
-import { createLogger } from '../log.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { acquireInstanceLock, InstanceLockedError } from '../ops/instance-lock.ts';
 import { startOperations, type Operations } from '../ops/operations.ts';
 import { openRecorder, type Recorder } from '../record/recorder.ts';
 import { DisallowedIntentsError, startBot } from './bot.ts';
@@ -17,6 +18,29 @@ const EXIT_GRACE_MS = 1_000;
 export async function startFromConfig(config: Config): Promise<number> {
   const discord = config.discord!;
   const logger = createLogger({ level: config.logLevel, secrets: [discord.token] });
+  let lock;
+  try {
+    lock = acquireInstanceLock(config.dataDir);
+  } catch (err) {
+    if (err instanceof InstanceLockedError)
+      logger.fatal({ event: 'instance.already_running', pid: err.pid, dataDir: config.dataDir }, err.message);
+    else
+      logger.fatal(
+        { err, event: 'instance.lock_failed', dataDir: config.dataDir },
+        `cannot use DATA_DIR ${config.dataDir}`,
+      );
+    logger.flush();
+    return 1;
+  }
+  try {
+    return await startLocked(config, logger);
+  } finally {
+    lock.release();
+  }
+}
+
+async function startLocked(config: Config, logger: Logger): Promise<number> {
+  const discord = config.discord!;
   const { knowledgeDir } = config;
   const opened = await openLiveStore<Answerer>({
     load: folderLoader(knowledgeDir),

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../src/config.ts';
 
 describe('the operations settings', () => {
-  it('given nothing, then no health port', () => {
+  it('given nothing, then no health port, no pulls, and the data folder is data/ even with recording off', () => {
     const config = parseConfig({ RECORD_QUESTIONS: 'off' });
     expect(config.health).toBeUndefined();
+    expect(config.dataDir).toBe('data');
     expect(config.record).toBeUndefined();
   });
 
