@@ -65,6 +65,7 @@ const ConfigSchema = z
     // 0 picks a free port (logged at start-up); tests use it.
     HEALTH_PORT: z.coerce.number().int('must be a port number').min(0).max(65535).optional(),
     HEALTH_HOST: z.union([z.ipv4(), z.ipv6()], 'must be an IP address, e.g. 127.0.0.1').default('127.0.0.1'),
+    KNOWLEDGE_GIT_PULL_MINUTES: z.coerce.number().int('must be a whole number of minutes').min(1).max(1440).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
@@ -100,6 +101,8 @@ export interface Config {
   readonly dataDir: string;
   /** Where /healthz, /readyz and /metrics are served; undefined (nothing listens) without HEALTH_PORT. */
   readonly health: { readonly host: string; readonly port: number } | undefined;
+  /** Minutes between `git pull --ff-only` runs in the knowledge folder's repository; undefined when off. */
+  readonly knowledgePullMinutes: number | undefined;
   /** Where the record of questions lives; undefined when recording is off. */
   readonly record:
     { readonly dataDir: string; readonly storeQuestionText: boolean; readonly retentionDays: number } | undefined;
@@ -150,6 +153,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     answerThreshold: c.ANSWER_THRESHOLD,
     dataDir: c.DATA_DIR,
     health: c.HEALTH_PORT === undefined ? undefined : { host: c.HEALTH_HOST, port: c.HEALTH_PORT },
+    knowledgePullMinutes: c.KNOWLEDGE_GIT_PULL_MINUTES,
     record:
       c.RECORD_QUESTIONS === 'on'
         ? { dataDir: c.DATA_DIR, storeQuestionText: c.STORE_QUESTION_TEXT === 'on', retentionDays: c.RETENTION_DAYS }

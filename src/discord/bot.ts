@@ -44,6 +44,8 @@ export interface BotOptions {
   readonly watch?: { readonly debounceMs: number } | undefined;
   /** Told of what happens, for metrics; nothing waits on them. */
   readonly hooks?: BotHooks | undefined;
+  /** The knowledge repository's pulls (KNOWLEDGE_GIT_PULL_MINUTES), shown in /kb status. */
+  readonly knowledgePull?: BotContext['knowledgePull'];
 }
 
 export interface BotHooks {
@@ -99,6 +101,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     now,
     settings,
     recorder: options.recorder,
+    knowledgePull: options.knowledgePull,
     cooldown: createCooldown({ ms: settings.questionCooldownMs, now: () => now().getTime() }),
     asking: createAsking({
       store: options.store,

@@ -87,6 +87,7 @@ async function startLocked(config: Config, logger: Logger): Promise<number> {
       recorder,
       watch: { debounceMs: 250 },
       hooks: operations.hooks,
+      knowledgePull: operations.knowledgePull,
       settings: {
         contact: config.contact,
         policyRoleId: discord.policyRoleId,

@@ -6,16 +6,19 @@ import type { Logger } from '../log.ts';
 import type { Recorder } from '../record/recorder.ts';
 import { gatewayProblem, watchDiscord } from './discord-signals.ts';
 import { startHealthServer, type HealthServer } from './health-server.ts';
+import { startKnowledgePull, type KnowledgePull } from './knowledge-pull.ts';
 import { createMetrics } from './metrics.ts';
 
 /**
  * What keeps the bot operable, around the bot rather than inside it: metrics fed by the bot's hooks,
- * and the health port (only when HEALTH_PORT is set). Started before the bot logs in, so /healthz answers and /readyz
+ * the health port (only when HEALTH_PORT is set), and the knowledge repository's pulls (only when
+ * KNOWLEDGE_GIT_PULL_MINUTES is set). Started before the bot logs in, so /healthz answers and /readyz
  * says "not connected yet" while it does.
  */
 export interface Operations {
   /** For startBot. */
   readonly hooks: BotHooks;
+  readonly knowledgePull: KnowledgePull | undefined;
   readonly health: HealthServer | undefined;
   /** Once the bot is connected: readiness and metrics follow its client from then on. */
   attach(client: Client): void;
@@ -23,7 +26,7 @@ export interface Operations {
 }
 
 export async function startOperations(options: {
-  readonly config: Pick<Config, 'health'>;
+  readonly config: Pick<Config, 'health' | 'knowledgePullMinutes' | 'knowledgeDir'>;
   readonly store: LiveStore<Built>;
   readonly recorder: Recorder | undefined;
   readonly logger: Logger;
@@ -39,6 +42,7 @@ export async function startOperations(options: {
   });
 
   let health: HealthServer | undefined;
+  let knowledgePull: KnowledgePull | undefined;
   try {
     if (config.health) {
       const { host, port } = config.health;
@@ -61,6 +65,19 @@ export async function startOperations(options: {
         `health and metrics on http://${health.host.includes(':') ? `[${health.host}]` : health.host}:${health.port}/`,
       );
     }
+    if (config.knowledgePullMinutes !== undefined) {
+      knowledgePull = await startKnowledgePull({
+        dir: config.knowledgeDir,
+        minutes: config.knowledgePullMinutes,
+        store,
+        logger,
+        onPulled: (status) => metrics.pulled(status.result),
+      });
+      logger.info(
+        { event: 'kb.pull_scheduled', repository: knowledgePull.repository, minutes: config.knowledgePullMinutes },
+        'the knowledge repository is pulled on a timer',
+      );
+    }
   } catch (error) {
     await health?.close();
     metrics.close();
@@ -73,6 +90,7 @@ export async function startOperations(options: {
         metrics.answered({ outcome: entry.outcome, language: entry.language, latencyMs: entry.latencyMs }),
       onFailure: (failure) => metrics.failed(failure),
     },
+    knowledgePull,
     health,
     attach(running) {
       client = running;
@@ -83,6 +101,7 @@ export async function startOperations(options: {
     },
     async close() {
       unwatch?.();
+      knowledgePull?.stop();
       metrics.close();
       await health?.close();
     },

@@ -5,6 +5,7 @@ describe('the operations settings', () => {
   it('given nothing, then no health port, no pulls, and the data folder is data/ even with recording off', () => {
     const config = parseConfig({ RECORD_QUESTIONS: 'off' });
     expect(config.health).toBeUndefined();
+    expect(config.knowledgePullMinutes).toBeUndefined();
     expect(config.dataDir).toBe('data');
     expect(config.record).toBeUndefined();
   });
@@ -13,6 +14,7 @@ describe('the operations settings', () => {
     expect(parseConfig({ HEALTH_PORT: '9464' }).health).toEqual({ host: '127.0.0.1', port: 9464 });
     expect(parseConfig({ HEALTH_PORT: '9464', HEALTH_HOST: '::1' }).health).toEqual({ host: '::1', port: 9464 });
     expect(parseConfig({ HEALTH_HOST: '0.0.0.0' }).health).toBeUndefined();
+    expect(parseConfig({ KNOWLEDGE_GIT_PULL_MINUTES: '15' }).knowledgePullMinutes).toBe(15);
   });
 
   it('given malformed values, then start-up fails naming each variable', () => {
@@ -21,6 +23,7 @@ describe('the operations settings', () => {
         parseConfig({
           HEALTH_PORT: '70000',
           HEALTH_HOST: 'localhost',
+          KNOWLEDGE_GIT_PULL_MINUTES: '0.5',
         });
       } catch (error) {
         return (error as ConfigError).problems;
@@ -30,6 +33,7 @@ describe('the operations settings', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^HEALTH_PORT /),
       'HEALTH_HOST must be an IP address, e.g. 127.0.0.1',
+      'KNOWLEDGE_GIT_PULL_MINUTES must be a whole number of minutes',
     ]);
   });
 });
