@@ -161,6 +161,19 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   };
 }
 
+/**
+ * DISCORD_APPLICATION_ID alone, for the invite link: it needs no token, and is wanted before one is made.
+ * Undefined when unset; a ConfigError naming the variable when malformed.
+ */
+export function applicationIdFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const value = env.DISCORD_APPLICATION_ID?.trim();
+  if (!value) return undefined;
+  const result = Snowflake.safeParse(value);
+  if (!result.success)
+    throw new ConfigError([`DISCORD_APPLICATION_ID ${result.error.issues[0]?.message ?? 'is not valid'}`]);
+  return result.data;
+}
+
 /** For entry points: the configuration, or undefined after printing what is wrong. */
 export function configOrExplain(
   env: Readonly<Record<string, string | undefined>>,
