@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers.ts';
+
+const DEPLOY = join(REPO, 'deploy');
+const UNITS = readdirSync(DEPLOY).filter((name) => /\.(service|timer)$/.test(name));
+const ANALYZE = spawnSync('systemd-analyze', ['--version']).error === undefined;
+
+/** A unit file's settings, by section: `Key=value` lines, comments and continuation lines aside. */
+function settings(name: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  let section = '';
+  for (const line of readFileSync(join(DEPLOY, name), 'utf8').split('\n')) {
+    const header = /^\[(\w+)\]$/.exec(line.trim());
+    if (header) section = header[1]!;
+    const setting = /^(\w+)=(.*)$/.exec(line);
+    if (setting) found.set(`${section}.${setting[1]}`, [...(found.get(`${section}.${setting[1]}`) ?? []), setting[2]!]);
+  }
+  return found;
+}
+
+describe('the systemd units in deploy/', () => {
+  it('include the service, and the daily backup with its timer', () => {
+    expect(UNITS.sort()).toEqual([
+      'residency-bot-backup.service',
+      'residency-bot-backup.timer',
+      'residency-bot.service',
+    ]);
+  });
+
+  it.skipIf(!ANALYZE).each(UNITS)(
+    '%s passes systemd-analyze verify with nothing to say (skipped only where systemd-analyze, from Debian’s systemd package, is not installed)',
+    (name) => {
+      const result = spawnSync('systemd-analyze', ['verify', name], { cwd: DEPLOY, encoding: 'utf8' });
+      expect(result.stdout + result.stderr).toBe('');
+      expect(result.status).toBe(0);
+    },
+  );
+
+  it('given the bot’s service, then it runs as its own user from its folder with its settings file, restarts on failure but not on a configuration error, and is confined to its data folder', () => {
+    const unit = settings('residency-bot.service');
+    expect(unit.get('Service.User')).toEqual(['residency-bot']);
+    expect(unit.get('Service.WorkingDirectory')).toEqual(['/opt/residency-bot']);
+    expect(unit.get('Service.EnvironmentFile')).toEqual(['/etc/residency-bot/residency-bot.env']);
+    expect(unit.get('Service.ExecStart')).toEqual(['node --import tsx src/main.ts']);
+    expect(unit.get('Service.Restart')).toEqual(['on-failure']);
+    expect(unit.get('Service.RestartPreventExitStatus')).toEqual(['2']);
+    expect(unit.get('Service.NoNewPrivileges')).toEqual(['yes']);
+    expect(unit.get('Service.ProtectSystem')).toEqual(['strict']);
+    expect(unit.get('Service.ReadWritePaths')).toEqual(['/var/lib/residency-bot']);
+    expect(unit.get('Service.PrivateTmp')).toEqual(['yes']);
+    expect(unit.get('Install.WantedBy')).toEqual(['multi-user.target']);
+  });
+
+  it('given the backup’s service, then it runs the backup command as the bot’s user, into a new folder each time', () => {
+    const unit = settings('residency-bot-backup.service');
+    expect(unit.get('Service.User')).toEqual(['residency-bot']);
+    expect(unit.get('Service.ExecStart')?.[0]).toContain('src/cli/backup.ts "/var/backups/residency-bot/$(date');
+    expect(unit.get('Service.ReadWritePaths')).toEqual(['/var/lib/residency-bot /var/backups/residency-bot']);
+  });
+});
