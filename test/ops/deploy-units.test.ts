@@ -2,11 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from '../helpers.ts';
+import { folderLoader } from '../../src/knowledge/load.ts';
+import { openLiveStore, type Built } from '../../src/knowledge/live-store.ts';
+import { createMetrics } from '../../src/ops/metrics.ts';
+import { FIXTURE_KNOWLEDGE_DIR, REPO, TODAY } from '../helpers.ts';
+import { parseMetrics } from './metrics-text.ts';
 
 const DEPLOY = join(REPO, 'deploy');
 const UNITS = readdirSync(DEPLOY).filter((name) => /\.(service|timer)$/.test(name));
 const ANALYZE = spawnSync('systemd-analyze', ['--version']).error === undefined;
+const PROMTOOL = spawnSync('promtool', ['--version']).error === undefined;
+const RULES = join(DEPLOY, 'residency-bot.rules.yml');
 
 /** A unit file's settings, by section: `Key=value` lines, comments and continuation lines aside. */
 function settings(name: string): Map<string, string[]> {
@@ -59,5 +65,35 @@ describe('the systemd units in deploy/', () => {
     expect(unit.get('Service.User')).toEqual(['residency-bot']);
     expect(unit.get('Service.ExecStart')?.[0]).toContain('src/cli/backup.ts "/var/backups/residency-bot/$(date');
     expect(unit.get('Service.ReadWritePaths')).toEqual(['/var/lib/residency-bot /var/backups/residency-bot']);
+  });
+});
+
+describe('the Prometheus alerting rules in deploy/', () => {
+  it.skipIf(!PROMTOOL)(
+    'pass promtool check rules (skipped only where promtool, from Debian’s prometheus package, is not installed)',
+    () => {
+      const result = spawnSync('promtool', ['check', 'rules', RULES], { encoding: 'utf8' });
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toMatch(/SUCCESS: \d+ rules found/);
+      expect(result.status).toBe(0);
+    },
+  );
+
+  it('name only metrics the bot exposes', async () => {
+    const opened = await openLiveStore<Built>({
+      load: folderLoader(FIXTURE_KNOWLEDGE_DIR, () => TODAY),
+      build: (snapshot) => ({ snapshot }),
+    });
+    if (!opened.ok) throw new Error('fixture does not load');
+    const metrics = createMetrics({
+      store: opened.store,
+      recorderStats: () => ({ rowsWritten: 0, writeErrors: 0, rowsDropped: 0 }),
+      gatewayUp: () => true,
+    });
+    const exposed = new Set(parseMetrics(await metrics.render()).map((sample) => sample.name));
+    metrics.close();
+    const named = [...new Set(readFileSync(RULES, 'utf8').match(/\bresidency_bot_\w+/g))];
+    expect(named.length).toBeGreaterThanOrEqual(5);
+    expect(named.filter((name) => !exposed.has(name))).toEqual([]);
   });
 });
