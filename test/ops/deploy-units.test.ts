@@ -68,6 +68,25 @@ describe('the systemd units in deploy/', () => {
   });
 });
 
+describe('the command wrapper in deploy/', () => {
+  const WRAPPER = join(DEPLOY, 'residency-bot-command');
+
+  it('is valid sh, and without a command prints its usage and exits 2 before running anything', () => {
+    expect(spawnSync('sh', ['-n', WRAPPER]).status).toBe(0);
+    const result = spawnSync('sh', [WRAPPER], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^usage: residency-bot COMMAND/);
+  });
+
+  it('runs commands as the service runs the bot: same user, folder and settings file', () => {
+    const text = readFileSync(WRAPPER, 'utf8');
+    const unit = settings('residency-bot.service');
+    expect(text).toContain(`--uid=${unit.get('Service.User')![0]}`);
+    expect(text).toContain(`--working-directory=${unit.get('Service.WorkingDirectory')![0]}`);
+    expect(text).toContain(`--property=EnvironmentFile=${unit.get('Service.EnvironmentFile')![0]}`);
+  });
+});
+
 describe('the Prometheus alerting rules in deploy/', () => {
   it.skipIf(!PROMTOOL)(
     'pass promtool check rules (skipped only where promtool, from Debian’s prometheus package, is not installed)',
