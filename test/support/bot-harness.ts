@@ -66,6 +66,7 @@ export async function startHarness(
     answerChannels?: 'fake-channel' | 'fake-forum';
     privilegedIntents?: number;
     knowledgePull?: BotOptions['knowledgePull'];
+    hooks?: BotOptions['hooks'];
   } = {},
 ): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
@@ -94,6 +95,7 @@ export async function startHarness(
       recorder,
       watch: options.watch ? { debounceMs: 50 } : undefined,
       knowledgePull: options.knowledgePull,
+      hooks: options.hooks,
       rest: { globalRequestsPerSecond: 10_000, retries: options.retries ?? 0 },
       settings: {
         contact: { en: 'the policy team (#data-policy)', fr: "l'équipe politique (#data-policy)" },
