@@ -53,6 +53,8 @@ export interface BotHooks {
   readonly onAnswered?: AskingOptions['onAnswered'];
   /** When the error boundary catches a failure: a handler's error, a reply Discord refused, an expired interaction. */
   readonly onFailure?: (failure: FailureReport) => void;
+  /** After an interaction that was deferred (acknowledged first, answered later) has been handled. */
+  readonly onDeferred?: () => void;
 }
 
 export interface FailureReport {
@@ -116,14 +118,14 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     }),
   };
 
-  const onFailure = options.hooks?.onFailure;
+  const hooks = options.hooks ?? {};
   client.on(
     Events.InteractionCreate,
-    (interaction) => void guard(() => routeInteraction(interaction, context), interaction, context, onFailure),
+    (interaction) => void guard(() => routeInteraction(interaction, context), interaction, context, hooks),
   );
   client.on(
     Events.MessageCreate,
-    (message) => void guard(() => handleMessage(message, context), message, context, onFailure),
+    (message) => void guard(() => handleMessage(message, context), message, context, hooks),
   );
   client.on(Events.Error, (err) => logger.error({ err, event: 'discord.error' }, 'Discord client error'));
   client.on(Events.ShardError, (err, shardId) =>
@@ -204,13 +206,13 @@ async function guard(
   run: () => Promise<void>,
   source: Interaction | Message,
   context: BotContext,
-  onFailure: BotHooks['onFailure'],
+  hooks: Pick<BotHooks, 'onFailure' | 'onDeferred'>,
 ): Promise<void> {
   try {
     await run();
   } catch (error) {
     const report = (reason: FailureReport['reason']) =>
-      onFailure?.({ source: 'isRepliable' in source ? 'interaction' : 'message', reason });
+      hooks.onFailure?.({ source: 'isRepliable' in source ? 'interaction' : 'message', reason });
     if (error instanceof DiscordAPIError && (error.status === 401 || error.status === 403)) {
       // A refused request counts toward Discord's limit of 10,000 invalid requests per 10 minutes, after
       // which the IP is banned (discord-api-docs topics/rate-limits.mdx): never answer one with another.
@@ -255,6 +257,8 @@ async function guard(
         'could not tell the user about a failure',
       );
     }
+  } finally {
+    if ('isRepliable' in source && source.isRepliable() && source.deferred) hooks.onDeferred?.();
   }
 }
 

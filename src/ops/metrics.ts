@@ -71,7 +71,7 @@ export function createMetrics(sources: MetricsSources): BotMetrics {
   });
   const deferred = new Counter({
     name: 'residency_bot_interactions_deferred_total',
-    help: 'Interactions acknowledged first and answered later (deferReply or deferUpdate accepted by Discord).',
+    help: 'Interactions acknowledged first and answered later (deferred by the time their handler finished).',
     registers,
   });
   const interactionsFailed = new Counter({

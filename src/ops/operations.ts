@@ -4,7 +4,7 @@ import type { BotHooks } from '../discord/bot.ts';
 import type { Built, LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
 import type { Recorder } from '../record/recorder.ts';
-import { gatewayProblem, watchDiscord } from './discord-signals.ts';
+import { gatewayProblem, watchGateway } from './discord-signals.ts';
 import { startHealthServer, type HealthServer } from './health-server.ts';
 import { startKnowledgePull, type KnowledgePull } from './knowledge-pull.ts';
 import { createMetrics } from './metrics.ts';
@@ -89,15 +89,13 @@ export async function startOperations(options: {
       onAnswered: (entry) =>
         metrics.answered({ outcome: entry.outcome, language: entry.language, latencyMs: entry.latencyMs }),
       onFailure: (failure) => metrics.failed(failure),
+      onDeferred: () => metrics.deferred(),
     },
     knowledgePull,
     health,
     attach(running) {
       client = running;
-      unwatch = watchDiscord(running, {
-        reconnecting: () => metrics.gatewayReconnecting(),
-        deferred: () => metrics.deferred(),
-      });
+      unwatch = watchGateway(running, () => metrics.gatewayReconnecting());
     },
     async close() {
       unwatch?.();

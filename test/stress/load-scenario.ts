@@ -355,6 +355,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
           hooks: {
             onAnswered: (entry) => operations?.hooks.onAnswered?.(entry),
             onFailure: (failure) => operations?.hooks.onFailure?.(failure),
+            onDeferred: () => operations?.hooks.onDeferred?.(),
           },
         }
       : {}),
