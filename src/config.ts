@@ -71,6 +71,10 @@ const ConfigSchema = z
       .min(HASH_KEY_BYTES, `must have at least ${HASH_KEY_BYTES} characters (e.g. the output of openssl rand -hex 32)`)
       .optional(),
     RECORD_HASH_KEY_FILE: z.string().min(1).optional(),
+    // 0 picks a free port (logged at start-up); tests use it.
+    HEALTH_PORT: z.coerce.number().int('must be a port number').min(0).max(65535).optional(),
+    HEALTH_HOST: z.union([z.ipv4(), z.ipv6()], 'must be an IP address, e.g. 127.0.0.1').default('127.0.0.1'),
+    KNOWLEDGE_GIT_PULL_MINUTES: z.coerce.number().int('must be a whole number of minutes').min(1).max(1440).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.RECORD_HASH_KEY && env.RECORD_HASH_KEY_FILE) {
@@ -112,6 +116,12 @@ export interface Config {
   readonly answerThreshold: number | undefined;
   /** How long a conversation lasts after its last question (a follow-up is read after the previous answer); 0: never. */
   readonly conversationMs: number;
+  /** DATA_DIR: the record, and the lock that keeps a second instance from starting on it. */
+  readonly dataDir: string;
+  /** Where /healthz, /readyz and /metrics are served; undefined (nothing listens) without HEALTH_PORT. */
+  readonly health: { readonly host: string; readonly port: number } | undefined;
+  /** Minutes between `git pull --ff-only` runs in the knowledge folder's repository; undefined when off. */
+  readonly knowledgePullMinutes: number | undefined;
   /** Where the record of questions lives; undefined when recording is off. */
   readonly record:
     | {
@@ -188,6 +198,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     logLevel: c.LOG_LEVEL,
     answerThreshold: c.ANSWER_THRESHOLD,
     conversationMs: c.CONVERSATION_MINUTES * 60_000,
+    dataDir: c.DATA_DIR,
+    health: c.HEALTH_PORT === undefined ? undefined : { host: c.HEALTH_HOST, port: c.HEALTH_PORT },
+    knowledgePullMinutes: c.KNOWLEDGE_GIT_PULL_MINUTES,
     record:
       c.RECORD_QUESTIONS === 'on'
         ? {
@@ -200,6 +213,19 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
           }
         : undefined,
   };
+}
+
+/**
+ * DISCORD_APPLICATION_ID alone, for the invite link: it needs no token, and is wanted before one is made.
+ * Undefined when unset; a ConfigError naming the variable when malformed.
+ */
+export function applicationIdFrom(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const value = env.DISCORD_APPLICATION_ID?.trim();
+  if (!value) return undefined;
+  const result = Snowflake.safeParse(value);
+  if (!result.success)
+    throw new ConfigError([`DISCORD_APPLICATION_ID ${result.error.issues[0]?.message ?? 'is not valid'}`]);
+  return result.data;
 }
 
 /** For entry points: the configuration, or undefined after printing what is wrong. */

@@ -16,7 +16,7 @@ import type { Answerer } from '../answer/answerer.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
 import type { Recorder } from '../record/recorder.ts';
-import { createAsking } from '../service/asking.ts';
+import { createAsking, type AskingOptions } from '../service/asking.ts';
 import { autoReload } from '../service/auto-reload.ts';
 import { handleButton } from './buttons.ts';
 import { findCommand } from './commands/index.ts';
@@ -44,6 +44,24 @@ export interface BotOptions {
   readonly rest?: Partial<RESTOptions>;
   /** Reload the knowledge shortly after its files change (debounce in ms); off when undefined. */
   readonly watch?: { readonly debounceMs: number } | undefined;
+  /** Told of what happens, for metrics; nothing waits on them. */
+  readonly hooks?: BotHooks | undefined;
+  /** The knowledge repository's pulls (KNOWLEDGE_GIT_PULL_MINUTES), shown in /kb status. */
+  readonly knowledgePull?: BotContext['knowledgePull'];
+}
+
+export interface BotHooks {
+  /** After every question, with what was decided (the log line's fields). */
+  readonly onAnswered?: AskingOptions['onAnswered'];
+  /** When the error boundary catches a failure: a handler's error, a reply Discord refused, an expired interaction. */
+  readonly onFailure?: (failure: FailureReport) => void;
+  /** After an interaction that was deferred (acknowledged first, answered later) has been handled. */
+  readonly onDeferred?: () => void;
+}
+
+export interface FailureReport {
+  readonly source: 'interaction' | 'message';
+  readonly reason: 'error' | 'refused' | 'expired';
 }
 
 /** Discord closed the gateway with 4014: a privileged intent asked for is not enabled for the app. */
@@ -88,6 +106,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     settings,
     recorder: options.recorder,
     recordUnavailable: options.recordUnavailable,
+    knowledgePull: options.knowledgePull,
     cooldown: createCooldown({ ms: settings.questionCooldownMs, now: () => now().getTime() }),
     asking: createAsking({
       store: options.store,
@@ -96,15 +115,22 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       conversationMs: settings.conversationMs,
       recorder: options.recorder,
       onError: (err) => logger.error({ err, event: 'record.failed' }, 'could not record a question'),
-      onAnswered: (entry) => logger.info({ event: 'answer', ...entry }, 'question answered'),
+      onAnswered: (entry) => {
+        logger.info({ event: 'answer', ...entry }, 'question answered');
+        options.hooks?.onAnswered?.(entry);
+      },
     }),
   };
 
+  const hooks = options.hooks ?? {};
   client.on(
     Events.InteractionCreate,
-    (interaction) => void guard(() => routeInteraction(interaction, context), interaction, context),
+    (interaction) => void guard(() => routeInteraction(interaction, context), interaction, context, hooks),
   );
-  client.on(Events.MessageCreate, (message) => void guard(() => handleMessage(message, context), message, context));
+  client.on(
+    Events.MessageCreate,
+    (message) => void guard(() => handleMessage(message, context), message, context, hooks),
+  );
   client.on(Events.Error, (err) => logger.error({ err, event: 'discord.error' }, 'Discord client error'));
   client.on(Events.ShardError, (err, shardId) =>
     logger.error({ err, shardId, event: 'discord.shard_error' }, 'gateway connection error'),
@@ -180,10 +206,17 @@ async function routeInteraction(interaction: Interaction, context: BotContext): 
  * with a short reference that the person is given, and the bot keeps serving. A failure to report the
  * failure (Discord down, interaction expired) is logged too, never thrown.
  */
-async function guard(run: () => Promise<void>, source: Interaction | Message, context: BotContext): Promise<void> {
+async function guard(
+  run: () => Promise<void>,
+  source: Interaction | Message,
+  context: BotContext,
+  hooks: Pick<BotHooks, 'onFailure' | 'onDeferred'>,
+): Promise<void> {
   try {
     await run();
   } catch (error) {
+    const report = (reason: FailureReport['reason']) =>
+      hooks.onFailure?.({ source: 'isRepliable' in source ? 'interaction' : 'message', reason });
     if (error instanceof DiscordAPIError && (error.status === 401 || error.status === 403)) {
       // A refused request counts toward Discord's limit of 10,000 invalid requests per 10 minutes, after
       // which the IP is banned (discord-api-docs topics/rate-limits.mdx): never answer one with another.
@@ -198,6 +231,7 @@ async function guard(run: () => Promise<void>, source: Interaction | Message, co
         },
         'Discord refused the reply; not retrying in this channel',
       );
+      report('refused');
       return;
     }
     if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction) {
@@ -206,8 +240,10 @@ async function guard(run: () => Promise<void>, source: Interaction | Message, co
         { err: error, event: 'handler.expired', ...describe(source) },
         'the interaction expired before it was answered',
       );
+      report('expired');
       return;
     }
+    if (!(error instanceof UserError)) report('error');
     const language = 'locale' in source ? languageOfLocale(source.locale) : 'en';
     const ref = randomBytes(4).toString('hex');
     const userMessage = error instanceof UserError ? error.message : UI[language].somethingWrong(ref);
@@ -225,6 +261,8 @@ async function guard(run: () => Promise<void>, source: Interaction | Message, co
         'could not tell the user about a failure',
       );
     }
+  } finally {
+    if ('isRepliable' in source && source.isRepliable() && source.deferred) hooks.onDeferred?.();
   }
 }
 

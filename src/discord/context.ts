@@ -9,6 +9,7 @@ import type { LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
 import type { Recorder } from '../record/recorder.ts';
 import type { Asking } from '../service/asking.ts';
+import type { KnowledgePull } from '../ops/knowledge-pull.ts';
 import type { Cooldown } from './cooldown.ts';
 import type { Contact } from '../answer/reply.ts';
 
@@ -24,6 +25,8 @@ export interface BotContext {
   readonly recorder: Recorder | undefined;
   /** Why there is no recorder although recording is on: the record could not be opened at start. */
   readonly recordUnavailable?: string | undefined;
+  /** The knowledge repository's pulls, when KNOWLEDGE_GIT_PULL_MINUTES is set: /kb status shows the last. */
+  readonly knowledgePull?: Pick<KnowledgePull, 'last'> | undefined;
 }
 
 export interface BotSettings {

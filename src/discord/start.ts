@@ -4,7 +4,9 @@ import type { Config } from '../config.ts';
 import { folderLoader } from '../knowledge/load.ts';
 import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
-import { createLogger } from '../log.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { acquireInstanceLock, InstanceLockedError } from '../ops/instance-lock.ts';
+import { startOperations, type Operations } from '../ops/operations.ts';
 import { loadHashKey, type LoadedHashKey } from '../record/hash-key.ts';
 import { openRecorder, type Recorder } from '../record/recorder.ts';
 import { DisallowedIntentsError, startBot } from './bot.ts';
@@ -40,6 +42,34 @@ export async function startFromConfig(config: Config): Promise<number> {
       { event: 'record.key_created', file: hashKey.createdFile },
       "made the record's hash key; back it up apart from the record (without it, earlier answers take no new votes)",
     );
+  let lock;
+  try {
+    lock = acquireInstanceLock(config.dataDir);
+  } catch (err) {
+    if (err instanceof InstanceLockedError)
+      logger.fatal({ event: 'instance.already_running', pid: err.pid, dataDir: config.dataDir }, err.message);
+    else
+      logger.fatal(
+        { err, event: 'instance.lock_failed', dataDir: config.dataDir },
+        `cannot use DATA_DIR ${config.dataDir}`,
+      );
+    logger.flush();
+    return 1;
+  }
+  try {
+    return await startLocked(config, logger, { hashKey, hashKeyError });
+  } finally {
+    lock.release();
+  }
+}
+
+/** `hashKey`: the record's key when recording is on, else `hashKeyError` says why it could not be read. */
+async function startLocked(
+  config: Config,
+  logger: Logger,
+  { hashKey, hashKeyError }: { hashKey: LoadedHashKey | undefined; hashKeyError: unknown },
+): Promise<number> {
+  const discord = config.discord!;
   const { knowledgeDir } = config;
   const opened = await openLiveStore<Answerer>({
     load: folderLoader(knowledgeDir),
@@ -71,6 +101,15 @@ export async function startFromConfig(config: Config): Promise<number> {
       );
     }
   }
+  let operations: Operations;
+  try {
+    operations = await startOperations({ config, store, recorder, logger });
+  } catch (err) {
+    logger.fatal({ err, event: 'ops.start_failed' }, `cannot start: ${(err as Error).message}`);
+    recorder?.close();
+    logger.flush();
+    return 1;
+  }
   let bot;
   try {
     bot = await startBot({
@@ -81,6 +120,8 @@ export async function startFromConfig(config: Config): Promise<number> {
       recorder,
       recordUnavailable,
       watch: { debounceMs: 250 },
+      hooks: operations.hooks,
+      knowledgePull: operations.knowledgePull,
       settings: {
         contact: config.contact,
         policyRoleId: discord.policyRoleId,
@@ -94,11 +135,13 @@ export async function startFromConfig(config: Config): Promise<number> {
   } catch (err) {
     if (err instanceof DisallowedIntentsError) logger.fatal({ event: 'discord.intent_not_enabled' }, err.message);
     else logger.fatal({ err, event: 'discord.login_failed' }, 'could not connect to Discord (check DISCORD_TOKEN)');
+    await operations.close();
     recorder?.close();
     logger.flush();
     return 1;
   }
   const running = bot;
+  operations.attach(running.client);
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'shutting down');
@@ -107,7 +150,8 @@ export async function startFromConfig(config: Config): Promise<number> {
       const stopped = running
         .stop()
         .catch((err: unknown) => logger.warn({ err, event: 'shutdown.stop_failed' }, 'could not disconnect cleanly'));
-      void Promise.race([stopped, delay(STOP_TIMEOUT_MS, undefined, { ref: false })]).then(() => {
+      void Promise.race([stopped, delay(STOP_TIMEOUT_MS, undefined, { ref: false })]).then(async () => {
+        await operations.close();
         recorder?.close();
         logger.flush();
         resolve(0);

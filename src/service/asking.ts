@@ -24,6 +24,8 @@ export interface AskingOptions {
   readonly onError?: (error: unknown) => void;
   /** Called once per question with what was decided and how long it took (no question text, no user). */
   readonly onAnswered?: (entry: {
+    /** answered, clarify ("did you mean"), or unknown. */
+    outcome: ReplyModel['status'];
     channelKind: ChannelKind;
     factId: string | null;
     score: number;
@@ -98,6 +100,7 @@ export function createAsking(options: AskingOptions) {
       options.onError?.(error);
     }
     options.onAnswered?.({
+      outcome: reply.status,
       channelKind: from.channelKind,
       factId: reply.fact?.id ?? null,
       score: reply.score,

@@ -43,4 +43,23 @@ describe('load with injected faults, through the fake Discord (reduced)', () => 
       expectEveryInteractionAnswered(f, 1);
     },
   );
+
+  it(
+    'given the same burst with the health port and metrics wired as npm start wires them, then every one is answered and the counters match the record',
+    { timeout: 30_000 },
+    async () => {
+      const f = await runLoad({
+        interactions: 150,
+        rate: 'burst',
+        retries: 3,
+        faults: { ...ALL_FAULTS, gatewayDropAt: 0.5, unanswerable: 1 },
+        brokenEditAt: 0,
+        fixAt: 0.5,
+        reloadAt: 0.75,
+        operations: true,
+      });
+      expectEveryInteractionAnswered(f, 1);
+      expect(f.metrics).toMatchObject({ questions: f.record.asks, interactionsFailed: 1 });
+    },
+  );
 });

@@ -40,6 +40,9 @@ import {
 import { DISCORD_LIMITS } from '../../src/discord/limits.ts';
 import type { ReloadOutcome } from '../../src/knowledge/live-store.ts';
 import { UI } from '../../src/discord/strings.ts';
+import { createLogger } from '../../src/log.ts';
+import { startOperations, type Operations } from '../../src/ops/operations.ts';
+import { parseMetrics } from '../ops/metrics-text.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
 import type { RecordedRequest } from '../support/fake-discord.ts';
 
@@ -87,6 +90,11 @@ export interface LoadOptions {
   readonly seed?: number;
   /** How long to wait for the last callbacks after the last dispatch. Default 15 s. */
   readonly settleMs?: number;
+  /**
+   * Wire the health port and the metrics as npm start does (the bot's hooks, discord.js's events), and
+   * scrape /metrics every second during the run, as Prometheus would, only more often.
+   */
+  readonly operations?: boolean;
 }
 
 export interface LoadFigures {
@@ -131,6 +139,13 @@ export interface LoadFigures {
   /** `handler.failed` log entries: the bot's error boundary caught something. */
   readonly handlerFailures: number;
   /** /ask interactions sent (warm-up included) and questions in the SQLite record, rows it dropped, failed writes. */
+  /** With `operations`: what /metrics said at the end, and how long its scrapes took during the run. */
+  readonly metrics?: {
+    readonly questions: number;
+    readonly interactionsFailed: number;
+    readonly scrapes: number;
+    readonly scrapeMaxMs: number;
+  };
   readonly record: {
     readonly asks: number;
     readonly questions: number;
@@ -332,10 +347,44 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
   const between = (min: number, max: number) => min + draw() * (max - min);
   const gc = fullGc();
 
-  const h: Harness = await startHarness({ retries });
+  let operations: Operations | undefined;
+  const h: Harness = await startHarness({
+    retries,
+    ...(options.operations
+      ? {
+          hooks: {
+            onAnswered: (entry) => operations?.hooks.onAnswered?.(entry),
+            onFailure: (failure) => operations?.hooks.onFailure?.(failure),
+            onDeferred: () => operations?.hooks.onDeferred?.(),
+          },
+        }
+      : {}),
+  });
   const { fake } = h;
   const timers: NodeJS.Timeout[] = [];
+  const scrapeMs: number[] = [];
+  const scrape = async () => {
+    const started = performance.now();
+    const response = await fetch(`http://127.0.0.1:${operations!.health!.port}/metrics`);
+    const text = await response.text();
+    scrapeMs.push(performance.now() - started);
+    return parseMetrics(text);
+  };
   try {
+    if (options.operations) {
+      operations = await startOperations({
+        config: {
+          health: { host: '127.0.0.1', port: 0 },
+          knowledgePullMinutes: undefined,
+          knowledgeDir: h.knowledgeDir,
+        },
+        store: h.store,
+        recorder: h.recorder,
+        logger: createLogger({ level: 'silent', secrets: [] }),
+      });
+      operations.attach(h.bot.client);
+      timers.push(setInterval(() => void scrape().catch(() => undefined), 1_000));
+    }
     // ---- tracking: callbacks are read from the fake's request log, so nothing waits per interaction ----
     const pending = new Map<string, Tracked>();
     const latencies: number[] = [];
@@ -646,6 +695,17 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     );
     const { rowsDropped, writeErrors } = h.recorder.stats();
     const handlerFailures = h.logs.entries().filter((e) => e.event === 'handler.failed').length;
+    let metrics: LoadFigures['metrics'];
+    if (operations) {
+      const samples = await scrape();
+      const sum = (name: string) => samples.filter((s) => s.name === name).reduce((total, s) => total + s.value, 0);
+      metrics = {
+        questions: sum('residency_bot_questions_total'),
+        interactionsFailed: sum('residency_bot_interactions_failed_total'),
+        scrapes: scrapeMs.length,
+        scrapeMaxMs: Math.round(Math.max(...scrapeMs)),
+      };
+    }
     // The fake's dispatch log for RESUME is not reachable: count it as the one-byte strings it is.
     const testRecords = heapAfter - (await heapWithoutTestRecords(h, gc)) + dispatchedChars;
 
@@ -675,6 +735,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       peakConnections: Math.max(0, Math.round((peakSockets - socketsBefore) / 2)),
       handlerFailures,
       record: { asks: asksSent, questions: recordedQuestions, dropped: rowsDropped, writeErrors },
+      ...(metrics ? { metrics } : {}),
       duringReload: during.reload,
       duringBrokenEdit: during.broken,
       duringGatewayDrop,
@@ -685,6 +746,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     };
   } finally {
     for (const timer of timers) clearInterval(timer);
+    await operations?.close();
     await h.stop();
   }
 }

@@ -56,4 +56,22 @@ describe('load with injected faults, through the fake Discord', () => {
     expectEveryInteractionAnswered(f, 2);
     expect(f.botGrowthMiB, JSON.stringify(f)).toBeLessThan(BOT_HEAP_GROWTH_BOUND_MIB);
   });
+
+  it('given the same burst with the health port and metrics wired as npm start wires them, scraped every second, then every answer is still within the deadline and the counters match the record', async () => {
+    const f = await runLoad({
+      interactions: 1_000,
+      rate: 'burst',
+      retries: 3,
+      faults: { ...ALL_FAULTS, gatewayDropAt: 0.5, unanswerable: 2 },
+      brokenEditAt: 0,
+      fixAt: 0.5,
+      reloadAt: 0.75,
+      operations: true,
+    });
+    runs.push({ name: 'burst of 1,000, metrics on', figures: f });
+    expectEveryInteractionAnswered(f, 2);
+    expect(f.metrics, JSON.stringify(f)).toMatchObject({ questions: f.record.asks, interactionsFailed: 2 });
+    expect(f.metrics!.scrapes).toBeGreaterThan(0);
+    expect(f.botGrowthMiB, JSON.stringify(f)).toBeLessThan(BOT_HEAP_GROWTH_BOUND_MIB);
+  });
 });

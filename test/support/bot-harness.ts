@@ -5,7 +5,7 @@ import { GatewayIntentBits } from 'discord-api-types/v10';
 import { Writable } from 'node:stream';
 import { createAnswerer, type Answerer } from '../../src/answer/answerer.ts';
 import type { BotSettings } from '../../src/discord/context.ts';
-import { startBot, type RunningBot } from '../../src/discord/bot.ts';
+import { startBot, type BotOptions, type RunningBot } from '../../src/discord/bot.ts';
 import { folderLoader } from '../../src/knowledge/load.ts';
 import { openLiveStore, type LiveStore } from '../../src/knowledge/live-store.ts';
 import { createLogger } from '../../src/log.ts';
@@ -67,6 +67,8 @@ export async function startHarness(
     policyChannel?: boolean;
     answerChannels?: 'fake-channel' | 'fake-forum';
     privilegedIntents?: number;
+    knowledgePull?: BotOptions['knowledgePull'];
+    hooks?: BotOptions['hooks'];
   } = {},
 ): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
@@ -94,6 +96,8 @@ export async function startHarness(
       now: () => TODAY,
       recorder,
       watch: options.watch ? { debounceMs: 50 } : undefined,
+      knowledgePull: options.knowledgePull,
+      hooks: options.hooks,
       rest: { globalRequestsPerSecond: 10_000, retries: options.retries ?? 0 },
       settings: {
         contact: { en: 'the policy team (#data-policy)', fr: "l'équipe politique (#data-policy)" },

@@ -278,6 +278,7 @@ export function statusEmbed(context: BotContext): EmbedBuilder {
   const overdue = staleFacts(snapshot, context.now());
   const error = context.store.lastError;
   const record = recordField(context);
+  const pull = context.knowledgePull?.last();
   const embed = new EmbedBuilder()
     .setTitle(`Knowledge base ${versionLabel(snapshot)}`)
     .addFields(
@@ -294,7 +295,22 @@ export function statusEmbed(context: BotContext): EmbedBuilder {
       },
       { name: record.name, value: record.value },
     )
-    .setColor(error || record.failing ? 0xe74c3c : 0x2ecc71);
+    .setColor(error || record.failing || pull?.result === 'failed' ? 0xe74c3c : 0x2ecc71);
+  if (pull) {
+    // Timestamps render in field values only, not in names.
+    const when = `<t:${Math.floor(pull.at.getTime() / 1000)}:R>`;
+    embed.addFields(
+      pull.result === 'failed'
+        ? {
+            name: 'Last git pull failed; the knowledge files did not change',
+            value: `${when}\n${codeBlock(pull.error ?? 'unknown error', L.embedFieldValue - when.length - 1)}`,
+          }
+        : {
+            name: 'Last git pull',
+            value: `${when}: ${pull.result === 'updated' ? `updated ${pull.from} → ${pull.to}` : `already at ${pull.to}`}`,
+          },
+    );
+  }
   if (error) {
     embed.addFields({
       name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`,
