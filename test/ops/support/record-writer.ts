@@ -7,14 +7,13 @@
 import { createInterface } from 'node:readline';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import { openRecorder } from '../../../src/record/recorder.ts';
-import { TEST_HASH_KEY } from '../../helpers.ts';
 
 const [dataDir, countText, pauseText] = process.argv.slice(2);
 const count = Number(countText);
 const pauseAt = Number(pauseText);
 const recorder = openRecorder({
   dataDir: dataDir!,
-  hashKey: TEST_HASH_KEY,
+  hashKey: Buffer.alloc(32, 'backup test key '),
   logger: { warn: () => undefined, error: (o, m) => console.error(m, o) },
 });
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
