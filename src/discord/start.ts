@@ -5,7 +5,7 @@ import { folderLoader } from '../knowledge/load.ts';
 import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { acquireInstanceLock, InstanceLockedError } from '../ops/instance-lock.ts';
+import { acquireInstanceLock, InstanceLockedError, type InstanceLock } from '../ops/instance-lock.ts';
 import { startOperations, type Operations } from '../ops/operations.ts';
 import { loadHashKey, type LoadedHashKey } from '../record/hash-key.ts';
 import { openRecorder, type Recorder } from '../record/recorder.ts';
@@ -42,24 +42,26 @@ export async function startFromConfig(config: Config): Promise<number> {
       { event: 'record.key_created', file: hashKey.createdFile },
       "made the record's hash key; back it up apart from the record (without it, earlier answers take no new votes)",
     );
-  let lock;
+  let lock: InstanceLock | undefined;
   try {
     lock = acquireInstanceLock(config.dataDir);
   } catch (err) {
-    if (err instanceof InstanceLockedError)
+    if (err instanceof InstanceLockedError) {
       logger.fatal({ event: 'instance.already_running', pid: err.pid, dataDir: config.dataDir }, err.message);
-    else
-      logger.fatal(
-        { err, event: 'instance.lock_failed', dataDir: config.dataDir },
-        `cannot use DATA_DIR ${config.dataDir}`,
-      );
-    logger.flush();
-    return 1;
+      logger.flush();
+      return 1;
+    }
+    // A DATA_DIR that cannot be written loses the record and the guard against a second instance, not
+    // the answers: the bot runs, and says so loudly (the record's own failure follows, in /kb status too).
+    logger.error(
+      { err, event: 'instance.lock_failed', dataDir: config.dataDir },
+      `cannot lock DATA_DIR ${config.dataDir}; running without the guard against a second instance`,
+    );
   }
   try {
     return await startLocked(config, logger, { hashKey, hashKeyError });
   } finally {
-    lock.release();
+    lock?.release();
   }
 }
 

@@ -62,7 +62,7 @@ describe('the health port of a bot started as npm start does, against the fake D
         }),
       );
       await fake.waitForRequest((r) => r.method === 'PATCH' && r.path === fake.originalPath(reload), 10_000);
-      const refused = fake.slashCommand({ name: 'ask', options: { question: 'where is US user data stored' } });
+      const refused = fake.slashCommand({ name: 'ask', options: { question: 'which company owns tiktok' } });
       fake.failNext({ pathMatch: fake.callbackPath(refused), status: 403 });
       await fake.sendInteraction(refused);
       await bot.waitForEvent('handler.refused');
