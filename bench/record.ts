@@ -15,6 +15,7 @@ import { buildReport } from '../src/record/report.ts';
 import { recentUnanswered } from '../src/service/preview.ts';
 import { writeLargeRecord } from '../test/support/large-record.ts';
 import { percentile } from './stats.ts';
+import { daysBefore } from '../src/util/time.ts';
 
 const CALLS = 50_000;
 const WARM_UP = 1_000;
@@ -93,7 +94,7 @@ export function benchReport(sizes: readonly { rows: number; flood?: boolean }[],
       const db = new Database(databasePath(dataDir), { readonly: true });
       try {
         const to = new Date(end.getTime() + 1);
-        const from = new Date(to.getTime() - 30 * 86_400_000);
+        const { from } = daysBefore(to);
         const time = (run: () => unknown) => {
           const samples = Array.from({ length: runs }, () => {
             const t0 = performance.now();

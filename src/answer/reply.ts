@@ -1,4 +1,4 @@
-import type { ClaimKind, Fact, Language, Source } from '../knowledge/schema.ts';
+import { isoDay, reviewOverdue, type ClaimKind, type Fact, type Language, type Source } from '../knowledge/schema.ts';
 import { versionLabel, type KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import type { Decision, FollowUp } from './engine.ts';
 import { formatDate, MESSAGES } from './messages.ts';
@@ -141,7 +141,7 @@ export function factView(fact: Fact, language: Language, context: Omit<ReplyCont
   });
   const date = fact.attribution.date ?? citations[0]?.published;
   const kind = fact.attribution.kind;
-  const today = context.now.toISOString().slice(0, 10);
+  const today = isoDay(context.now);
   return {
     ...factRef(fact, language),
     answer: fact.answer[language],
@@ -160,10 +160,9 @@ export function factView(fact: Fact, language: Language, context: Omit<ReplyCont
     }),
     asOf: fact.as_of,
     reviewBy: fact.review_by,
-    staleNotice:
-      fact.review_by < today
-        ? m.stale(formatDate(fact.as_of, language), formatDate(fact.review_by, language))
-        : undefined,
+    staleNotice: reviewOverdue(fact, today)
+      ? m.stale(formatDate(fact.as_of, language), formatDate(fact.review_by, language))
+      : undefined,
   };
 }
 

@@ -10,11 +10,12 @@ import { withFixHints } from '../service/report-hints.ts';
 import { openTerminalEngine } from './engine-setup.ts';
 import { CommandFailure, EXIT, processIo, runCommand, UsageError, type CliIo } from './command.ts';
 import { runIfMain } from './main-guard.ts';
+import { DAY_MS, daysBefore, REPORT_DAYS } from '../util/time.ts';
 
 const SPEC = {
   name: 'report',
   usage: `Usage: npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--data-dir DIR]
-  What staff asked from --from through --to, whole UTC days (default: the last 30 days).
+  What staff asked from --from through --to, whole UTC days (default: the last ${REPORT_DAYS} days).
   --json         the report as one JSON object
   --data-dir     where the bot keeps its record (default: $DATA_DIR, then ./data)`,
   options: {
@@ -24,9 +25,6 @@ const SPEC = {
     'data-dir': { type: 'string' },
   },
 } as const;
-
-const DEFAULT_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ReportIo extends CliIo {
   readonly now?: () => Date;
@@ -72,7 +70,7 @@ export function reportPeriod(
   if (start === null) return `--from must be a date as YYYY-MM-DD, got "${from}"`;
   if (endDay === null) return `--to must be a date as YYYY-MM-DD, got "${to}"`;
   const end = endDay === undefined ? now : new Date(endDay.getTime() + DAY_MS);
-  const period = { from: start ?? new Date(end.getTime() - DEFAULT_DAYS * DAY_MS), to: end };
+  const period = { from: start ?? daysBefore(end).from, to: end };
   if (period.from >= period.to) return `--from (${from}) must not be after --to (${to ?? 'today'})`;
   return period;
 }

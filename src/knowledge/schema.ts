@@ -149,3 +149,13 @@ export const KNOWLEDGE_FILES = {
   topics: { schema: TopicsSchema, schemaFile: 'topics.schema.json' },
   synonyms: { schema: SynonymsSchema, schemaFile: 'synonyms.schema.json' },
 } as const;
+
+/** The day `now` falls on (UTC), written as facts write their dates. */
+export function isoDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/** Whether a fact's review date has passed on `today` (an `isoDay`): the fact is still served, with a notice. */
+export function reviewOverdue(fact: Pick<Fact, 'review_by'>, today: string): boolean {
+  return fact.review_by < today;
+}

@@ -7,6 +7,7 @@ import { createFailureLog, type RecordFailure } from './failure-log.ts';
 import { applyMigrations } from './migrations.ts';
 import { registerUnansweredKey } from './unanswered-key.ts';
 import { LANGUAGES, type Language } from '../knowledge/schema.ts';
+import { DAY_MS } from '../util/time.ts';
 
 /**
  * The record of what staff asked: one row per question, one per vote on an answer. Recording sits on the
@@ -104,7 +105,6 @@ export const DEFAULT_RECORDER_OPTIONS: Omit<Settings, 'dataDir' | 'hashKey'> = O
 
 const BUSY_TIMEOUT_MS = 5_000;
 const RETENTION_EVERY_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Where records written before the hash was keyed from outside kept their salt. */
 const LEGACY_SALT = 'user_id_salt';
 const KEY_ID = 'user_hash_key_id';

@@ -10,20 +10,18 @@ import { readKnowledgeFiles } from '../knowledge/load.ts';
 import type { Recorder } from '../record/recorder.ts';
 import { topUnanswered } from '../record/report.ts';
 import { examplesOf, selfTest } from './self-test.ts';
+import { daysBefore } from '../util/time.ts';
 
-const RECENT_DAYS = 30;
 const RECENT_LIMIT = 20;
-const DAY_MS = 86_400_000;
 
 /**
- * What staff asked in the last 30 days and the bot did not answer, most asked first: questions a draft is
+ * What staff asked in the last `REPORT_DAYS` days and the bot did not answer, most asked first: questions a draft is
  * tried on besides the ones given, so the policy team sees which real questions it would answer.
  */
 export function recentUnanswered(record: Recorder | Database.Database | undefined, now: Date): string[] {
   if (!record) return [];
   const groups = topUnanswered(record, {
-    from: new Date(now.getTime() - RECENT_DAYS * DAY_MS),
-    to: now,
+    ...daysBefore(now),
     limit: RECENT_LIMIT,
   });
   return groups.flatMap((g) => (g.textStored ? [g.example] : []));

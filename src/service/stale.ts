@@ -1,4 +1,4 @@
-import type { Fact } from '../knowledge/schema.ts';
+import { isoDay, reviewOverdue, type Fact } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 
 /** Facts past their review date, grouped by owner: what `kb:lint`, `/kb stale` and `/kb status` show. */
@@ -15,8 +15,8 @@ export interface StaleFact {
 }
 
 export function staleFacts(snapshot: Pick<KnowledgeSnapshot, 'facts' | 'factFiles'>, now: Date): StaleFacts {
-  const today = now.toISOString().slice(0, 10);
-  const stale = snapshot.facts.filter((f: Fact) => f.review_by < today);
+  const today = isoDay(now);
+  const stale = snapshot.facts.filter((f: Fact) => reviewOverdue(f, today));
   const byOwner = new Map<string, StaleFact[]>();
   for (const f of stale)
     byOwner.set(f.owner, [
