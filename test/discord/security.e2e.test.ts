@@ -88,6 +88,28 @@ describe('security, through the fake Discord', () => {
     expect(JSON.stringify(h.questions())).not.toContain(h.fake.token);
   });
 
+  it('given a reply Discord keeps refusing, then the error is logged without the interaction token or the webhook URL that carries it', async () => {
+    h = await startHarness({ retries: 1 });
+    const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } });
+    // The reply fails, and so does the error boundary's own report: both errors carry the callback URL.
+    h.fake.failNext({ pathMatch: h.fake.callbackPath(ask), status: 500, times: Infinity });
+    await h.fake.sendInteraction(ask);
+    await expect.poll(() => h.logs.entries().some((e) => e.event === 'handler.report_failed')).toBe(true);
+    const failed = h.logs.entries().find((e) => e.event === 'handler.failed')!;
+    expect(JSON.stringify(failed)).toContain('/interactions/');
+    expect(h.logs.lines.join('\n')).not.toContain(ask.token);
+
+    // A follow-up URL (/webhooks/<application>/<token>) is scrubbed too.
+    const fact = h.fake.slashCommand({
+      name: 'kb',
+      options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload', options: [] }] as never,
+    });
+    h.fake.failNext({ pathMatch: h.fake.originalPath(fact), status: 500, times: Infinity });
+    await h.fake.sendInteraction(fact);
+    await expect.poll(() => h.logs.lines.filter((l) => l.includes('/webhooks/')).length).toBeGreaterThan(0);
+    expect(h.logs.lines.join('\n')).not.toContain(fact.token);
+  });
+
   it('given a recorded question with a code fence and mentions, then /kb report cannot break out of its code block or ping', async () => {
     h = await startHarness();
     await run(
