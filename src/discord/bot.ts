@@ -134,6 +134,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     'connected to Discord',
   );
 
+  if (settings.policyRoleId !== undefined && readyClient.guilds.cache.has(settings.policyRoleId)) {
+    logger.error(
+      { event: 'config.policy_role_everyone', guild: settings.policyRoleId },
+      "POLICY_ROLE_ID is a server's @everyone role (its id is the server's): /kb is refused to everyone there until it names the policy team's own role",
+    );
+  }
+
   const watcher = options.watch ? autoReload(options.store, settings.knowledgeDir, logger, options.watch) : undefined;
   const unannounce = settings.policyChannelId
     ? announceReloads(readyClient, options.store, settings.policyChannelId, logger)

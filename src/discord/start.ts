@@ -1,10 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { DiscordjsErrorCodes } from 'discord.js';
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
 import type { Config } from '../config.ts';
 import { folderLoader } from '../knowledge/load.ts';
 import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
-import { createLogger } from '../log.ts';
+import { createLogger, type Logger } from '../log.ts';
 import { openRecorder, type Recorder } from '../record/recorder.ts';
 import { DisallowedIntentsError, startBot } from './bot.ts';
 
@@ -23,11 +24,13 @@ export async function startFromConfig(config: Config): Promise<number> {
       createAnswerer(snapshot, config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold }),
   });
   if (!opened.ok) {
-    logger.fatal(
-      { event: 'kb.load_failed', errors: opened.errors.map(formatProblem) },
+    const errors = opened.errors.map(formatProblem);
+    fatal(
+      logger,
+      { event: 'kb.load_failed', errors },
       'the knowledge base has errors; fix them (npm run kb:lint) and start again',
+      errors,
     );
-    logger.flush();
     return 1;
   }
   const { store } = opened;
@@ -62,10 +65,23 @@ export async function startFromConfig(config: Config): Promise<number> {
       },
     });
   } catch (err) {
-    if (err instanceof DisallowedIntentsError) logger.fatal({ event: 'discord.intent_not_enabled' }, err.message);
-    else logger.fatal({ err, event: 'discord.login_failed' }, 'could not connect to Discord (check DISCORD_TOKEN)');
+    const network = networkFailure(err);
+    if (err instanceof DisallowedIntentsError) fatal(logger, { event: 'discord.intent_not_enabled' }, err.message);
+    else if (network !== undefined) {
+      const host = new URL(discord.apiUrl ?? 'https://discord.com/api').host;
+      fatal(
+        logger,
+        { event: 'discord.unreachable', host, code: network },
+        `could not reach Discord at ${host} (${network}): check the network, DNS and any proxy (DISCORD_API_URL); the token was not tried`,
+      );
+    } else if (isTokenRefused(err))
+      fatal(
+        logger,
+        { event: 'discord.token_refused' },
+        'Discord refused the token: check DISCORD_TOKEN (Developer Portal → Bot → Reset Token)',
+      );
+    else fatal(logger, { err, event: 'discord.login_failed' }, 'could not connect to Discord');
     recorder?.close();
-    logger.flush();
     return 1;
   }
   const running = bot;
@@ -87,4 +103,47 @@ export async function startFromConfig(config: Config): Promise<number> {
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
+}
+
+/**
+ * A start-up failure: logged, and always said on stderr too, in one line, whatever LOG_LEVEL is (with
+ * LOG_LEVEL=silent the log alone would leave an operator with an exit code and nothing else).
+ */
+function fatal(
+  logger: Logger,
+  fields: Record<string, unknown>,
+  message: string,
+  details: readonly string[] = [],
+): void {
+  logger.fatal(fields, message);
+  logger.flush();
+  process.stderr.write(`residency-bot: ${message}\n${details.map((d) => `  ${d}\n`).join('')}`);
+}
+
+/** Network failures, by the codes Node and undici give them: Discord was never reached, so the token was not judged. */
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
+
+/** The network error's code (ENOTFOUND: DNS), looked for along the error's causes; undefined for any other failure. */
+function networkFailure(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+    // @discordjs/rest aborts a request that has had no answer for its timeout (15 s).
+    if (e.name === 'AbortError') return 'no answer in time';
+  }
+  return undefined;
+}
+
+function isTokenRefused(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === DiscordjsErrorCodes.TokenInvalid;
 }

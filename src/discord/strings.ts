@@ -15,6 +15,8 @@ export const UI = {
       `Something went wrong on my side (ref ${ref}). Please try again; if it keeps happening, give the ref to the bot's maintainers.`,
     cooldown: (seconds: number) => `Please wait ${seconds} s before asking again.`,
     policyOnly: 'Only the policy team can do this.',
+    policyRoleIsEveryone:
+      "Nobody can do this yet: POLICY_ROLE_ID is this server's @everyone role, which would let every member in. The bot's operator must set it to the policy team's own role.",
     factsTitle: 'What I know',
     moreFacts: (n: number) => `…and ${n} more: use /fact to search them.`,
     footer: (id: string, version: string) => `${id} · knowledge ${version}`,
@@ -31,6 +33,8 @@ export const UI = {
       `Une erreur s’est produite de mon côté (réf. ${ref}). Réessayez ; si cela se reproduit, transmettez la réf. aux responsables du bot.`,
     cooldown: (seconds: number) => `Merci d’attendre ${seconds} s avant de reposer une question.`,
     policyOnly: 'Seule l’équipe politique peut faire cela.',
+    policyRoleIsEveryone:
+      'Personne ne peut encore faire cela : POLICY_ROLE_ID est le rôle @everyone de ce serveur, qui laisserait entrer tous les membres. La personne qui gère le bot doit y mettre le rôle de l’équipe politique.',
     factsTitle: 'Ce que je sais',
     moreFacts: (n: number) => `…et ${n} autres : utilisez /fact pour les chercher.`,
     footer: (id: string, version: string) => `${id} · connaissances ${version}`,

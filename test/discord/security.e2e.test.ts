@@ -62,6 +62,24 @@ describe('security, through the fake Discord', () => {
     expect(body.data?.content).toBe('Only the policy team can do this.');
   });
 
+  it('given POLICY_ROLE_ID set to the server id (the @everyone role), then /kb is refused to every member, saying why, and start-up logs it', async () => {
+    h = await startHarness({ settings: (fake) => ({ policyRoleId: fake.guildId }) });
+    expect(h.logs.entries().find((e) => e.event === 'config.policy_role_everyone')).toMatchObject({
+      guild: h.fake.guildId,
+    });
+    for (const user of [h.fake.staffUser, h.fake.outsiderUser]) {
+      const body = await run(
+        h.fake.slashCommand({
+          name: 'kb',
+          user,
+          options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'status', options: [] }] as never,
+        }),
+      );
+      expect(body.data?.content).toMatch(/^Nobody can do this yet: POLICY_ROLE_ID is this server's @everyone role/);
+      expect(body.data?.embeds ?? []).toEqual([]);
+    }
+  });
+
   it('given channel messages that do not mention the bot, then their content is never processed, unless the channel is configured', async () => {
     h = await startHarness();
     await h.fake.sendMessage({ content: 'Does TikTok keep backups?' });

@@ -57,7 +57,8 @@ export interface Harness {
 
 export async function startHarness(
   options: {
-    settings?: Partial<BotSettings>;
+    /** Settings over the defaults; a function when they depend on the fake's ids. */
+    settings?: Partial<BotSettings> | ((fake: FakeDiscord) => Partial<BotSettings>);
     knowledgeDir?: string;
     dataDir?: string;
     retries?: number;
@@ -104,7 +105,7 @@ export async function startHarness(
         ...(options.answerChannels
           ? { answerChannelIds: [options.answerChannels === 'fake-forum' ? fake.forumChannel.id : fake.channelId] }
           : {}),
-        ...options.settings,
+        ...(typeof options.settings === 'function' ? options.settings(fake) : options.settings),
       },
     });
   } catch (err) {

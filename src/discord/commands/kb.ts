@@ -166,8 +166,9 @@ export const kb: Command = {
 };
 
 function requirePolicy(interaction: ChatInputCommandInteraction | ModalSubmitInteraction, context: BotContext): void {
-  if (!isPolicyMember(interaction, context.settings.policyRoleId))
-    throw new UserError(UI[languageOfLocale(interaction.locale)].policyOnly);
+  if (isPolicyMember(interaction, context.settings.policyRoleId)) return;
+  const ui = UI[languageOfLocale(interaction.locale)];
+  throw new UserError(context.settings.policyRoleId === interaction.guildId ? ui.policyRoleIsEveryone : ui.policyOnly);
 }
 
 async function replyPrivately(
