@@ -21,6 +21,7 @@ import { openRecorder } from '../src/record/recorder.ts';
 import { createAsking } from '../src/service/asking.ts';
 import { benchDiscord } from './discord.ts';
 import { benchRecorder } from './record.ts';
+import { benchRobustness } from './robustness.ts';
 import { generateKnowledge } from './generate.ts';
 import { ms, table, timeEach, type Timing } from './stats.ts';
 
@@ -200,6 +201,9 @@ async function main() {
 
   console.log('\nPolicy-team loop:\n');
   console.log(table(['measure', 'result'], await policyLoop(heldOut.map((q) => q.q))));
+
+  console.log('\nWorst-case input on the one thread:\n');
+  console.log(table(['measure', 'median'], benchRobustness()));
 
   const discord = await benchDiscord({ sequential: 1_000, burst: 500 });
   console.log('\nThrough discord.js and the fake Discord on loopback (interaction dispatched → callback received):\n');

@@ -63,10 +63,17 @@ export function truncate(text: string, max: number): string {
   // Never cut between the two halves of an emoji (a UTF-16 surrogate pair).
   const cut = text.slice(0, /[\uD800-\uDBFF]/.test(text[room - 1] ?? '') ? room - 1 : room);
   const atBoundary = /\s/.test(text[room] ?? '');
-  const lastSpace = cut.search(/\s\S*$/);
-  const base = atBoundary || lastSpace <= room * 0.6 ? cut : cut.slice(0, lastSpace);
-  return `${base.replace(/[\s,;:.]+$/, '')}…`;
+  // Scanned from the end, once: patterns anchored at the end ("[\s,;:.]+$") retried from every
+  // position of a long run of spaces or commas, quadratic in the run.
+  let lastSpace = cut.length - 1;
+  while (lastSpace >= 0 && !/\s/.test(cut[lastSpace]!)) lastSpace--;
+  let end = atBoundary || lastSpace <= room * 0.6 ? cut.length : lastSpace;
+  while (end > 0 && TRAILING.includes(cut[end - 1]!)) end--;
+  return `${cut.slice(0, end)}…`;
 }
+
+/** What is trimmed before the ellipsis: JavaScript's whitespace, and punctuation that would dangle. */
+const TRAILING = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff,;:.';
 
 /**
  * Text shown as a code block, cut to fit `max` characters in all. A "```" inside the text (a question
