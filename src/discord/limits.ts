@@ -73,7 +73,8 @@ export function truncate(text: string, max: number): string {
 }
 
 /** What is trimmed before the ellipsis: JavaScript's whitespace, and punctuation that would dangle. */
-const TRAILING = ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff,;:.';
+const TRAILING =
+  ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff,;:.';
 
 /**
  * Text shown as a code block, cut to fit `max` characters in all. A "```" inside the text (a question
