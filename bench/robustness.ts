@@ -1,8 +1,10 @@
 /**
  * Worst cases of input that once froze the bot's one thread: a pasted line of ": " ending in a carriage
- * return or U+2028 (the YAML pitfall hint), text cut to Discord's limits. Medians of a few runs.
+ * return or U+2028 (the YAML pitfall hint), text cut to Discord's limits, a knowledge folder pointed at the
+ * root of the disk. Medians of a few runs.
  */
 import { truncate } from '../src/discord/limits.ts';
+import { loadKnowledge } from '../src/knowledge/load.ts';
 import { parseYamlFile } from '../src/knowledge/yaml-file.ts';
 import { ms } from './stats.ts';
 
@@ -25,8 +27,17 @@ function pastedLine(end: string, nested: boolean): string {
     : `id: x\nowner: ${body}${end}\ntopic: t\n`;
 }
 
-export function benchRobustness(): string[][] {
+export async function benchRobustness(): Promise<string[][]> {
   const rows: string[][] = [];
+  const samples: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    const result = await loadKnowledge({ dir: '/' });
+    samples.push(performance.now() - t0);
+    if (result.ok || !result.errors[0]?.message.includes('far more than a knowledge base'))
+      throw new Error('the root folder was not refused as too large');
+  }
+  rows.push(['KNOWLEDGE_DIR=/ refused as far too large', ms(samples.sort((a, b) => a - b)[1]!)]);
   for (const [name, end] of [
     ['a carriage return', '\r'],
     ['U+2028', '\u2028'],

@@ -34,6 +34,9 @@ export async function startFromConfig(config: Config): Promise<number> {
     return 1;
   }
   const { store } = opened;
+  const { ignored } = store.current().snapshot;
+  if (ignored.length > 0)
+    logger.warn({ event: 'kb.ignored', files: ignored.map(formatProblem) }, 'files left out of the knowledge base');
   let recorder: Recorder | undefined;
   if (config.record) {
     try {

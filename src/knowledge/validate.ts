@@ -72,7 +72,7 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
     else topics = parsed;
   }
   if (options.cache) for (const file of options.cache.files.keys()) if (!files.has(file)) options.cache.files.delete(file);
-  if (!files.has('topics.yaml')) {
+  if (!files.has('topics.yaml') && !files.has('topics.yml')) {
     problems.push(at('topics.yaml', 1, 1, 'error', 'topics.yaml is missing', 'Create knowledge/topics.yaml with a "topics:" list; every fact names one of its ids.'));
   }
 
@@ -115,13 +115,14 @@ function buildSnapshot(
     synonyms,
     factFiles: new Map(sorted.map((f) => [f.value.id, f.yaml.file])),
     warnings,
+    ignored: [],
   });
 }
 
 /** One record file on its own: YAML, then the schema. Cacheable: it depends on nothing else. */
 function parseRecordFile(file: string, text: string, kind: RecordKind): ParsedFile {
   const parsed = parseYamlFile(file, text);
-  const ownId = kind === 'fact' || kind === 'source' ? [posix.basename(file, '.yaml')] : [];
+  const ownId = kind === 'fact' || kind === 'source' ? [recordName(file)] : [];
   if (!parsed.ok) return { kind: 'broken', problems: parsed.problems, ids: ownId };
   const { yaml } = parsed;
   const problems: Problem[] = [];
@@ -154,11 +155,20 @@ function withLazyPositions(parsed: ParsedFile, file: string, text: string): Pars
 
 type RecordKind = 'fact' | 'source' | 'topics' | 'synonyms';
 
+/**
+ * A record's file name without its ending: facts/x.yaml and facts/x.yml both hold fact x. Many editors
+ * and tools save YAML as .yml; refusing or skipping those would lose a fact over a spelling.
+ */
+function recordName(file: string): string {
+  const name = posix.basename(file);
+  return name.slice(0, name.length - (name.endsWith('.yml') ? 4 : 5));
+}
+
 function kindOf(file: string): RecordKind | undefined {
-  if (file === 'topics.yaml') return 'topics';
-  if (file === 'synonyms.yaml') return 'synonyms';
-  if (/^facts\/[^/]+\.yaml$/.test(file)) return 'fact';
-  if (/^sources\/[^/]+\.yaml$/.test(file)) return 'source';
+  if (file === 'topics.yaml' || file === 'topics.yml') return 'topics';
+  if (file === 'synonyms.yaml' || file === 'synonyms.yml') return 'synonyms';
+  if (/^facts\/[^/]+\.ya?ml$/.test(file)) return 'fact';
+  if (/^sources\/[^/]+\.ya?ml$/.test(file)) return 'source';
   return undefined;
 }
 
@@ -178,9 +188,9 @@ function indexById<T extends { id: string }>(kind: 'fact' | 'source', records: r
   const byId = new Map<string, Located<T>>();
   for (const record of records) {
     const { value, yaml } = record;
-    const expected = posix.basename(yaml.file, '.yaml');
+    const expected = recordName(yaml.file);
     if (value.id !== expected) {
-      problems.push(pointAt(yaml, ['id'], 'error', `${kind} id "${value.id}" does not match its file name "${expected}.yaml"`, `Rename the file to ${kind}s/${value.id}.yaml, or set id: ${expected}.`));
+      problems.push(pointAt(yaml, ['id'], 'error', `${kind} id "${value.id}" does not match its file name "${posix.basename(yaml.file)}"`, `Rename the file to ${kind}s/${value.id}.yaml, or set id: ${expected}.`));
     }
     const twin = byId.get(value.id);
     if (twin) {

@@ -308,7 +308,7 @@ describe('the knowledge loader, reading a damaged folder from disk', () => {
   }
 
   function oversizedFiles(files: ReadonlyMap<string, string>): string[] {
-    const read = (path: string) => /\.(yaml|txt)$/.test(path) && !/(^|\/)\./.test(path);
+    const read = (path: string) => /\.(ya?ml|txt)$/.test(path) && !/(^|\/)\./.test(path);
     const limit = (path: string) => (path.endsWith('.txt') ? LOAD_LIMITS.maxTextBytes : LOAD_LIMITS.maxYamlBytes);
     return [...files]
       .filter(([path, text]) => read(path) && Buffer.byteLength(text) > limit(path))

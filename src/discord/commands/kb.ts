@@ -241,6 +241,15 @@ export function statusEmbed(context: BotContext): EmbedBuilder {
       },
     )
     .setColor(error ? 0xe74c3c : 0x2ecc71);
+  if (snapshot.ignored.length > 0) {
+    embed.addFields({
+      name: `Files ignored (${snapshot.ignored.length})`,
+      value: truncate(
+        snapshot.ignored.map((p) => `\`${p.file}\`: ${p.message.replace(/^ignored: /, '')}`).join('\n'),
+        L.embedFieldValue,
+      ),
+    });
+  }
   if (error) {
     embed.addFields({
       name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`,
