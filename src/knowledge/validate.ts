@@ -5,6 +5,7 @@ import { FactSchema, SourceSchema, SynonymsSchema, TopicsSchema, type Fact, type
 import { phraseKey, quoteText, stem, words } from '../text/normalise.ts';
 import { byPosition, closest, type Problem } from './problems.ts';
 import { parseYamlFile, type YamlFile } from './yaml-file.ts';
+import { deceptiveLinks, mentionsIn } from './markup.ts';
 import { schemaProblems } from './zod-problems.ts';
 import type { KnowledgeSnapshot, LoadResult } from './snapshot.ts';
 
@@ -77,6 +78,7 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
   }
 
   const sourceById = checkSources(sources, files, problems);
+  for (const record of [...facts, ...sources]) checkMarkup(record, problems);
   const topicIds = checkTopics(topics, problems);
   checkFacts(facts, sourceById, topicIds, brokenIds, files, options.now, problems, options.cache?.quotes);
   if (synonyms) checkSynonyms(synonyms, problems);
@@ -359,6 +361,27 @@ function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]):
       problems.push(pointAt(yaml, ['one_way', i, 'means'], 'error', `"${rule.means}" is only stop words, which questions are read without`, 'Use a word that carries meaning.'));
     }
   });
+}
+
+/**
+ * Text is shown in Discord, which reads markup in it: a masked link whose words are one address while it
+ * leads to another ("[https://www.tiktok.com/legal](https://elsewhere.example)") would send staff
+ * somewhere the text does not say, so it is refused; mention syntax (@everyone, <@&id>) pings nobody from
+ * the bot but shows as a mention, so it is a warning. The renderer neutralises both anyway.
+ */
+function checkMarkup({ value, yaml }: Located<unknown>, problems: Problem[]): void {
+  const visit = (node: unknown, path: (string | number)[]): void => {
+    if (typeof node === 'string') {
+      for (const link of deceptiveLinks(node)) {
+        problems.push(pointAt(yaml, path, 'error', `a masked link shows "${link.words}" but leads to ${link.target}`, `Write the address itself, or words that are not an address: [the page's name](${link.target}).`));
+      }
+      for (const mention of new Set(mentionsIn(node))) {
+        problems.push(pointAt(yaml, path, 'warning', `"${mention}" is mention syntax, which Discord shows as a mention`, 'The bot pings nobody, but staff would see a highlighted mention: write who is meant in words ("everyone", "the policy team").'));
+      }
+    } else if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]));
+    else if (node !== null && typeof node === 'object') for (const [key, item] of Object.entries(node)) visit(item, [...path, key]);
+  };
+  visit(value, []);
 }
 
 /** A quote pasted with its quotation marks: “…”, «…», "…" or '…'. */

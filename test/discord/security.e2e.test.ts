@@ -128,6 +128,21 @@ describe('security, through the fake Discord', () => {
     expect(h.logs.lines.join('\n')).not.toContain(fact.token);
   });
 
+  it('given a fact name typed with a heading, a masked link and mentions, then the private "no fact called" reply shows it as typed, inert', async () => {
+    h = await startHarness();
+    const typed = '# Click [https://www.tiktok.com/legal](https://evil.example/phish) @everyone <@&123456789012345678>';
+    for (const [name, option] of [
+      ['fact', 'name'],
+      ['sources', 'fact'],
+    ] as const) {
+      const body = await run(h.fake.slashCommand({ name, options: { [option]: typed } }));
+      const content = body.data!.content!;
+      expect(content, name).toMatch(/^There is no fact called “\\# Click \\\[https:\/\/www\.tiktok\.com\/legal\\\]\(/);
+      expect(content, name).not.toMatch(/(?<!\\)\[|(?<!\\)\]\(|@everyone|<@&/);
+      expect(body.data!.flags! & 64, name).toBe(64);
+    }
+  });
+
   it('given a recorded question with a code fence and mentions, then /kb report cannot break out of its code block or ping', async () => {
     h = await startHarness();
     await run(

@@ -95,3 +95,28 @@ describe('a top-level value with ": " on one very long line', () => {
     expect(errors[0]).toMatchObject({ line: lineOf(text, '\nowner: ') + 1, column: 1, message: 'the value of "owner" contains ": ", which YAML reads as the start of another field' });
   });
 });
+
+describe('Discord markup in fact text', () => {
+  const withAnswer = (en: string) => validateEdited((t) => t.replace(/\nanswer:\n {2}en: >-\n(?: {4}[^\n]*\n)+/, `\nanswer:\n  en: >-\n    ${en}\n`));
+
+  it('given a masked link whose words are another address, then it is refused at its line; words or the same address are fine', () => {
+    const { text, errors } = withAnswer('TikTok says so on [https://www.tiktok.com/legal](https://evil.example/phish).');
+    expect(only(errors)).toMatchObject({ line: lineOf(text, 'TikTok says so on') - 1, message: 'a masked link shows "https://www.tiktok.com/legal" but leads to https://evil.example/phish' });
+    expect(only(errors).hint).toContain('[the page\'s name](https://evil.example/phish)');
+    for (const fine of ['See [the legal page](https://www.tiktok.com/legal).', 'See [tiktok.com/legal](https://www.tiktok.com/legal/).', 'See [www.tiktok.com](https://tiktok.com/legal).']) {
+      expect(withAnswer(fine).errors, fine).toEqual([]);
+    }
+    for (const bad of ['[tiktok.com](https://tiktok.co)', '[tiktok.com/legal](https://tiktok.com/other)', '[<https://tiktok.com>](<https://evil.example>)']) {
+      expect(withAnswer(`See ${bad}.`).errors.map((e) => e.message), bad).toHaveLength(1);
+    }
+  });
+
+  it('given @everyone or a role mention in an answer, then each is a warning at its line, not an error', () => {
+    const { text, errors, warnings } = withAnswer('Tell @everyone and <@&123456789012345678> that TikTok keeps backups.');
+    expect(errors).toEqual([]);
+    expect(warnings.filter((w) => w.message.includes('mention syntax'))).toMatchObject([
+      { line: lineOf(text, 'Tell @everyone') - 1, severity: 'warning', message: '"@everyone" is mention syntax, which Discord shows as a mention' },
+      { line: lineOf(text, 'Tell @everyone') - 1, severity: 'warning', message: '"<@&123456789012345678>" is mention syntax, which Discord shows as a mention' },
+    ]);
+  });
+});

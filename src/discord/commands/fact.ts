@@ -1,5 +1,5 @@
-import { escapeMarkdown, SlashCommandBuilder } from 'discord.js';
-import { truncate } from '../limits.ts';
+import { SlashCommandBuilder } from 'discord.js';
+import { quoteTyped } from '../typed-text.ts';
 import { UserError, type Command } from '../context.ts';
 import { renderFact } from '../render.ts';
 import { respond } from '../replies.ts';
@@ -22,7 +22,7 @@ export const fact: Command = {
     const confident = context.store.current().ask(name).fact?.id;
     const shown =
       context.asking.showFact(name, language) ?? (confident ? context.asking.showFact(confident, language) : undefined);
-    if (!shown) throw new UserError(UI[language].noSuchFact(escapeMarkdown(truncate(name, 100))));
+    if (!shown) throw new UserError(UI[language].noSuchFact(quoteTyped(name, 100)));
     await respond(interaction, renderFact(shown.view, language, shown.version));
   },
 

@@ -1,6 +1,5 @@
 import {
   LabelBuilder,
-  escapeMarkdown,
   EmbedBuilder,
   InteractionContextType,
   MessageFlags,
@@ -25,6 +24,7 @@ import { UserError, type BotContext, type Command } from '../context.ts';
 import { codeBlock, DISCORD_LIMITS as L, QUESTION_MAX_LENGTH, truncate } from '../limits.ts';
 import { isPolicyMember } from '../permissions.ts';
 import { describeReload, NO_MENTIONS, renderFact } from '../render.ts';
+import { quoteTyped } from '../typed-text.ts';
 import { languageOfLocale, UI } from '../strings.ts';
 
 const PREVIEW_MODAL = 'kb:preview';
@@ -145,7 +145,7 @@ export const kb: Command = {
       return;
     }
     const name = (id: string | null) => (id ? `\`${id}\`` : '“I don’t know”');
-    const quoted = (question: string) => `“${escapeMarkdown(truncate(question, 80))}”`;
+    const quoted = (question: string) => `“${quoteTyped(question, 80)}”`;
     const lines = [`Draft \`${result.factId}\` is valid. Nothing live was changed. Staff would see the answer below.`];
     for (const a of result.asked)
       lines.push(
@@ -155,7 +155,7 @@ export const kb: Command = {
     for (const w of result.wins) lines.push(`+ ${quoted(w.question)} (was ${name(w.before)})`);
     for (const c of result.changes) lines.push(`~ ${quoted(c.question)}: ${name(c.before)} → ${name(c.after)}`);
     if (result.misses.length > 0) lines.push('Its own aliases and questions it would not answer (fix before saving):');
-    for (const miss of result.misses) lines.push(`- ${escapeMarkdown(truncate(miss.message, 160))}`);
+    for (const miss of result.misses) lines.push(`- ${quoteTyped(miss.message, 160)}`);
     const rendered = renderFact(result.reply.fact!, 'en', 'draft');
     await interaction.editReply({
       content: truncate(lines.join('\n'), L.messageContent),
