@@ -34,9 +34,17 @@ export interface BotSettings {
   readonly knowledgeDir: string;
 }
 
+/**
+ * How a command's reply may be deferred when the bot is busy, known before its work is done: who will see
+ * it, or `never` for a reply that must be the first response (a modal), which must then be cheap.
+ */
+export type Deferral = 'public' | 'private' | 'never';
+
 /** One slash command: its registration data and its handlers. */
 export interface Command {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Default `private`. */
+  deferral?(interaction: ChatInputCommandInteraction): Deferral;
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
   modal?(interaction: ModalSubmitInteraction, context: BotContext): Promise<void>;

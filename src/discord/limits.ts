@@ -54,6 +54,18 @@ export const REST_CONNECTIONS = 64;
 export const QUESTION_MAX_LENGTH = 500;
 
 /**
+ * An interaction that has waited this long for its turn, or will have by then, is deferred: a third of
+ * Discord's 3 seconds, leaving the rest for the deferral itself to reach Discord on a busy machine.
+ */
+export const ACKNOWLEDGE_AFTER_MS = 1_000;
+
+/**
+ * After sending deferrals, the bot starts no costly work for up to this long while they are on their way:
+ * a request needs a few turns of the event loop to leave, and work in each turn would delay it.
+ */
+export const ACKNOWLEDGE_GRACE_MS = 250;
+
+/**
  * Shortens text to `max` characters at a word boundary, ending with an ellipsis when anything was cut,
  * so a quote is never cut mid-word without saying so.
  */

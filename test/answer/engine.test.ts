@@ -60,11 +60,9 @@ describe('the answer engine, on a small fixture knowledge base', () => {
     }
   });
 
-  it('given a 6,000-character question, then it answers from the first part only and quickly', () => {
+  it('given a 6,000-character question, then it answers from the first part only', () => {
     const long = `Where are the paper archives kept? ${'blah '.repeat(1200)}`;
-    const started = performance.now();
     const decision = ask(long);
-    expect(performance.now() - started).toBeLessThan(200);
     expect(decision.terms.length).toBeLessThanOrEqual(answerer.index.options.maxQueryTerms);
   });
 

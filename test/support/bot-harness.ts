@@ -11,7 +11,7 @@ import { openLiveStore, type LiveStore } from '../../src/knowledge/live-store.ts
 import { createLogger } from '../../src/log.ts';
 import { openRecorder, type Recorder } from '../../src/record/recorder.ts';
 import { FIXTURE_KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
+import { startFakeDiscord, type FakeDiscord, type StartFakeDiscordOptions } from './fake-discord.ts';
 
 /** Captured log lines, parsed. */
 export class LogCapture extends Writable {
@@ -66,6 +66,10 @@ export async function startHarness(
     policyChannel?: boolean;
     answerChannels?: 'fake-channel' | 'fake-forum';
     privilegedIntents?: number;
+    /** Options of the fake Discord beyond the intents (a lifted interaction deadline, say). */
+    fake?: StartFakeDiscordOptions;
+    /** discord.js's global request rate; the harness raises it so that tests are not paced by it. */
+    globalRequestsPerSecond?: number;
   } = {},
 ): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
@@ -77,6 +81,7 @@ export async function startHarness(
   if (!opened.ok) throw new Error(`knowledge fixture does not load: ${JSON.stringify(opened.errors)}`);
   // Answer channels need Message Content, which the operator then enables in the Developer Portal.
   const fake = await startFakeDiscord({
+    ...options.fake,
     privilegedIntents: options.privilegedIntents ?? (options.answerChannels ? GatewayIntentBits.MessageContent : 0),
   });
   const logs = new LogCapture();
@@ -93,7 +98,7 @@ export async function startHarness(
       now: () => TODAY,
       recorder,
       watch: options.watch ? { debounceMs: 50 } : undefined,
-      rest: { globalRequestsPerSecond: 10_000, retries: options.retries ?? 0 },
+      rest: { globalRequestsPerSecond: options.globalRequestsPerSecond ?? 10_000, retries: options.retries ?? 0 },
       settings: {
         contact: { en: 'the policy team (#data-policy)', fr: "l'équipe politique (#data-policy)" },
         policyRoleId: fake.policyRoleId,

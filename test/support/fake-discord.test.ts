@@ -171,6 +171,32 @@ describe('fake discord', () => {
     expect(fake.interactions.get(payload.token)?.deleted).toBe(true);
   });
 
+  it("waitForReply follows a deferral to the edit that answers it, with the deferral's flags", async () => {
+    const received = nextInteraction(client, isChatInput);
+    const payload = await fake.sendInteraction(fake.slashCommand({ name: 'ask', options: { question: 'slow one' } }));
+    const interaction = await received;
+    const reply = fake.waitForReply(payload);
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.editReply({ content: 'Done' });
+    expect(await reply).toMatchObject({
+      callbackType: InteractionResponseType.DeferredChannelMessageWithSource,
+      deferred: true,
+      data: { content: 'Done', flags: MessageFlags.Ephemeral },
+    });
+  });
+
+  it('given an interaction token older than 15 minutes, then an edit or a follow-up is refused with 401 50027', async () => {
+    const received = nextInteraction(client, isChatInput);
+    const payload = await fake.sendInteraction(fake.slashCommand({ name: 'ask' }));
+    const interaction = await received;
+    await interaction.deferReply();
+    fake.interactions.get(payload.token)!.dispatchedAt -= 15 * 60_000 + 1;
+    for (const attempt of [() => interaction.editReply({ content: 'late' }), () => interaction.followUp('late')]) {
+      const error: unknown = await attempt().catch((e: unknown) => e);
+      expect([(error as DiscordAPIError).status, (error as DiscordAPIError).code]).toEqual([401, 50027]);
+    }
+  });
+
   it('records multipart replies: payload_json as body, files listed', async () => {
     const received = nextInteraction(client, isChatInput);
     const payload = await fake.sendInteraction(fake.slashCommand({ name: 'export' }));
@@ -638,6 +664,23 @@ describe('fake discord refuses what Discord refuses', () => {
       })
       .catch((e: unknown) => e);
     expect((error as DiscordAPIError).code).toBe(10062);
+  });
+
+  it('given the deadline lifted for a test on a busy machine, then a late first response is accepted', async () => {
+    const lenient = await startFakeDiscord({ interactionDeadlineMs: Infinity });
+    const lenientClient = await startClient(lenient);
+    try {
+      const payload = await lenient.sendInteraction(lenient.slashCommand({ name: 'ask' }));
+      lenient.interactions.get(payload.token)!.dispatchedAt -= 60_000;
+      await lenientClient.rest.post(`/interactions/${payload.id}/${payload.token}/callback`, {
+        body: { type: 4, data: { content: 'late, but checked for what it says' } },
+        auth: false,
+      });
+      expect((await lenient.waitForReply(payload)).data.content).toBe('late, but checked for what it says');
+    } finally {
+      await lenientClient.destroy();
+      await lenient.close();
+    }
   });
 
   it('refuses 26 autocomplete choices, and a choice name over 100', async () => {

@@ -15,6 +15,8 @@ export const fact: Command = {
     .addStringOption((o) => factNameOption(o, 'name', 'nom'))
     .toJSON(),
 
+  deferral: () => 'public',
+
   async execute(interaction, context) {
     const language = languageOfLocale(interaction.locale);
     const name = interaction.options.getString('name', true);

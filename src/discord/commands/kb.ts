@@ -2,7 +2,6 @@ import {
   LabelBuilder,
   EmbedBuilder,
   InteractionContextType,
-  MessageFlags,
   ModalBuilder,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -24,6 +23,7 @@ import { UserError, type BotContext, type Command } from '../context.ts';
 import { codeBlock, DISCORD_LIMITS as L, QUESTION_MAX_LENGTH, truncate } from '../limits.ts';
 import { isPolicyMember } from '../permissions.ts';
 import { describeReload, NO_MENTIONS, renderFact } from '../render.ts';
+import { deferPrivately, respond } from '../replies.ts';
 import { quoteTyped } from '../typed-text.ts';
 import { languageOfLocale, UI } from '../strings.ts';
 
@@ -88,6 +88,9 @@ export const kb: Command = {
     )
     .toJSON(),
 
+  // The preview's form must be the first response; everything else is private.
+  deferral: (interaction) => (interaction.options.getSubcommand(false) === 'preview' ? 'never' : 'private'),
+
   async execute(interaction, context) {
     requirePolicy(interaction, context);
     const sub = interaction.options.getSubcommand(true);
@@ -108,7 +111,7 @@ export const kb: Command = {
         await interaction.showModal(previewModal());
         return;
       case 'reload': {
-        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        await deferPrivately(interaction);
         const outcome = await context.store.reload();
         logOutcome(context.logger, outcome, 'command');
         await interaction.editReply({
@@ -124,7 +127,7 @@ export const kb: Command = {
 
   async modal(interaction, context) {
     requirePolicy(interaction, context);
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await deferPrivately(interaction);
     const draft = interaction.fields.getTextInputValue('draft');
     const question = interaction.fields.getTextInputValue('question').trim();
     const result = await previewPastedDraft({
@@ -175,7 +178,7 @@ async function replyPrivately(
   interaction: ChatInputCommandInteraction,
   body: { content?: string; embeds?: EmbedBuilder[] },
 ): Promise<void> {
-  await interaction.reply({ ...body, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  await respond(interaction, { embeds: [], components: [], ...body, allowedMentions: NO_MENTIONS }, { private: true });
 }
 
 /** Text inputs sit in Labels: Action Rows in modals are deprecated (discord-api-docs components/reference.mdx, "Label"). */

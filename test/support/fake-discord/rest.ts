@@ -1,5 +1,5 @@
 /** The REST routes the bot uses, answering as Discord does and refusing what Discord refuses. */
-import { DISCORD_LIMITS } from '../../../src/discord/limits.ts';
+import { DISCORD_RULES } from './rules.ts';
 import { isRecord, type RouteResult } from './http.ts';
 import { refuseMessage } from './permissions.ts';
 import { snowflake } from './snowflake.ts';
@@ -33,7 +33,11 @@ interface Route {
 }
 
 /** The router: Discord's answer to a request, by its normalised `path` (see `RecordedRequest.path`). */
-export function createRoutes(world: World, gatewayUrl: () => string): (request: RecordedRequest) => RouteResult {
+export function createRoutes(
+  world: World,
+  gatewayUrl: () => string,
+  rules: { readonly interactionDeadlineMs: number },
+): (request: RecordedRequest) => RouteResult {
   const {
     applicationId,
     botUser,
@@ -58,6 +62,11 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
   const error = (status: number, message: string, code: number): RouteResult => ({ status, body: { message, code } });
 
   const interactionByToken = (tokenParam: string): FakeInteractionState | undefined => interactions.get(tokenParam);
+
+  // receiving-and-responding.mdx: interaction tokens are valid for 15 minutes; 50027 Invalid Webhook Token
+  // (opcodes-and-status-codes.mdx) after that.
+  const expired = (state: FakeInteractionState, req: RecordedRequest): boolean =>
+    req.at - state.dispatchedAt > DISCORD_RULES.interactionTokenLifetimeMs;
 
   const asBody = (request: RecordedRequest): MessageBodyLike => (isRecord(request.body) ? request.body : {});
 
@@ -290,7 +299,7 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
         if (state === undefined || state.interaction.id !== id) return error(404, 'Unknown interaction', 10062);
         // discord-api-docs receiving-and-responding.mdx: no initial response within 3 seconds of the event
         // invalidates the token; Discord then answers 10062 (opcodes-and-status-codes.mdx).
-        if (req.at - state.dispatchedAt > DISCORD_LIMITS.interactionDeadlineMs && !state.acknowledged)
+        if (req.at - state.dispatchedAt > rules.interactionDeadlineMs && !state.acknowledged)
           return error(404, 'Unknown interaction', 10062);
         if (state.acknowledged) return error(400, 'Interaction has already been acknowledged.', 40060);
         const body = isRecord(req.body) ? req.body : {};
@@ -355,6 +364,7 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
         const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
         if (appId !== applicationId || state === undefined || !state.acknowledged)
           return error(404, 'Unknown Webhook', 10015);
+        if (expired(state, req)) return error(401, 'Invalid Webhook Token', 50027);
         const invalid = validateMessage(req.body, { creating: true, files: req.files.length });
         if (invalid !== undefined) return invalid;
         const message = responseMessage(state, asBody(req), req.files, false);
@@ -369,6 +379,7 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
         const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
         if (appId !== applicationId || state === undefined || !state.acknowledged)
           return error(404, 'Unknown Webhook', 10015);
+        if (expired(state, req)) return error(401, 'Invalid Webhook Token', 50027);
         const isOriginal = messageId === '@original';
         const target = isOriginal
           ? state.deleted
