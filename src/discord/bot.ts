@@ -24,7 +24,7 @@ import { handleButton } from './buttons.ts';
 import { findCommand } from './commands/index.ts';
 import { UserError, type BotContext, type BotSettings, type Deferral } from './context.ts';
 import { createCooldown } from './cooldown.ts';
-import { handleMessage } from './message-handler.ts';
+import { createChannelReplies, handleMessage } from './message-handler.ts';
 import { announceReloads } from './policy-channel.ts';
 import { ACKNOWLEDGE_AFTER_MS, ACKNOWLEDGE_GRACE_MS, REST_CONNECTIONS } from './limits.ts';
 import { NO_MENTIONS } from './render.ts';
@@ -89,6 +89,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     settings,
     recorder: options.recorder,
     cooldown: createCooldown({ ms: settings.questionCooldownMs, now: () => now().getTime() }),
+    channelReplies: createChannelReplies(),
     asking: createAsking({
       store: options.store,
       contact: settings.contact,
@@ -130,12 +131,28 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.on(Events.ShardError, (err, shardId) =>
     logger.error({ err, shardId, event: 'discord.shard_error' }, 'gateway connection error'),
   );
+  // discord.js waits by itself when Discord's headers say a route's limit is used up: that is routine, not
+  // worth a warning. A 429 is Discord refusing a request, and counts toward its invalid-request limit.
   client.rest.on('rateLimited', (info) =>
-    logger.warn(
-      { event: 'discord.rate_limited', route: info.route, retryAfter: info.retryAfter, global: info.global },
-      'rate limited by Discord',
+    logger.debug(
+      { event: 'discord.rate_limit_wait', route: info.route, waitMs: info.timeToReset, global: info.global },
+      'waiting for a Discord rate limit to reset',
     ),
   );
+  client.rest.on('response', (request, response) => {
+    if (response.status !== 429) return;
+    logger.warn(
+      {
+        event: 'discord.rate_limited',
+        method: request.method,
+        route: request.route,
+        retryAfter: response.headers.get('retry-after'),
+        scope: response.headers.get('x-ratelimit-scope'),
+        global: response.headers.has('x-ratelimit-global'),
+      },
+      'rate limited by Discord (429)',
+    );
+  });
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   let closeCode: number | undefined;

@@ -9,7 +9,9 @@ import type { LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
 import type { Recorder } from '../record/recorder.ts';
 import type { Asking } from '../service/asking.ts';
+import type { ChannelOutbox } from './channel-outbox.ts';
 import type { Cooldown } from './cooldown.ts';
+import type { ChannelReply } from './message-handler.ts';
 import type { Contact } from '../answer/reply.ts';
 
 /** What every handler may use. Built once per running bot; nothing here is module-level state. */
@@ -22,6 +24,8 @@ export interface BotContext {
   readonly settings: BotSettings;
   /** The record of what staff asked, when recording is on. */
   readonly recorder: Recorder | undefined;
+  /** Replies to messages, one channel at a time, sent together when a channel is busy. */
+  readonly channelReplies: ChannelOutbox<ChannelReply>;
 }
 
 export interface BotSettings {

@@ -18,6 +18,7 @@ import { reloadSummary } from '../service/auto-reload.ts';
 import { encodeButton } from './custom-id.ts';
 import { codeBlock, DISCORD_LIMITS as L, truncate } from './limits.ts';
 import { UI } from './strings.ts';
+import { quoteTyped } from './typed-text.ts';
 
 /**
  * Knowledge-base text as Discord will show it: mention syntax made inert (it would show as a highlighted
@@ -213,6 +214,50 @@ function factButtonRows(facts: readonly FactRef[]): ActionRowBuilder<MessageActi
       .setStyle(ButtonStyle.Primary),
   );
   return [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons)];
+}
+
+/** One answer among several sent together in a busy channel: who asked what, and the reply. */
+export interface TogetherItem {
+  readonly authorId: string;
+  readonly question: string;
+  readonly reply: ReplyModel;
+}
+
+/**
+ * Several answers in one message, for a channel where questions come faster than Discord lets the bot
+ * post: each asker (shown, never pinged), their question as typed, and the answer's title and first
+ * words, or what the bot says instead; a button per fact opens it in full, privately, with its sources.
+ */
+export function renderTogether(items: readonly TogetherItem[]): Rendered {
+  const language = items.at(-1)?.reply.language ?? 'en';
+  const head = UI[language].together(items.length);
+  const room = Math.floor((L.messageContent - head.length - items.length) / Math.max(1, items.length));
+  const lines = items.map(({ authorId, question, reply }, i) => {
+    const asked = `**${i + 1}.** <@${authorId}> “${quoteTyped(question, 80)}” →`;
+    const said = reply.fact
+      ? `**${kbText(reply.fact.title)}**: ${kbText(reply.fact.answer)}`
+      : unmaskDeceptiveLinks(reply.notice);
+    return truncate(`${asked} ${said}`, room);
+  });
+  const facts = new Map<string, { title: string; numbers: number[] }>();
+  items.forEach(({ reply }, i) => {
+    if (!reply.fact) return;
+    const seen = facts.get(reply.fact.id) ?? { title: reply.fact.title, numbers: [] };
+    seen.numbers.push(i + 1);
+    facts.set(reply.fact.id, seen);
+  });
+  const buttons = [...facts].slice(0, L.buttonsPerRow * L.actionRows).map(([factId, { title, numbers }]) =>
+    new ButtonBuilder()
+      .setCustomId(encodeButton({ kind: 'fact', factId }))
+      .setLabel(truncate(`${numbers.join(', ')}. ${title}`, L.buttonLabel))
+      .setStyle(ButtonStyle.Secondary),
+  );
+  const rows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = [];
+  for (let i = 0; i < buttons.length; i += L.buttonsPerRow)
+    rows.push(
+      new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons.slice(i, i + L.buttonsPerRow)),
+    );
+  return { content: [head, ...lines].join('\n'), embeds: [], components: rows, allowedMentions: NO_MENTIONS };
 }
 
 /** Keeps fields while the embed stays under its total-length limit. */

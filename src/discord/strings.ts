@@ -21,6 +21,8 @@ export const UI = {
     moreFacts: (n: number) => `…and ${n} more: use /fact to search them.`,
     footer: (id: string, version: string) => `${id} · knowledge ${version}`,
     emptyMention: 'Ask me something after the mention, e.g. “@bot where is US user data stored?”',
+    together: (n: number) =>
+      `${n} questions came here at once, so here are the answers in short; the buttons open them in full, privately. (/ask answers at once, even when a channel is busy.)`,
   },
   fr: {
     helpful: 'Utile',
@@ -40,6 +42,8 @@ export const UI = {
     footer: (id: string, version: string) => `${id} · connaissances ${version}`,
     emptyMention:
       'Posez-moi une question après la mention, par ex. « @bot où sont stockées les données américaines ? »',
+    together: (n: number) =>
+      `${n} questions sont arrivées ici en même temps : voici les réponses en bref ; les boutons les ouvrent en entier, en privé. (/ask répond tout de suite, même quand un salon est chargé.)`,
   },
 } as const;
 

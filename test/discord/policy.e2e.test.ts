@@ -48,7 +48,7 @@ describe('the policy team’s loop, through the fake Discord with real files and
   /** The answer as the member sees it, whether the bot answered at once or deferred first. */
   async function ask(question: string): Promise<CallbackBody> {
     const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'ask', options: { question } }));
-    const reply = await h.fake.waitForReply(sent, 10_000);
+    const reply = await h.fake.waitForReply(sent, 60_000);
     return { type: reply.callbackType, data: reply.data };
   }
   const answeredBy = (body: CallbackBody) => body.data?.embeds?.[0]?.footer?.text?.split(' · ')[0] ?? null;

@@ -666,6 +666,26 @@ describe('fake discord refuses what Discord refuses', () => {
     expect((error as DiscordAPIError).code).toBe(10062);
   });
 
+  it('given the per-channel message limit on, then the sixth post within 5 s gets 429 with retry_after, and each post the rate-limit headers', async () => {
+    const limited = await startFakeDiscord({ channelRateLimits: true });
+    try {
+      const post = () =>
+        fetch(`${limited.apiUrl}/v10/channels/${limited.channelId}/messages`, {
+          method: 'POST',
+          headers: { authorization: `Bot ${limited.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ content: 'hello' }),
+        });
+      const responses = [];
+      for (let i = 0; i < 6; i++) responses.push(await post());
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(responses.map((r) => r.headers.get('x-ratelimit-remaining'))).toEqual(['4', '3', '2', '1', '0', '0']);
+      expect(responses[5]!.headers.get('x-ratelimit-scope')).toBe('user');
+      expect(await responses[5]!.json()).toMatchObject({ global: false, retry_after: expect.any(Number) });
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('given the deadline lifted for a test on a busy machine, then a late first response is accepted', async () => {
     const lenient = await startFakeDiscord({ interactionDeadlineMs: Infinity });
     const lenientClient = await startClient(lenient);

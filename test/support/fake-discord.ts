@@ -283,6 +283,7 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   let gatewayUrl = '';
   const route = createRoutes(world, () => gatewayUrl, {
     interactionDeadlineMs: options.interactionDeadlineMs ?? DISCORD_RULES.interactionDeadlineMs,
+    channelRateLimits: options.channelRateLimits ?? false,
   });
 
   const handleHttp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {

@@ -36,7 +36,7 @@ interface Route {
 export function createRoutes(
   world: World,
   gatewayUrl: () => string,
-  rules: { readonly interactionDeadlineMs: number },
+  rules: { readonly interactionDeadlineMs: number; readonly channelRateLimits: boolean },
 ): (request: RecordedRequest) => RouteResult {
   const {
     applicationId,
@@ -62,6 +62,45 @@ export function createRoutes(
   const error = (status: number, message: string, code: number): RouteResult => ({ status, body: { message, code } });
 
   const interactionByToken = (tokenParam: string): FakeInteractionState | undefined => interactions.get(tokenParam);
+
+  /**
+   * Messages posted per channel in the current window, as Discord counts them for POST
+   * /channels/{id}/messages: its rate-limit headers on every response (topics/rate-limits.mdx, "Header
+   * Format"), and past the limit 429 with `retry_after` and `X-RateLimit-Scope: user` ("Exceeding A Rate
+   * Limit"). Refused posts do not count.
+   */
+  const channelWindows = new Map<Snowflake, { start: number; count: number }>();
+  const channelRate = (
+    channelId: Snowflake,
+    at: number,
+  ): { refused?: RouteResult; headers: Record<string, string> } => {
+    const { channelMessagesPerWindow: limit, channelMessageWindowMs: windowMs } = DISCORD_RULES;
+    let window = channelWindows.get(channelId);
+    if (window === undefined || at - window.start >= windowMs) {
+      window = { start: at, count: 0 };
+      channelWindows.set(channelId, window);
+    }
+    const resetAfter = (window.start + windowMs - at) / 1000;
+    const headers = (remaining: number) => ({
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-reset': ((window.start + windowMs) / 1000).toFixed(3),
+      'x-ratelimit-reset-after': resetAfter.toFixed(3),
+      'x-ratelimit-bucket': 'fake-channel-messages',
+    });
+    if (window.count >= limit) {
+      return {
+        refused: {
+          status: 429,
+          body: { message: 'You are being rate limited.', retry_after: resetAfter, global: false },
+          headers: { ...headers(0), 'retry-after': String(Math.ceil(resetAfter)), 'x-ratelimit-scope': 'user' },
+        },
+        headers: {},
+      };
+    }
+    window.count += 1;
+    return { headers: headers(limit - window.count) };
+  };
 
   // receiving-and-responding.mdx: interaction tokens are valid for 15 minutes; 50027 Invalid Webhook Token
   // (opcodes-and-status-codes.mdx) after that.
@@ -168,9 +207,11 @@ export function createRoutes(
           });
           if (refused !== undefined) return refused;
         }
+        const rate = rules.channelRateLimits ? channelRate(channel.id, req.at) : { headers: {} };
+        if (rate.refused !== undefined) return rate.refused;
         const message = storeMessage(buildMessage(channel.id, asBody(req), { author: botUser }, req.files));
         channel.last_message_id = message.id;
-        return json(message);
+        return { ...json(message), headers: rate.headers };
       },
     },
     {

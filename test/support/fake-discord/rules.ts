@@ -44,4 +44,8 @@ export const DISCORD_RULES = Object.freeze({
   // of the event, or the token is invalidated; the token is then valid for 15 minutes.
   interactionDeadlineMs: 3000,
   interactionTokenLifetimeMs: 15 * 60_000,
+  // topics/rate-limits.mdx publishes no per-route numbers ("should not be hard coded"; parse the
+  // headers): these are what Discord's headers report for POST /channels/{id}/messages, per channel.
+  channelMessagesPerWindow: 5,
+  channelMessageWindowMs: 5_000,
 });

@@ -135,6 +135,12 @@ export interface StartFakeDiscordOptions {
    * the bot's thread), lifts it with `Infinity` and reads the delays from the requests instead.
    */
   interactionDeadlineMs?: number;
+  /**
+   * Enforce Discord's per-channel limit on posting messages, with its rate-limit headers on every
+   * message posted and 429 past the limit (`rules.ts`). Off by default, so that tests posting many
+   * messages in one channel stay quick.
+   */
+  channelRateLimits?: boolean;
 }
 
 /** How an interaction was answered in the end: at once, or deferred and then edited or followed up. */
