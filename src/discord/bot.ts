@@ -26,7 +26,7 @@ import { UserError, type BotContext, type BotSettings, type Deferral } from './c
 import { createCooldown } from './cooldown.ts';
 import { createChannelReplies, handleMessage } from './message-handler.ts';
 import { announceReloads } from './policy-channel.ts';
-import { ACKNOWLEDGE_AFTER_MS, ACKNOWLEDGE_GRACE_MS, REST_CONNECTIONS } from './limits.ts';
+import { ACKNOWLEDGE_AFTER_MS, ACKNOWLEDGE_TURNS, REST_CONNECTIONS } from './limits.ts';
 import { NO_MENTIONS } from './render.ts';
 import { respondPrivately } from './replies.ts';
 import { languageOfLocale, UI } from './strings.ts';
@@ -104,7 +104,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // too late for Discord's deadline is deferred first (src/discord/work-queue.ts).
   const work = createWorkQueue({
     acknowledgeAfterMs: ACKNOWLEDGE_AFTER_MS,
-    acknowledgeGraceMs: ACKNOWLEDGE_GRACE_MS,
+    acknowledgeTurns: ACKNOWLEDGE_TURNS,
     now: Date.now,
     onAcknowledge: (waitedMs) =>
       logger.debug({ event: 'interaction.deferred', waitedMs }, 'deferred: the bot is busy with earlier questions'),

@@ -60,10 +60,10 @@ export const QUESTION_MAX_LENGTH = 500;
 export const ACKNOWLEDGE_AFTER_MS = 1_000;
 
 /**
- * After sending deferrals, the bot starts no costly work for up to this long while they are on their way:
- * a request needs a few turns of the event loop to leave, and work in each turn would delay it.
+ * After sending deferrals, the bot lets this many turns of the event loop pass before its next piece of
+ * work: a request needs a few to leave the process (on loopback, to reach the other end as well).
  */
-export const ACKNOWLEDGE_GRACE_MS = 250;
+export const ACKNOWLEDGE_TURNS = 3;
 
 /**
  * Shortens text to `max` characters at a word boundary, ending with an ellipsis when anything was cut,

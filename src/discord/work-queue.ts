@@ -7,9 +7,10 @@
  * What has a deadline (an interaction) is acknowledged first when it would otherwise be late: before each
  * piece of work, every queued interaction whose age, plus the time the work ahead of it is expected to
  * take, has reached `acknowledgeAfterMs` is acknowledged (deferred), and is answered when its turn comes.
- * Acknowledgements just sent get the thread to themselves for a moment (`acknowledgeGraceMs`): a request
- * needs a few turns of the event loop to leave, and a costly piece of work in each turn would hold it
- * back. A deferral is cheap and keeps the interaction for 15 minutes; a slow moment costs a "thinking…"
+ * Acknowledgements just sent get a few turns of the event loop to themselves (`acknowledgeTurns`): a
+ * request needs a few turns to leave, and a costly piece of work in each turn would hold it back. Turns,
+ * not time: a slow or failing acknowledgement must not stall the work (waiting for acknowledgements to
+ * come back let a stream of deferrals under faults starve everything else). A deferral is cheap and keeps the interaction for 15 minutes; a slow moment costs a "thinking…"
  * state, never a lost answer. What has no deadline (a message) simply waits its turn, in order.
  *
  * No Discord import: the bot passes functions. Tests drive it with their own clock and scheduler.
@@ -35,13 +36,11 @@ export interface WorkQueue {
 export interface WorkQueueOptions {
   /** Acknowledge an event once it has waited this long, or is expected to have by its turn. */
   readonly acknowledgeAfterMs: number;
-  /** No work starts while an acknowledgement sent less than this long ago is still on its way. */
-  readonly acknowledgeGraceMs: number;
+  /** Turns of the event loop left to acknowledgements just sent before the next piece of work starts. */
+  readonly acknowledgeTurns: number;
   readonly now: () => number;
   /** Runs `next` once the event loop has handled pending I/O. Default: setImmediate. */
   readonly yieldThen?: (next: () => void) => void;
-  /** Runs `next` after `ms` (to end a grace period). Default: an unreferenced setTimeout. */
-  readonly after?: (ms: number, next: () => void) => void;
   /** Told of every acknowledgement sent: how long its event had waited. */
   readonly onAcknowledge?: (waitedMs: number) => void;
 }
@@ -58,68 +57,53 @@ interface Queued {
  * rises at once to a costlier piece: an estimate that lags behind a burst of costly questions defers too late.
  */
 const COST_SMOOTHING = 0.2;
+const INITIAL_COST_MS = 2;
 
 export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
   const yieldThen = options.yieldThen ?? ((next) => void setImmediate(next));
-  const after = options.after ?? ((ms, next) => void setTimeout(next, ms).unref());
   const queue: Queued[] = [];
   let scheduled = false;
-  let waking = false;
-  /** A running estimate of the synchronous cost of one piece of work, in ms. */
-  let cost = 0;
-  /** When each acknowledgement still on its way was sent. */
-  const inFlight = new Set<{ readonly sentAt: number }>();
-
-  /** Until when the thread is left to acknowledgements just sent; 0 when it is not. */
-  const graceUntil = () => {
-    let until = 0;
-    for (const { sentAt } of inFlight) until = Math.max(until, sentAt + options.acknowledgeGraceMs);
-    return until > options.now() ? until : 0;
-  };
+  /**
+   * A running estimate of the synchronous cost of one piece of work, in ms. It starts at an ordinary
+   * question's cost on a busy machine, so that a burst is deferred as it arrives, before anything is measured.
+   */
+  let cost = INITIAL_COST_MS;
+  /** Turns still left to acknowledgements just sent. */
+  let freeTurns = 0;
 
   const schedule = () => {
     if (scheduled || !queue.some(runnable)) return;
-    const until = graceUntil();
-    if (until > 0) {
-      // Woken by the acknowledgements settling, or at the end of the grace, whichever comes first.
-      if (!waking) {
-        waking = true;
-        after(until - options.now(), () => {
-          waking = false;
-          schedule();
-        });
-      }
-      return;
-    }
     scheduled = true;
     yieldThen(step);
   };
 
-  const acknowledgeDue = () => {
-    const now = options.now();
-    let ahead = 0;
-    for (const item of queue) {
-      const { acknowledge, since } = item.work;
-      if (
-        acknowledge !== undefined &&
-        item.state === 'waiting' &&
-        now - since + ahead * cost >= options.acknowledgeAfterMs
-      ) {
-        item.state = 'acknowledging';
-        options.onAcknowledge?.(now - since);
-        const sent = { sentAt: now };
-        inFlight.add(sent);
-        acknowledge().then(
-          (open) => settle(item, sent, open),
-          () => settle(item, sent, true),
-        );
-      }
-      if (item.state !== 'acknowledging') ahead += 1;
-    }
+  /** Acknowledges the item if it would be late for its turn, `ahead` pieces of work from now. */
+  const acknowledgeIfDue = (item: Queued, now: number, ahead: number): boolean => {
+    const { acknowledge, since } = item.work;
+    if (acknowledge === undefined || item.state !== 'waiting') return false;
+    if (now - since + ahead * cost < options.acknowledgeAfterMs) return false;
+    item.state = 'acknowledging';
+    options.onAcknowledge?.(now - since);
+    acknowledge().then(
+      (open) => settle(item, open),
+      () => settle(item, true),
+    );
+    return true;
   };
 
-  const settle = (item: Queued, sent: { readonly sentAt: number }, open: boolean) => {
-    inFlight.delete(sent);
+  /** Sends every acknowledgement now due; how many were sent. */
+  const acknowledgeDue = (): number => {
+    const now = options.now();
+    let ahead = 0;
+    let sent = 0;
+    for (const item of queue) {
+      if (acknowledgeIfDue(item, now, ahead)) sent += 1;
+      if (item.state !== 'acknowledging') ahead += 1;
+    }
+    return sent;
+  };
+
+  const settle = (item: Queued, open: boolean) => {
     if (open) item.state = 'acknowledged';
     else queue.splice(queue.indexOf(item), 1);
     schedule();
@@ -127,8 +111,9 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
 
   const step = () => {
     scheduled = false;
-    acknowledgeDue();
-    const index = graceUntil() > 0 ? -1 : queue.findIndex(runnable);
+    if (acknowledgeDue() > 0) freeTurns = options.acknowledgeTurns;
+    const index = freeTurns > 0 ? -1 : queue.findIndex(runnable);
+    if (freeTurns > 0) freeTurns -= 1;
     if (index >= 0) {
       const [item] = queue.splice(index, 1);
       const started = options.now();
@@ -144,7 +129,11 @@ export function createWorkQueue(options: WorkQueueOptions): WorkQueue {
 
   return {
     push(work) {
-      queue.push({ work, state: 'waiting' });
+      const item: Queued = { work, state: 'waiting' };
+      // Checked as it arrives too: in a burst, the next step may come only once the whole burst is in.
+      const ahead = queue.reduce((n, queued) => n + (runnable(queued) ? 1 : 0), 0);
+      queue.push(item);
+      if (acknowledgeIfDue(item, options.now(), ahead)) freeTurns = options.acknowledgeTurns;
       schedule();
     },
     get length() {

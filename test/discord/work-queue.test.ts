@@ -7,19 +7,17 @@ import { describe, expect, it } from 'vitest';
 import { createWorkQueue, type Work } from '../../src/discord/work-queue.ts';
 
 const ACK_AFTER = 1_000;
-const GRACE = 250;
+const TURNS = 3;
 
 function harness() {
   let clock = 0;
   const ticks: (() => void)[] = [];
-  const timers: { at: number; next: () => void }[] = [];
   const log: string[] = [];
   const queue = createWorkQueue({
     acknowledgeAfterMs: ACK_AFTER,
-    acknowledgeGraceMs: GRACE,
+    acknowledgeTurns: TURNS,
     now: () => clock,
     yieldThen: (next) => void ticks.push(next),
-    after: (ms, next) => void timers.push({ at: clock + ms, next }),
   });
   const acknowledgedAt = new Map<string, number>();
   const ranAt = new Map<string, number>();
@@ -58,22 +56,12 @@ function harness() {
       clock += costMs;
     },
   });
-  /**
-   * Runs the loop until nothing is left: each tick, then whatever the acknowledgements resolved; with no
-   * tick left, the clock moves on to the next timer.
-   */
-  const drain = async (between?: (tick: number) => void, options: { timers?: boolean } = {}) => {
+  /** Runs the loop until nothing is left: each tick, then whatever the acknowledgements resolved. */
+  const drain = async (between?: (tick: number) => void) => {
     for (let tick = 0; ; tick++) {
       await new Promise((resolve) => setImmediate(resolve));
-      let next = ticks.shift();
-      if (next === undefined) {
-        if (options.timers === false) return tick;
-        timers.sort((a, b) => a.at - b.at);
-        const timer = timers.shift();
-        if (timer === undefined) return tick;
-        clock = Math.max(clock, timer.at);
-        next = timer.next;
-      }
+      const next = ticks.shift();
+      if (next === undefined) return tick;
       next();
       between?.(tick);
     }
@@ -165,24 +153,27 @@ describe('the work queue', () => {
     expect(h.log).toEqual(['ack gone', 'run fresh']);
   });
 
-  it('given deferrals on their way, then no costly work starts until they are through or the grace has passed', async () => {
+  it('given deferrals just sent, then the next turns of the event loop are left to them before any work starts', async () => {
     const h = harness();
     h.queue.push({ ...h.interaction('late', 5, { slowAcknowledgement: true }), since: -ACK_AFTER });
     h.queue.push(h.interaction('next', 5));
-    await h.drain(undefined, { timers: false });
-    // The deferral is on its way, within the grace: nothing has run yet.
-    expect(h.log).toEqual(['ack late']);
-    h.held.shift()!();
-    await h.drain();
-    expect(h.log).toEqual(['ack late', 'acked late', 'run late', 'run next']);
+    const ranAfterTurns: number[] = [];
+    await h.drain((tick) => {
+      if (h.ranAt.has('next') && ranAfterTurns.length === 0) ranAfterTurns.push(tick);
+    });
+    // Deferred on the first turn; 'next' ran only once the turns left to the deferral had passed.
+    expect(h.log).toEqual(['ack late', 'run next']);
+    expect(ranAfterTurns).toEqual([TURNS]);
   });
 
-  it('given a deferral that does not come back, then work resumes after the grace', async () => {
+  it('given a deferral that does not come back, then work goes on: it is never waited for', async () => {
     const h = harness();
     h.queue.push({ ...h.interaction('stuck', 5, { slowAcknowledgement: true }), since: -ACK_AFTER });
-    h.queue.push(h.interaction('next', 5));
+    for (let i = 0; i < 5; i++) h.queue.push(h.message(`m${i}`, 5));
     await h.drain();
-    expect(h.log).toEqual(['ack stuck', 'run next']);
-    expect(h.ranAt.get('next')).toBe(GRACE);
+    expect(h.log).toEqual(['ack stuck', 'run m0', 'run m1', 'run m2', 'run m3', 'run m4']);
+    h.held.shift()!();
+    await h.drain();
+    expect(h.log.slice(-2)).toEqual(['acked stuck', 'run stuck']);
   });
 });

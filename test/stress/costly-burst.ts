@@ -73,10 +73,17 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+/**
+ * A process that spins on the CPU, and ends by itself once the process that started it is gone (a test
+ * that times out is not always given the chance to stop it).
+ */
+const SPIN =
+  'const parent = process.ppid; for (;;) { if (process.ppid !== parent) process.exit(); for (let i = 0; i < 1e7; i++); }';
+
 /** Spins `count` processes on the CPU until `stop`; ends only the processes it started, by their id. */
 function busyProcesses(count: number): { stop(): void } {
   const children: ChildProcess[] = Array.from({ length: count }, () =>
-    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
+    spawn(process.execPath, ['-e', SPIN], { stdio: 'ignore' }),
   );
   return {
     stop: () => {
