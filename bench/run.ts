@@ -20,8 +20,10 @@ import { dirname, join } from 'node:path';
 import { openLiveStore } from '../src/knowledge/live-store.ts';
 import { openRecorder } from '../src/record/recorder.ts';
 import { createAsking } from '../src/service/asking.ts';
+import { costlyBurstTable, runCostlyBurst } from '../test/stress/costly-burst.ts';
 import { benchDiscord } from './discord.ts';
 import { benchRecorder, benchReport } from './record.ts';
+import { benchRobustness } from './robustness.ts';
 import { generateKnowledge } from './generate.ts';
 import { ms, table, timeEach, type Timing } from './stats.ts';
 
@@ -202,8 +204,13 @@ async function main() {
   console.log('\nPolicy-team loop:\n');
   console.log(table(['measure', 'result'], await policyLoop(heldOut.map((q) => q.q))));
 
+  console.log('\nWorst-case input on the one thread:\n');
+  console.log(table(['measure', 'median'], await benchRobustness()));
+
   const discord = await benchDiscord({ sequential: 1_000, burst: 500 });
-  console.log('\nThrough discord.js and the fake Discord on loopback (interaction dispatched → callback received):\n');
+  console.log(
+    '\nThrough discord.js and the fake Discord on loopback (interaction dispatched → first response, and → answer):\n',
+  );
   console.log(
     table(
       ['measure', 'result'],
@@ -214,11 +221,15 @@ async function main() {
         ],
         [
           `/ask burst of ${discord.burst.sent} at once`,
-          `${discord.burst.answered} answered, ${discord.burst.withinDeadline} within the 3 s deadline; median ${ms(discord.burst.medianMs)}, slowest ${ms(discord.burst.slowestMs)}`,
+          `${discord.burst.withinDeadline} acknowledged within the 3 s deadline (${discord.burst.deferred} deferred), median ${ms(discord.burst.medianMs)}, slowest ${ms(discord.burst.slowestAckMs)}; ${discord.burst.answered} answered, median ${ms(discord.burst.answerMedianMs)}, slowest ${ms(discord.burst.slowestMs)}`,
         ],
       ],
     ),
   );
+  // The costliest questions (a 500-letter word, 500 digits) from 200 members at once, ordinary /ask meanwhile.
+  const costly = await runCostlyBurst({ costly: 200, streamRate: 10, streamMs: 5_000, busyProcesses: 0 });
+  console.log('\nThe costliest questions from 200 members at once, with 10 ordinary /ask a second meanwhile:\n');
+  console.log(costlyBurstTable(costly));
   console.log(`Process heap used at the end: ${heapMiB().toFixed(1)} MiB.`);
 }
 

@@ -22,6 +22,47 @@ const DEFAULT_CONTACT: Contact = Object.freeze({
 const Snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id: 17 to 20 digits (Developer Mode → Copy ID)');
 const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+/**
+ * A number written as people write one: digits, at most one decimal point. `Number()` would also take
+ * 0x1, 1e-1, Infinity or " 1 ", which are typing slips in a configuration, not intended values.
+ */
+const decimal = (message: string) =>
+  z
+    .string()
+    .regex(/^\d+(?:\.\d+)?$|^\.\d+$/, message)
+    .transform(Number);
+
+/** A whole number written in digits only. */
+const whole = (message: string) => z.string().regex(/^\d+$/, message).transform(Number);
+
+/**
+ * discord.js requests `${DISCORD_API_URL}/v10${route}`, and Discord serves its API under /api only. Every
+ * message is built from the rule broken, never from the value: a proxy URL may hold a password.
+ */
+const ApiUrl = z.string().transform((value, ctx) => {
+  const problem = apiUrlProblem(value);
+  if (problem === undefined) return value;
+  ctx.addIssue({ code: 'custom', message: problem });
+  return z.NEVER;
+});
+
+function apiUrlProblem(value: string): string | undefined {
+  const example = 'e.g. http://localhost:8080/api';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `is not a URL: write it in full, ${example}`;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `must start with http:// or https://, ${example}`;
+  // Every failed request's error carries its URL, so a password in it would reach the logs.
+  if (url.username !== '' || url.password !== '')
+    return 'must not hold a user name or password (user:password@): let the proxy accept the bot without them';
+  if (!url.pathname.endsWith('/api') || url.search !== '' || url.hash !== '')
+    return `must end in /api, with no version and no trailing slash (discord.js adds /v10), ${example}`;
+  return undefined;
+}
+
 const ConfigSchema = z
   .object({
     DISCORD_TOKEN: z
@@ -33,14 +74,7 @@ const ConfigSchema = z
       .optional(),
     DISCORD_APPLICATION_ID: Snowflake.optional(),
     DISCORD_DEV_GUILD_ID: Snowflake.optional(),
-    // discord.js requests `${DISCORD_API_URL}/v10${route}`, and Discord serves its API under /api only.
-    DISCORD_API_URL: z
-      .url('must be a full URL ending in /api, e.g. http://localhost:8080/api')
-      .refine(
-        (url) => /\/api$/.test(new URL(url).pathname) && !new URL(url).search,
-        'must end in /api, with no version and no trailing slash (discord.js adds /v10), e.g. http://localhost:8080/api',
-      )
-      .optional(),
+    DISCORD_API_URL: ApiUrl.optional(),
     POLICY_ROLE_ID: Snowflake.optional(),
     POLICY_CHANNEL_ID: Snowflake.optional(),
     ANSWER_CHANNEL_IDS: z
@@ -57,24 +91,36 @@ const ConfigSchema = z
     CONTACT_TEXT_FR: z.string().trim().min(1).max(200).optional(),
     KNOWLEDGE_DIR: z.string().min(1).optional(),
     LOG_LEVEL: z.enum(LEVELS).default('info'),
-    ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
-    QUESTION_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).optional(),
+    ANSWER_THRESHOLD: decimal('must be a number from 0 to 1, written like 0.45')
+      .pipe(z.number().max(1, 'must be a number from 0 to 1, written like 0.45'))
+      .optional(),
+    QUESTION_COOLDOWN_SECONDS: decimal('must be a number of seconds, written like 5 or 2.5')
+      .pipe(z.number().max(3600))
+      .optional(),
     /** The earlier name of QUESTION_COOLDOWN_SECONDS, still read. */
-    MENTION_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).optional(),
-    CONVERSATION_MINUTES: z.coerce.number().min(0).max(1440).default(10),
+    MENTION_COOLDOWN_SECONDS: decimal('must be a number of seconds, written like 5 or 2.5')
+      .pipe(z.number().max(3600))
+      .optional(),
+    CONVERSATION_MINUTES: decimal('must be a number of minutes, written like 10')
+      .pipe(z.number().max(1440))
+      .default(10),
     DATA_DIR: z.string().min(1).default('data'),
     RECORD_QUESTIONS: z.enum(['on', 'off'], 'must be on or off').default('on'),
     STORE_QUESTION_TEXT: z.enum(['on', 'off'], 'must be on or off').default('on'),
-    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    RETENTION_DAYS: whole('must be a whole number of days, written like 90')
+      .pipe(z.number().min(1).max(3650))
+      .optional(),
     RECORD_HASH_KEY: z
       .string()
       .min(HASH_KEY_BYTES, `must have at least ${HASH_KEY_BYTES} characters (e.g. the output of openssl rand -hex 32)`)
       .optional(),
     RECORD_HASH_KEY_FILE: z.string().min(1).optional(),
     // 0 picks a free port (logged at start-up); tests use it.
-    HEALTH_PORT: z.coerce.number().int('must be a port number').min(0).max(65535).optional(),
+    HEALTH_PORT: whole('must be a port number, written like 9464').pipe(z.number().max(65535)).optional(),
     HEALTH_HOST: z.union([z.ipv4(), z.ipv6()], 'must be an IP address, e.g. 127.0.0.1').default('127.0.0.1'),
-    KNOWLEDGE_GIT_PULL_MINUTES: z.coerce.number().int('must be a whole number of minutes').min(1).max(1440).optional(),
+    KNOWLEDGE_GIT_PULL_MINUTES: whole('must be a whole number of minutes, written like 5')
+      .pipe(z.number().min(1).max(1440))
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.RECORD_HASH_KEY && env.RECORD_HASH_KEY_FILE) {
@@ -92,7 +138,21 @@ const ConfigSchema = z
         message: 'is required when DISCORD_TOKEN is set (Developer Portal → General Information → Application ID)',
       });
     }
+    if (env.POLICY_ROLE_ID !== undefined && env.POLICY_ROLE_ID === env.DISCORD_DEV_GUILD_ID) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['POLICY_ROLE_ID'],
+        message: EVERYONE_ROLE_PROBLEM,
+      });
+    }
   });
+
+/**
+ * In a server, the @everyone role has the server's id: "Copy ID" on @everyone gives it. As the policy role
+ * it would give /kb to every member.
+ */
+export const EVERYONE_ROLE_PROBLEM =
+  "is the server's @everyone role (its id is the server's), which would let every member use /kb: copy the id of the policy team's own role";
 
 export interface Config {
   readonly discord:
@@ -206,7 +266,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
         ? {
             dataDir: c.DATA_DIR,
             storeQuestionText: c.STORE_QUESTION_TEXT === 'on',
-            retentionDays: c.RETENTION_DAYS,
+            retentionDays: c.RETENTION_DAYS ?? 90,
             hashKeySource: c.RECORD_HASH_KEY
               ? { kind: 'environment', value: c.RECORD_HASH_KEY }
               : { kind: 'file', path: keyFile },

@@ -3,8 +3,15 @@ import { pino, type DestinationStream, type Logger } from 'pino';
 export type { Logger };
 
 /**
- * Structured JSON logs. Secrets (the bot token) are scrubbed from every message and every string field
- * before a line is written, wherever they came from: an error message, a URL, a library's debug text.
+ * An interaction token in a URL (`/interactions/<id>/<token>/callback`, `/webhooks/<application>/<token>/…`):
+ * for 15 minutes it lets anyone post as the bot in that channel, so it is as secret as the bot token.
+ */
+const TOKEN_IN_URL = /(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s"'<>]+/g;
+
+/**
+ * Structured JSON logs. Secrets (the bot token, interaction tokens) are scrubbed from every message and
+ * every string field before a line is written, wherever they came from: an error message, a URL (every
+ * failed request's error carries its URL), a library's debug text.
  */
 export function createLogger(options: {
   level: string;
@@ -12,7 +19,8 @@ export function createLogger(options: {
   destination?: DestinationStream;
 }): Logger {
   const secrets = options.secrets.filter((s) => s.length >= 8);
-  const scrub = (text: string) => secrets.reduce((t, secret) => t.split(secret).join('[redacted]'), text);
+  const scrub = (text: string) =>
+    secrets.reduce((t, secret) => t.split(secret).join('[redacted]'), text).replace(TOKEN_IN_URL, '$1[redacted]');
   const scrubValue = (value: unknown, depth = 0): unknown => {
     if (typeof value === 'string') return scrub(value);
     if (depth > 6 || value === null || typeof value !== 'object') return value;

@@ -98,4 +98,48 @@ describe('configuration from the environment', () => {
       expect(withUrl(bad), bad).toThrow(/DISCORD_API_URL must end in \/api, with no version/);
     }
   });
+
+  it('given a DISCORD_API_URL that is not an http(s) URL, then it is refused naming the variable, never echoing the value', () => {
+    const withUrl = (url: string) => () =>
+      parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP, DISCORD_API_URL: url });
+    for (const [bad, why] of [
+      ['http://exa mple.com/api', /DISCORD_API_URL is not a URL/],
+      ['proxy.internal:8080/api', /DISCORD_API_URL must start with http:\/\/ or https:\/\//],
+      ['http://[::1/api', /DISCORD_API_URL is not a URL/],
+      ['ftp://proxy.internal/api', /DISCORD_API_URL must start with http:\/\/ or https:\/\//],
+      ['http://bot:s3cret-pass@proxy.internal/api', /DISCORD_API_URL must not hold a user name or password/],
+    ] as const) {
+      expect(withUrl(bad), bad).toThrow(ConfigError);
+      expect(withUrl(bad), bad).toThrow(why);
+      try {
+        withUrl(bad)();
+      } catch (error) {
+        expect((error as Error).message).not.toContain(bad);
+        expect((error as Error).message).not.toContain('s3cret');
+      }
+    }
+  });
+
+  it('given ANSWER_THRESHOLD, then only a plain decimal from 0 to 1 is taken: no hex, exponent, sign or infinity', () => {
+    const threshold = (value: string) => parseConfig({ ANSWER_THRESHOLD: value }).answerThreshold;
+    expect([threshold('0'), threshold('1'), threshold('0.45'), threshold('.5'), threshold('1.0')]).toEqual([
+      0, 1, 0.45, 0.5, 1,
+    ]);
+    for (const bad of ['0x1', '1e-1', 'Infinity', '-0.1', '+0.5', '1.5', '0,45', '0.4.5', 'NaN'])
+      expect(() => threshold(bad), bad).toThrow(/ANSWER_THRESHOLD must be a number from 0 to 1/);
+    expect(() => parseConfig({ QUESTION_COOLDOWN_SECONDS: '0x10' })).toThrow(/QUESTION_COOLDOWN_SECONDS/);
+    expect(() => parseConfig({ RETENTION_DAYS: '1e3' })).toThrow(/RETENTION_DAYS must be a whole number/);
+    expect(parseConfig({ RETENTION_DAYS: '30' }).record?.retentionDays).toBe(30);
+  });
+
+  it('given POLICY_ROLE_ID equal to the dev guild id (what "Copy ID" on @everyone gives), then it is refused, saying why', () => {
+    expect(() =>
+      parseConfig({
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_APPLICATION_ID: APP,
+        DISCORD_DEV_GUILD_ID: '223456789012345678',
+        POLICY_ROLE_ID: '223456789012345678',
+      }),
+    ).toThrow(/POLICY_ROLE_ID is the server's @everyone role .* every member/);
+  });
 });

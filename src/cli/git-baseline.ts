@@ -22,7 +22,7 @@ export function committedKnowledgeFiles(dir: string, ref: string): KnowledgeFile
   }
   const files = new Map<string, string>();
   for (const name of names) {
-    if (name.startsWith('schema/') || /(^|\/)\./.test(name) || !/\.(yaml|txt)$/.test(name)) continue;
+    if (name.startsWith('schema/') || /(^|\/)\./.test(name) || !/\.(ya?ml|txt)$/.test(name)) continue;
     files.set(name, git('show', `${ref}:./${name}`));
   }
   return files;

@@ -6,8 +6,10 @@ import {
   GatewayCloseCodes,
   RESTJSONErrorCodes,
   GatewayIntentBits,
+  MessageFlags,
   Partials,
   type Interaction,
+  type RepliableInteraction,
   type Message,
   type RESTOptions,
 } from 'discord.js';
@@ -20,14 +22,15 @@ import { createAsking, type AskingOptions } from '../service/asking.ts';
 import { autoReload } from '../service/auto-reload.ts';
 import { handleButton } from './buttons.ts';
 import { findCommand } from './commands/index.ts';
-import { UserError, type BotContext, type BotSettings } from './context.ts';
+import { UserError, type BotContext, type BotSettings, type Deferral } from './context.ts';
 import { createCooldown } from './cooldown.ts';
-import { handleMessage } from './message-handler.ts';
+import { createChannelReplies, handleMessage } from './message-handler.ts';
 import { announceReloads } from './policy-channel.ts';
-import { REST_CONNECTIONS } from './limits.ts';
+import { ACKNOWLEDGE_AFTER_MS, ACKNOWLEDGE_TURNS, REST_CONNECTIONS } from './limits.ts';
 import { NO_MENTIONS } from './render.ts';
 import { respondPrivately } from './replies.ts';
 import { languageOfLocale, UI } from './strings.ts';
+import { createWorkQueue } from './work-queue.ts';
 
 export interface BotOptions {
   readonly token: string;
@@ -108,6 +111,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     recordUnavailable: options.recordUnavailable,
     knowledgePull: options.knowledgePull,
     cooldown: createCooldown({ ms: settings.questionCooldownMs, now: () => now().getTime() }),
+    channelReplies: createChannelReplies(),
     asking: createAsking({
       store: options.store,
       contact: settings.contact,
@@ -123,24 +127,59 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   };
 
   const hooks = options.hooks ?? {};
-  client.on(
-    Events.InteractionCreate,
-    (interaction) => void guard(() => routeInteraction(interaction, context), interaction, context, hooks),
-  );
-  client.on(
-    Events.MessageCreate,
-    (message) => void guard(() => handleMessage(message, context), message, context, hooks),
+  // Interactions and messages wait their turn on the one thread; an interaction whose turn would come
+  // too late for Discord's deadline is deferred first (src/discord/work-queue.ts).
+  const work = createWorkQueue({
+    acknowledgeAfterMs: ACKNOWLEDGE_AFTER_MS,
+    acknowledgeTurns: ACKNOWLEDGE_TURNS,
+    now: Date.now,
+    onAcknowledge: (waitedMs) =>
+      logger.debug({ event: 'interaction.deferred', waitedMs }, 'deferred: the bot is busy with earlier questions'),
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    const handle = () => void guard(() => routeInteraction(interaction, context), interaction, context, hooks);
+    const deferral = deferralOf(interaction);
+    // What cannot be deferred (autocomplete, a form to fill in) is answered at once; it must be cheap.
+    if (deferral === 'never' || !interaction.isRepliable()) return handle();
+    work.push({
+      // Discord's clock and ours may differ: the earlier of the two never defers too late.
+      since: Math.min(Date.now(), interaction.createdTimestamp),
+      acknowledge: () => acknowledge(interaction, deferral, logger),
+      run: handle,
+    });
+  });
+  client.on(Events.MessageCreate, (message) =>
+    work.push({
+      since: Math.min(Date.now(), message.createdTimestamp),
+      run: () => void guard(() => handleMessage(message, context), message, context, hooks),
+    }),
   );
   client.on(Events.Error, (err) => logger.error({ err, event: 'discord.error' }, 'Discord client error'));
   client.on(Events.ShardError, (err, shardId) =>
     logger.error({ err, shardId, event: 'discord.shard_error' }, 'gateway connection error'),
   );
+  // discord.js waits by itself when Discord's headers say a route's limit is used up: that is routine, not
+  // worth a warning. A 429 is Discord refusing a request, and counts toward its invalid-request limit.
   client.rest.on('rateLimited', (info) =>
-    logger.warn(
-      { event: 'discord.rate_limited', route: info.route, retryAfter: info.retryAfter, global: info.global },
-      'rate limited by Discord',
+    logger.debug(
+      { event: 'discord.rate_limit_wait', route: info.route, waitMs: info.timeToReset, global: info.global },
+      'waiting for a Discord rate limit to reset',
     ),
   );
+  client.rest.on('response', (request, response) => {
+    if (response.status !== 429) return;
+    logger.warn(
+      {
+        event: 'discord.rate_limited',
+        method: request.method,
+        route: request.route,
+        retryAfter: response.headers.get('retry-after'),
+        scope: response.headers.get('x-ratelimit-scope'),
+        global: response.headers.has('x-ratelimit-global'),
+      },
+      'rate limited by Discord (429)',
+    );
+  });
 
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   let closeCode: number | undefined;
@@ -164,6 +203,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     'connected to Discord',
   );
 
+  if (settings.policyRoleId !== undefined && readyClient.guilds.cache.has(settings.policyRoleId)) {
+    logger.error(
+      { event: 'config.policy_role_everyone', guild: settings.policyRoleId },
+      "POLICY_ROLE_ID is a server's @everyone role (its id is the server's): /kb is refused to everyone there until it names the policy team's own role",
+    );
+  }
+
   const watcher = options.watch ? autoReload(options.store, settings.knowledgeDir, logger, options.watch) : undefined;
   const unannounce = settings.policyChannelId
     ? announceReloads(readyClient, options.store, settings.policyChannelId, logger)
@@ -183,6 +229,36 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       logger.info({ event: 'discord.stopped' }, 'disconnected from Discord');
     },
   };
+}
+
+function deferralOf(interaction: Interaction): Deferral {
+  if (interaction.isChatInputCommand())
+    return findCommand(interaction.commandName)?.deferral?.(interaction) ?? 'private';
+  // Buttons answer privately; a submitted form is the policy team's preview, answered privately.
+  if (interaction.isButton() || interaction.isModalSubmit()) return 'private';
+  return 'never';
+}
+
+/** Defers an interaction that had to wait; false when Discord no longer knows it (nothing left to do). */
+async function acknowledge(interaction: RepliableInteraction, deferral: Deferral, logger: Logger): Promise<boolean> {
+  if (interaction.deferred || interaction.replied) return true;
+  try {
+    await interaction.deferReply(deferral === 'private' ? { flags: MessageFlags.Ephemeral } : {});
+    return true;
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownInteraction) {
+      logger.error(
+        { err: error, event: 'handler.expired', ...describe(interaction) },
+        'the interaction expired before it could be deferred',
+      );
+      return false;
+    }
+    logger.warn(
+      { err: error, event: 'interaction.defer_failed', ...describe(interaction) },
+      'could not defer the interaction; answering it anyway',
+    );
+    return true;
+  }
 }
 
 async function routeInteraction(interaction: Interaction, context: BotContext): Promise<void> {

@@ -3,6 +3,7 @@ import type { BotContext } from './context.ts';
 import { UserError } from './context.ts';
 import { decodeButton } from './custom-id.ts';
 import { renderFact, renderSources } from './render.ts';
+import { quoteTyped } from './typed-text.ts';
 import { respond, respondPrivately } from './replies.ts';
 import { languageOfLocale, UI } from './strings.ts';
 
@@ -17,7 +18,8 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
     return respondPrivately(interaction, UI[language].thanks);
   }
   const shown = context.asking.showFact(action.factId, language);
-  if (!shown) throw new UserError(UI[language].noSuchFact(action.factId));
+  // A custom id comes from the client: a crafted one can hold any text.
+  if (!shown) throw new UserError(UI[language].noSuchFact(quoteTyped(action.factId, 100)));
   const rendered =
     action.kind === 'sources'
       ? renderSources(shown.view, language, shown.version)

@@ -10,7 +10,9 @@ import type { Logger } from '../log.ts';
 import type { Recorder } from '../record/recorder.ts';
 import type { Asking } from '../service/asking.ts';
 import type { KnowledgePull } from '../ops/knowledge-pull.ts';
+import type { ChannelOutbox } from './channel-outbox.ts';
 import type { Cooldown } from './cooldown.ts';
+import type { ChannelReply } from './message-handler.ts';
 import type { Contact } from '../answer/reply.ts';
 
 /** What every handler may use. Built once per running bot; nothing here is module-level state. */
@@ -27,6 +29,8 @@ export interface BotContext {
   readonly recordUnavailable?: string | undefined;
   /** The knowledge repository's pulls, when KNOWLEDGE_GIT_PULL_MINUTES is set: /kb status shows the last. */
   readonly knowledgePull?: Pick<KnowledgePull, 'last'> | undefined;
+  /** Replies to messages, one channel at a time, sent together when a channel is busy. */
+  readonly channelReplies: ChannelOutbox<ChannelReply>;
 }
 
 export interface BotSettings {
@@ -41,9 +45,17 @@ export interface BotSettings {
   readonly knowledgeDir: string;
 }
 
+/**
+ * How a command's reply may be deferred when the bot is busy, known before its work is done: who will see
+ * it, or `never` for a reply that must be the first response (a modal), which must then be cheap.
+ */
+export type Deferral = 'public' | 'private' | 'never';
+
 /** One slash command: its registration data and its handlers. */
 export interface Command {
   readonly data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** Default `private`. */
+  deferral?(interaction: ChatInputCommandInteraction): Deferral;
   execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void>;
   autocomplete?(interaction: AutocompleteInteraction, context: BotContext): Promise<void>;
   modal?(interaction: ModalSubmitInteraction, context: BotContext): Promise<void>;

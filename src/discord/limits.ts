@@ -54,6 +54,18 @@ export const REST_CONNECTIONS = 64;
 export const QUESTION_MAX_LENGTH = 500;
 
 /**
+ * An interaction that has waited this long for its turn, or will have by then, is deferred: a third of
+ * Discord's 3 seconds, leaving the rest for the deferral itself to reach Discord on a busy machine.
+ */
+export const ACKNOWLEDGE_AFTER_MS = 1_000;
+
+/**
+ * After sending deferrals, the bot lets this many turns of the event loop pass before its next piece of
+ * work: a request needs a few to leave the process (on loopback, to reach the other end as well).
+ */
+export const ACKNOWLEDGE_TURNS = 3;
+
+/**
  * Shortens text to `max` characters at a word boundary, ending with an ellipsis when anything was cut,
  * so a quote is never cut mid-word without saying so.
  */
@@ -63,10 +75,18 @@ export function truncate(text: string, max: number): string {
   // Never cut between the two halves of an emoji (a UTF-16 surrogate pair).
   const cut = text.slice(0, /[\uD800-\uDBFF]/.test(text[room - 1] ?? '') ? room - 1 : room);
   const atBoundary = /\s/.test(text[room] ?? '');
-  const lastSpace = cut.search(/\s\S*$/);
-  const base = atBoundary || lastSpace <= room * 0.6 ? cut : cut.slice(0, lastSpace);
-  return `${base.replace(/[\s,;:.]+$/, '')}…`;
+  // Scanned from the end, once: patterns anchored at the end ("[\s,;:.]+$") retried from every
+  // position of a long run of spaces or commas, quadratic in the run.
+  let lastSpace = cut.length - 1;
+  while (lastSpace >= 0 && !/\s/.test(cut[lastSpace]!)) lastSpace--;
+  let end = atBoundary || lastSpace <= room * 0.6 ? cut.length : lastSpace;
+  while (end > 0 && TRAILING.includes(cut[end - 1]!)) end--;
+  return `${cut.slice(0, end)}…`;
 }
+
+/** What is trimmed before the ellipsis: JavaScript's whitespace, and punctuation that would dangle. */
+const TRAILING =
+  ' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff,;:.';
 
 /**
  * Text shown as a code block, cut to fit `max` characters in all. A "```" inside the text (a question

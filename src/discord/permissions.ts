@@ -27,6 +27,8 @@ export function inviteUrl(applicationId: string): string {
 /** Whether the member behind an interaction has the policy role. Checked on every policy command. */
 export function isPolicyMember(interaction: Interaction, policyRoleId: string | undefined): boolean {
   if (!policyRoleId || !interaction.inGuild()) return false;
+  // The @everyone role's id is the server's own: as the policy role it would admit every member.
+  if (policyRoleId === interaction.guildId) return false;
   const roles = interaction.member.roles;
   return Array.isArray(roles) ? roles.includes(policyRoleId) : roles.cache.has(policyRoleId);
 }

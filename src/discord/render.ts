@@ -3,6 +3,7 @@ import {
   ButtonBuilder,
   ButtonStyle,
   EmbedBuilder,
+  escapeMarkdown,
   type APIEmbedField,
   type BaseMessageOptions,
   type MessageActionRowComponentBuilder,
@@ -11,11 +12,22 @@ import { MESSAGES } from '../answer/messages.ts';
 import type { FactRef, FactView, ReplyModel } from '../answer/reply.ts';
 import type { ReloadOutcome } from '../knowledge/live-store.ts';
 import type { ClaimKind, Language } from '../knowledge/schema.ts';
+import { inertMentions, unmaskDeceptiveLinks } from '../knowledge/markup.ts';
 import { versionLabel, type KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { reloadSummary } from '../service/auto-reload.ts';
 import { encodeButton } from './custom-id.ts';
 import { codeBlock, DISCORD_LIMITS as L, truncate } from './limits.ts';
 import { UI } from './strings.ts';
+import { quoteTyped } from './typed-text.ts';
+
+/**
+ * Knowledge-base text as Discord will show it: mention syntax made inert (it would show as a highlighted
+ * mention, though nobody is pinged) and a masked link whose words are another address written out as
+ * words and address, so staff see what the validator checked whatever reached the renderer.
+ */
+function kbText(text: string): string {
+  return inertMentions(unmaskDeceptiveLinks(text));
+}
 
 /** Replies never ping anyone, whatever the question contained. */
 export const NO_MENTIONS = Object.freeze({ parse: [] as never[], repliedUser: false });
@@ -39,7 +51,8 @@ export function renderReply(reply: ReplyModel, options: { recordId?: string | un
     return reply.notice ? { ...answer, content: truncate(reply.notice, L.messageContent) } : answer;
   }
   return {
-    content: truncate(reply.notice, L.messageContent),
+    // Not kbText: the notice ends with CONTACT_TEXT, where an operator may mention a channel on purpose.
+    content: truncate(unmaskDeceptiveLinks(reply.notice), L.messageContent),
     embeds: [],
     components: factButtonRows(reply.suggestions),
     allowedMentions: NO_MENTIONS,
@@ -54,29 +67,29 @@ export function renderFact(
   alsoSee: readonly FactRef[] = [],
 ): Rendered {
   const ui = UI[language];
-  const notes = [fact.attribution.caveat, fact.staleNotice].filter(Boolean).map((n) => `*${n}*`);
+  const notes = [fact.attribution.caveat, fact.staleNotice].filter(Boolean).map((n) => `*${kbText(n!)}*`);
   const first = fact.citations[0];
-  const fields: APIEmbedField[] = [{ name: ui.whoseClaim, value: truncate(fact.attribution.label, 300) }];
+  const fields: APIEmbedField[] = [{ name: ui.whoseClaim, value: truncate(kbText(fact.attribution.label), 300) }];
   if (first) {
     const translation =
       first.translation && language !== first.language
-        ? `\n${MESSAGES[language].englishRendering}: “${truncate(first.translation, 300)}”`
+        ? `\n${MESSAGES[language].englishRendering}: “${truncate(kbText(first.translation), 300)}”`
         : '';
-    const origin = `— ${truncate(`${first.title}, ${first.publisher}`, 200)}${first.url ? ` (${truncate(first.url, 200)})` : ''}`;
+    const origin = `— ${truncate(kbText(`${first.title}, ${first.publisher}`), 200)}${first.url ? ` (${truncate(first.url, 200)})` : ''}`;
     const room = L.embedFieldValue - origin.length - translation.length - 4;
     fields.push({
       name: MESSAGES[language].source,
-      value: truncate(`“${truncate(first.quote, room)}”${translation}\n${origin}`, L.embedFieldValue),
+      value: truncate(`“${truncate(kbText(first.quote), room)}”${translation}\n${origin}`, L.embedFieldValue),
     });
   }
-  const title = truncate(fact.title, L.embedTitle);
+  const title = truncate(kbText(fact.title), L.embedTitle);
   const footer = truncate(ui.footer(fact.id, version), 200);
   // Every part has its own limit, and the whole embed has one too: the answer gets what is left.
   const used = title.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
   const embed = new EmbedBuilder()
     .setTitle(title)
     .setDescription(
-      truncate([fact.answer, ...notes].join('\n\n'), Math.min(L.embedDescription, L.embedTotal - used - 10)),
+      truncate([kbText(fact.answer), ...notes].join('\n\n'), Math.min(L.embedDescription, L.embedTotal - used - 10)),
     )
     .addFields(fields)
     .setColor(COLORS[fact.attribution.kind])
@@ -118,7 +131,8 @@ export function renderFact(
 export function asPlainText(rendered: Rendered): Rendered {
   const sections = (rendered.embeds ?? []).map((e) => {
     const embed = 'toJSON' in e ? e.toJSON() : e;
-    const head = embed.title ? `**${embed.title}**` : '';
+    // The embed's title shows as written; in a message it would be read as markdown.
+    const head = embed.title ? `**${escapeMarkdown(embed.title)}**` : '';
     const tail = [
       ...(embed.fields ?? []).map((f) => `**${f.name}**\n${f.value}`),
       ...(embed.footer ? [`-# ${embed.footer.text}`] : []),
@@ -141,20 +155,20 @@ export function asPlainText(rendered: Rendered): Rendered {
 export function renderSources(fact: FactView, language: Language, version: string): Rendered {
   const m = MESSAGES[language];
   const fields = fact.citations.slice(0, L.embedFields).map((c) => {
-    const meta = [c.publisher, c.published, m.claimKinds[c.kind], c.keptAs].filter(Boolean).join(' · ');
-    const translation = c.translation ? `\n${m.englishRendering}: “${c.translation}”` : '';
+    const meta = kbText([c.publisher, c.published, m.claimKinds[c.kind], c.keptAs].filter(Boolean).join(' · '));
+    const translation = c.translation ? `\n${m.englishRendering}: “${kbText(c.translation)}”` : '';
     const link = c.url ? `\n${c.url}` : '';
     const fixed = meta.length + Math.min(translation.length, 300) + link.length + 8;
     return {
-      name: truncate(c.title, L.embedFieldName),
+      name: truncate(kbText(c.title), L.embedFieldName),
       value: truncate(
-        `${meta}\n“${truncate(c.quote, Math.max(100, L.embedFieldValue - fixed))}”${truncate(translation, 300)}${link}`,
+        `${meta}\n“${truncate(kbText(c.quote), Math.max(100, L.embedFieldValue - fixed))}”${truncate(translation, 300)}${link}`,
         L.embedFieldValue,
       ),
     };
   });
-  const title = truncate(`${m.sources}: ${fact.title}`, L.embedTitle);
-  const description = truncate(fact.attribution.label, 300);
+  const title = truncate(`${m.sources}: ${kbText(fact.title)}`, L.embedTitle);
+  const description = truncate(kbText(fact.attribution.label), 300);
   const footer = truncate(UI[language].footer(fact.id, version), 200);
   const embed = new EmbedBuilder()
     .setTitle(title)
@@ -174,12 +188,12 @@ export function renderFactList(snapshot: KnowledgeSnapshot, language: Language):
     const lines: string[] = [];
     let length = 0;
     for (const fact of facts) {
-      const line = `• ${truncate(fact.title[language], 90)} — \`${fact.id}\``;
+      const line = `• ${truncate(kbText(fact.title[language]), 90)} — \`${fact.id}\``;
       if (length + line.length + 1 > L.embedFieldValue) break;
       lines.push(line);
       length += line.length + 1;
     }
-    fields.push({ name: truncate(topic.title[language], L.embedFieldName), value: lines.join('\n') });
+    fields.push({ name: truncate(kbText(topic.title[language]), L.embedFieldName), value: lines.join('\n') });
   }
   const kept = fitFields(fields.slice(0, L.embedFields), L.embedTotal - 300);
   const shown = kept.reduce((n, f) => n + f.value.split('\n').length, 0);
@@ -203,6 +217,50 @@ function factButtonRows(facts: readonly FactRef[]): ActionRowBuilder<MessageActi
       .setStyle(ButtonStyle.Primary),
   );
   return [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons)];
+}
+
+/** One answer among several sent together in a busy channel: who asked what, and the reply. */
+export interface TogetherItem {
+  readonly authorId: string;
+  readonly question: string;
+  readonly reply: ReplyModel;
+}
+
+/**
+ * Several answers in one message, for a channel where questions come faster than Discord lets the bot
+ * post: each asker (shown, never pinged), their question as typed, and the answer's title and first
+ * words, or what the bot says instead; a button per fact opens it in full, privately, with its sources.
+ */
+export function renderTogether(items: readonly TogetherItem[]): Rendered {
+  const language = items.at(-1)?.reply.language ?? 'en';
+  const head = UI[language].together(items.length);
+  const room = Math.floor((L.messageContent - head.length - items.length) / Math.max(1, items.length));
+  const lines = items.map(({ authorId, question, reply }, i) => {
+    const asked = `**${i + 1}.** <@${authorId}> “${quoteTyped(question, 80)}” →`;
+    const said = reply.fact
+      ? `**${kbText(reply.fact.title)}**: ${kbText(reply.fact.answer)}`
+      : unmaskDeceptiveLinks(reply.notice);
+    return truncate(`${asked} ${said}`, room);
+  });
+  const facts = new Map<string, { title: string; numbers: number[] }>();
+  items.forEach(({ reply }, i) => {
+    if (!reply.fact) return;
+    const seen = facts.get(reply.fact.id) ?? { title: reply.fact.title, numbers: [] };
+    seen.numbers.push(i + 1);
+    facts.set(reply.fact.id, seen);
+  });
+  const buttons = [...facts].slice(0, L.buttonsPerRow * L.actionRows).map(([factId, { title, numbers }]) =>
+    new ButtonBuilder()
+      .setCustomId(encodeButton({ kind: 'fact', factId }))
+      .setLabel(truncate(`${numbers.join(', ')}. ${title}`, L.buttonLabel))
+      .setStyle(ButtonStyle.Secondary),
+  );
+  const rows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = [];
+  for (let i = 0; i < buttons.length; i += L.buttonsPerRow)
+    rows.push(
+      new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons.slice(i, i + L.buttonsPerRow)),
+    );
+  return { content: [head, ...lines].join('\n'), embeds: [], components: rows, allowedMentions: NO_MENTIONS };
 }
 
 /** Keeps fields while the embed stays under its total-length limit. */

@@ -1,4 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import { DiscordjsErrorCodes } from 'discord.js';
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
 import type { Config } from '../config.ts';
 import { folderLoader } from '../knowledge/load.ts';
@@ -47,8 +48,7 @@ export async function startFromConfig(config: Config): Promise<number> {
     lock = acquireInstanceLock(config.dataDir);
   } catch (err) {
     if (err instanceof InstanceLockedError) {
-      logger.fatal({ event: 'instance.already_running', pid: err.pid, dataDir: config.dataDir }, err.message);
-      logger.flush();
+      fatal(logger, { event: 'instance.already_running', pid: err.pid, dataDir: config.dataDir }, err.message);
       return 1;
     }
     // A DATA_DIR that cannot be written loses the record and the guard against a second instance, not
@@ -79,14 +79,19 @@ async function startLocked(
       createAnswerer(snapshot, config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold }),
   });
   if (!opened.ok) {
-    logger.fatal(
-      { event: 'kb.load_failed', errors: opened.errors.map(formatProblem) },
+    const errors = opened.errors.map(formatProblem);
+    fatal(
+      logger,
+      { event: 'kb.load_failed', errors },
       'the knowledge base has errors; fix them (npm run kb:lint) and start again',
+      errors,
     );
-    logger.flush();
     return 1;
   }
   const { store } = opened;
+  const { ignored } = store.current().snapshot;
+  if (ignored.length > 0)
+    logger.warn({ event: 'kb.ignored', files: ignored.map(formatProblem) }, 'files left out of the knowledge base');
   let recorder: Recorder | undefined;
   let recordUnavailable: string | undefined;
   if (config.record) {
@@ -107,9 +112,8 @@ async function startLocked(
   try {
     operations = await startOperations({ config, store, recorder, logger });
   } catch (err) {
-    logger.fatal({ err, event: 'ops.start_failed' }, `cannot start: ${(err as Error).message}`);
+    fatal(logger, { err, event: 'ops.start_failed' }, `cannot start: ${(err as Error).message}`);
     recorder?.close();
-    logger.flush();
     return 1;
   }
   let bot;
@@ -135,11 +139,24 @@ async function startLocked(
       },
     });
   } catch (err) {
-    if (err instanceof DisallowedIntentsError) logger.fatal({ event: 'discord.intent_not_enabled' }, err.message);
-    else logger.fatal({ err, event: 'discord.login_failed' }, 'could not connect to Discord (check DISCORD_TOKEN)');
+    const network = networkFailure(err);
+    if (err instanceof DisallowedIntentsError) fatal(logger, { event: 'discord.intent_not_enabled' }, err.message);
+    else if (network !== undefined) {
+      const host = new URL(discord.apiUrl ?? 'https://discord.com/api').host;
+      fatal(
+        logger,
+        { event: 'discord.unreachable', host, code: network },
+        `could not reach Discord at ${host} (${network}): check the network, DNS and any proxy (DISCORD_API_URL); the token was not tried`,
+      );
+    } else if (isTokenRefused(err))
+      fatal(
+        logger,
+        { event: 'discord.token_refused' },
+        'Discord refused the token: check DISCORD_TOKEN (Developer Portal → Bot → Reset Token)',
+      );
+    else fatal(logger, { err, event: 'discord.login_failed' }, 'could not connect to Discord');
     await operations.close();
     recorder?.close();
-    logger.flush();
     return 1;
   }
   const running = bot;
@@ -163,4 +180,47 @@ async function startLocked(
     process.once('SIGINT', () => shutdown('SIGINT'));
     process.once('SIGTERM', () => shutdown('SIGTERM'));
   });
+}
+
+/**
+ * A start-up failure: logged, and always said on stderr too, in one line, whatever LOG_LEVEL is (with
+ * LOG_LEVEL=silent the log alone would leave an operator with an exit code and nothing else).
+ */
+function fatal(
+  logger: Logger,
+  fields: Record<string, unknown>,
+  message: string,
+  details: readonly string[] = [],
+): void {
+  logger.fatal(fields, message);
+  logger.flush();
+  process.stderr.write(`residency-bot: ${message}\n${details.map((d) => `  ${d}\n`).join('')}`);
+}
+
+/** Network failures, by the codes Node and undici give them: Discord was never reached, so the token was not judged. */
+const NETWORK_CODES = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+]);
+
+/** The network error's code (ENOTFOUND: DNS), looked for along the error's causes; undefined for any other failure. */
+function networkFailure(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) return code;
+    // @discordjs/rest aborts a request that has had no answer for its timeout (15 s).
+    if (e.name === 'AbortError') return 'no answer in time';
+  }
+  return undefined;
+}
+
+function isTokenRefused(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === DiscordjsErrorCodes.TokenInvalid;
 }

@@ -11,6 +11,8 @@ export type ReloadOutcome =
       readonly removed: readonly string[];
       readonly edited: readonly string[];
       readonly warnings: readonly Problem[];
+      /** Files left out on purpose (editors' leftovers), each with why. */
+      readonly ignored: readonly Problem[];
     }
   | { readonly ok: false; readonly version: string; readonly errors: readonly Problem[]; readonly at: Date };
 
@@ -58,7 +60,7 @@ export async function openLiveStore<T extends Built>(options: {
       const previous = live.snapshot;
       live = next;
       lastError = undefined;
-      outcome = { ok: true, version: next.snapshot.version, previousVersion: previous.version, ...diffFacts(previous, next.snapshot), warnings: result.warnings };
+      outcome = { ok: true, version: next.snapshot.version, previousVersion: previous.version, ...diffFacts(previous, next.snapshot), warnings: result.warnings, ignored: next.snapshot.ignored };
     }
     for (const listener of listeners) listener(outcome);
     return outcome;

@@ -15,6 +15,8 @@ export interface KnowledgeSnapshot {
   /** Where each fact was written, for messages that send a person to the file. */
   readonly factFiles: ReadonlyMap<string, string>;
   readonly warnings: readonly Problem[];
+  /** Files in the folder that were left out on purpose (editors' leftovers), each with why; also in warnings. */
+  readonly ignored: readonly Problem[];
 }
 
 /** The version people see: the content hash, and when it was loaded ("5280ffe29f7f, loaded 2026-11-29 08:15 UTC"). */

@@ -6,6 +6,7 @@ import { analyze, contentTerms, textKey } from '../text/analyze.ts';
 import { quoteText } from '../text/normalise.ts';
 import { byPosition, closest, type Problem } from './problems.ts';
 import { parseYamlFile, type YamlFile } from './yaml-file.ts';
+import { deceptiveLinks, mentionsIn } from './markup.ts';
 import { schemaProblems } from './zod-problems.ts';
 import type { KnowledgeSnapshot, LoadResult } from './snapshot.ts';
 
@@ -73,11 +74,12 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
     else topics = parsed;
   }
   if (options.cache) for (const file of options.cache.files.keys()) if (!files.has(file)) options.cache.files.delete(file);
-  if (!files.has('topics.yaml')) {
+  if (!files.has('topics.yaml') && !files.has('topics.yml')) {
     problems.push(at('topics.yaml', 1, 1, 'error', 'topics.yaml is missing', 'Create knowledge/topics.yaml with a "topics:" list; every fact names one of its ids.'));
   }
 
   const sourceById = checkSources(sources, files, problems);
+  for (const record of [...facts, ...sources]) checkMarkup(record, problems);
   const topicIds = checkTopics(topics, problems);
   checkFacts(facts, sourceById, topicIds, brokenIds, files, options.now, problems, options.cache?.quotes);
   if (synonyms) checkSynonyms(synonyms, problems);
@@ -116,13 +118,14 @@ function buildSnapshot(
     synonyms,
     factFiles: new Map(sorted.map((f) => [f.value.id, f.yaml.file])),
     warnings,
+    ignored: [],
   });
 }
 
 /** One record file on its own: YAML, then the schema. Cacheable: it depends on nothing else. */
 function parseRecordFile(file: string, text: string, kind: RecordKind): ParsedFile {
   const parsed = parseYamlFile(file, text);
-  const ownId = kind === 'fact' || kind === 'source' ? [posix.basename(file, '.yaml')] : [];
+  const ownId = kind === 'fact' || kind === 'source' ? [recordName(file)] : [];
   if (!parsed.ok) return { kind: 'broken', problems: parsed.problems, ids: ownId };
   const { yaml } = parsed;
   const problems: Problem[] = [];
@@ -155,11 +158,20 @@ function withLazyPositions(parsed: ParsedFile, file: string, text: string): Pars
 
 type RecordKind = 'fact' | 'source' | 'topics' | 'synonyms';
 
+/**
+ * A record's file name without its ending: facts/x.yaml and facts/x.yml both hold fact x. Many editors
+ * and tools save YAML as .yml; refusing or skipping those would lose a fact over a spelling.
+ */
+function recordName(file: string): string {
+  const name = posix.basename(file);
+  return name.slice(0, name.length - (name.endsWith('.yml') ? 4 : 5));
+}
+
 function kindOf(file: string): RecordKind | undefined {
-  if (file === 'topics.yaml') return 'topics';
-  if (file === 'synonyms.yaml') return 'synonyms';
-  if (/^facts\/[^/]+\.yaml$/.test(file)) return 'fact';
-  if (/^sources\/[^/]+\.yaml$/.test(file)) return 'source';
+  if (file === 'topics.yaml' || file === 'topics.yml') return 'topics';
+  if (file === 'synonyms.yaml' || file === 'synonyms.yml') return 'synonyms';
+  if (/^facts\/[^/]+\.ya?ml$/.test(file)) return 'fact';
+  if (/^sources\/[^/]+\.ya?ml$/.test(file)) return 'source';
   return undefined;
 }
 
@@ -179,9 +191,9 @@ function indexById<T extends { id: string }>(kind: 'fact' | 'source', records: r
   const byId = new Map<string, Located<T>>();
   for (const record of records) {
     const { value, yaml } = record;
-    const expected = posix.basename(yaml.file, '.yaml');
+    const expected = recordName(yaml.file);
     if (value.id !== expected) {
-      problems.push(pointAt(yaml, ['id'], 'error', `${kind} id "${value.id}" does not match its file name "${expected}.yaml"`, `Rename the file to ${kind}s/${value.id}.yaml, or set id: ${expected}.`));
+      problems.push(pointAt(yaml, ['id'], 'error', `${kind} id "${value.id}" does not match its file name "${posix.basename(yaml.file)}"`, `Rename the file to ${kind}s/${value.id}.yaml, or set id: ${expected}.`));
     }
     const twin = byId.get(value.id);
     if (twin) {
@@ -350,6 +362,27 @@ function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]):
       problems.push(pointAt(yaml, ['one_way', i, 'means'], 'error', `"${rule.means}" is only stop words, which questions are read without`, 'Use a word that carries meaning.'));
     }
   });
+}
+
+/**
+ * Text is shown in Discord, which reads markup in it: a masked link whose words are one address while it
+ * leads to another ("[https://www.tiktok.com/legal](https://elsewhere.example)") would send staff
+ * somewhere the text does not say, so it is refused; mention syntax (@everyone, <@&id>) pings nobody from
+ * the bot but shows as a mention, so it is a warning. The renderer neutralises both anyway.
+ */
+function checkMarkup({ value, yaml }: Located<unknown>, problems: Problem[]): void {
+  const visit = (node: unknown, path: (string | number)[]): void => {
+    if (typeof node === 'string') {
+      for (const link of deceptiveLinks(node)) {
+        problems.push(pointAt(yaml, path, 'error', `a masked link shows "${link.words}" but leads to ${link.target}`, `Write the address itself, or words that are not an address: [the page's name](${link.target}).`));
+      }
+      for (const mention of new Set(mentionsIn(node))) {
+        problems.push(pointAt(yaml, path, 'warning', `"${mention}" is mention syntax, which Discord shows as a mention`, 'The bot pings nobody, but staff would see a highlighted mention: write who is meant in words ("everyone", "the policy team").'));
+      }
+    } else if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]));
+    else if (node !== null && typeof node === 'object') for (const [key, item] of Object.entries(node)) visit(item, [...path, key]);
+  };
+  visit(value, []);
 }
 
 /** A quote pasted with its quotation marks: “…”, «…», "…" or '…'. */

@@ -20,7 +20,15 @@ export type ParsedYaml = { ok: true; yaml: YamlFile } | { ok: false; problems: P
 export const MAX_SYNTAX_ERRORS = 20;
 
 export function parseYamlFile(file: string, text: string): ParsedYaml {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    // The parser recurses once per ": " of a plain value inside a nested mapping: a long pasted line
+    // of them overflows the stack before any error is reported.
+    if (!(error instanceof RangeError)) throw error;
+    return { ok: false, problems: [tooDeep(file, text)] };
+  }
   const position = positionsOf(text);
   if (doc.errors.length > 0) {
     const lines = text.split('\n');
@@ -115,6 +123,12 @@ function positionsOf(text: string): (offset: number) => { line: number; column: 
   };
 }
 
+/** A "key: " at the start of a line (or of a list item), and what a plain value cannot start with. */
+const PLAIN_KEY = /^(\s*(?:-\s+)?)([\w-]+):\s+/;
+const NOT_PLAIN_START = ' \t"\'>|[{#&*!';
+/** Line breaks the YAML parser does not split lines at but JavaScript's "." stops at: CR, NEL, U+2028, U+2029. */
+const LINE_END = '\r\u0085\u2028\u2029';
+
 /** Knowledge files indent by two spaces: a key at an odd column is out of line. */
 const INDENT_STEP = 2;
 
@@ -126,16 +140,7 @@ const INDENT_STEP = 2;
 function knownPitfall(code: string, lines: readonly string[], line: number): Partial<Problem> {
   const text = lines[line - 1] ?? '';
   const indentOf = (t: string) => t.length - t.trimStart().length;
-  if (code === 'BLOCK_AS_IMPLICIT_KEY') {
-    const colon = /^(\s*(?:-\s+)?)([\w-]+):\s+([^\s"'>|[{#&*!].*?:\s.*)$/.exec(text);
-    if (!colon) return {};
-    const [, lead, key, value] = colon as unknown as [string, string, string, string];
-    return {
-      column: lead.length + 1,
-      message: `the value of "${key}" contains ": ", which YAML reads as the start of another field`,
-      hint: `Write it as a block: "${key}: >-", then the text on the next line, indented two more spaces:\n      ${key}: >-\n        ${value.slice(0, 60)}${value.length > 60 ? '…' : ''}`,
-    };
-  }
+  if (code === 'BLOCK_AS_IMPLICIT_KEY') return colonInPlainValue(text) ?? {};
   if (code !== 'BAD_INDENT') return {};
   const own = indentOf(text);
   const key = (t: string) => /^\s*([\w-]+):/.exec(t)?.[1];
@@ -149,7 +154,10 @@ function knownPitfall(code: string, lines: readonly string[], line: number): Par
     if (!meaningful(before) || before.trimStart().startsWith('-') || indentOf(before) === own) continue;
     const name = key(before);
     const indent = indentOf(before);
-    const parent = lines.slice(0, i).reverse().find(meaningful);
+    // The nearest meaningful line above, found without copying the lines above: over a file of many
+    // short lines, copying them for every line scanned was quadratic.
+    let parent: string | undefined;
+    for (let j = i - 1; j >= 0 && parent === undefined; j--) if (meaningful(lines[j]!)) parent = lines[j];
     if (!name || indent === 0 || parent === undefined || indentOf(parent) >= Math.min(indent, own)) {
       if (indent < own) return {};
       continue;
@@ -162,6 +170,43 @@ function knownPitfall(code: string, lines: readonly string[], line: number): Par
     };
   }
   return {};
+}
+
+/**
+ * A plain value with ": " in it (a pasted quote), said as a person would fix it. Checked in steps, each
+ * linear in the line: one pattern for all of it backtracked quadratically on a long line ending in a
+ * carriage return or U+2028, which "." does not match (48 s at 64 KB).
+ */
+function colonInPlainValue(text: string): Pick<Problem, 'column' | 'message' | 'hint'> | undefined {
+  const head = PLAIN_KEY.exec(text);
+  if (!head) return undefined;
+  const [start, lead, key] = head as unknown as [string, string, string];
+  let end = text.length;
+  while (end > start.length && LINE_END.includes(text[end - 1]!)) end--;
+  const value = text.slice(start.length, end);
+  if (value === '' || NOT_PLAIN_START.includes(value[0]!) || !/:\s/.test(value)) return undefined;
+  return {
+    column: lead.length + 1,
+    message: `the value of "${key}" contains ": ", which YAML reads as the start of another field`,
+    hint: `Write it as a block: "${key}: >-", then the text on the next line, indented two more spaces:\n      ${key}: >-\n        ${value.slice(0, 60)}${value.length > 60 ? '…' : ''}`,
+  };
+}
+
+/** A file the parser gave up on: at the first line with ": " in a plain value, the likely cause, if there is one. */
+function tooDeep(file: string, text: string): Problem {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const pitfall = colonInPlainValue(lines[i]!);
+    if (pitfall) return { file, line: i + 1, severity: 'error', ...pitfall };
+  }
+  return {
+    file,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    message: 'YAML could not read this file: it nests too deeply',
+    hint: 'Write long text as a block ("key: >-", then the text on the next lines) and check the indentation.',
+  };
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -46,6 +46,7 @@ export function logOutcome(logger: Logger, outcome: ReloadOutcome, by: string): 
         added: outcome.added,
         removed: outcome.removed,
         edited: outcome.edited,
+        ...(outcome.ignored.length > 0 ? { ignored: outcome.ignored.map(formatProblem) } : {}),
       },
       'knowledge reloaded',
     );

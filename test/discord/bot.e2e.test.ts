@@ -162,7 +162,7 @@ describe('the bot on a fake Discord', () => {
     expect(typed.data!.embeds![0]!.footer!.text).toMatch(/^bytedance-ownership · /);
     const missing = await callback(h.fake.slashCommand({ name: 'fact', options: { name: '**@everyone** zzzz' } }));
     expect(missing.data!.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(missing.data!.content).toContain('\\*\\*@everyone\\*\\*');
+    expect(missing.data!.content).toContain('\\*\\*@\u200beveryone\\*\\*');
   });
 
   it('given /facts, then topics and titles are listed within embed limits', async () => {

@@ -13,6 +13,11 @@ describe('fitting text into Discord limits', () => {
     expect(cut).toBe('the quick brown fox…');
   });
 
+  it('given long runs of spaces and punctuation, then it trims them before the ellipsis', () => {
+    expect(truncate(`a${' ,'.repeat(3_000)}b`, 4096)).toBe('a…');
+    expect(truncate(`one two, three;${' '.repeat(50)}four`, 30)).toBe('one two, three…');
+  });
+
   it('cuts a single very long word hard, still with an ellipsis', () => {
     const cut = truncate('x'.repeat(50), 10);
     expect(cut).toBe(`${'x'.repeat(9)}…`);

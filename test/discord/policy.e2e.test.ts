@@ -45,13 +45,15 @@ describe('the policy team’s loop, through the fake Discord with real files and
     await h?.stop();
   });
 
+  /** The answer as the member sees it, whether the bot answered at once or deferred first. */
   async function ask(question: string): Promise<CallbackBody> {
     const sent = await h.fake.sendInteraction(h.fake.slashCommand({ name: 'ask', options: { question } }));
-    return (await h.fake.waitForRequest<CallbackBody>((r) => r.path === h.fake.callbackPath(sent), 5000)).body;
+    const reply = await h.fake.waitForReply(sent, 60_000);
+    return { type: reply.callbackType, data: reply.data };
   }
   const answeredBy = (body: CallbackBody) => body.data?.embeds?.[0]?.footer?.text?.split(' · ')[0] ?? null;
 
-  it('given a new fact saved to disk, then it is served with no command', async () => {
+  it('given a new fact saved to disk, then it is served, with no command', async () => {
     h = await startHarness({ watch: true });
     expect(answeredBy(await ask('what is the zebulon rule'))).toBeNull();
     writeFileSync(join(h.knowledgeDir, 'facts', 'zebulon-rule.yaml'), NEW_FACT('zebulon-rule', 'zebulon'));

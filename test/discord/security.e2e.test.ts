@@ -62,6 +62,24 @@ describe('security, through the fake Discord', () => {
     expect(body.data?.content).toBe('Only the policy team can do this.');
   });
 
+  it('given POLICY_ROLE_ID set to the server id (the @everyone role), then /kb is refused to every member, saying why, and start-up logs it', async () => {
+    h = await startHarness({ settings: (fake) => ({ policyRoleId: fake.guildId }) });
+    expect(h.logs.entries().find((e) => e.event === 'config.policy_role_everyone')).toMatchObject({
+      guild: h.fake.guildId,
+    });
+    for (const user of [h.fake.staffUser, h.fake.outsiderUser]) {
+      const body = await run(
+        h.fake.slashCommand({
+          name: 'kb',
+          user,
+          options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'status', options: [] }] as never,
+        }),
+      );
+      expect(body.data?.content).toMatch(/^Nobody can do this yet: POLICY_ROLE_ID is this server's @everyone role/);
+      expect(body.data?.embeds ?? []).toEqual([]);
+    }
+  });
+
   it('given channel messages that do not mention the bot, then their content is never processed, unless the channel is configured', async () => {
     h = await startHarness();
     await h.fake.sendMessage({ content: 'Does TikTok keep backups?' });
@@ -86,6 +104,43 @@ describe('security, through the fake Discord', () => {
     expect(bodies.join('\n')).not.toContain(h.fake.token);
     expect(h.logs.lines.join('\n')).not.toContain(h.fake.token);
     expect(JSON.stringify(h.questions())).not.toContain(h.fake.token);
+  });
+
+  it('given a reply Discord keeps refusing, then the error is logged without the interaction token or the webhook URL that carries it', async () => {
+    h = await startHarness({ retries: 1 });
+    const ask = h.fake.slashCommand({ name: 'ask', options: { question: 'who owns tiktok' } });
+    // The reply fails, and so does the error boundary's own report: both errors carry the callback URL.
+    h.fake.failNext({ pathMatch: h.fake.callbackPath(ask), status: 500, times: Infinity });
+    await h.fake.sendInteraction(ask);
+    await expect.poll(() => h.logs.entries().some((e) => e.event === 'handler.report_failed')).toBe(true);
+    const failed = h.logs.entries().find((e) => e.event === 'handler.failed')!;
+    expect(JSON.stringify(failed)).toContain('/interactions/');
+    expect(h.logs.lines.join('\n')).not.toContain(ask.token);
+
+    // A follow-up URL (/webhooks/<application>/<token>) is scrubbed too.
+    const fact = h.fake.slashCommand({
+      name: 'kb',
+      options: [{ type: ApplicationCommandOptionType.Subcommand, name: 'reload', options: [] }] as never,
+    });
+    h.fake.failNext({ pathMatch: h.fake.originalPath(fact), status: 500, times: Infinity });
+    await h.fake.sendInteraction(fact);
+    await expect.poll(() => h.logs.lines.filter((l) => l.includes('/webhooks/')).length).toBeGreaterThan(0);
+    expect(h.logs.lines.join('\n')).not.toContain(fact.token);
+  });
+
+  it('given a fact name typed with a heading, a masked link and mentions, then the private "no fact called" reply shows it as typed, inert', async () => {
+    h = await startHarness();
+    const typed = '# Click [https://www.tiktok.com/legal](https://evil.example/phish) @everyone <@&123456789012345678>';
+    for (const [name, option] of [
+      ['fact', 'name'],
+      ['sources', 'fact'],
+    ] as const) {
+      const body = await run(h.fake.slashCommand({ name, options: { [option]: typed } }));
+      const content = body.data!.content!;
+      expect(content, name).toMatch(/^There is no fact called “\\# Click \\\[https:\/\/www\.tiktok\.com\/legal\\\]\(/);
+      expect(content, name).not.toMatch(/(?<!\\)\[|(?<!\\)\]\(|@everyone|<@&/);
+      expect(body.data!.flags! & 64, name).toBe(64);
+    }
   });
 
   it('given a recorded question with a code fence and mentions, then /kb report cannot break out of its code block or ping', async () => {

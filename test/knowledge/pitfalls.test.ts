@@ -62,3 +62,61 @@ describe('YAML pitfalls the policy team meets', () => {
     expect(problem.message).toMatch(/^"en" is indented \d space\(s\), but "fr" below it \(line \d+\) 2: keys of one mapping must start in the same column$/);
   });
 });
+
+describe('a pasted quote with ": " on one very long line', () => {
+  // Each line is just under the 64 KiB a fact file may hold, and ends in a break JavaScript's "." does not
+  // match: a carriage return (a file saved on Windows) or U+2028 (text pasted from a web page or Word).
+  it.each([
+    ['a carriage return', '\r'],
+    ['U+2028', '\u2028'],
+  ])('given a 64 KB line ending in %s, then the file is refused with the ": " hint at that line', (_, end) => {
+    const unit = 'les sauvegardes: ici et la, ';
+    const { text, errors } = validateEdited((t) => {
+      const room = 64 * 1024 - Buffer.byteLength(t) - 100;
+      return t.replace(/ {4}quote: >-\n {6}Mais TikTok[^\n]*\n[^\n]*\n/, `    quote: TikTok a dit: ${unit.repeat(Math.floor(room / unit.length))}${end}\n`);
+    });
+    const line = text.split('\n')[lineOf(text, 'quote: TikTok a dit') - 1]!;
+    expect(line.length).toBeGreaterThan(60_000);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(64 * 1024);
+    expect(errors[0]).toMatchObject({ line: lineOf(text, 'quote: TikTok a dit'), column: 5, message: 'the value of "quote" contains ": ", which YAML reads as the start of another field' });
+    expect(errors[0]!.hint).toContain('quote: >-\n        TikTok a dit: les sauvegardes');
+    expect(errors[0]!.hint).not.toMatch(/[\r\u2028]/);
+  });
+});
+
+describe('a top-level value with ": " on one very long line', () => {
+  it('given a 64 KB owner line ending in a carriage return, then the file is refused with the ": " hint at that line', () => {
+    const unit = 'policy team: data, ';
+    const { text, errors } = validateEdited((t) => {
+      const room = 64 * 1024 - Buffer.byteLength(t) - 100;
+      return t.replace(/\nowner: [^\n]*\n/, `\nowner: ${unit.repeat(Math.floor(room / unit.length))}\r\n`);
+    });
+    expect(text.split('\n')[lineOf(text, '\nowner: ')]!.length).toBeGreaterThan(60_000);
+    expect(errors[0]).toMatchObject({ line: lineOf(text, '\nowner: ') + 1, column: 1, message: 'the value of "owner" contains ": ", which YAML reads as the start of another field' });
+  });
+});
+
+describe('Discord markup in fact text', () => {
+  const withAnswer = (en: string) => validateEdited((t) => t.replace(/\nanswer:\n {2}en: >-\n(?: {4}[^\n]*\n)+/, `\nanswer:\n  en: >-\n    ${en}\n`));
+
+  it('given a masked link whose words are another address, then it is refused at its line; words or the same address are fine', () => {
+    const { text, errors } = withAnswer('TikTok says so on [https://www.tiktok.com/legal](https://evil.example/phish).');
+    expect(only(errors)).toMatchObject({ line: lineOf(text, 'TikTok says so on') - 1, message: 'a masked link shows "https://www.tiktok.com/legal" but leads to https://evil.example/phish' });
+    expect(only(errors).hint).toContain('[the page\'s name](https://evil.example/phish)');
+    for (const fine of ['See [the legal page](https://www.tiktok.com/legal).', 'See [tiktok.com/legal](https://www.tiktok.com/legal/).', 'See [www.tiktok.com](https://tiktok.com/legal).']) {
+      expect(withAnswer(fine).errors, fine).toEqual([]);
+    }
+    for (const bad of ['[tiktok.com](https://tiktok.co)', '[tiktok.com/legal](https://tiktok.com/other)', '[<https://tiktok.com>](<https://evil.example>)']) {
+      expect(withAnswer(`See ${bad}.`).errors.map((e) => e.message), bad).toHaveLength(1);
+    }
+  });
+
+  it('given @everyone or a role mention in an answer, then each is a warning at its line, not an error', () => {
+    const { text, errors, warnings } = withAnswer('Tell @everyone and <@&123456789012345678> that TikTok keeps backups.');
+    expect(errors).toEqual([]);
+    expect(warnings.filter((w) => w.message.includes('mention syntax'))).toMatchObject([
+      { line: lineOf(text, 'Tell @everyone') - 1, severity: 'warning', message: '"@everyone" is mention syntax, which Discord shows as a mention' },
+      { line: lineOf(text, 'Tell @everyone') - 1, severity: 'warning', message: '"<@&123456789012345678>" is mention syntax, which Discord shows as a mention' },
+    ]);
+  });
+});

@@ -147,14 +147,13 @@ describe('validating the knowledge base', () => {
     expect(problem).toMatchObject({ message: 'unknown topic "data-locations"', hint: expect.stringContaining('Did you mean "data-location"?') });
   });
 
-  it('given a YAML alias bomb, then it is refused quickly with a clear message', () => {
+  it('given a YAML alias bomb, then it is refused, not expanded, with a clear message', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
     for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
     const files = knowledgeFiles();
     files.set('facts/bomb.yaml', bomb.join('\n'));
-    const started = performance.now();
+    // Quick by construction: at most MAX_ALIAS_COUNT aliases are expanded (timed in npm run test:stress).
     const problems = errorsOf(files);
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(problems).toContainEqual(expect.objectContaining({ file: 'facts/bomb.yaml', message: expect.stringContaining('YAML could not be expanded') }));
   });
 
@@ -190,12 +189,13 @@ describe('loading the knowledge folder from disk', () => {
     expect(!result.ok && result.errors).toContainEqual(expect.objectContaining({ file: 'facts/huge.yaml', message: expect.stringMatching(/over the \d+-byte limit/) }));
   });
 
-  it('given a .yml file, then it is an error rather than silently skipped', async () => {
+  it('given a .yml file, then it is read and validated like a .yaml file, never silently skipped', async () => {
     const dir = copyOfKnowledge();
     mkdirSync(join(dir, 'facts'), { recursive: true });
     writeFileSync(join(dir, 'facts', 'new-fact.yml'), 'id: new-fact\n');
     const result = await loadKnowledge({ dir, now: TODAY });
-    expect(!result.ok && result.errors[0]).toMatchObject({ file: 'facts/new-fact.yml', hint: 'Rename it to end in .yaml.' });
+    expect(!result.ok && result.errors.every((e) => e.file === 'facts/new-fact.yml')).toBe(true);
+    expect(!result.ok && result.errors[0]).toMatchObject({ file: 'facts/new-fact.yml', message: expect.stringMatching(/^missing required field/) });
   });
 
   it('given a folder that does not exist, then that is the one error, said plainly, instead of a throw', async () => {

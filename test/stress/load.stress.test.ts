@@ -14,14 +14,17 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { expectEveryInteractionAnswered } from './expect-load.ts';
 import { figuresTable, runLoad, type LoadFigures } from './load-scenario.ts';
+import { costlyBurstTable, runCostlyBurst, type CostlyBurstFigures } from './costly-burst.ts';
 
 const BOT_HEAP_GROWTH_BOUND_MIB = 10;
 const ALL_FAULTS = { http500: 0.05, http429: 0.03, slow: 0.03 } as const;
 
 const runs: { name: string; figures: LoadFigures }[] = [];
+let costly: CostlyBurstFigures | undefined;
 
 afterAll(() => {
   if (runs.length > 0) console.log(`\n${figuresTable(runs)}\n`);
+  if (costly) console.log(`\n${costlyBurstTable(costly)}\n`);
 });
 
 describe('load with injected faults, through the fake Discord', () => {
@@ -73,5 +76,18 @@ describe('load with injected faults, through the fake Discord', () => {
     expect(f.metrics, JSON.stringify(f)).toMatchObject({ questions: f.record.asks, interactionsFailed: 2 });
     expect(f.metrics!.scrapes).toBeGreaterThan(0);
     expect(f.botGrowthMiB, JSON.stringify(f)).toBeLessThan(BOT_HEAP_GROWTH_BOUND_MIB);
+  });
+
+  it('given 1,000 members each sending the costliest question at once, ordinary /ask meanwhile and two other processes spinning on the CPU, then every interaction is acknowledged within 3 s (deferred when needed) and answered', async () => {
+    const f = await runCostlyBurst({ costly: 1_000, streamRate: 20, streamMs: 10_000, busyProcesses: 2 });
+    costly = f;
+    const summary = JSON.stringify(f);
+    for (const outcome of [f.costly, f.ordinary]) {
+      expect(outcome.acknowledged, summary).toBe(outcome.sent);
+      expect(outcome.answered, summary).toBe(outcome.sent);
+      expect(outcome.lost, summary).toBe(0);
+    }
+    expect(f.refusedLate, summary).toBe(0);
+    expect(f.handlerFailures, summary).toBe(0);
   });
 });

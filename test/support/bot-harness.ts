@@ -11,7 +11,7 @@ import { openLiveStore, type LiveStore } from '../../src/knowledge/live-store.ts
 import { createLogger } from '../../src/log.ts';
 import { openRecorder, type Recorder } from '../../src/record/recorder.ts';
 import { FIXTURE_KNOWLEDGE_DIR, TEST_HASH_KEY, TODAY } from '../helpers.ts';
-import { startFakeDiscord, type FakeDiscord } from './fake-discord.ts';
+import { startFakeDiscord, type FakeDiscord, type StartFakeDiscordOptions } from './fake-discord.ts';
 
 /** Captured log lines, parsed. */
 export class LogCapture extends Writable {
@@ -59,7 +59,8 @@ export interface Harness {
 
 export async function startHarness(
   options: {
-    settings?: Partial<BotSettings>;
+    /** Settings over the defaults; a function when they depend on the fake's ids. */
+    settings?: Partial<BotSettings> | ((fake: FakeDiscord) => Partial<BotSettings>);
     knowledgeDir?: string;
     dataDir?: string;
     retries?: number;
@@ -69,6 +70,10 @@ export async function startHarness(
     privilegedIntents?: number;
     knowledgePull?: BotOptions['knowledgePull'];
     hooks?: BotOptions['hooks'];
+    /** Options of the fake Discord beyond the intents (a lifted interaction deadline, say). */
+    fake?: StartFakeDiscordOptions;
+    /** discord.js's global request rate; the harness raises it so that tests are not paced by it. */
+    globalRequestsPerSecond?: number;
   } = {},
 ): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
@@ -80,6 +85,7 @@ export async function startHarness(
   if (!opened.ok) throw new Error(`knowledge fixture does not load: ${JSON.stringify(opened.errors)}`);
   // Answer channels need Message Content, which the operator then enables in the Developer Portal.
   const fake = await startFakeDiscord({
+    ...options.fake,
     privilegedIntents: options.privilegedIntents ?? (options.answerChannels ? GatewayIntentBits.MessageContent : 0),
   });
   const logs = new LogCapture();
@@ -98,7 +104,7 @@ export async function startHarness(
       watch: options.watch ? { debounceMs: 50 } : undefined,
       knowledgePull: options.knowledgePull,
       hooks: options.hooks,
-      rest: { globalRequestsPerSecond: 10_000, retries: options.retries ?? 0 },
+      rest: { globalRequestsPerSecond: options.globalRequestsPerSecond ?? 10_000, retries: options.retries ?? 0 },
       settings: {
         contact: { en: 'the policy team (#data-policy)', fr: "l'équipe politique (#data-policy)" },
         policyRoleId: fake.policyRoleId,
@@ -111,7 +117,7 @@ export async function startHarness(
         ...(options.answerChannels
           ? { answerChannelIds: [options.answerChannels === 'fake-forum' ? fake.forumChannel.id : fake.channelId] }
           : {}),
-        ...options.settings,
+        ...(typeof options.settings === 'function' ? options.settings(fake) : options.settings),
       },
     });
   } catch (err) {

@@ -171,6 +171,32 @@ describe('fake discord', () => {
     expect(fake.interactions.get(payload.token)?.deleted).toBe(true);
   });
 
+  it("waitForReply follows a deferral to the edit that answers it, with the deferral's flags", async () => {
+    const received = nextInteraction(client, isChatInput);
+    const payload = await fake.sendInteraction(fake.slashCommand({ name: 'ask', options: { question: 'slow one' } }));
+    const interaction = await received;
+    const reply = fake.waitForReply(payload);
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.editReply({ content: 'Done' });
+    expect(await reply).toMatchObject({
+      callbackType: InteractionResponseType.DeferredChannelMessageWithSource,
+      deferred: true,
+      data: { content: 'Done', flags: MessageFlags.Ephemeral },
+    });
+  });
+
+  it('given an interaction token older than 15 minutes, then an edit or a follow-up is refused with 401 50027', async () => {
+    const received = nextInteraction(client, isChatInput);
+    const payload = await fake.sendInteraction(fake.slashCommand({ name: 'ask' }));
+    const interaction = await received;
+    await interaction.deferReply();
+    fake.interactions.get(payload.token)!.dispatchedAt -= 15 * 60_000 + 1;
+    for (const attempt of [() => interaction.editReply({ content: 'late' }), () => interaction.followUp('late')]) {
+      const error: unknown = await attempt().catch((e: unknown) => e);
+      expect([(error as DiscordAPIError).status, (error as DiscordAPIError).code]).toEqual([401, 50027]);
+    }
+  });
+
   it('records multipart replies: payload_json as body, files listed', async () => {
     const received = nextInteraction(client, isChatInput);
     const payload = await fake.sendInteraction(fake.slashCommand({ name: 'export' }));
@@ -638,6 +664,43 @@ describe('fake discord refuses what Discord refuses', () => {
       })
       .catch((e: unknown) => e);
     expect((error as DiscordAPIError).code).toBe(10062);
+  });
+
+  it('given the per-channel message limit on, then the sixth post within 5 s gets 429 with retry_after, and each post the rate-limit headers', async () => {
+    const limited = await startFakeDiscord({ channelRateLimits: true });
+    try {
+      const post = () =>
+        fetch(`${limited.apiUrl}/v10/channels/${limited.channelId}/messages`, {
+          method: 'POST',
+          headers: { authorization: `Bot ${limited.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ content: 'hello' }),
+        });
+      const responses = [];
+      for (let i = 0; i < 6; i++) responses.push(await post());
+      expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 429]);
+      expect(responses.map((r) => r.headers.get('x-ratelimit-remaining'))).toEqual(['4', '3', '2', '1', '0', '0']);
+      expect(responses[5]!.headers.get('x-ratelimit-scope')).toBe('user');
+      expect(await responses[5]!.json()).toMatchObject({ global: false, retry_after: expect.any(Number) });
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('given the deadline lifted for a test on a busy machine, then a late first response is accepted', async () => {
+    const lenient = await startFakeDiscord({ interactionDeadlineMs: Infinity });
+    const lenientClient = await startClient(lenient);
+    try {
+      const payload = await lenient.sendInteraction(lenient.slashCommand({ name: 'ask' }));
+      lenient.interactions.get(payload.token)!.dispatchedAt -= 60_000;
+      await lenientClient.rest.post(`/interactions/${payload.id}/${payload.token}/callback`, {
+        body: { type: 4, data: { content: 'late, but checked for what it says' } },
+        auth: false,
+      });
+      expect((await lenient.waitForReply(payload)).data.content).toBe('late, but checked for what it says');
+    } finally {
+      await lenientClient.destroy();
+      await lenient.close();
+    }
   });
 
   it('refuses 26 autocomplete choices, and a choice name over 100', async () => {

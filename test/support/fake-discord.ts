@@ -40,7 +40,7 @@
  * `http.ts` request parsing; `types.ts` the public types; `snowflake.ts` ids.
  *
  * Strict like Discord (each rule cites its page of github.com/discord/discord-api-docs where it is
- * enforced; the numbers are src/discord/limits.ts):
+ * enforced; the numbers are the fake's own copy, `fake-discord/rules.ts`, never the bot's):
  * - Paths must start with `/api` (404 otherwise).
  * - Message bodies (channel messages, interaction responses, follow-ups, edits), autocomplete choices
  *   and modals are checked by `fake-discord/validate.ts`: 400 with 50035 and the offending keys, 50006
@@ -88,6 +88,7 @@ import {
   GatewayOpcodes,
   ThreadAutoArchiveDuration,
   InteractionContextType,
+  InteractionResponseType,
   InteractionType,
   Locale,
   MessageReferenceType,
@@ -120,6 +121,7 @@ import {
 
 import { createFaults } from './fake-discord/faults.ts';
 import { createRoutes } from './fake-discord/rest.ts';
+import { DISCORD_RULES } from './fake-discord/rules.ts';
 import { createWorld } from './fake-discord/world.ts';
 import { isRecord, normalisePath, parseBody, writeResponse, type RouteResult } from './fake-discord/http.ts';
 import { randomToken, snowflake } from './fake-discord/snowflake.ts';
@@ -137,6 +139,7 @@ import type {
   ModalSubmitInit,
   SendMessageInit,
   FakeDiscord,
+  InteractionReply,
 } from './fake-discord/types.ts';
 
 export * from './fake-discord/types.ts';
@@ -278,7 +281,10 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
   const faults = createFaults();
 
   let gatewayUrl = '';
-  const route = createRoutes(world, () => gatewayUrl);
+  const route = createRoutes(world, () => gatewayUrl, {
+    interactionDeadlineMs: options.interactionDeadlineMs ?? DISCORD_RULES.interactionDeadlineMs,
+    channelRateLimits: options.channelRateLimits ?? false,
+  });
 
   const handleHttp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
@@ -844,6 +850,27 @@ export async function startFakeDiscord(options: StartFakeDiscordOptions = {}): P
         () =>
           `a matching request; recorded so far:\n${requests.map((r) => `  ${r.method} ${r.path} -> ${r.status}`).join('\n') || '  (none)'}`,
       ) as Promise<RecordedRequest<Body>>;
+    },
+    async waitForReply<Data>(interaction: APIInteraction, timeoutMs = 5_000): Promise<InteractionReply<Data>> {
+      const accepted = (r: RecordedRequest) => r.status >= 200 && r.status < 300;
+      const callback = await fake.waitForRequest<{ type: InteractionResponseType; data?: Data }>(
+        (r) => r.method === 'POST' && r.path === fake.callbackPath(interaction) && accepted(r),
+        timeoutMs,
+      );
+      const callbackType = callback.body.type;
+      if (callbackType !== InteractionResponseType.DeferredChannelMessageWithSource) {
+        return { callbackType, deferred: false, data: (callback.body.data ?? {}) as Data, callback, answer: callback };
+      }
+      const answer = await fake.waitForRequest<Data & { flags?: number }>(
+        (r) =>
+          accepted(r) &&
+          ((r.method === 'PATCH' && r.path === fake.originalPath(interaction)) ||
+            (r.method === 'POST' && r.path === fake.followUpPath(interaction))),
+        timeoutMs,
+      );
+      const deferredFlags = (callback.body.data as { flags?: number } | undefined)?.flags ?? 0;
+      const flags = answer.method === 'POST' ? (answer.body.flags ?? 0) : deferredFlags;
+      return { callbackType, deferred: true, data: { ...answer.body, flags }, callback, answer };
     },
     failNext: faults.failNext,
     delayNext: faults.delayNext,

@@ -29,6 +29,8 @@ export const ask: Command = {
     )
     .toJSON(),
 
+  deferral: (interaction) => (interaction.options.getBoolean('private') ? 'private' : 'public'),
+
   async execute(interaction, context) {
     const language = languageOfLocale(interaction.locale);
     const wait = context.cooldown.take(interaction.user.id);

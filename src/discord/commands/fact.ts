@@ -1,5 +1,5 @@
-import { escapeMarkdown, SlashCommandBuilder } from 'discord.js';
-import { truncate } from '../limits.ts';
+import { SlashCommandBuilder } from 'discord.js';
+import { quoteTyped } from '../typed-text.ts';
 import { UserError, type Command } from '../context.ts';
 import { renderFact } from '../render.ts';
 import { respond } from '../replies.ts';
@@ -15,6 +15,8 @@ export const fact: Command = {
     .addStringOption((o) => factNameOption(o, 'name', 'nom'))
     .toJSON(),
 
+  deferral: () => 'public',
+
   async execute(interaction, context) {
     const language = languageOfLocale(interaction.locale);
     const name = interaction.options.getString('name', true);
@@ -22,7 +24,7 @@ export const fact: Command = {
     const confident = context.store.current().ask(name).fact?.id;
     const shown =
       context.asking.showFact(name, language) ?? (confident ? context.asking.showFact(confident, language) : undefined);
-    if (!shown) throw new UserError(UI[language].noSuchFact(escapeMarkdown(truncate(name, 100))));
+    if (!shown) throw new UserError(UI[language].noSuchFact(quoteTyped(name, 100)));
     await respond(interaction, renderFact(shown.view, language, shown.version));
   },
 

@@ -1,9 +1,8 @@
 import {
   LabelBuilder,
-  escapeMarkdown,
   EmbedBuilder,
+  escapeMarkdown,
   InteractionContextType,
-  MessageFlags,
   ModalBuilder,
   PermissionFlagsBits,
   SlashCommandBuilder,
@@ -26,6 +25,8 @@ import { UserError, type BotContext, type Command } from '../context.ts';
 import { codeBlock, DISCORD_LIMITS as L, QUESTION_MAX_LENGTH, truncate } from '../limits.ts';
 import { isPolicyMember } from '../permissions.ts';
 import { describeReload, NO_MENTIONS, renderFact } from '../render.ts';
+import { deferPrivately, respond } from '../replies.ts';
+import { quoteTyped } from '../typed-text.ts';
 import { languageOfLocale, UI } from '../strings.ts';
 
 const PREVIEW_MODAL = 'kb:preview';
@@ -89,6 +90,9 @@ export const kb: Command = {
     )
     .toJSON(),
 
+  // The preview's form must be the first response; everything else is private.
+  deferral: (interaction) => (interaction.options.getSubcommand(false) === 'preview' ? 'never' : 'private'),
+
   async execute(interaction, context) {
     requirePolicy(interaction, context);
     const sub = interaction.options.getSubcommand(true);
@@ -99,7 +103,7 @@ export const kb: Command = {
         return replyPrivately(interaction, { content: truncate(staleList(context), L.messageContent) });
       case 'report': {
         // The report's cost grows with the record: acknowledged first, it can never miss Discord's deadline.
-        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        await deferPrivately(interaction);
         await interaction.editReply({
           content: reportText(context, interaction.options.getInteger('days') ?? 30),
           allowedMentions: NO_MENTIONS,
@@ -114,7 +118,7 @@ export const kb: Command = {
         await interaction.showModal(previewModal());
         return;
       case 'reload': {
-        await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        await deferPrivately(interaction);
         const outcome = await context.store.reload();
         logOutcome(context.logger, outcome, 'command');
         await interaction.editReply({
@@ -130,7 +134,7 @@ export const kb: Command = {
 
   async modal(interaction, context) {
     requirePolicy(interaction, context);
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await deferPrivately(interaction);
     const draft = interaction.fields.getTextInputValue('draft');
     const question = interaction.fields.getTextInputValue('question').trim();
     const result = await previewPastedDraft({
@@ -151,7 +155,7 @@ export const kb: Command = {
       return;
     }
     const name = (id: string | null) => (id ? `\`${id}\`` : '“I don’t know”');
-    const quoted = (question: string) => `“${escapeMarkdown(truncate(question, 80))}”`;
+    const quoted = (question: string) => `“${quoteTyped(question, 80)}”`;
     const lines = [`Draft \`${result.factId}\` is valid. Nothing live was changed. Staff would see the answer below.`];
     for (const a of result.asked)
       lines.push(
@@ -161,7 +165,7 @@ export const kb: Command = {
     for (const w of result.wins) lines.push(`+ ${quoted(w.question)} (was ${name(w.before)})`);
     for (const c of result.changes) lines.push(`~ ${quoted(c.question)}: ${name(c.before)} → ${name(c.after)}`);
     if (result.misses.length > 0) lines.push('Its own aliases and questions it would not answer (fix before saving):');
-    for (const miss of result.misses) lines.push(`- ${escapeMarkdown(truncate(miss.message, 160))}`);
+    for (const miss of result.misses) lines.push(`- ${quoteTyped(miss.message, 160)}`);
     const rendered = renderFact(result.reply.fact!, 'en', 'draft');
     await interaction.editReply({
       content: truncate(lines.join('\n'), L.messageContent),
@@ -172,15 +176,16 @@ export const kb: Command = {
 };
 
 function requirePolicy(interaction: ChatInputCommandInteraction | ModalSubmitInteraction, context: BotContext): void {
-  if (!isPolicyMember(interaction, context.settings.policyRoleId))
-    throw new UserError(UI[languageOfLocale(interaction.locale)].policyOnly);
+  if (isPolicyMember(interaction, context.settings.policyRoleId)) return;
+  const ui = UI[languageOfLocale(interaction.locale)];
+  throw new UserError(context.settings.policyRoleId === interaction.guildId ? ui.policyRoleIsEveryone : ui.policyOnly);
 }
 
 async function replyPrivately(
   interaction: ChatInputCommandInteraction,
   body: { content?: string; embeds?: EmbedBuilder[] },
 ): Promise<void> {
-  await interaction.reply({ ...body, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+  await respond(interaction, { embeds: [], components: [], ...body, allowedMentions: NO_MENTIONS }, { private: true });
 }
 
 /** Text inputs sit in Labels: Action Rows in modals are deprecated (discord-api-docs components/reference.mdx, "Label"). */
@@ -310,6 +315,15 @@ export function statusEmbed(context: BotContext): EmbedBuilder {
             value: `${when}: ${pull.result === 'updated' ? `updated ${pull.from} → ${pull.to}` : `already at ${pull.to}`}`,
           },
     );
+  }
+  if (snapshot.ignored.length > 0) {
+    embed.addFields({
+      name: `Files ignored (${snapshot.ignored.length})`,
+      value: truncate(
+        snapshot.ignored.map((p) => `\`${p.file}\`: ${p.message.replace(/^ignored: /, '')}`).join('\n'),
+        L.embedFieldValue,
+      ),
+    });
   }
   if (error) {
     embed.addFields({

@@ -1,5 +1,5 @@
-import { escapeMarkdown, SlashCommandBuilder } from 'discord.js';
-import { truncate } from '../limits.ts';
+import { SlashCommandBuilder } from 'discord.js';
+import { quoteTyped } from '../typed-text.ts';
 import { UserError, type Command } from '../context.ts';
 import { renderSources } from '../render.ts';
 import { respond } from '../replies.ts';
@@ -18,7 +18,7 @@ export const sources: Command = {
     const language = languageOfLocale(interaction.locale);
     const name = interaction.options.getString('fact', true);
     const shown = context.asking.showFact(name, language);
-    if (!shown) throw new UserError(UI[language].noSuchFact(escapeMarkdown(truncate(name, 100))));
+    if (!shown) throw new UserError(UI[language].noSuchFact(quoteTyped(name, 100)));
     await respond(interaction, renderSources(shown.view, language, shown.version), { private: true });
   },
 

@@ -1,5 +1,5 @@
 /** The REST routes the bot uses, answering as Discord does and refusing what Discord refuses. */
-import { DISCORD_LIMITS } from '../../../src/discord/limits.ts';
+import { DISCORD_RULES } from './rules.ts';
 import { isRecord, type RouteResult } from './http.ts';
 import { refuseMessage } from './permissions.ts';
 import { snowflake } from './snowflake.ts';
@@ -33,7 +33,11 @@ interface Route {
 }
 
 /** The router: Discord's answer to a request, by its normalised `path` (see `RecordedRequest.path`). */
-export function createRoutes(world: World, gatewayUrl: () => string): (request: RecordedRequest) => RouteResult {
+export function createRoutes(
+  world: World,
+  gatewayUrl: () => string,
+  rules: { readonly interactionDeadlineMs: number; readonly channelRateLimits: boolean },
+): (request: RecordedRequest) => RouteResult {
   const {
     applicationId,
     botUser,
@@ -58,6 +62,50 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
   const error = (status: number, message: string, code: number): RouteResult => ({ status, body: { message, code } });
 
   const interactionByToken = (tokenParam: string): FakeInteractionState | undefined => interactions.get(tokenParam);
+
+  /**
+   * Messages posted per channel in the current window, as Discord counts them for POST
+   * /channels/{id}/messages: its rate-limit headers on every response (topics/rate-limits.mdx, "Header
+   * Format"), and past the limit 429 with `retry_after` and `X-RateLimit-Scope: user` ("Exceeding A Rate
+   * Limit"). Refused posts do not count.
+   */
+  const channelWindows = new Map<Snowflake, { start: number; count: number }>();
+  const channelRate = (
+    channelId: Snowflake,
+    at: number,
+  ): { refused?: RouteResult; headers: Record<string, string> } => {
+    const { channelMessagesPerWindow: limit, channelMessageWindowMs: windowMs } = DISCORD_RULES;
+    let window = channelWindows.get(channelId);
+    if (window === undefined || at - window.start >= windowMs) {
+      window = { start: at, count: 0 };
+      channelWindows.set(channelId, window);
+    }
+    const resetAfter = (window.start + windowMs - at) / 1000;
+    const headers = (remaining: number) => ({
+      'x-ratelimit-limit': String(limit),
+      'x-ratelimit-remaining': String(remaining),
+      'x-ratelimit-reset': ((window.start + windowMs) / 1000).toFixed(3),
+      'x-ratelimit-reset-after': resetAfter.toFixed(3),
+      'x-ratelimit-bucket': 'fake-channel-messages',
+    });
+    if (window.count >= limit) {
+      return {
+        refused: {
+          status: 429,
+          body: { message: 'You are being rate limited.', retry_after: resetAfter, global: false },
+          headers: { ...headers(0), 'retry-after': String(Math.ceil(resetAfter)), 'x-ratelimit-scope': 'user' },
+        },
+        headers: {},
+      };
+    }
+    window.count += 1;
+    return { headers: headers(limit - window.count) };
+  };
+
+  // receiving-and-responding.mdx: interaction tokens are valid for 15 minutes; 50027 Invalid Webhook Token
+  // (opcodes-and-status-codes.mdx) after that.
+  const expired = (state: FakeInteractionState, req: RecordedRequest): boolean =>
+    req.at - state.dispatchedAt > DISCORD_RULES.interactionTokenLifetimeMs;
 
   const asBody = (request: RecordedRequest): MessageBodyLike => (isRecord(request.body) ? request.body : {});
 
@@ -159,9 +207,11 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
           });
           if (refused !== undefined) return refused;
         }
+        const rate = rules.channelRateLimits ? channelRate(channel.id, req.at) : { headers: {} };
+        if (rate.refused !== undefined) return rate.refused;
         const message = storeMessage(buildMessage(channel.id, asBody(req), { author: botUser }, req.files));
         channel.last_message_id = message.id;
-        return json(message);
+        return { ...json(message), headers: rate.headers };
       },
     },
     {
@@ -290,7 +340,7 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
         if (state === undefined || state.interaction.id !== id) return error(404, 'Unknown interaction', 10062);
         // discord-api-docs receiving-and-responding.mdx: no initial response within 3 seconds of the event
         // invalidates the token; Discord then answers 10062 (opcodes-and-status-codes.mdx).
-        if (req.at - state.dispatchedAt > DISCORD_LIMITS.interactionDeadlineMs && !state.acknowledged)
+        if (req.at - state.dispatchedAt > rules.interactionDeadlineMs && !state.acknowledged)
           return error(404, 'Unknown interaction', 10062);
         if (state.acknowledged) return error(400, 'Interaction has already been acknowledged.', 40060);
         const body = isRecord(req.body) ? req.body : {};
@@ -355,6 +405,7 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
         const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
         if (appId !== applicationId || state === undefined || !state.acknowledged)
           return error(404, 'Unknown Webhook', 10015);
+        if (expired(state, req)) return error(401, 'Invalid Webhook Token', 50027);
         const invalid = validateMessage(req.body, { creating: true, files: req.files.length });
         if (invalid !== undefined) return invalid;
         const message = responseMessage(state, asBody(req), req.files, false);
@@ -369,6 +420,7 @@ export function createRoutes(world: World, gatewayUrl: () => string): (request: 
         const state = tokenParam === undefined ? undefined : interactionByToken(tokenParam);
         if (appId !== applicationId || state === undefined || !state.acknowledged)
           return error(404, 'Unknown Webhook', 10015);
+        if (expired(state, req)) return error(401, 'Invalid Webhook Token', 50027);
         const isOriginal = messageId === '@original';
         const target = isOriginal
           ? state.deleted

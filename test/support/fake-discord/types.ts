@@ -14,6 +14,7 @@ import {
   type APIOverwrite,
   type APIThreadChannel,
   type APIInteraction,
+  type APIInteractionResponseCallbackData,
   type APIMessage,
   type APIMessageComponentButtonInteraction,
   type APIMessageTopLevelComponent,
@@ -128,6 +129,30 @@ export interface StartFakeDiscordOptions {
    * an IDENTIFY asking for another privileged intent is closed with 4014.
    */
   privilegedIntents?: number;
+  /**
+   * How long after its dispatch an interaction may get its first response: Discord's 3 s by default.
+   * A test that checks what the bot does, not how fast, on a machine that may be busy (the fake shares
+   * the bot's thread), lifts it with `Infinity` and reads the delays from the requests instead.
+   */
+  interactionDeadlineMs?: number;
+  /**
+   * Enforce Discord's per-channel limit on posting messages, with its rate-limit headers on every
+   * message posted and 429 past the limit (`rules.ts`). Off by default, so that tests posting many
+   * messages in one channel stay quick.
+   */
+  channelRateLimits?: boolean;
+}
+
+/** How an interaction was answered in the end: at once, or deferred and then edited or followed up. */
+export interface InteractionReply<Data = APIInteractionResponseCallbackData> {
+  /** The accepted callback's type: 4 for an answer, 5 for a deferral, 9 for a modal, 8 for autocomplete. */
+  readonly callbackType: InteractionResponseType;
+  readonly deferred: boolean;
+  /** The answer: the callback's data, or the edit (or follow-up) that answered a deferral, with its flags. */
+  readonly data: Data;
+  /** The accepted callback request, and the request that delivered the answer (the same when not deferred). */
+  readonly callback: RecordedRequest;
+  readonly answer: RecordedRequest;
 }
 
 export interface InteractionTarget {
@@ -312,6 +337,14 @@ export interface FakeDiscord {
    * has answered them (`status` and `responseBody` are filled in).
    */
   waitForRequest<Body = unknown>(predicate: RequestPredicate, timeoutMs?: number): Promise<RecordedRequest<Body>>;
+  /**
+   * Waits for the interaction's accepted callback and, when it deferred, for the accepted edit of the
+   * original response or follow-up that answered it: what the member finally sees, either way.
+   */
+  waitForReply<Data = APIInteractionResponseCallbackData & { choices?: { name: string; value: string }[] }>(
+    interaction: APIInteraction,
+    timeoutMs?: number,
+  ): Promise<InteractionReply<Data>>;
   /** Make the next matching request(s) fail. Rules are checked in the order they were added. */
   failNext(rule: FailRule): void;
   /** Hold the next matching response(s). */

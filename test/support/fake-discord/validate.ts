@@ -3,10 +3,10 @@
  * 400 with code 50035 "Invalid Form Body" and the offending keys under `errors`
  * (discord-api-docs developers/reference.mdx, "Error Messages"), or 50006 for an empty message
  * (developers/topics/opcodes-and-status-codes.mdx, "JSON Error Codes").
- * The numbers are the bot's own (src/discord/limits.ts), where each one's documentation is cited.
+ * The numbers are the fake's own copy of Discord's (`rules.ts`), never the bot's.
  */
 import { ComponentType, MessageFlags } from 'discord-api-types/v10';
-import { DISCORD_LIMITS as L } from '../../../src/discord/limits.ts';
+import { DISCORD_RULES as L } from './rules.ts';
 import { isRecord } from './http.ts';
 
 export interface FormError {
