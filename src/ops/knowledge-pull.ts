@@ -165,6 +165,6 @@ export function describeGitFailure(error: unknown): string {
   const { stderr, message, killed } = error as { stderr?: string; message?: string; killed?: boolean };
   if (killed) return `git did not finish within ${GIT_TIMEOUT_MS / 1000} s`;
   const text = (stderr?.trim() || message || String(error)).replace(/\s+/g, ' ');
-  const scrubbed = text.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
+  const scrubbed = text.replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^/@\s]+@/gi, '$1***@');
   return scrubbed.length > MAX_ERROR_CHARS ? `${scrubbed.slice(0, MAX_ERROR_CHARS - 1)}…` : scrubbed;
 }

@@ -5,11 +5,13 @@
  * words ("<:oracle_logo:123>" is not a question about Oracle). A masked link keeps its text, not its
  * address. Markdown emphasis, spoilers, code marks and quote marks are dropped; their words stay.
  *
- * Every pattern is linear: no nested quantifiers, each bounded by characters it cannot contain.
+ * Every pattern is linear: no nested quantifiers, and each repeated part stops at the characters that
+ * could start another match (a masked link's text and address contain no bracket), so a failed attempt
+ * never rescans text that a later attempt will read again.
  */
 const MARKUP: readonly (readonly [RegExp, string])[] = [
   // [text](https://…) → text
-  [/\[([^\]\n]{0,200})\]\(\s*<?https?:\/\/[^\s)>]{1,2000}>?\s*\)/giu, ' $1 '],
+  [/\[([^[\]\n]*)\]\(\s*<?https?:\/\/[^\s()<>[\]]+>?\s*\)/giu, ' $1 '],
   // <@123>, <@!123>, <@&123>, <#123>
   [/<(?:@[!&]?|#)\d{1,25}>/gu, ' '],
   // </ask:123>, </kb report:123>
@@ -19,7 +21,7 @@ const MARKUP: readonly (readonly [RegExp, string])[] = [
   // <t:1700000000>, <t:1700000000:R>
   [/<t:-?\d{1,20}(?::[tTdDfFR])?>/gu, ' '],
   // a bare or bracketed link
-  [/<?\b(?:https?|ftp):\/\/[^\s<>]{1,4000}>?/giu, ' '],
+  [/<?\b(?:https?|ftp):\/\/[^\s<>]+>?/giu, ' '],
   // @everyone, @here
   [/@(?:everyone|here)\b/giu, ' '],
   // :emoji_name: shortcodes as typed
