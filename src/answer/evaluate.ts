@@ -70,6 +70,7 @@ export interface EvalCase {
   readonly score: number;
   readonly suggestions: readonly string[];
   readonly style?: (typeof STYLES)[number] | undefined;
+  readonly lang?: 'en' | 'fr' | undefined;
 }
 
 export interface Tally {
@@ -89,7 +90,11 @@ export interface EvalReport {
 }
 
 export function evaluate(questions: QuestionSet, ask: (question: string) => Decision): EvalReport {
-  const cases = questions.map(({ q, expect, style }): EvalCase => ({ ...caseOf(q, expect, ask(q)), style }));
+  const cases = questions.map(({ q, expect, style, lang }): EvalCase => ({
+    ...caseOf(q, expect, ask(q)),
+    style,
+    lang,
+  }));
   const inScope = tallyOf(cases.filter((c) => c.expect !== null));
   const outOfScope = tallyOf(cases.filter((c) => c.expect === null));
   return {
@@ -159,13 +164,13 @@ export function evaluateConversations(
 ): ConversationReport {
   const cases: (EvalCase & { kind: TurnKind; conversation: number })[] = [];
   let followUpsUsed = 0;
-  conversations.forEach(({ turns }, conversation) => {
+  conversations.forEach(({ turns, lang }, conversation) => {
     let previous: string | undefined;
     for (const { q, expect, kind } of turns) {
       const decision = ask(q, previous);
       if (decision.followUp?.used) followUpsUsed++;
       if (decision.status === 'answered') previous = decision.fact!.id;
-      cases.push({ ...caseOf(q, expect, decision), kind, conversation });
+      cases.push({ ...caseOf(q, expect, decision), kind, conversation, lang });
     }
   });
   const byKind = Object.fromEntries(
@@ -208,6 +213,7 @@ export function formatReport(report: EvalReport, { misses = true } = {}): string
     `in scope (${i.questions}):     right ${i.right} (${percent(i.right, i.questions)}), did-you-mean right ${i.clarified}, wrong ${i.wrong}, refused ${i.refused}`,
     `out of scope (${o.questions}): refused ${o.right} (${percent(o.right, o.questions)}), did-you-mean ${o.clarified}, answered ${o.wrong}`,
     `wrong answers: ${i.wrong + o.wrong} of ${i.questions + o.questions} questions (${percent(i.wrong + o.wrong, i.questions + o.questions)})`,
+    ...breakdown(report.cases),
   ];
   const missed = report.cases.filter((c) => c.outcome !== 'right');
   if (misses && missed.length > 0) {
@@ -219,4 +225,26 @@ export function formatReport(report: EvalReport, { misses = true } = {}): string
     }
   }
   return lines;
+}
+
+/**
+ * One line per style and per language when the set names them: a set's total can hide that formal
+ * questions, or French ones, do much worse than the rest.
+ */
+function breakdown(cases: readonly EvalCase[]): string[] {
+  const groups: [string, readonly EvalCase[]][] = [
+    ...STYLES.map((style): [string, EvalCase[]] => [style, cases.filter((c) => c.style === style)]),
+    ...(['en', 'fr'] as const).map((lang): [string, EvalCase[]] => [lang, cases.filter((c) => c.lang === lang)]),
+  ];
+  const named = groups.filter(([, subset]) => subset.length > 0);
+  if (named.length === 0) return [];
+  return [
+    '',
+    'by style and language:',
+    ...named.map(([name, subset]) => {
+      const i = tallyOf(subset.filter((c) => c.expect !== null));
+      const o = tallyOf(subset.filter((c) => c.expect === null));
+      return `  ${name.padEnd(8)} in scope ${i.questions}: right ${i.right}, did-you-mean ${i.clarified}, wrong ${i.wrong}, refused ${i.refused} | out of scope ${o.questions}: refused ${o.right}, did-you-mean ${o.clarified}, answered ${o.wrong}`;
+    }),
+  ];
 }

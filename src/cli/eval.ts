@@ -1,14 +1,17 @@
 import { createAnswerer } from '../answer/answerer.ts';
-import { evaluate, formatReport } from '../answer/evaluate.ts';
+import { evaluate, evaluateConversations, formatConversationReport, formatReport } from '../answer/evaluate.ts';
 import { EXIT, numberOption, processIo, runCommand, UsageError, type CliIo } from './command.ts';
 import { knowledgeDirOption, loadOrExplain } from './knowledge.ts';
 import { runIfMain } from './main-guard.ts';
-import { readQuestionSet } from './question-set.ts';
+import { readEvaluationSet } from './question-set.ts';
 
 const SPEC = {
   name: 'eval',
   usage: `Usage: npm run eval -- FILE [--threshold 0.45] [--dir knowledge]
-  FILE is a question set: a YAML list of { q: "question", expect: fact-id or null when out of scope }.
+  FILE is a question set: a YAML list of { q: "question", expect: fact-id or null when out of scope },
+    optionally with style (keyword, chat, context, formal) and lang (en, fr), tallied apart;
+  or a conversation set: a list of { lang, turns: [{ q, expect, kind }] }, kind being first, followup,
+    new-topic or out-of-scope, each turn asked after the previous ones as in a DM or a thread.
   --threshold   the confidence (0 to 1) needed to answer, instead of the engine's own`,
   options: { threshold: { type: 'string' }, dir: { type: 'string' } },
   allowPositionals: true,
@@ -21,11 +24,19 @@ export function runEval(argv: readonly string[], io: CliIo): Promise<number> {
     if (extra.length > 0) throw new UsageError(`one question set at a time; unexpected ${extra.join(' ')}`);
     const threshold = numberOption('threshold', values.threshold, 0, 1);
     const dir = knowledgeDirOption(values.dir);
-    const questions = await readQuestionSet(file);
+    const evaluation = await readEvaluationSet(file);
     const snapshot = await loadOrExplain(dir, io.err);
     if (!snapshot) return EXIT.failed;
     const answerer = createAnswerer(snapshot, threshold === undefined ? {} : { answerThreshold: threshold });
-    for (const line of formatReport(evaluate(questions, answerer.ask))) io.out(line);
+    const lines =
+      evaluation.kind === 'questions'
+        ? formatReport(evaluate(evaluation.set, answerer.ask))
+        : formatConversationReport(
+            evaluateConversations(evaluation.set, (q, previous) =>
+              answerer.ask(q, previous === undefined ? undefined : { previous }),
+            ),
+          );
+    for (const line of lines) io.out(line);
     return EXIT.ok;
   });
 }

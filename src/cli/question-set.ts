@@ -1,11 +1,33 @@
-import { parseQuestionSet, SetFileError, type QuestionSet } from '../answer/evaluate.ts';
+import {
+  parseConversationSet,
+  parseQuestionSet,
+  SetFileError,
+  type ConversationSet,
+  type QuestionSet,
+} from '../answer/evaluate.ts';
 import { CommandFailure, readInputFile } from './command.ts';
 
 /** A question set file, read as every question set is; a problem in it is the command's failure, located. */
 export async function readQuestionSet(path: string): Promise<QuestionSet> {
   const text = await readInputFile(path);
+  return located(() => parseQuestionSet(text, path));
+}
+
+/**
+ * A file of questions or of conversations (a list whose items have `turns`), told apart by its first item.
+ */
+export async function readEvaluationSet(
+  path: string,
+): Promise<{ kind: 'questions'; set: QuestionSet } | { kind: 'conversations'; set: ConversationSet }> {
+  const text = await readInputFile(path);
+  return /^[ \t]*-[ \t]+(?:turns|lang)[ \t]*:/m.test(text)
+    ? { kind: 'conversations', set: located(() => parseConversationSet(text, path)) }
+    : { kind: 'questions', set: located(() => parseQuestionSet(text, path)) };
+}
+
+function located<T>(parse: () => T): T {
   try {
-    return parseQuestionSet(text, path);
+    return parse();
   } catch (error) {
     throw error instanceof SetFileError ? new CommandFailure(error.message) : error;
   }

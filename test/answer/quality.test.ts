@@ -11,7 +11,9 @@ const fixture = (name: string) => join(REPO, 'test', 'fixtures', name);
  * are chosen"). "Right" is the expected fact given as the answer; out of scope, "refused" is "I don't know"
  * and "not answered" also counts "did you mean …?" — anything but an answer. The blind sets were written by
  * helpers who saw only the article and the fact names; each was scored once, blind, then kept as a floor
- * (and from then on, tuned on): see the README for which figure is which.
+ * (and from then on, tuned on): see docs/quality.md for which figure is which. Six "refused" floors were
+ * lowered on 2026-12-02 when "did you mean …?" was widened (probability 0.6 instead of 0.8): a few
+ * out-of-scope questions are now asked back instead of refused; the "not answered" floors did not move.
  */
 const SETS: readonly {
   name: string;
@@ -59,7 +61,7 @@ const SETS: readonly {
     name: 'blind professional set',
     file: 'questions-blind-professional.yaml',
     right: 0.74,
-    refused: 0.95,
+    refused: 0.92,
     notAnswered: 0.97,
     wrong: 0.01,
   },
@@ -67,7 +69,7 @@ const SETS: readonly {
     name: 'second blind professional set',
     file: 'questions-blind-professional-2.yaml',
     right: 0.74,
-    refused: 0.97,
+    refused: 0.94,
     notAnswered: 0.97,
     wrong: 0.01,
   },
@@ -75,7 +77,7 @@ const SETS: readonly {
     name: 'held-back blind set',
     file: 'questions-blind-heldback.yaml',
     right: 0.88,
-    refused: 0.9,
+    refused: 0.89,
     notAnswered: 0.95,
     wrong: 0.02,
   },
@@ -99,7 +101,7 @@ const SETS: readonly {
     name: 'blind set G (chat)',
     file: 'questions-blind-g.yaml',
     right: 0.87,
-    refused: 0.93,
+    refused: 0.88,
     notAnswered: 0.95,
     wrong: 0.02,
   },
@@ -124,7 +126,7 @@ const SETS: readonly {
     name: 'blind set L (chat, professional, paraphrase; kept untouched, scored blind with the engine of 2026-12-01, 7a075cd)',
     file: 'questions-blind-l.yaml',
     right: 0.58,
-    refused: 0.88,
+    refused: 0.86,
     notAnswered: 0.9,
     wrong: 0.04,
   },
@@ -132,7 +134,7 @@ const SETS: readonly {
     name: 'blind set M (chat and professional; kept untouched, scored blind with the engine of 2026-12-01, d483bf3)',
     file: 'questions-blind-m.yaml',
     right: 0.84,
-    refused: 0.78,
+    refused: 0.75,
     notAnswered: 0.8,
     wrong: 0.07,
   },
