@@ -60,7 +60,14 @@ export async function openLiveStore<T extends Built>(options: {
       const previous = live.snapshot;
       live = next;
       lastError = undefined;
-      outcome = { ok: true, version: next.snapshot.version, previousVersion: previous.version, ...diffFacts(previous, next.snapshot), warnings: result.warnings, ignored: next.snapshot.ignored };
+      outcome = {
+        ok: true,
+        version: next.snapshot.version,
+        previousVersion: previous.version,
+        ...diffFacts(previous, next.snapshot),
+        warnings: result.warnings,
+        ignored: next.snapshot.ignored,
+      };
     }
     for (const listener of listeners) listener(outcome);
     return outcome;

@@ -29,11 +29,16 @@ export async function loadKnowledge(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** The same, with the files as read, for checks that go back to the text (lines of examples, say). */
-export async function loadKnowledgeWithFiles(options: LoadOptions): Promise<{ files: KnowledgeFiles; result: LoadResult }> {
+export async function loadKnowledgeWithFiles(
+  options: LoadOptions,
+): Promise<{ files: KnowledgeFiles; result: LoadResult }> {
   const read = await readKnowledgeFiles(options.dir);
   // A folder that cannot be read has no files to report on: that one problem says it all.
   if (!read.folderRead) return { files: read.files, result: { ok: false, errors: read.problems, warnings: [] } };
-  const result = validateKnowledge(read.files, { now: options.now ?? new Date(), ...(options.cache ? { cache: options.cache } : {}) });
+  const result = validateKnowledge(read.files, {
+    now: options.now ?? new Date(),
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
   const warnings = [...read.ignored, ...result.warnings];
   if (read.problems.length === 0) {
     if (!result.ok) return { files: read.files, result: { ...result, warnings } };
@@ -65,19 +70,43 @@ export async function readKnowledgeFiles(dir: string, maxEntries: number = LOAD_
   const files = new Map<string, string>();
   const problems: Problem[] = [];
   const ignored: Problem[] = [];
-  const problem = (file: string, message: string, hint: string, severity: Problem['severity'] = 'error'): Problem => ({ file, line: 1, column: 1, severity, message, hint });
+  const problem = (file: string, message: string, hint: string, severity: Problem['severity'] = 'error'): Problem => ({
+    file,
+    line: 1,
+    column: 1,
+    severity,
+    message,
+    hint,
+  });
   let listed: Listing;
   try {
     listed = await listFiles(dir, maxEntries);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is a file, not a folder' : (code ?? String(error));
-    problems.push(problem(dir, `cannot read the knowledge folder: ${why}`, 'Give the path of the knowledge/ folder of this repository (KNOWLEDGE_DIR for npm start and ask, --dir for the other commands).'));
+    const why =
+      code === 'ENOENT'
+        ? 'it does not exist'
+        : code === 'ENOTDIR'
+          ? 'it is a file, not a folder'
+          : (code ?? String(error));
+    problems.push(
+      problem(
+        dir,
+        `cannot read the knowledge folder: ${why}`,
+        'Give the path of the knowledge/ folder of this repository (KNOWLEDGE_DIR for npm start and ask, --dir for the other commands).',
+      ),
+    );
     return { files, problems, ignored, folderRead: false };
   }
   if (listed.tooMany) {
     // Said at once, before reading anything: KNOWLEDGE_DIR=/ used to walk the whole disk for 18 s.
-    problems.push(problem(dir, `cannot read the knowledge folder: it holds more than ${maxEntries.toLocaleString('en')} files and folders, far more than a knowledge base`, 'Point KNOWLEDGE_DIR (or --dir) at the knowledge/ folder itself, not at a folder above it.'));
+    problems.push(
+      problem(
+        dir,
+        `cannot read the knowledge folder: it holds more than ${maxEntries.toLocaleString('en')} files and folders, far more than a knowledge base`,
+        'Point KNOWLEDGE_DIR (or --dir) at the knowledge/ folder itself, not at a folder above it.',
+      ),
+    );
     return { files, problems, ignored, folderRead: false };
   }
   problems.push(...listed.problems);
@@ -85,12 +114,20 @@ export async function readKnowledgeFiles(dir: string, maxEntries: number = LOAD_
   for (const { path: file, name } of listed.files) {
     const leftover = leftoverKind(name);
     if (leftover !== undefined) {
-      ignored.push(problem(file, `ignored: ${leftover}`, 'Nothing to do; delete it if the editor left it behind.', 'warning'));
+      ignored.push(
+        problem(file, `ignored: ${leftover}`, 'Nothing to do; delete it if the editor left it behind.', 'warning'),
+      );
       continue;
     }
     if (name.startsWith('.') || file.endsWith('.md')) continue;
     if (!/\.(?:ya?ml|txt)$/.test(file)) {
-      problems.push(problem(file, 'not a .yaml or .txt file, so it would be ignored', 'Move it out of the knowledge folder, or give it the right ending.'));
+      problems.push(
+        problem(
+          file,
+          'not a .yaml or .txt file, so it would be ignored',
+          'Move it out of the knowledge folder, or give it the right ending.',
+        ),
+      );
       continue;
     }
     wanted.push(file);
@@ -101,17 +138,30 @@ export async function readKnowledgeFiles(dir: string, maxEntries: number = LOAD_
     try {
       const { size } = await stat(path);
       if (size > limit) {
-        problems.push(problem(file, `file is ${size} bytes, over the ${limit}-byte limit`, 'A fact or source record is a few kilobytes; split it or remove what does not belong.'));
+        problems.push(
+          problem(
+            file,
+            `file is ${size} bytes, over the ${limit}-byte limit`,
+            'A fact or source record is a few kilobytes; split it or remove what does not belong.',
+          ),
+        );
         return;
       }
       files.set(file, await readFile(path, 'utf8'));
     } catch (error) {
       // A file saved or deleted while the folder is read: the next reload sees it as it ends up.
-      problems.push(problem(file, `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'If it was being saved or deleted, save again; otherwise check its permissions.'));
+      problems.push(
+        problem(
+          file,
+          `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+          'If it was being saved or deleted, save again; otherwise check its permissions.',
+        ),
+      );
     }
   };
   // A few reads at a time: one by one, a large folder spends most of a reload waiting on the disk.
-  for (let i = 0; i < wanted.length; i += READ_CONCURRENCY) await Promise.all(wanted.slice(i, i + READ_CONCURRENCY).map(read));
+  for (let i = 0; i < wanted.length; i += READ_CONCURRENCY)
+    await Promise.all(wanted.slice(i, i + READ_CONCURRENCY).map(read));
   return { files, problems, ignored, folderRead: true };
 }
 
@@ -138,7 +188,8 @@ async function listFiles(dir: string, maxEntries: number): Promise<Listing> {
   const inside = (target: string) => target === root || target.startsWith(root.endsWith(sep) ? root : root + sep);
   const files: { path: string; name: string }[] = [];
   const problems: Problem[] = [];
-  const linkProblem = (file: string, message: string, hint: string) => void problems.push({ file, line: 1, column: 1, severity: 'error', message, hint });
+  const linkProblem = (file: string, message: string, hint: string) =>
+    void problems.push({ file, line: 1, column: 1, severity: 'error', message, hint });
   /** Real path of every folder read → the path it was read under. */
   const read = new Map<string, string>();
   const links: { path: string; name: string }[] = [];
@@ -152,7 +203,9 @@ async function listFiles(dir: string, maxEntries: number): Promise<Listing> {
       const next: typeof level = [];
       // A few folders at a time, like the files: one by one, the root of a disk took seconds to count.
       for (let i = 0; i < level.length; i += READ_CONCURRENCY) {
-        const listings = await Promise.all(level.slice(i, i + READ_CONCURRENCY).map(async (folder) => ({ folder, listing: await listFolder(folder) })));
+        const listings = await Promise.all(
+          level.slice(i, i + READ_CONCURRENCY).map(async (folder) => ({ folder, listing: await listFolder(folder) })),
+        );
         for (const { folder, listing } of listings) {
           entries += listing.length;
           if (entries > maxEntries) return false;
@@ -168,11 +221,19 @@ async function listFiles(dir: string, maxEntries: number): Promise<Listing> {
       return await readdir(folder.real, { withFileTypes: true });
     } catch (error) {
       if (folder.real === root) throw error;
-      linkProblem(folder.path, `cannot read this folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'Check its permissions, or move it out of the knowledge folder.');
+      linkProblem(
+        folder.path,
+        `cannot read this folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+        'Check its permissions, or move it out of the knowledge folder.',
+      );
       return [];
     }
   };
-  const visit = (next: { path: string; real: string }, listing: readonly Dirent[], queue: { path: string; real: string }[]) => {
+  const visit = (
+    next: { path: string; real: string },
+    listing: readonly Dirent[],
+    queue: { path: string; real: string }[],
+  ) => {
     for (const entry of listing) {
       const child = { path: next.path === '' ? entry.name : `${next.path}/${entry.name}`, name: entry.name };
       const hidden = entry.name.startsWith('.');
@@ -193,11 +254,19 @@ async function listFiles(dir: string, maxEntries: number): Promise<Listing> {
     try {
       target = await realpath(join(root, link.path));
     } catch (error) {
-      linkProblem(link.path, `a link to nothing: ${(error as NodeJS.ErrnoException).code === 'ELOOP' ? 'it leads back to itself' : 'what it points to does not exist'}`, 'Delete the link, or save the file itself here.');
+      linkProblem(
+        link.path,
+        `a link to nothing: ${(error as NodeJS.ErrnoException).code === 'ELOOP' ? 'it leads back to itself' : 'what it points to does not exist'}`,
+        'Delete the link, or save the file itself here.',
+      );
       continue;
     }
     if (!inside(target)) {
-      linkProblem(link.path, 'a link to a file or folder outside the knowledge folder', 'Move or copy what it points to into the knowledge folder: only what is in it is reviewed and loaded.');
+      linkProblem(
+        link.path,
+        'a link to a file or folder outside the knowledge folder',
+        'Move or copy what it points to into the knowledge folder: only what is in it is reviewed and loaded.',
+      );
       continue;
     }
     const kind = await stat(target);
@@ -205,7 +274,11 @@ async function listFiles(dir: string, maxEntries: number): Promise<Listing> {
     else if (kind.isDirectory()) {
       const seen = read.get(target);
       if (seen !== undefined) {
-        linkProblem(link.path, `a link to a folder read already (${seen === '' ? 'the knowledge folder itself' : seen}): its files would load twice`, 'Delete the link.');
+        linkProblem(
+          link.path,
+          `a link to a folder read already (${seen === '' ? 'the knowledge folder itself' : seen}): its files would load twice`,
+          'Delete the link.',
+        );
       } else if (!(await walk(link.path, target))) return { files: [], problems: [], tooMany: true };
     }
   }

@@ -30,23 +30,20 @@ const Localized = z
 const LocalizedList = (what: string, min: number) => {
   const list = (language: string) => z.array(Text).min(min, `needs at least ${min} ${language} ${what}`);
   return z
-    .strictObject(min > 0 ? { en: list('English'), fr: list('French') } : { en: list('English').default([]), fr: list('French').default([]) })
+    .strictObject(
+      min > 0
+        ? { en: list('English'), fr: list('French') }
+        : { en: list('English').default([]), fr: list('French').default([]) },
+    )
     .describe(`${what} in English (en) and French (fr).`);
 };
 
-export const CLAIM_KINDS = [
-  'company-statement',
-  'press-report',
-  'government-statement',
-  'public-record',
-] as const;
+export const CLAIM_KINDS = ['company-statement', 'press-report', 'government-statement', 'public-record'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
 export const ClaimKindSchema = z
   .enum(CLAIM_KINDS)
-  .describe(
-    'What kind of claim this is: a company speaking about itself is not an independent report.',
-  );
+  .describe('What kind of claim this is: a company speaking about itself is not an independent report.');
 
 export const CitationSchema = z
   .strictObject({
@@ -121,7 +118,9 @@ export const SynonymsSchema = z
     equivalent: z
       .array(z.array(Phrase).min(2, 'a group needs at least two words or phrases'))
       .default([])
-      .describe('Groups of words that mean the same to staff: a question using any of them finds facts written with any other.'),
+      .describe(
+        'Groups of words that mean the same to staff: a question using any of them finds facts written with any other.',
+      ),
     one_way: z
       .array(
         z.strictObject({
@@ -134,7 +133,9 @@ export const SynonymsSchema = z
     other_names: z
       .array(Phrase)
       .default([])
-      .describe('Companies, products and places staff ask about that no fact is about: a question naming one is about something else, even written in lower case.'),
+      .describe(
+        'Companies, products and places staff ask about that no fact is about: a question naming one is about something else, even written in lower case.',
+      ),
   })
   .describe('The vocabulary every fact shares: synonyms and indirect names, in English and French.');
 

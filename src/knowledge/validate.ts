@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { z } from 'zod';
-import { FactSchema, SourceSchema, SynonymsSchema, TopicsSchema, type Fact, type Source, type Synonyms, type Topic } from './schema.ts';
+import {
+  FactSchema,
+  SourceSchema,
+  SynonymsSchema,
+  TopicsSchema,
+  type Fact,
+  type Source,
+  type Synonyms,
+  type Topic,
+} from './schema.ts';
 import { analyze, contentTerms, textKey } from '../text/analyze.ts';
 import { quoteText } from '../text/normalise.ts';
 import { byPosition, closest, type Problem } from './problems.ts';
@@ -59,12 +68,22 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
     if (file.endsWith('.txt')) continue;
     const kind = kindOf(file);
     if (!kind) {
-      problems.push(at(file, 1, 1, 'error', 'this file is not part of the knowledge base layout', 'Facts go in facts/<id>.yaml, sources in sources/<id>.yaml with their text in sources/<name>.txt, topics in topics.yaml.'));
+      problems.push(
+        at(
+          file,
+          1,
+          1,
+          'error',
+          'this file is not part of the knowledge base layout',
+          'Facts go in facts/<id>.yaml, sources in sources/<id>.yaml with their text in sources/<name>.txt, topics in topics.yaml.',
+        ),
+      );
       continue;
     }
     const cached = options.cache?.files.get(file);
     const parsed = cached?.text === text ? cached.parsed : parseRecordFile(file, text, kind);
-    if (options.cache && cached?.text !== text) options.cache.files.set(file, { text, parsed: withLazyPositions(parsed, file, text) });
+    if (options.cache && cached?.text !== text)
+      options.cache.files.set(file, { text, parsed: withLazyPositions(parsed, file, text) });
     if (parsed.kind === 'broken') {
       for (const problem of parsed.problems) problems.push(problem);
       for (const id of parsed.ids) brokenIds.add(id);
@@ -73,9 +92,19 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
     else if (parsed.kind === 'synonyms') synonyms = parsed;
     else topics = parsed;
   }
-  if (options.cache) for (const file of options.cache.files.keys()) if (!files.has(file)) options.cache.files.delete(file);
+  if (options.cache)
+    for (const file of options.cache.files.keys()) if (!files.has(file)) options.cache.files.delete(file);
   if (!files.has('topics.yaml') && !files.has('topics.yml')) {
-    problems.push(at('topics.yaml', 1, 1, 'error', 'topics.yaml is missing', 'Create knowledge/topics.yaml with a "topics:" list; every fact names one of its ids.'));
+    problems.push(
+      at(
+        'topics.yaml',
+        1,
+        1,
+        'error',
+        'topics.yaml is missing',
+        'Create knowledge/topics.yaml with a "topics:" list; every fact names one of its ids.',
+      ),
+    );
   }
 
   const sourceById = checkSources(sources, files, problems);
@@ -88,7 +117,11 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
   const warnings = problems.filter((p) => p.severity === 'warning').sort(byPosition);
   if (errors.length > 0) return { ok: false, errors, warnings };
   const vocabulary = synonyms?.value ?? { equivalent: [], one_way: [], other_names: [] };
-  return { ok: true, snapshot: buildSnapshot(files, facts, sourceById, topics?.value ?? [], vocabulary, warnings), warnings };
+  return {
+    ok: true,
+    snapshot: buildSnapshot(files, facts, sourceById, topics?.value ?? [], vocabulary, warnings),
+    warnings,
+  };
 }
 
 export function knowledgeVersion(files: KnowledgeFiles): string {
@@ -177,7 +210,9 @@ function kindOf(file: string): RecordKind | undefined {
 
 function parseWith<T extends z.ZodType>(yaml: YamlFile, schema: T, problems: Problem[]): z.output<T> | undefined {
   if (yaml.data === null || yaml.data === undefined) {
-    problems.push(at(yaml.file, 1, 1, 'error', 'the file is empty', 'Write the fields of the record, or delete the file.'));
+    problems.push(
+      at(yaml.file, 1, 1, 'error', 'the file is empty', 'Write the fields of the record, or delete the file.'),
+    );
     return undefined;
   }
   const result = schema.safeParse(yaml.data, { reportInput: true });
@@ -187,17 +222,37 @@ function parseWith<T extends z.ZodType>(yaml: YamlFile, schema: T, problems: Pro
 }
 
 /** Ids must match their file names and be unique; the first record with an id wins. */
-function indexById<T extends { id: string }>(kind: 'fact' | 'source', records: readonly Located<T>[], problems: Problem[]): Map<string, Located<T>> {
+function indexById<T extends { id: string }>(
+  kind: 'fact' | 'source',
+  records: readonly Located<T>[],
+  problems: Problem[],
+): Map<string, Located<T>> {
   const byId = new Map<string, Located<T>>();
   for (const record of records) {
     const { value, yaml } = record;
     const expected = recordName(yaml.file);
     if (value.id !== expected) {
-      problems.push(pointAt(yaml, ['id'], 'error', `${kind} id "${value.id}" does not match its file name "${posix.basename(yaml.file)}"`, `Rename the file to ${kind}s/${value.id}.yaml, or set id: ${expected}.`));
+      problems.push(
+        pointAt(
+          yaml,
+          ['id'],
+          'error',
+          `${kind} id "${value.id}" does not match its file name "${posix.basename(yaml.file)}"`,
+          `Rename the file to ${kind}s/${value.id}.yaml, or set id: ${expected}.`,
+        ),
+      );
     }
     const twin = byId.get(value.id);
     if (twin) {
-      problems.push(pointAt(yaml, ['id'], 'error', `${kind} id "${value.id}" is already defined in ${twin.yaml.file}`, `${kind === 'fact' ? 'Fact' : 'Source'} ids must be unique across files; give this one another id, or merge the two.`));
+      problems.push(
+        pointAt(
+          yaml,
+          ['id'],
+          'error',
+          `${kind} id "${value.id}" is already defined in ${twin.yaml.file}`,
+          `${kind === 'fact' ? 'Fact' : 'Source'} ids must be unique across files; give this one another id, or merge the two.`,
+        ),
+      );
     } else {
       byId.set(value.id, record);
     }
@@ -209,7 +264,15 @@ function checkSources(sources: readonly Located<Source>[], files: KnowledgeFiles
   const byId = indexById('source', sources, problems);
   for (const { value, yaml } of byId.values()) {
     if (!files.has(`sources/${value.text}`)) {
-      problems.push(pointAt(yaml, ['text'], 'error', `source text file "sources/${value.text}" does not exist`, 'Save the source text beside this file under that name, or correct the name.'));
+      problems.push(
+        pointAt(
+          yaml,
+          ['text'],
+          'error',
+          `source text file "sources/${value.text}" does not exist`,
+          'Save the source text beside this file under that name, or correct the name.',
+        ),
+      );
     }
   }
   return byId;
@@ -219,7 +282,15 @@ function checkTopics(topics: Located<Topic[]> | undefined, problems: Problem[]):
   const ids = new Set<string>();
   topics?.value.forEach((topic, i) => {
     if (ids.has(topic.id)) {
-      problems.push(pointAt(topics.yaml, ['topics', i, 'id'], 'error', `topic id "${topic.id}" is listed twice`, 'Remove the repeated topic.'));
+      problems.push(
+        pointAt(
+          topics.yaml,
+          ['topics', i, 'id'],
+          'error',
+          `topic id "${topic.id}" is listed twice`,
+          'Remove the repeated topic.',
+        ),
+      );
     }
     ids.add(topic.id);
   });
@@ -261,14 +332,38 @@ function checkFacts(
   for (const { value: fact, yaml } of facts) {
     if (topicIds.size > 0 && !topicIds.has(fact.topic)) {
       const suggestion = closest(fact.topic, topicIds);
-      problems.push(pointAt(yaml, ['topic'], 'error', `unknown topic "${fact.topic}"`, `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Topics are listed in topics.yaml: ${[...topicIds].join(', ')}.`));
+      problems.push(
+        pointAt(
+          yaml,
+          ['topic'],
+          'error',
+          `unknown topic "${fact.topic}"`,
+          `${suggestion ? `Did you mean "${suggestion}"? ` : ''}Topics are listed in topics.yaml: ${[...topicIds].join(', ')}.`,
+        ),
+      );
     }
     fact.related.forEach((relatedId, i) => {
       if (relatedId === fact.id) {
-        problems.push(pointAt(yaml, ['related', i], 'error', 'a fact cannot be related to itself', `Remove "${relatedId}" from related.`));
+        problems.push(
+          pointAt(
+            yaml,
+            ['related', i],
+            'error',
+            'a fact cannot be related to itself',
+            `Remove "${relatedId}" from related.`,
+          ),
+        );
       } else if (!byId.has(relatedId) && !brokenIds.has(relatedId)) {
         const suggestion = closest(relatedId, byId.keys());
-        problems.push(pointAt(yaml, ['related', i], 'error', `related fact "${relatedId}" does not exist`, suggestion ? `Did you mean "${suggestion}"?` : 'Use the id of a fact in facts/, or remove it.'));
+        problems.push(
+          pointAt(
+            yaml,
+            ['related', i],
+            'error',
+            `related fact "${relatedId}" does not exist`,
+            suggestion ? `Did you mean "${suggestion}"?` : 'Use the id of a fact in facts/, or remove it.',
+          ),
+        );
       }
     });
     fact.citations.forEach((citation, i) => {
@@ -276,7 +371,15 @@ function checkFacts(
       if (!source) {
         if (brokenIds.has(citation.source)) return;
         const suggestion = closest(citation.source, sources.keys());
-        problems.push(pointAt(yaml, ['citations', i, 'source'], 'error', `source "${citation.source}" does not exist`, suggestion ? `Did you mean "${suggestion}"?` : `Known sources: ${[...sources.keys()].join(', ')}.`));
+        problems.push(
+          pointAt(
+            yaml,
+            ['citations', i, 'source'],
+            'error',
+            `source "${citation.source}" does not exist`,
+            suggestion ? `Did you mean "${suggestion}"?` : `Known sources: ${[...sources.keys()].join(', ')}.`,
+          ),
+        );
         return;
       }
       const textFile = `sources/${source.value.text}`;
@@ -289,7 +392,15 @@ function checkFacts(
         quoteCache.set(key, mismatch);
       }
       if (mismatch !== undefined) {
-        problems.push(pointAt(yaml, ['citations', i, 'quote'], 'error', `quote not found in sources/${source.value.text}`, mismatch));
+        problems.push(
+          pointAt(
+            yaml,
+            ['citations', i, 'quote'],
+            'error',
+            `quote not found in sources/${source.value.text}`,
+            mismatch,
+          ),
+        );
       }
     });
     // Aliases and questions are how a fact is asked for: the same one in two facts would lead to either.
@@ -300,7 +411,15 @@ function checkFacts(
           const owner = exampleOwners.get(key);
           const what = field === 'aliases' ? 'alias' : 'question';
           if (owner && owner.id !== fact.id) {
-            problems.push(pointAt(yaml, [field, language, i], 'error', `${what} "${text}" is also listed by fact "${owner.id}" (${owner.file})`, `An ${field === 'aliases' ? 'alias' : 'example question'} must lead to one fact; remove it here or there, or make it more specific.`));
+            problems.push(
+              pointAt(
+                yaml,
+                [field, language, i],
+                'error',
+                `${what} "${text}" is also listed by fact "${owner.id}" (${owner.file})`,
+                `An ${field === 'aliases' ? 'alias' : 'example question'} must lead to one fact; remove it here or there, or make it more specific.`,
+              ),
+            );
           } else {
             exampleOwners.set(key, { id: fact.id, file: yaml.file });
           }
@@ -309,22 +428,55 @@ function checkFacts(
     }
     const listed = new Set<string>();
     fact.related.forEach((id, i) => {
-      if (listed.has(id)) problems.push(pointAt(yaml, ['related', i], 'error', `related fact "${id}" is listed twice`, 'Remove the repeat: each related fact is shown once, as one button.'));
+      if (listed.has(id))
+        problems.push(
+          pointAt(
+            yaml,
+            ['related', i],
+            'error',
+            `related fact "${id}" is listed twice`,
+            'Remove the repeat: each related fact is shown once, as one button.',
+          ),
+        );
       listed.add(id);
     });
     if (fact.as_of > today) {
-      problems.push(pointAt(yaml, ['as_of'], 'warning', `as_of ${fact.as_of} is in the future`, 'as_of is the day the fact describes the world at, usually the date of its source; a fact cannot describe a day to come.'));
+      problems.push(
+        pointAt(
+          yaml,
+          ['as_of'],
+          'warning',
+          `as_of ${fact.as_of} is in the future`,
+          'as_of is the day the fact describes the world at, usually the date of its source; a fact cannot describe a day to come.',
+        ),
+      );
     }
     fact.citations.forEach((citation, i) => {
       for (const field of ['quote', 'translation'] as const) {
         const text = citation[field]?.trim();
         if (text && WRAPPING_QUOTES.test(text)) {
-          problems.push(pointAt(yaml, ['citations', i, field], 'warning', `the ${field} is wrapped in quotation marks, which staff would see twice`, `Remove the marks around it: the bot puts every ${field} between “ ” itself.`));
+          problems.push(
+            pointAt(
+              yaml,
+              ['citations', i, field],
+              'warning',
+              `the ${field} is wrapped in quotation marks, which staff would see twice`,
+              `Remove the marks around it: the bot puts every ${field} between “ ” itself.`,
+            ),
+          );
         }
       }
     });
     if (fact.review_by < today) {
-      problems.push(pointAt(yaml, ['review_by'], 'warning', `review date ${fact.review_by} has passed (owner: ${fact.owner})`, 'Check the fact against its sources, then move review_by to a future date.'));
+      problems.push(
+        pointAt(
+          yaml,
+          ['review_by'],
+          'warning',
+          `review date ${fact.review_by} has passed (owner: ${fact.owner})`,
+          'Check the fact against its sources, then move review_by to a future date.',
+        ),
+      );
     }
   }
 }
@@ -339,27 +491,63 @@ function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]):
   const check = (phrase: string, path: (string | number)[], rule: string, where: string) => {
     const key = contentTerms(phrase).join(' ');
     if (key === '') {
-      problems.push(pointAt(yaml, path, 'error', `"${phrase}" is only stop words, which questions are read without`, 'Use a word that carries meaning, or remove it.'));
+      problems.push(
+        pointAt(
+          yaml,
+          path,
+          'error',
+          `"${phrase}" is only stop words, which questions are read without`,
+          'Use a word that carries meaning, or remove it.',
+        ),
+      );
       return;
     }
     const first = seen.get(key);
     if (first === undefined) seen.set(key, { rule, where });
     else if (first.rule !== rule) {
-      problems.push(pointAt(yaml, path, 'error', `"${phrase}" is already listed ${first.where} (line ${yaml.locate(first.rule.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))).line})`, 'A word can be read one way only: keep it in one place, or merge the two groups.'));
+      problems.push(
+        pointAt(
+          yaml,
+          path,
+          'error',
+          `"${phrase}" is already listed ${first.where} (line ${yaml.locate(first.rule.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))).line})`,
+          'A word can be read one way only: keep it in one place, or merge the two groups.',
+        ),
+      );
     }
   };
   value.equivalent.forEach((group, i) => {
-    group.forEach((phrase, j) => check(phrase, ['equivalent', i, j], `equivalent.${i}`, `in the group starting "${group[0]}"`));
+    group.forEach((phrase, j) =>
+      check(phrase, ['equivalent', i, j], `equivalent.${i}`, `in the group starting "${group[0]}"`),
+    );
   });
   value.other_names.forEach((name, i) => {
     if (analyze(name, { language: 'en' }).words.length !== 1) {
-      problems.push(pointAt(yaml, ['other_names', i], 'error', `"${name}" is not one word`, 'Write each name as one word ("YouTube", "AWS"); its other words would be read as names too.'));
+      problems.push(
+        pointAt(
+          yaml,
+          ['other_names', i],
+          'error',
+          `"${name}" is not one word`,
+          'Write each name as one word ("YouTube", "AWS"); its other words would be read as names too.',
+        ),
+      );
     }
   });
   value.one_way.forEach((rule, i) => {
-    rule.words.forEach((phrase, j) => check(phrase, ['one_way', i, 'words', j], `one_way.${i}`, `among the words read as "${rule.means}"`));
+    rule.words.forEach((phrase, j) =>
+      check(phrase, ['one_way', i, 'words', j], `one_way.${i}`, `among the words read as "${rule.means}"`),
+    );
     if (contentTerms(rule.means).length === 0) {
-      problems.push(pointAt(yaml, ['one_way', i, 'means'], 'error', `"${rule.means}" is only stop words, which questions are read without`, 'Use a word that carries meaning.'));
+      problems.push(
+        pointAt(
+          yaml,
+          ['one_way', i, 'means'],
+          'error',
+          `"${rule.means}" is only stop words, which questions are read without`,
+          'Use a word that carries meaning.',
+        ),
+      );
     }
   });
 }
@@ -374,13 +562,30 @@ function checkMarkup({ value, yaml }: Located<unknown>, problems: Problem[]): vo
   const visit = (node: unknown, path: (string | number)[]): void => {
     if (typeof node === 'string') {
       for (const link of deceptiveLinks(node)) {
-        problems.push(pointAt(yaml, path, 'error', `a masked link shows "${link.words}" but leads to ${link.target}`, `Write the address itself, or words that are not an address: [the page's name](${link.target}).`));
+        problems.push(
+          pointAt(
+            yaml,
+            path,
+            'error',
+            `a masked link shows "${link.words}" but leads to ${link.target}`,
+            `Write the address itself, or words that are not an address: [the page's name](${link.target}).`,
+          ),
+        );
       }
       for (const mention of new Set(mentionsIn(node))) {
-        problems.push(pointAt(yaml, path, 'warning', `"${mention}" is mention syntax, which Discord shows as a mention`, 'The bot pings nobody, but staff would see a highlighted mention: write who is meant in words ("everyone", "the policy team").'));
+        problems.push(
+          pointAt(
+            yaml,
+            path,
+            'warning',
+            `"${mention}" is mention syntax, which Discord shows as a mention`,
+            'The bot pings nobody, but staff would see a highlighted mention: write who is meant in words ("everyone", "the policy team").',
+          ),
+        );
       }
     } else if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]));
-    else if (node !== null && typeof node === 'object') for (const [key, item] of Object.entries(node)) visit(item, [...path, key]);
+    else if (node !== null && typeof node === 'object')
+      for (const [key, item] of Object.entries(node)) visit(item, [...path, key]);
   };
   visit(value, []);
 }
@@ -405,10 +610,23 @@ function quoteMismatch(quote: string, haystack: string): string | undefined {
   return `The quote matches the source up to "${needle.slice(Math.max(0, low - 30), low)}", then has "${needle.slice(low, low + 30)}" where the source has "${expected}".`;
 }
 
-function at(file: string, line: number, column: number, severity: Problem['severity'], message: string, hint: string): Problem {
+function at(
+  file: string,
+  line: number,
+  column: number,
+  severity: Problem['severity'],
+  message: string,
+  hint: string,
+): Problem {
   return { file, line, column, severity, message, hint };
 }
 
-function pointAt(yaml: YamlFile, path: (string | number)[], severity: Problem['severity'], message: string, hint: string): Problem {
+function pointAt(
+  yaml: YamlFile,
+  path: (string | number)[],
+  severity: Problem['severity'],
+  message: string,
+  hint: string,
+): Problem {
   return { file: yaml.file, ...yaml.locate(path), severity, message, hint };
 }

@@ -7,7 +7,11 @@ import { leftoverKind } from './leftovers.ts';
  * editor's several writes (temp file, rename, chmod) make one reload. Editors' leftovers and hidden files
  * are ignored; anything else may change what loads (a new folder or link included), so it reloads.
  */
-export function watchFolder(dir: string, onChange: () => void, options: { debounceMs?: number; onError?: (error: Error) => void } = {}): { close(): void } {
+export function watchFolder(
+  dir: string,
+  onChange: () => void,
+  options: { debounceMs?: number; onError?: (error: Error) => void } = {},
+): { close(): void } {
   const debounceMs = options.debounceMs ?? 250;
   let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined = watch(dir, { recursive: true, persistent: false }, (_event, filename) => {

@@ -44,7 +44,13 @@ export function parseYamlFile(file: string, text: string): ParsedYaml {
       };
     });
     if (doc.errors.length > MAX_SYNTAX_ERRORS) {
-      problems.push({ file, ...position(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0]), severity: 'error', message: `…and ${doc.errors.length - MAX_SYNTAX_ERRORS} more YAML syntax errors`, hint: 'Fix the first ones; the rest often follow from them.' });
+      problems.push({
+        file,
+        ...position(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0]),
+        severity: 'error',
+        message: `…and ${doc.errors.length - MAX_SYNTAX_ERRORS} more YAML syntax errors`,
+        hint: 'Fix the first ones; the rest often follow from them.',
+      });
     }
     return { ok: false, problems };
   }
@@ -146,7 +152,11 @@ function knownPitfall(code: string, lines: readonly string[], line: number): Par
   const key = (t: string) => /^\s*([\w-]+):/.exec(t)?.[1];
   const meaningful = (t: string) => t.trim() !== '' && !t.trimStart().startsWith('#');
   if (own % INDENT_STEP !== 0 && key(text)) {
-    return { column: own + 1, message: `"${key(text)}" is indented ${own} space(s), out of line with the keys beside it`, hint: `Indent by steps of ${INDENT_STEP} spaces, like the keys beside it.` };
+    return {
+      column: own + 1,
+      message: `"${key(text)}" is indented ${own} space(s), out of line with the keys beside it`,
+      hint: `Indent by steps of ${INDENT_STEP} spaces, like the keys beside it.`,
+    };
   }
   // The sibling out of line is the nearest key above at another column, right under its parent.
   for (let i = line - 2; i >= 0; i--) {

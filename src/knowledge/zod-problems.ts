@@ -63,15 +63,32 @@ export function schemaProblems(yaml: YamlFile, schema: AnySchema, issues: readon
 function friendlyMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type') {
     const input = (issue as { input?: unknown }).input;
-    const received = input === null ? 'nothing (null)' : Array.isArray(input) ? 'a list' : typeof input === 'object' ? 'a mapping' : `${typeof input} ${JSON.stringify(input)}`;
-    const expected = issue.expected === 'object' ? 'a mapping of fields' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`;
+    const received =
+      input === null
+        ? 'nothing (null)'
+        : Array.isArray(input)
+          ? 'a list'
+          : typeof input === 'object'
+            ? 'a mapping'
+            : `${typeof input} ${JSON.stringify(input)}`;
+    const expected =
+      issue.expected === 'object'
+        ? 'a mapping of fields'
+        : issue.expected === 'array'
+          ? 'a list'
+          : `a ${issue.expected}`;
     return `expected ${expected}, found ${received}`;
   }
   if (issue.code === 'invalid_value') {
     return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }
   const input = (issue as { input?: unknown }).input;
-  if (issue.code === 'invalid_format' && issue.format === 'date' && typeof input === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(input)) {
+  if (
+    issue.code === 'invalid_format' &&
+    issue.format === 'date' &&
+    typeof input === 'string' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(input)
+  ) {
     return `${input} is written right, but that day does not exist${daysIn(input)}`;
   }
   return issue.message;
@@ -87,7 +104,9 @@ function daysIn(date: string): string {
 }
 
 function fieldName(path: readonly PathSegment[]): string {
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : `${i ? '.' : ''}${String(segment)}`)).join('');
+  return path
+    .map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : `${i ? '.' : ''}${String(segment)}`))
+    .join('');
 }
 
 interface SchemaDef {

@@ -12,15 +12,24 @@ describe('the JSON Schemas editors validate against', () => {
   });
 
   it('reject unknown fields, so an editor flags a typo as it is typed', () => {
-    const fact = JSON.parse(jsonSchemaFiles().get('fact.schema.json')!) as { additionalProperties: unknown; required: string[] };
+    const fact = JSON.parse(jsonSchemaFiles().get('fact.schema.json')!) as {
+      additionalProperties: unknown;
+      required: string[];
+    };
     expect(fact.additionalProperties).toBe(false);
-    expect(fact.required).toEqual(expect.arrayContaining(['id', 'title', 'answer', 'attribution', 'citations', 'aliases', 'owner', 'review_by']));
+    expect(fact.required).toEqual(
+      expect.arrayContaining(['id', 'title', 'answer', 'attribution', 'citations', 'aliases', 'owner', 'review_by']),
+    );
   });
 
   it('are referenced from the first line of every YAML file', () => {
     for (const [file, text] of knowledgeFiles(SHIPPED_KNOWLEDGE_DIR)) {
       if (!file.endsWith('.yaml')) continue;
-      const kind = !file.includes('/') ? `./schema/${file.replace('.yaml', '')}` : file.startsWith('facts/') ? '../schema/fact' : '../schema/source';
+      const kind = !file.includes('/')
+        ? `./schema/${file.replace('.yaml', '')}`
+        : file.startsWith('facts/')
+          ? '../schema/fact'
+          : '../schema/source';
       expect(text.split('\n')[0], file).toBe(`# yaml-language-server: $schema=${kind}.schema.json`);
     }
   });

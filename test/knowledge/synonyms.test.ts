@@ -8,7 +8,9 @@ const withSynonyms = (yaml: string) => new Map([...fixtureFiles(), ['synonyms.ya
 
 describe('the shared vocabulary (synonyms.yaml)', () => {
   it('given a word in two groups, then lint names the file, the line of the second and the first, with a hint', () => {
-    const result = validateKnowledge(withSynonyms('equivalent:\n  - [archive, records]\n  - [vault, archives]\n'), { now: TODAY });
+    const result = validateKnowledge(withSynonyms('equivalent:\n  - [archive, records]\n  - [vault, archives]\n'), {
+      now: TODAY,
+    });
     expect(result.ok).toBe(false);
     const [error] = result.ok ? [] : result.errors;
     expect(error).toMatchObject({ file: 'synonyms.yaml', line: 3, severity: 'error' });
@@ -17,19 +19,31 @@ describe('the shared vocabulary (synonyms.yaml)', () => {
   });
 
   it('given a phrase of stop words only, or an unknown field, then lint refuses it', () => {
-    const stop = validateKnowledge(withSynonyms('one_way:\n  - { words: [as on me], means: archive }\n'), { now: TODAY });
-    expect(stop.ok ? [] : stop.errors.map((e) => e.message)).toContain('"as on me" is only stop words, which questions are read without');
+    const stop = validateKnowledge(withSynonyms('one_way:\n  - { words: [as on me], means: archive }\n'), {
+      now: TODAY,
+    });
+    expect(stop.ok ? [] : stop.errors.map((e) => e.message)).toContain(
+      '"as on me" is only stop words, which questions are read without',
+    );
     const typo = validateKnowledge(withSynonyms('equivalents:\n  - [a, b]\n'), { now: TODAY });
     expect(typo.ok ? [] : typo.errors.map((e) => e.message).join()).toMatch(/equivalents/);
   });
 
   it('given forms of one word in one group ("réaction", "reaction"), then it is not a clash', () => {
-    expect(validateKnowledge(withSynonyms('equivalent:\n  - [reaction, réaction, comment]\n'), { now: TODAY }).ok).toBe(true);
+    expect(validateKnowledge(withSynonyms('equivalent:\n  - [reaction, réaction, comment]\n'), { now: TODAY }).ok).toBe(
+      true,
+    );
   });
 
   it('given a group, then a question in any of its words finds a fact written with another, both ways', () => {
     const plain = createAnswerer(snapshotOf(fixtureFiles()));
-    const shared = createAnswerer(snapshotOf(withSynonyms('equivalent:\n  - [payslip, salary slip, fiche de paie]\none_way:\n  - { words: [the payroll company], means: Acme Payroll }\n')));
+    const shared = createAnswerer(
+      snapshotOf(
+        withSynonyms(
+          'equivalent:\n  - [payslip, salary slip, fiche de paie]\none_way:\n  - { words: [the payroll company], means: Acme Payroll }\n',
+        ),
+      ),
+    );
     expect(plain.ask('salary slips').fact?.id).toBeUndefined();
     expect(shared.ask('salary slips').fact?.id).toBe('payroll-processor');
     expect(shared.ask('fiche de paie').fact?.id).toBe('payroll-processor');

@@ -92,16 +92,24 @@ describe('validating the knowledge base', () => {
     const files = knowledgeFiles();
     files.set('facts/routing-copy.yaml', files.get(FACT)!);
     const problems = errorsOf(files);
-    expect(problems.map((p) => p.message)).toContain('fact id "oracle-routing" is already defined in facts/oracle-routing.yaml');
+    expect(problems.map((p) => p.message)).toContain(
+      'fact id "oracle-routing" is already defined in facts/oracle-routing.yaml',
+    );
   });
 
   it('given a related id or a source id that does not exist, then each is reported with a suggestion', () => {
     const files = withFile(FACT, (t) =>
-      t.replace('related: [deletion-plan', 'related: [deletion-plans').replace('source: tiktok-newsroom-2022-06-17', 'source: tiktok-newsroom'),
+      t
+        .replace('related: [deletion-plan', 'related: [deletion-plans')
+        .replace('source: tiktok-newsroom-2022-06-17', 'source: tiktok-newsroom'),
     );
     const problems = errorsOf(files);
-    expect(problems.find((p) => p.message === 'related fact "deletion-plans" does not exist')?.hint).toBe('Did you mean "deletion-plan"?');
-    expect(problems.find((p) => p.message === 'source "tiktok-newsroom" does not exist')?.hint).toContain('tiktok-newsroom-2022-06-17');
+    expect(problems.find((p) => p.message === 'related fact "deletion-plans" does not exist')?.hint).toBe(
+      'Did you mean "deletion-plan"?',
+    );
+    expect(problems.find((p) => p.message === 'source "tiktok-newsroom" does not exist')?.hint).toContain(
+      'tiktok-newsroom-2022-06-17',
+    );
   });
 
   it('given a quote that is not in its source, then it says where the quote stops matching', () => {
@@ -113,20 +121,32 @@ describe('validating the knowledge base', () => {
   });
 
   it('given a quote that differs only in spacing and typographic apostrophes, then it is accepted', () => {
-    const files = withFile(FACT, (t) => t.replace('la Silicon Valley, dans', 'la  Silicon\n      Valley, dans').replace('qu’il n’exposerait', "qu'il n'exposerait"));
+    const files = withFile(FACT, (t) =>
+      t
+        .replace('la Silicon Valley, dans', 'la  Silicon\n      Valley, dans')
+        .replace('qu’il n’exposerait', "qu'il n'exposerait"),
+    );
     expect(errorsOf(files)).toEqual([]);
   });
 
   it('given the same alias in two facts, then the second is an error naming the first', () => {
-    const files = withFile('facts/sale-order-2020.yaml', (t) => t.replace(/\naliases:\n {2}en:\n/, '\naliases:\n  en:\n    - oracle ROUTING\n'));
+    const files = withFile('facts/sale-order-2020.yaml', (t) =>
+      t.replace(/\naliases:\n {2}en:\n/, '\naliases:\n  en:\n    - oracle ROUTING\n'),
+    );
     const problems = errorsOf(files);
-    expect(problems.map((p) => p.message)).toEqual(['alias "oracle ROUTING" is also listed by fact "oracle-routing" (facts/oracle-routing.yaml)']);
+    expect(problems.map((p) => p.message)).toEqual([
+      'alias "oracle ROUTING" is also listed by fact "oracle-routing" (facts/oracle-routing.yaml)',
+    ]);
   });
 
   it('given the same example question in two facts (case, accents and a zero-width space aside), then the second is an error', () => {
     const question = 'DOES TIKTOK STILL KEEP ITS OWN BACK\u200BUPS OF US USER DATA?';
-    const files = withFile('facts/sale-order-2020.yaml', (t) => t.replace(/\nquestions:\n {2}en:\n/, `\nquestions:\n  en:\n    - "${question}"\n`));
-    expect(errorsOf(files).map((p) => p.message)).toEqual([`question "${question}" is also listed by fact "backups-retained" (facts/backups-retained.yaml)`]);
+    const files = withFile('facts/sale-order-2020.yaml', (t) =>
+      t.replace(/\nquestions:\n {2}en:\n/, `\nquestions:\n  en:\n    - "${question}"\n`),
+    );
+    expect(errorsOf(files).map((p) => p.message)).toEqual([
+      `question "${question}" is also listed by fact "backups-retained" (facts/backups-retained.yaml)`,
+    ]);
   });
 
   it('given a related fact listed twice, then the repeat is an error at its line', () => {
@@ -137,29 +157,48 @@ describe('validating the knowledge base', () => {
   });
 
   it('given a review date in the past, then it is a warning naming the owner, not an error', () => {
-    const result = validateKnowledge(withFile(FACT, (t) => t.replace(/review_by: .*/, 'review_by: 2026-01-01')), { now: TODAY });
+    const result = validateKnowledge(
+      withFile(FACT, (t) => t.replace(/review_by: .*/, 'review_by: 2026-01-01')),
+      { now: TODAY },
+    );
     expect(result.ok).toBe(true);
     expect(result.warnings.map((w) => w.message)).toEqual(['review date 2026-01-01 has passed (owner: policy-team)']);
   });
 
   it('given an unknown topic, then the known topics are listed', () => {
     const [problem] = errorsOf(withFile(FACT, (t) => t.replace('topic: data-location', 'topic: data-locations')));
-    expect(problem).toMatchObject({ message: 'unknown topic "data-locations"', hint: expect.stringContaining('Did you mean "data-location"?') });
+    expect(problem).toMatchObject({
+      message: 'unknown topic "data-locations"',
+      hint: expect.stringContaining('Did you mean "data-location"?'),
+    });
   });
 
   it('given a YAML alias bomb, then it is refused, not expanded, with a clear message', () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
-    for (let i = 0; i < 9; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`);
+    for (let i = 0; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+      );
     const files = knowledgeFiles();
     files.set('facts/bomb.yaml', bomb.join('\n'));
     // Quick by construction: at most MAX_ALIAS_COUNT aliases are expanded (timed in npm run test:stress).
     const problems = errorsOf(files);
-    expect(problems).toContainEqual(expect.objectContaining({ file: 'facts/bomb.yaml', message: expect.stringContaining('YAML could not be expanded') }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        file: 'facts/bomb.yaml',
+        message: expect.stringContaining('YAML could not be expanded'),
+      }),
+    );
   });
 
   it('given several mistakes in several files, then every one is reported at once, sorted by place', () => {
     const files = withFile(FACT, (t) => t.replace('pinned: true', 'pinned: 3'));
-    files.set('facts/governance-unit-may.yaml', files.get('facts/governance-unit-may.yaml')!.replace('\nowner:', '\nownr:'));
+    files.set(
+      'facts/governance-unit-may.yaml',
+      files.get('facts/governance-unit-may.yaml')!.replace('\nowner:', '\nownr:'),
+    );
     const problems = errorsOf(files);
     expect(problems.map((p) => [p.file, p.message])).toEqual([
       ['facts/governance-unit-may.yaml', 'unknown field "ownr"'],
@@ -168,9 +207,9 @@ describe('validating the knowledge base', () => {
   });
 
   it('formats a problem as file:line:column: severity: message, then the hint', () => {
-    expect(formatProblem({ file: 'facts/x.yaml', line: 3, column: 5, severity: 'error', message: 'boom', hint: 'fix it' })).toBe(
-      'facts/x.yaml:3:5: error: boom\n    hint: fix it',
-    );
+    expect(
+      formatProblem({ file: 'facts/x.yaml', line: 3, column: 5, severity: 'error', message: 'boom', hint: 'fix it' }),
+    ).toBe('facts/x.yaml:3:5: error: boom\n    hint: fix it');
   });
 });
 
@@ -186,7 +225,9 @@ describe('loading the knowledge folder from disk', () => {
     writeFileSync(join(dir, 'facts', 'huge.yaml'), `id: huge\nnote: "${'x'.repeat(300 * 1024)}"\n`);
     const result = await loadKnowledge({ dir, now: TODAY });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toContainEqual(expect.objectContaining({ file: 'facts/huge.yaml', message: expect.stringMatching(/over the \d+-byte limit/) }));
+    expect(!result.ok && result.errors).toContainEqual(
+      expect.objectContaining({ file: 'facts/huge.yaml', message: expect.stringMatching(/over the \d+-byte limit/) }),
+    );
   });
 
   it('given a .yml file, then it is read and validated like a .yaml file, never silently skipped', async () => {
@@ -195,19 +236,27 @@ describe('loading the knowledge folder from disk', () => {
     writeFileSync(join(dir, 'facts', 'new-fact.yml'), 'id: new-fact\n');
     const result = await loadKnowledge({ dir, now: TODAY });
     expect(!result.ok && result.errors.every((e) => e.file === 'facts/new-fact.yml')).toBe(true);
-    expect(!result.ok && result.errors[0]).toMatchObject({ file: 'facts/new-fact.yml', message: expect.stringMatching(/^missing required field/) });
+    expect(!result.ok && result.errors[0]).toMatchObject({
+      file: 'facts/new-fact.yml',
+      message: expect.stringMatching(/^missing required field/),
+    });
   });
 
   it('given a folder that does not exist, then that is the one error, said plainly, instead of a throw', async () => {
     const result = await loadKnowledge({ dir: join(tmpdir(), 'no-such-knowledge-dir') });
-    expect(!result.ok && result.errors.map((e) => e.message)).toEqual(['cannot read the knowledge folder: it does not exist']);
+    expect(!result.ok && result.errors.map((e) => e.message)).toEqual([
+      'cannot read the knowledge folder: it does not exist',
+    ]);
   });
 
   it('given the same files, then the version is the same; given an edit, then it changes', async () => {
     const dir = copyOfKnowledge();
     const first = await loadKnowledge({ dir, now: TODAY });
     const again = await loadKnowledge({ dir, now: TODAY });
-    writeFileSync(join(dir, 'facts', 'oracle-routing.yaml'), knowledgeFiles().get(FACT)!.replace('owner: policy-team', 'owner: someone-else'));
+    writeFileSync(
+      join(dir, 'facts', 'oracle-routing.yaml'),
+      knowledgeFiles().get(FACT)!.replace('owner: policy-team', 'owner: someone-else'),
+    );
     const edited = await loadKnowledge({ dir, now: TODAY });
     expect(first.ok && again.ok && edited.ok).toBe(true);
     if (first.ok && again.ok && edited.ok) {
@@ -224,7 +273,9 @@ describe('validating again with a parse cache', () => {
     expect(validateKnowledge(files, { now: TODAY, cache }).ok).toBe(true);
     files.delete('facts/deletion-plan.yaml');
     const result = validateKnowledge(files, { now: TODAY, cache });
-    const problem = !result.ok ? result.errors.find((p) => p.file === FACT && p.message === 'related fact "deletion-plan" does not exist') : undefined;
+    const problem = !result.ok
+      ? result.errors.find((p) => p.file === FACT && p.message === 'related fact "deletion-plan" does not exist')
+      : undefined;
     expect(problem?.line).toBe(lineOf(files.get(FACT)!, 'related:'));
     expect(cache.files.has('facts/deletion-plan.yaml')).toBe(false);
   });
@@ -238,6 +289,8 @@ describe('validating again with a parse cache', () => {
     expect(edited.ok && edited.snapshot.factsById.get('oracle-routing')?.owner).toBe('someone');
     files.set(FACT, files.get(FACT)!.replace('la Silicon Valley, dans', 'la Sillicon Valley, dans'));
     const broken = validateKnowledge(files, { now: TODAY, cache });
-    expect(!broken.ok && broken.errors.map((e) => e.message)).toEqual(['quote not found in sources/tiktok-oracle-article-fr.txt']);
+    expect(!broken.ok && broken.errors.map((e) => e.message)).toEqual([
+      'quote not found in sources/tiktok-oracle-article-fr.txt',
+    ]);
   });
 });
