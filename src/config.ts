@@ -97,14 +97,10 @@ const ConfigSchema = z
     QUESTION_COOLDOWN_SECONDS: decimal('must be a number of seconds, written like 5 or 2.5')
       .pipe(z.number().max(3600))
       .optional(),
-    /** The earlier name of QUESTION_COOLDOWN_SECONDS, still read. */
-    MENTION_COOLDOWN_SECONDS: decimal('must be a number of seconds, written like 5 or 2.5')
-      .pipe(z.number().max(3600))
-      .optional(),
     CONVERSATION_MINUTES: decimal('must be a number of minutes, written like 10')
       .pipe(z.number().max(1440))
       .default(10),
-    DATA_DIR: z.string().min(1).default('data'),
+    DATA_DIR: z.string().min(1).default('var'),
     RECORD_QUESTIONS: z.enum(['on', 'off'], 'must be on or off').default('on'),
     STORE_QUESTION_TEXT: z.enum(['on', 'off'], 'must be on or off').default('on'),
     RETENTION_DAYS: whole('must be a whole number of days, written like 90')
@@ -247,7 +243,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
           policyRoleId: c.POLICY_ROLE_ID,
           policyChannelId: c.POLICY_CHANNEL_ID,
           answerChannelIds: c.ANSWER_CHANNEL_IDS ?? [],
-          questionCooldownMs: (c.QUESTION_COOLDOWN_SECONDS ?? c.MENTION_COOLDOWN_SECONDS ?? 5) * 1000,
+          questionCooldownMs: (c.QUESTION_COOLDOWN_SECONDS ?? 5) * 1000,
         }
       : undefined,
     contact: {

@@ -43,14 +43,8 @@ describe('configuration from the environment', () => {
     expect(config.answerThreshold).toBe(0.55);
   });
 
-  it('given the cooldown under its earlier name, MENTION_COOLDOWN_SECONDS, then it still applies; the new name wins', () => {
-    const base = { DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP };
-    expect(parseConfig({ ...base, MENTION_COOLDOWN_SECONDS: '7' }).discord?.questionCooldownMs).toBe(7000);
-    expect(
-      parseConfig({ ...base, MENTION_COOLDOWN_SECONDS: '7', QUESTION_COOLDOWN_SECONDS: '3' }).discord
-        ?.questionCooldownMs,
-    ).toBe(3000);
-    expect(parseConfig(base).discord?.questionCooldownMs).toBe(5000);
+  it('given no cooldown, then members wait 5 s between answers', () => {
+    expect(parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APPLICATION_ID: APP }).discord?.questionCooldownMs).toBe(5000);
   });
 
   it('given empty values (as .env.example leaves them), then they count as unset', () => {

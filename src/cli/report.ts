@@ -36,7 +36,7 @@ export function report(argv: readonly string[], io: ReportIo): Promise<number> {
     if (typeof period === 'string') throw new UsageError(period);
     const config = configOrExplain(io.env, io.err);
     if (!config) return EXIT.usage;
-    const dataDir = resolve(values['data-dir'] ?? config.record?.dataDir ?? 'data');
+    const dataDir = resolve(values['data-dir'] ?? config.record?.dataDir ?? 'var');
     const file = databasePath(dataDir);
     // Nothing recorded yet is an empty report, not an error: an empty record answers the same queries.
     const recorded = existsSync(file);

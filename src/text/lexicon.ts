@@ -3,7 +3,7 @@ import { fold } from './normalise.ts';
 
 /**
  * How common a word is in everyday English and French, from the 30,000 commonest words of each language
- * in film and TV subtitles (data/README.md: OpenSubtitles 2018, CC BY-SA 4.0). Rank 1 is the commonest
+ * in film and TV subtitles (data/lexicon/README.md: OpenSubtitles 2018, CC BY-SA 4.0). Rank 1 is the commonest
  * word; a word common in either language counts as common.
  */
 export interface Lexicon {
@@ -78,6 +78,8 @@ let shipped: Lexicon | undefined;
 
 /** The shipped lists, read on first use: immutable data, shared by every snapshot's index. */
 export function shippedLexicon(): Lexicon {
-  shipped ??= buildLexicon(FILES.map((file) => readFileSync(new URL(`./data/${file}`, import.meta.url), 'utf8')));
+  shipped ??= buildLexicon(
+    FILES.map((file) => readFileSync(new URL(`../../data/lexicon/${file}`, import.meta.url), 'utf8')),
+  );
   return shipped;
 }

@@ -6,11 +6,11 @@ import { captureIo } from '../cli/cli-io.ts';
 const APP = '123456789012345678';
 
 describe('the operations settings', () => {
-  it('given nothing, then no health port, no pulls, and the data folder is data/ even with recording off', () => {
+  it('given nothing, then no health port, no pulls, and the data folder is var/ even with recording off', () => {
     const config = parseConfig({ RECORD_QUESTIONS: 'off' });
     expect(config.health).toBeUndefined();
     expect(config.knowledgePullMinutes).toBeUndefined();
-    expect(config.dataDir).toBe('data');
+    expect(config.dataDir).toBe('var');
     expect(config.record).toBeUndefined();
   });
 
