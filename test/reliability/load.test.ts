@@ -16,11 +16,11 @@ const ALL_FAULTS = { http500: 0.05, http429: 0.03, slow: 0.03 } as const;
 
 describe('load with injected faults, through the fake Discord (reduced)', () => {
   it(
-    'given 600 interactions at 200/s with 500s, 429s, slow responses, a gateway drop, a reload and a broken edit, then each is acknowledged once and answered rightly, none lost',
+    'given 300 interactions at 200/s with 500s, 429s, slow responses, a gateway drop, a reload and a broken edit, then each is acknowledged once and answered rightly, none lost',
     { timeout: 120_000 },
     async () => {
       const f = await runLoad({
-        interactions: 600,
+        interactions: 300,
         rate: 200,
         retries: 3,
         faults: { ...ALL_FAULTS, gatewayDropAt: 0.15, unanswerable: 2 },
