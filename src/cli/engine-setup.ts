@@ -1,11 +1,10 @@
-import { createAnswerer, type Answerer } from '../answer/answerer.ts';
+import type { Answerer } from '../answer/answerer.ts';
 import { factReply, type ReplyModel } from '../answer/reply.ts';
 import type { Config } from '../config.ts';
-import { openLiveStore, type ReloadOutcome } from '../knowledge/live-store.ts';
-import { folderLoader } from '../knowledge/load.ts';
+import type { ReloadOutcome } from '../knowledge/live-store.ts';
 import type { Language } from '../knowledge/schema.ts';
-import { watchFolder } from '../knowledge/watch.ts';
 import { createAsking } from '../service/asking.ts';
+import { openKnowledge, reloadOnSave } from '../service/knowledge.ts';
 import { explainLoadErrors } from './knowledge.ts';
 
 /** What a terminal command needs: the engine over the current knowledge base, and a way to reply. */
@@ -31,12 +30,7 @@ export async function openTerminalEngine(
   err: (line: string) => void,
   now: () => Date = () => new Date(),
 ): Promise<TerminalEngine | undefined> {
-  const dir = config.knowledgeDir;
-  const options = config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold };
-  const opened = await openLiveStore({
-    load: folderLoader(dir),
-    build: (snapshot) => createAnswerer(snapshot, options),
-  });
+  const opened = await openKnowledge(config);
   if (!opened.ok) {
     explainLoadErrors(opened.errors, err);
     return undefined;
@@ -60,15 +54,6 @@ export async function openTerminalEngine(
       if (!fact) return undefined;
       return factReply(fact, language, { snapshot, now: now(), contact: config.contact });
     },
-    watch: (onReload) => {
-      const stop = store.onReload(onReload);
-      const watcher = watchFolder(dir, () => void store.reload());
-      return {
-        close: () => {
-          watcher.close();
-          stop();
-        },
-      };
-    },
+    watch: (onReload) => reloadOnSave(store, config.knowledgeDir, { onOutcome: onReload }),
   };
 }

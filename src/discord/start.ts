@@ -1,16 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DiscordjsErrorCodes } from 'discord.js';
-import { createAnswerer, type Answerer } from '../answer/answerer.ts';
 import type { Config } from '../config.ts';
-import { folderLoader } from '../knowledge/load.ts';
-import { openLiveStore } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { acquireInstanceLock, InstanceLockedError, type InstanceLock } from '../ops/instance-lock.ts';
 import { startOperations, type Operations } from '../ops/operations.ts';
 import { loadHashKey, type LoadedHashKey } from '../record/hash-key.ts';
-import { openRecorder, type Recorder } from '../record/recorder.ts';
 import { DisallowedIntentsError, startBot } from './bot.ts';
+import { openKnowledge, openRecord } from '../service/knowledge.ts';
 
 const STOP_TIMEOUT_MS = 5_000;
 /** Time left for the event loop to empty by itself after a stop, before the process is ended. */
@@ -73,11 +70,7 @@ async function startLocked(
 ): Promise<number> {
   const discord = config.discord!;
   const { knowledgeDir } = config;
-  const opened = await openLiveStore<Answerer>({
-    load: folderLoader(knowledgeDir),
-    build: (snapshot) =>
-      createAnswerer(snapshot, config.answerThreshold === undefined ? {} : { answerThreshold: config.answerThreshold }),
-  });
+  const opened = await openKnowledge(config);
   if (!opened.ok) {
     const errors = opened.errors.map(formatProblem);
     fatal(
@@ -92,22 +85,7 @@ async function startLocked(
   const { ignored } = store.current().snapshot;
   if (ignored.length > 0)
     logger.warn({ event: 'kb.ignored', files: ignored.map(formatProblem) }, 'files left out of the knowledge base');
-  let recorder: Recorder | undefined;
-  let recordUnavailable: string | undefined;
-  if (config.record) {
-    try {
-      if (!hashKey) throw hashKeyError;
-      const { hashKeySource: _, ...record } = config.record;
-      recorder = openRecorder({ ...record, hashKey: hashKey.key, logger });
-    } catch (err) {
-      recordUnavailable = err instanceof Error ? err.message : String(err);
-      // Answering matters more than recording: run without the record, loudly.
-      logger.error(
-        { err, event: 'record.open_failed', dataDir: config.record.dataDir },
-        'cannot open the question record; answering without recording',
-      );
-    }
-  }
+  const { recorder, unavailable: recordUnavailable } = openRecord(config.record, hashKey?.key, hashKeyError, logger);
   let operations: Operations;
   try {
     operations = await startOperations({ config, store, recorder, logger });

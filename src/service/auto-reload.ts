@@ -1,7 +1,7 @@
-import type { Built, LiveStore, ReloadOutcome } from '../knowledge/live-store.ts';
+import type { ReloadOutcome } from '../knowledge/live-store.ts';
 import { formatProblem } from '../knowledge/problems.ts';
-import { watchFolder } from '../knowledge/watch.ts';
 import type { Logger } from '../log.ts';
+import { reloadOnSave, type LiveKnowledge } from './knowledge.ts';
 
 /**
  * Reloads the live knowledge shortly after files under `dir` change, and logs each outcome: the new
@@ -9,30 +9,22 @@ import type { Logger } from '../log.ts';
  * keeps serving.
  */
 export function autoReload(
-  store: LiveStore<Built>,
+  store: LiveKnowledge,
   dir: string,
   logger: Logger,
   options: { debounceMs?: number } = {},
 ): { close(): void } {
-  const watcher = watchFolder(
-    dir,
-    () => {
-      store.reload().then(
-        (outcome) => logOutcome(logger, outcome, 'watch'),
-        (err: unknown) =>
-          logger.error(
-            { err, event: 'kb.reload_crashed' },
-            'knowledge reload crashed; still serving the last good version',
-          ),
-      );
-    },
-    {
-      ...options,
-      onError: (err) =>
-        logger.error({ err, event: 'kb.watch_failed' }, 'cannot watch the knowledge folder; use /kb reload'),
-    },
-  );
-  return watcher;
+  return reloadOnSave(store, dir, {
+    ...options,
+    onOutcome: (outcome) => logOutcome(logger, outcome, 'watch'),
+    onCrash: (err) =>
+      logger.error(
+        { err, event: 'kb.reload_crashed' },
+        'knowledge reload crashed; still serving the last good version',
+      ),
+    onWatchError: (err) =>
+      logger.error({ err, event: 'kb.watch_failed' }, 'cannot watch the knowledge folder; use /kb reload'),
+  });
 }
 
 export function logOutcome(logger: Logger, outcome: ReloadOutcome, by: string): void {

@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GatewayIntentBits } from 'discord-api-types/v10';
 import { Writable } from 'node:stream';
-import { createAnswerer, type Answerer } from '../../src/answer/answerer.ts';
+import type { Answerer } from '../../src/answer/answerer.ts';
 import type { BotSettings } from '../../src/discord/context.ts';
 import { startBot, type BotOptions, type RunningBot } from '../../src/discord/bot.ts';
-import { folderLoader } from '../../src/knowledge/load.ts';
-import { openLiveStore, type LiveStore } from '../../src/knowledge/live-store.ts';
+import type { LiveStore } from '../../src/knowledge/live-store.ts';
 import { createLogger } from '../../src/log.ts';
 import { openRecorder, type Recorder } from '../../src/record/recorder.ts';
 import { FIXTURE_KNOWLEDGE_DIR, TEST_HASH_KEY, TODAY } from '../helpers.ts';
 import { startFakeDiscord, type FakeDiscord, type StartFakeDiscordOptions } from './fake-discord.ts';
+import { openKnowledge } from '../../src/service/knowledge.ts';
 
 /** Captured log lines, parsed. */
 export class LogCapture extends Writable {
@@ -78,10 +78,7 @@ export async function startHarness(
 ): Promise<Harness> {
   const knowledgeDir = options.knowledgeDir ?? mkdtempSync(join(tmpdir(), 'kb-e2e-'));
   if (!options.knowledgeDir) cpSync(FIXTURE_KNOWLEDGE_DIR, knowledgeDir, { recursive: true });
-  const opened = await openLiveStore<Answerer>({
-    load: folderLoader(knowledgeDir, () => TODAY),
-    build: (s) => createAnswerer(s),
-  });
+  const opened = await openKnowledge({ knowledgeDir, now: () => TODAY });
   if (!opened.ok) throw new Error(`knowledge fixture does not load: ${JSON.stringify(opened.errors)}`);
   // Answer channels need Message Content, which the operator then enables in the Developer Portal.
   const fake = await startFakeDiscord({
