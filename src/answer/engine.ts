@@ -169,7 +169,17 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   const reading = readQuestion(parts, question);
   const previous = context && parts.snapshot.factsById.get(context.previous);
   if (!previous) return settle(parts, reading, rankingSize);
-  const followUp = readFollowUp(reading.words);
+  // A word most facts have ("TikTok" here) names the knowledge base's whole subject, not a new one: "is
+  // that TikTok's word or the press?" still asks about the answer just given.
+  const everywhere = new Set(
+    reading.terms
+      .filter((t) => {
+        const id = parts.evidence.termId(t.term);
+        return id !== undefined && parts.evidence.factShare(id) >= parts.options.subjectWideShare;
+      })
+      .map((t) => t.word),
+  );
+  const followUp = readFollowUp(reading.words, everywhere);
   // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given.
   if (followUp.about) {
     return {

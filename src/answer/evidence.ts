@@ -17,6 +17,8 @@ export interface EvidenceIndex {
   readonly rewriter: SynonymRewriter;
   termId(term: string): number | undefined;
   term(termId: number): string;
+  /** The share of facts (0–1) whose text has the term. */
+  factShare(termId: number): number;
   /** Knowledge-base terms a word no fact has may be a misspelling of, best first. */
   fuzzy(word: string): readonly Expansion[];
   /**
@@ -438,6 +440,7 @@ export function buildEvidence(
     rewriter,
     termId: (term) => termIds.get(term),
     term: (id) => terms[id]!,
+    factShare: (id) => (facts.length === 0 ? 0 : (lists[id]?.docs.length ?? 0) / facts.length),
     fuzzy,
     exampleOf: (sequence) => examples.get(sequence.join(' ')),
     score,

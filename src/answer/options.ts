@@ -49,6 +49,12 @@ export interface EngineOptions {
    * them weighs this much: common words only ("what's it supposed to do?", "pour aller où ?").
    */
   readonly commonMessageWeight: number;
+  /**
+   * A word at least this share of the facts have is the knowledge base's whole subject ("TikTok"): in a
+   * follow-up it does not make a question about the previous answer ("is that TikTok's word or the
+   * press?") one about something else.
+   */
+  readonly subjectWideShare: number;
   /** How many nearest facts to offer as suggestions. */
   readonly maxSuggestions: number;
   /** A fact is only suggested if it explains at least this share of the question. */
@@ -145,6 +151,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   contextWeight: 0.3,
   relatedWeight: 0.3,
   commonMessageWeight: 0.5,
+  subjectWideShare: 0.5,
   maxSuggestions: 3,
   suggestionThreshold: 0.05,
   commonWordRank: 300,

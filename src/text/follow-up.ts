@@ -18,11 +18,17 @@ export interface FollowUpReading {
   readonly newTopic: boolean;
 }
 
-export function readFollowUp(words: readonly AnalyzedWord[]): FollowUpReading {
+/** `everywhere`: words the knowledge base's facts nearly all have, which say nothing of a subject of their own. */
+export function readFollowUp(
+  words: readonly AnalyzedWord[],
+  everywhere: ReadonlySet<string> = new Set(),
+): FollowUpReading {
   const plain = words.map((w) => w.word);
   const newTopic = NEW_TOPIC.some((phrase) => containsPhrase(plain, phrase));
   // Words that say something of their own, not the answer's provenance nor the conversation's glue.
-  const subject = words.filter((w) => !w.stop && !w.framing && !META.has(w.word) && !GLUE.has(w.word));
+  const subject = words.filter(
+    (w) => !w.stop && !w.framing && !META.has(w.word) && !GLUE.has(w.word) && !everywhere.has(w.word),
+  );
   const about = newTopic || subject.length > 0 ? undefined : aboutAnswer(plain);
   const content = words.filter((w) => !w.stop && !w.framing && !GLUE.has(w.word));
   const opens = OPENINGS.some((phrase) => startsWithPhrase(plain, phrase));
@@ -51,6 +57,7 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
       'statement',
       'official',
       'officially',
+      'word',
       'dit',
       'dire',
       'affirme',

@@ -21,6 +21,16 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
+  it('asking who says it in the words of the knowledge base\'s whole subject ("TikTok") is still about that answer; a word of one fact is not', () => {
+    for (const q of ["is that tiktok's word or the press?", "c'est TikTok qui le dit ou la presse ?"]) {
+      const d = after('deletion-plan', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'deletion-plan' } });
+      expect(d.followUp, q).toEqual({ previous: 'deletion-plan', used: true, about: 'claimant' });
+    }
+    // The Treasury is in the CFIUS fact, not in most facts: asking what it said is another fact's question.
+    expect(after('cfius', 'and what did the treasury say?').fact?.id).toBe('no-comment');
+  });
+
   it('that is elliptical is read with the previous answer, when it cannot be answered alone', () => {
     for (const [previous, q] of [
       ['governance-unit-may', "ok, and what's it supposed to do?"],
