@@ -154,6 +154,23 @@ const SETS: readonly {
     notAnswered: 0.95,
     wrong: 0.02,
   },
+  {
+    // Keyword, chat, context and formal, English and French, a quarter near misses (style per question).
+    name: 'blind set N (four styles; scored blind with the engine of 2026-12-02, 33b97fa)',
+    file: 'questions-blind-n.yaml',
+    right: 0.83,
+    refused: 0.85,
+    notAnswered: 0.93,
+    wrong: 0.03,
+  },
+  {
+    name: 'blind set O (four styles; scored blind with the engine of 2026-12-02, 33b97fa)',
+    file: 'questions-blind-o.yaml',
+    right: 0.78,
+    refused: 0.86,
+    notAnswered: 0.93,
+    wrong: 0.03,
+  },
 ];
 
 describe('answer quality on the frozen knowledge base', () => {
