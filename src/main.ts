@@ -9,7 +9,18 @@ const NOT_CONFIGURED = [
   '`npm run deploy:commands` once, then `npm start` again.',
 ];
 
+const USAGE = `Usage: npm start
+  Without DISCORD_TOKEN, a chat in this terminal over the knowledge base (KNOWLEDGE_DIR, default knowledge/);
+  with it, the bot in Discord. Settings are environment variables, or a .env file here: see .env.example.`;
+
 async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.length > 0) {
+    const help = args.includes('--help') || args.includes('-h');
+    if (help) console.log(USAGE);
+    else console.error(`start: unexpected argument ${args[0]}\n${USAGE}`);
+    return help ? 0 : 2;
+  }
   loadDotEnv();
   const config = configOrExplain(process.env, (line) => console.error(line));
   if (!config) return 2;

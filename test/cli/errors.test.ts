@@ -155,4 +155,20 @@ describe('every command, called wrongly', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stderr.split('\n')[0]).toBe('ask: unknown option --jsn (did you mean --json?)');
   });
+
+  it.each([
+    ['npm start', 'src/main.ts', /^Usage: npm start\n/],
+    ['npm run bench', 'bench/run.ts', /^usage: npm run bench\n/],
+    ['npm run bench:clinc', 'bench/clinc150.ts', /^usage: npm run bench:clinc /],
+  ])('given --help, %s prints its usage and exits 0 without starting anything', async (_, script, usage) => {
+    const { code, stdout, stderr } = await runTs(script, ['--help']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(stdout).toMatch(usage);
+  });
+
+  it('given an argument it does not take, npm start says so with its usage and exits 2', async () => {
+    const { code, stdout, stderr } = await runTs('src/main.ts', ['--bogus']);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr.split('\n')[0]).toBe('start: unexpected argument --bogus');
+  });
 });
