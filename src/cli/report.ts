@@ -17,7 +17,7 @@ const SPEC = {
   usage: `Usage: npm run report -- [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--data-dir DIR]
   What staff asked from --from through --to, whole UTC days (default: the last ${REPORT_DAYS} days).
   --json         the report as one JSON object
-  --data-dir     where the bot keeps its record (default: $DATA_DIR, then ./data)`,
+  --data-dir     where the bot keeps its record (default: $DATA_DIR, then ./var)`,
   options: {
     from: { type: 'string' },
     to: { type: 'string' },
