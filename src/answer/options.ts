@@ -181,13 +181,6 @@ export function engineOptions(overrides: Partial<EngineOptions> = {}): EngineOpt
   return Object.freeze({
     ...DEFAULT_ENGINE_OPTIONS,
     ...overrides,
-    decisionWeights: Object.freeze({
-      bias: -3.276,
-      similarity: 0.731,
-      exampleCoverage: 2.995,
-      margin: 0.595,
-      unexplainedMax: -1.004,
-      explained: 1.005,
-    }),
+    decisionWeights: Object.freeze({ ...DEFAULT_ENGINE_OPTIONS.decisionWeights, ...overrides.decisionWeights }),
   });
 }

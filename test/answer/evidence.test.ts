@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerProbability, FEATURE_NAMES, type DecisionFeatures } from '../../src/answer/decision.ts';
 import { buildEvidence, type ScoredQuestion } from '../../src/answer/evidence.ts';
-import { DEFAULT_ENGINE_OPTIONS } from '../../src/answer/options.ts';
+import { DEFAULT_ENGINE_OPTIONS, engineOptions } from '../../src/answer/options.ts';
 import { synonymRewriter } from '../../src/answer/synonyms.ts';
 import { analyze } from '../../src/text/analyze.ts';
 import { fixtureSnapshot } from './fixture-kb.ts';
@@ -100,5 +100,11 @@ describe('the decision', () => {
 
   it('has a weight for every feature it reads, and no other', () => {
     expect(Object.keys(DEFAULT_ENGINE_OPTIONS.decisionWeights).sort()).toEqual([...FEATURE_NAMES, 'bias'].sort());
+  });
+
+  it('given weights among the options (as fit:decision tries them), then those weights decide, the rest default', () => {
+    const options = engineOptions({ decisionWeights: { ...DEFAULT_ENGINE_OPTIONS.decisionWeights, bias: 1 } });
+    expect(options.decisionWeights).toEqual({ ...DEFAULT_ENGINE_OPTIONS.decisionWeights, bias: 1 });
+    expect(engineOptions().decisionWeights).toEqual(DEFAULT_ENGINE_OPTIONS.decisionWeights);
   });
 });
