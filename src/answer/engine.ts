@@ -198,6 +198,19 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // answer; an elliptical one ("and the backups?", "when was it formed?") is read with it when it cannot
   // be answered alone.
   if (alone.status === 'answered' || followUp.newTopic || !followUp.elliptical) return unused;
+  // "to whom?", "and did it go through?", "pour faire quoi ?": no word of its own, so nothing but the
+  // previous answer it could be about, yet nothing says that answer gives what it asks. Asked back ("did
+  // you mean …?" with that fact) rather than answered: answering it was wrong as often as right.
+  if (reading.terms.length === 0) {
+    return {
+      ...alone,
+      status: 'clarify',
+      fact: undefined,
+      score: 0,
+      suggestions: [previous],
+      followUp: { previous: previous.id, used: true },
+    };
+  }
   const withContext = settle(parts, reading, rankingSize, previous);
   return withContext.status === 'answered'
     ? { ...withContext, followUp: { previous: previous.id, used: true } }
