@@ -8,6 +8,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    // Files share their worker's module cache instead of loading discord.js, the engine and the fake
+    // again for each: a third less CPU (86 s instead of 120 s for the whole suite), 133 s instead of 173 s
+    // with both cores busy. Tests must leave no state behind (environment, timers, module singletons).
+    isolate: false,
     // Both cores: the end-to-end tests mostly wait on sockets (51 s instead of 87 s on a 2-core machine).
     maxWorkers: 2,
   },
