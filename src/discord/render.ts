@@ -10,11 +10,10 @@ import {
 } from 'discord.js';
 import { MESSAGES } from '../answer/messages.ts';
 import type { FactRef, FactView, ReplyModel } from '../answer/reply.ts';
-import type { ReloadOutcome } from '../knowledge/live-store.ts';
 import type { ClaimKind, Language } from '../knowledge/schema.ts';
 import { inertMentions, unmaskDeceptiveLinks } from '../knowledge/markup.ts';
 import { versionLabel, type KnowledgeSnapshot } from '../knowledge/snapshot.ts';
-import { reloadSummary } from '../service/auto-reload.ts';
+import type { ReloadSummary } from '../service/reload-summary.ts';
 import { encodeButton } from './custom-id.ts';
 import { codeBlock, DISCORD_LIMITS as L, truncate } from './limits.ts';
 import { UI } from './strings.ts';
@@ -277,8 +276,7 @@ function fitFields(fields: readonly APIEmbedField[], budget: number): APIEmbedFi
 }
 
 /** A reload's summary as a Discord message: the headline, and the problems in a code block. */
-export function describeReload(outcome: ReloadOutcome): string {
-  const { headline, problems } = reloadSummary(outcome);
+export function describeReload({ headline, problems }: ReloadSummary): string {
   if (problems.length === 0) return headline;
   const head = `${headline}\n`;
   return head + codeBlock(problems.join('\n'), L.messageContent - head.length);

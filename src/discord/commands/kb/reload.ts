@@ -1,4 +1,5 @@
 import { logOutcome } from '../../../service/auto-reload.ts';
+import { reloadSummary } from '../../../service/reload-summary.ts';
 import { DISCORD_LIMITS as L, truncate } from '../../limits.ts';
 import { describeReload, NO_MENTIONS } from '../../render.ts';
 import { deferPrivately } from '../../replies.ts';
@@ -16,7 +17,7 @@ export const reload: KbSubcommand = {
     const outcome = await context.store.reload();
     logOutcome(context.logger, outcome, 'command');
     await interaction.editReply({
-      content: truncate(describeReload(outcome), L.messageContent),
+      content: truncate(describeReload(reloadSummary(outcome)), L.messageContent),
       allowedMentions: NO_MENTIONS,
     });
   },
