@@ -1,14 +1,13 @@
 import { escapeMarkdown } from 'discord.js';
-import { formatReportText } from '../../../record/format-report.ts';
-import { buildReport } from '../../../record/report.ts';
-import { withFixHints } from '../../../service/report-hints.ts';
-import type { BotContext } from '../../context.ts';
+import { lastDays, liveReport, type LiveReport } from '../../../service/report.ts';
+import { formatReportText } from '../../../service/report-text.ts';
 import { codeBlock, DISCORD_LIMITS as L, truncate } from '../../limits.ts';
 import { NO_MENTIONS } from '../../render.ts';
 import { deferPrivately } from '../../replies.ts';
 import type { KbSubcommand } from './subcommand.ts';
 
-const DAY_MS = 86_400_000;
+/** The longest list in each section of the report: what a message has room for. */
+const REPORT_LIMIT = 10;
 
 /** What staff asked over the last days: unanswered questions with what to fix, votes, most asked. */
 export const report: KbSubcommand = {
@@ -23,33 +22,27 @@ export const report: KbSubcommand = {
   async execute(interaction, context) {
     // The report's cost grows with the record: acknowledged first, it can never miss Discord's deadline.
     await deferPrivately(interaction);
-    await interaction.editReply({
-      content: reportText(context, interaction.options.getInteger('days') ?? 30),
-      allowedMentions: NO_MENTIONS,
-    });
+    const period = lastDays(context.now(), interaction.options.getInteger('days') ?? 30);
+    const report = liveReport(context, context.store.current(), { ...period, limit: REPORT_LIMIT });
+    if (report.state === 'failed')
+      context.logger.error({ err: report.error, event: 'record.report_failed' }, 'could not read the question record');
+    await interaction.editReply({ content: describeReport(report), allowedMentions: NO_MENTIONS });
   },
 };
 
-function reportText(context: BotContext, days: number): string {
-  if (!context.recorder) {
-    if (context.recordUnavailable === undefined)
+/** The report as a Discord message: the report in a code block, or why there is none. */
+function describeReport(report: LiveReport): string {
+  switch (report.state) {
+    case 'off':
       return 'Questions are not being recorded (RECORD_QUESTIONS=off), so there is nothing to report.';
-    return truncate(
-      `The question record could not be opened when the bot started, so there is nothing to report: questions are answered but not recorded. The reason: ${escapeMarkdown(context.recordUnavailable)}`,
-      L.messageContent,
-    );
+    case 'unavailable':
+      return truncate(
+        `The question record could not be opened when the bot started, so there is nothing to report: questions are answered but not recorded. The reason: ${escapeMarkdown(report.reason)}`,
+        L.messageContent,
+      );
+    case 'failed':
+      return truncate(`Could not read the question record: ${escapeMarkdown(report.error.message)}`, L.messageContent);
+    case 'ready':
+      return codeBlock(formatReportText(report.report), L.messageContent);
   }
-  // The report's end is exclusive: one millisecond past now includes what was asked this very moment.
-  const to = new Date(context.now().getTime() + 1);
-  let report;
-  try {
-    report = buildReport(context.recorder, { from: new Date(to.getTime() - days * DAY_MS), to, limit: 10 });
-  } catch (error) {
-    context.logger.error({ err: error, event: 'record.report_failed' }, 'could not read the question record');
-    return truncate(
-      `Could not read the question record: ${escapeMarkdown((error as Error).message)}`,
-      L.messageContent,
-    );
-  }
-  return codeBlock(formatReportText(withFixHints(report, context.store.current())), L.messageContent);
 }
