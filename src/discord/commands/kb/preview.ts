@@ -1,8 +1,8 @@
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from 'discord.js';
-import { formatProblem } from '../../../knowledge/problems.ts';
-import { previewPastedDraft } from '../../../service/preview.ts';
+import { formatProblem } from '../../../service/display.ts';
+import { previewPastedDraft, type PreviewResult } from '../../../service/preview.ts';
 import { codeBlock, DISCORD_LIMITS as L, truncate } from '../../limits.ts';
-import { NO_MENTIONS, renderFact } from '../../render.ts';
+import { NO_MENTIONS, renderFact, type Rendered } from '../../render.ts';
 import { deferPrivately } from '../../replies.ts';
 import { quoteTyped } from '../../typed-text.ts';
 import type { KbSubcommand } from './subcommand.ts';
@@ -36,34 +36,37 @@ export const preview: KbSubcommand = {
       now: context.now(),
       contact: context.settings.contact,
     });
-    if (!result.ok) {
-      const head = 'The draft does not validate; nothing was changed:\n';
-      await interaction.editReply({
-        content: head + codeBlock(result.errors.map(formatProblem).join('\n'), L.messageContent - head.length),
-        allowedMentions: NO_MENTIONS,
-      });
-      return;
-    }
-    const name = (id: string | null) => (id ? `\`${id}\`` : '“I don’t know”');
-    const quoted = (question: string) => `“${quoteTyped(question, 80)}”`;
-    const lines = [`Draft \`${result.factId}\` is valid. Nothing live was changed. Staff would see the answer below.`];
-    for (const a of result.asked)
-      lines.push(
-        `${quoted(a.question)}: ${a.before === a.after ? `${name(a.after)} (unchanged)` : `${name(a.before)} → ${name(a.after)}`}`,
-      );
-    lines.push(result.wins.length ? 'It would now answer:' : 'It would not take over any question tried.');
-    for (const w of result.wins) lines.push(`+ ${quoted(w.question)} (was ${name(w.before)})`);
-    for (const c of result.changes) lines.push(`~ ${quoted(c.question)}: ${name(c.before)} → ${name(c.after)}`);
-    if (result.misses.length > 0) lines.push('Its own aliases and questions it would not answer (fix before saving):');
-    for (const miss of result.misses) lines.push(`- ${quoteTyped(miss.message, 160)}`);
-    const rendered = renderFact(result.reply.fact!, 'en', 'draft');
-    await interaction.editReply({
-      content: truncate(lines.join('\n'), L.messageContent),
-      embeds: rendered.embeds ?? [],
-      allowedMentions: NO_MENTIONS,
-    });
+    await interaction.editReply(describePreview(result));
   },
 };
+
+/** The preview as a Discord message: what the draft would do in text, and the answer staff would see. */
+function describePreview(result: PreviewResult): Rendered {
+  if (!result.ok) {
+    const head = 'The draft does not validate; nothing was changed:\n';
+    return {
+      content: head + codeBlock(result.errors.map(formatProblem).join('\n'), L.messageContent - head.length),
+      allowedMentions: NO_MENTIONS,
+    };
+  }
+  const name = (id: string | null) => (id ? `\`${id}\`` : '“I don’t know”');
+  const quoted = (question: string) => `“${quoteTyped(question, 80)}”`;
+  const lines = [`Draft \`${result.factId}\` is valid. Nothing live was changed. Staff would see the answer below.`];
+  for (const a of result.asked)
+    lines.push(
+      `${quoted(a.question)}: ${a.before === a.after ? `${name(a.after)} (unchanged)` : `${name(a.before)} → ${name(a.after)}`}`,
+    );
+  lines.push(result.wins.length ? 'It would now answer:' : 'It would not take over any question tried.');
+  for (const w of result.wins) lines.push(`+ ${quoted(w.question)} (was ${name(w.before)})`);
+  for (const c of result.changes) lines.push(`~ ${quoted(c.question)}: ${name(c.before)} → ${name(c.after)}`);
+  if (result.misses.length > 0) lines.push('Its own aliases and questions it would not answer (fix before saving):');
+  for (const miss of result.misses) lines.push(`- ${quoteTyped(miss.message, 160)}`);
+  return {
+    content: truncate(lines.join('\n'), L.messageContent),
+    embeds: renderFact(result.reply.fact!, 'en', 'draft').embeds ?? [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
 
 /** Text inputs sit in Labels: Action Rows in modals are deprecated (discord-api-docs components/reference.mdx, "Label"). */
 function previewModal(): ModalBuilder {
