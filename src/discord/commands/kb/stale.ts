@@ -1,5 +1,4 @@
-import { staleFacts } from '../../../service/stale.ts';
-import type { BotContext } from '../../context.ts';
+import { staleFacts, type StaleFacts } from '../../../service/stale.ts';
 import { DISCORD_LIMITS as L, truncate } from '../../limits.ts';
 import { replyPrivately, type KbSubcommand } from './subcommand.ts';
 
@@ -11,15 +10,18 @@ export const stale: KbSubcommand = {
       .setDescriptionLocalizations({ fr: 'Faits dont la date de révision est passée, par responsable' }),
 
   async execute(interaction, context) {
-    await replyPrivately(interaction, { content: truncate(staleList(context), L.messageContent) });
+    const stale = staleFacts(context.store.current().snapshot, context.now());
+    const text =
+      stale.count === 0
+        ? 'No fact is past its review date.'
+        : [`${stale.count} fact(s) past their review date:`, ...staleLines(stale)].join('\n');
+    await replyPrivately(interaction, { content: truncate(text, L.messageContent) });
   },
 };
 
-function staleList(context: BotContext): string {
-  const stale = staleFacts(context.store.current().snapshot, context.now());
-  if (stale.count === 0) return 'No fact is past its review date.';
-  const lines = stale.byOwner.map(
+/** Stale facts on Discord, here and in /kb status: a line per owner, each fact with the day it was due. */
+export function staleLines(stale: StaleFacts): string[] {
+  return stale.byOwner.map(
     ({ owner, facts }) => `**${owner}**: ${facts.map((f) => `\`${f.id}\` (due ${f.reviewBy})`).join(', ')}`,
   );
-  return [`${stale.count} fact(s) past their review date:`, ...lines].join('\n');
 }

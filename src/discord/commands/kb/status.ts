@@ -1,10 +1,9 @@
 import { EmbedBuilder, escapeMarkdown } from 'discord.js';
-import { formatProblem } from '../../../knowledge/problems.ts';
-import { versionLabel } from '../../../knowledge/snapshot.ts';
-import { recordHealth } from '../../../service/record-health.ts';
-import { staleFacts } from '../../../service/stale.ts';
-import type { BotContext } from '../../context.ts';
+import type { PullStatus } from '../../../ops/knowledge-pull.ts';
+import type { RecordHealth } from '../../../service/record-health.ts';
+import { knowledgeStatus, type KnowledgeStatus } from '../../../service/status.ts';
 import { codeBlock, DISCORD_LIMITS as L, truncate } from '../../limits.ts';
+import { staleLines } from './stale.ts';
 import { replyPrivately, type KbSubcommand } from './subcommand.ts';
 
 /** The knowledge base live now, and the health of what feeds it and what it records. */
@@ -15,13 +14,43 @@ export const status: KbSubcommand = {
       .setDescriptionLocalizations({ fr: 'Version, nombre de faits, révisions en retard, dernière erreur' }),
 
   async execute(interaction, context) {
-    await replyPrivately(interaction, { embeds: [statusEmbed(context)] });
+    await replyPrivately(interaction, { embeds: [statusEmbed(knowledgeStatus(context))] });
   },
 };
 
-/** The record's health for /kb status: whether questions are recorded, and the last failure. */
-function recordField(context: BotContext): { name: string; value: string; failing: boolean } {
-  const health = recordHealth(context.recorder, context.recordUnavailable);
+function statusEmbed(status: KnowledgeStatus): EmbedBuilder {
+  const { stale, lastError, pull, ignored } = status;
+  const record = recordField(status.record);
+  const embed = new EmbedBuilder()
+    .setTitle(`Knowledge base ${status.version}`)
+    .addFields(
+      { name: 'Facts', value: String(status.facts), inline: true },
+      { name: 'Loaded', value: `<t:${Math.floor(status.loadedAt.getTime() / 1000)}:f>`, inline: true },
+      {
+        name: `Past their review date (${stale.count})`,
+        value: truncate(staleLines(stale).join('\n') || 'None', L.embedFieldValue),
+      },
+      { name: record.name, value: record.value },
+    )
+    .setColor(lastError || record.failing || pull?.result === 'failed' ? 0xe74c3c : 0x2ecc71);
+  if (pull) embed.addFields(pullField(pull));
+  if (ignored.length > 0) {
+    embed.addFields({
+      name: `Files ignored (${ignored.length})`,
+      value: truncate(ignored.map(({ file, why }) => `\`${file}\`: ${why}`).join('\n'), L.embedFieldValue),
+    });
+  }
+  if (lastError) {
+    embed.addFields({
+      name: `Last load failed (${lastError.problems.length} error(s)); still serving ${lastError.serving}`,
+      value: codeBlock(lastError.problems.join('\n'), L.embedFieldValue),
+    });
+  }
+  return embed;
+}
+
+/** The record's health: whether questions are recorded, and the last failure. */
+function recordField(health: RecordHealth): { name: string; value: string; failing: boolean } {
   switch (health.state) {
     case 'off':
       return { name: 'Question record', value: 'Off (RECORD_QUESTIONS=off)', failing: false };
@@ -51,58 +80,16 @@ function recordField(context: BotContext): { name: string; value: string; failin
   }
 }
 
-function statusEmbed(context: BotContext): EmbedBuilder {
-  const { snapshot } = context.store.current();
-  const overdue = staleFacts(snapshot, context.now());
-  const error = context.store.lastError;
-  const record = recordField(context);
-  const pull = context.knowledgePull?.last();
-  const embed = new EmbedBuilder()
-    .setTitle(`Knowledge base ${versionLabel(snapshot)}`)
-    .addFields(
-      { name: 'Facts', value: String(snapshot.facts.length), inline: true },
-      { name: 'Loaded', value: `<t:${Math.floor(snapshot.loadedAt.getTime() / 1000)}:f>`, inline: true },
-      {
-        name: `Past their review date (${overdue.count})`,
-        value: truncate(
-          overdue.byOwner
-            .flatMap(({ owner, facts }) => facts.map((f) => `\`${f.id}\` — ${f.reviewBy} (${owner})`))
-            .join('\n') || 'None',
-          L.embedFieldValue,
-        ),
-      },
-      { name: record.name, value: record.value },
-    )
-    .setColor(error || record.failing || pull?.result === 'failed' ? 0xe74c3c : 0x2ecc71);
-  if (pull) {
-    // Timestamps render in field values only, not in names.
-    const when = `<t:${Math.floor(pull.at.getTime() / 1000)}:R>`;
-    embed.addFields(
-      pull.result === 'failed'
-        ? {
-            name: 'Last git pull failed; the knowledge files did not change',
-            value: `${when}\n${codeBlock(pull.error ?? 'unknown error', L.embedFieldValue - when.length - 1)}`,
-          }
-        : {
-            name: 'Last git pull',
-            value: `${when}: ${pull.result === 'updated' ? `updated ${pull.from} → ${pull.to}` : `already at ${pull.to}`}`,
-          },
-    );
-  }
-  if (snapshot.ignored.length > 0) {
-    embed.addFields({
-      name: `Files ignored (${snapshot.ignored.length})`,
-      value: truncate(
-        snapshot.ignored.map((p) => `\`${p.file}\`: ${p.message.replace(/^ignored: /, '')}`).join('\n'),
-        L.embedFieldValue,
-      ),
-    });
-  }
-  if (error) {
-    embed.addFields({
-      name: `Last load failed (${error.errors.length} error(s)); still serving ${snapshot.version}`,
-      value: codeBlock(error.errors.map(formatProblem).join('\n'), L.embedFieldValue),
-    });
-  }
-  return embed;
+/** The last pull of the knowledge repository; timestamps render in field values only, not in names. */
+function pullField(pull: PullStatus): { name: string; value: string } {
+  const when = `<t:${Math.floor(pull.at.getTime() / 1000)}:R>`;
+  return pull.result === 'failed'
+    ? {
+        name: 'Last git pull failed; the knowledge files did not change',
+        value: `${when}\n${codeBlock(pull.error ?? 'unknown error', L.embedFieldValue - when.length - 1)}`,
+      }
+    : {
+        name: 'Last git pull',
+        value: `${when}: ${pull.result === 'updated' ? `updated ${pull.from} → ${pull.to}` : `already at ${pull.to}`}`,
+      };
 }
