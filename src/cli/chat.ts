@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { Language } from '../knowledge/schema.ts';
 import { reloadSummary, type ReloadSummary } from '../service/reload-summary.ts';
-import { versionLabel } from '../knowledge/snapshot.ts';
+import { versionLabel } from '../service/display.ts';
 import { analyze } from '../text/analyze.ts';
 import type { TerminalEngine } from './engine-setup.ts';
 import { renderText } from './render-text.ts';

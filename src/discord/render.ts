@@ -11,8 +11,8 @@ import {
 import { MESSAGES } from '../answer/messages.ts';
 import type { FactRef, FactView, ReplyModel } from '../answer/reply.ts';
 import type { ClaimKind, Language } from '../knowledge/schema.ts';
-import { inertMentions, unmaskDeceptiveLinks } from '../knowledge/markup.ts';
-import { versionLabel, type KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { inertMentions, unmaskDeceptiveLinks, versionLabel } from '../service/display.ts';
 import type { ReloadSummary } from '../service/reload-summary.ts';
 import { encodeButton } from './custom-id.ts';
 import { codeBlock, DISCORD_LIMITS as L, truncate } from './limits.ts';
