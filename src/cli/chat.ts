@@ -1,8 +1,7 @@
 import { createInterface } from 'node:readline';
-import type { ReloadOutcome } from '../knowledge/live-store.ts';
 import type { Language } from '../knowledge/schema.ts';
-import { reloadSummary } from '../service/auto-reload.ts';
-import { versionLabel } from '../knowledge/snapshot.ts';
+import { reloadSummary, type ReloadSummary } from '../service/reload-summary.ts';
+import { versionLabel } from '../service/display.ts';
 import { analyze } from '../text/analyze.ts';
 import type { TerminalEngine } from './engine-setup.ts';
 import { renderText } from './render-text.ts';
@@ -42,7 +41,7 @@ export async function runChat(engine: TerminalEngine, io: ChatIo): Promise<void>
     io.watch === false
       ? undefined
       : engine.watch((outcome) => {
-          write(`\n${reloadMessage(outcome).join('\n')}`);
+          write(`\n${reloadMessage(reloadSummary(outcome)).join('\n')}`);
           rl.prompt(true);
         });
   rl.prompt();
@@ -80,7 +79,6 @@ export async function runChat(engine: TerminalEngine, io: ChatIo): Promise<void>
 }
 
 /** What a reload did, for the person chatting. */
-export function reloadMessage(outcome: ReloadOutcome): string[] {
-  const { headline, problems } = reloadSummary(outcome);
+export function reloadMessage({ headline, problems }: ReloadSummary): string[] {
   return [headline, ...problems];
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { closest } from '../knowledge/problems.ts';
+import { closest } from '../util/closest.ts';
 
 /** Where a command writes, and the environment it reads: the process's own, or a test's. */
 export interface CliIo {

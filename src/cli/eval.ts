@@ -1,7 +1,7 @@
-import { createAnswerer } from '../answer/answerer.ts';
 import { evaluate, evaluateConversations, formatConversationReport, formatReport } from '../answer/evaluate.ts';
 import { EXIT, numberOption, processIo, runCommand, UsageError, type CliIo } from './command.ts';
-import { knowledgeDirOption, loadOrExplain } from './knowledge.ts';
+import { openKnowledge } from '../service/knowledge.ts';
+import { explainLoadErrors, knowledgeDirOption } from './knowledge.ts';
 import { runIfMain } from './main-guard.ts';
 import { readEvaluationSet } from './question-set.ts';
 
@@ -25,9 +25,12 @@ export function runEval(argv: readonly string[], io: CliIo): Promise<number> {
     const threshold = numberOption('threshold', values.threshold, 0, 1);
     const dir = knowledgeDirOption(values.dir);
     const evaluation = await readEvaluationSet(file);
-    const snapshot = await loadOrExplain(dir, io.err);
-    if (!snapshot) return EXIT.failed;
-    const answerer = createAnswerer(snapshot, threshold === undefined ? {} : { answerThreshold: threshold });
+    const opened = await openKnowledge({ knowledgeDir: dir, answerThreshold: threshold });
+    if (!opened.ok) {
+      explainLoadErrors(opened.errors, io.err);
+      return EXIT.failed;
+    }
+    const answerer = opened.store.current();
     const lines =
       evaluation.kind === 'questions'
         ? formatReport(evaluate(evaluation.set, answerer.ask))

@@ -1,21 +1,10 @@
 import { statSync } from 'node:fs';
-import { loadKnowledge } from '../knowledge/load.ts';
-import { formatProblem, type Problem } from '../knowledge/problems.ts';
-import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import type { Problem } from '../knowledge/problems.ts';
+import { formatProblem } from '../service/display.ts';
 import { CommandFailure, fileProblem } from './command.ts';
 import { REPOSITORY_KNOWLEDGE_DIR } from '../config.ts';
 
-/** Loads the knowledge base for a command; on failure prints every problem and returns undefined. */
-export async function loadOrExplain(
-  dir: string | undefined,
-  err: (line: string) => void,
-): Promise<KnowledgeSnapshot | undefined> {
-  const result = await loadKnowledge({ dir: dir ?? REPOSITORY_KNOWLEDGE_DIR });
-  if (result.ok) return result.snapshot;
-  explainLoadErrors(result.errors, err);
-  return undefined;
-}
-
+/** Why a command could not load the knowledge base: every problem, each at its file:line:column. */
 export function explainLoadErrors(errors: readonly Problem[], err: (line: string) => void): void {
   err('The knowledge base has errors; fix them (npm run kb:lint shows them too):');
   for (const problem of errors) err(formatProblem(problem));

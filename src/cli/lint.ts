@@ -1,9 +1,5 @@
-import { createAnswerer } from '../answer/answerer.ts';
-import { loadKnowledgeWithFiles } from '../knowledge/load.ts';
-import { byPosition, formatProblem, type Problem } from '../knowledge/problems.ts';
-import { validateKnowledge } from '../knowledge/validate.ts';
-import { compareAnswers, examplesOf, selfTest, type AnswerChange } from '../service/self-test.ts';
-import { staleFacts } from '../service/stale.ts';
+import { formatProblem } from '../service/display.ts';
+import { lintKnowledge, type LintResult } from '../service/lint.ts';
 import { EXIT, processIo, runCommand, UsageError, type CliIo } from './command.ts';
 import { committedKnowledgeFiles } from './git-baseline.ts';
 import { knowledgeDirOption } from './knowledge.ts';
@@ -25,62 +21,60 @@ const SPEC = {
 
 export function lint(argv: readonly string[], io: CliIo): Promise<number> {
   return runCommand(SPEC, argv, io, async ({ values, positionals }) => {
-    const { out } = io;
     if (positionals.length > 0 && values.against === undefined)
       throw new UsageError('question sets are compared only with --against REF');
     const dir = knowledgeDirOption(values.dir);
-    const questionSets = await Promise.all(positionals.map(questionsOf));
-    const { files, result } = await loadKnowledgeWithFiles({ dir });
-    const answerer = result.ok ? createAnswerer(result.snapshot) : undefined;
-    const errors: readonly Problem[] = result.ok ? selfTest(answerer!, files).sort(byPosition) : result.errors;
-    const { warnings } = result;
-    for (const problem of [...errors, ...warnings]) out(formatProblem(problem));
-    const stale = result.ok ? staleFacts(result.snapshot, new Date()) : undefined;
-    if (stale && stale.count > 0) {
-      out('');
-      out('Facts past their review date, by owner:');
-      for (const { owner, facts } of stale.byOwner) out(`  ${owner}: ${facts.map((f) => f.file ?? f.id).join(', ')}`);
-    }
-    let broken: readonly AnswerChange[] = [];
-    if (answerer && values.against !== undefined) {
-      const baseFiles = committedKnowledgeFiles(dir, values.against);
-      const baseline = validateKnowledge(baseFiles, { now: new Date() });
-      out('');
-      if (!baseline.ok)
-        out(
-          `The knowledge base at ${values.against} does not load (${baseline.errors.length} error(s)); nothing to compare with.`,
-        );
-      else {
-        const { files: changed, changes } = compareAnswers(
-          { answerer: createAnswerer(baseline.snapshot), files: baseFiles },
-          { answerer, files },
-          questionSets.flat(),
-        );
-        out(`Files changed since ${values.against}: ${changed.length > 0 ? changed.join(', ') : 'none'}.`);
-        out(
-          changes.length === 0
-            ? `No other question is answered differently.`
-            : `Questions answered differently because of them (${changes.length}):`,
-        );
-        for (const c of changes) out(`  ${c.where}: "${c.question}" was ${c.before}, now ${c.after}`);
-        broken = changes.filter((c) => c.brokenBy !== undefined);
-        if (broken.length > 0) {
-          out('');
-          out(`Questions that were answered right and are now answered wrongly (${broken.length}):`);
-          for (const c of broken)
-            out(`  ${c.where}: "${c.question}" is now ${c.after}, because of ${c.brokenBy!.join(', ')}`);
-        }
+    const questions = (await Promise.all(positionals.map(questionsOf))).flat();
+    const ref = values.against;
+    const result = await lintKnowledge({
+      dir,
+      now: new Date(),
+      strict: values.strict,
+      ...(ref === undefined ? {} : { against: { ref, files: () => committedKnowledgeFiles(dir, ref), questions } }),
+    });
+    for (const line of formatLint(result)) io.out(line);
+    return result.failed ? EXIT.failed : EXIT.ok;
+  });
+}
+
+/** The lint result for a terminal: each problem at its file:line:column, then what they add up to. */
+export function formatLint(result: LintResult): string[] {
+  const { errors, warnings, loaded, comparison, broken } = result;
+  const lines = [...errors, ...warnings].map(formatProblem);
+  if (loaded && loaded.stale.count > 0) {
+    lines.push('', 'Facts past their review date, by owner:');
+    for (const { owner, facts } of loaded.stale.byOwner)
+      lines.push(`  ${owner}: ${facts.map((f) => f.file ?? f.id).join(', ')}`);
+  }
+  if (comparison) {
+    lines.push('');
+    if (!comparison.ok)
+      lines.push(
+        `The knowledge base at ${comparison.ref} does not load (${comparison.errors} error(s)); nothing to compare with.`,
+      );
+    else {
+      const { files, changes } = comparison;
+      lines.push(`Files changed since ${comparison.ref}: ${files.length > 0 ? files.join(', ') : 'none'}.`);
+      lines.push(
+        changes.length === 0
+          ? `No other question is answered differently.`
+          : `Questions answered differently because of them (${changes.length}):`,
+      );
+      for (const c of changes) lines.push(`  ${c.where}: "${c.question}" was ${c.before}, now ${c.after}`);
+      if (broken.length > 0) {
+        lines.push('', `Questions that were answered right and are now answered wrongly (${broken.length}):`);
+        for (const c of broken)
+          lines.push(`  ${c.where}: "${c.question}" is now ${c.after}, because of ${c.brokenBy!.join(', ')}`);
       }
     }
-    const failed = errors.length > 0 || broken.length > 0 || (values.strict && warnings.length > 0);
-    const summary = result.ok
-      ? `${result.snapshot.facts.length} facts, ${result.snapshot.sources.size} sources, ${examplesOf(result.snapshot, files).length} aliases and questions tried, version ${result.snapshot.version}`
-      : 'knowledge base not loaded';
-    out(
-      `${failed ? 'FAILED' : 'OK'}: ${errors.length} error(s), ${warnings.length} warning(s)${broken.length > 0 ? `, ${broken.length} question(s) now answered wrongly` : ''}${values.strict ? ' (strict: warnings count as errors)' : ''} — ${summary}`,
-    );
-    return failed ? EXIT.failed : EXIT.ok;
-  });
+  }
+  const summary = loaded
+    ? `${loaded.facts} facts, ${loaded.sources} sources, ${loaded.examples} aliases and questions tried, version ${loaded.version}`
+    : 'knowledge base not loaded';
+  lines.push(
+    `${result.failed ? 'FAILED' : 'OK'}: ${errors.length} error(s), ${warnings.length} warning(s)${broken.length > 0 ? `, ${broken.length} question(s) now answered wrongly` : ''}${result.strict ? ' (strict: warnings count as errors)' : ''} — ${summary}`,
+  );
+  return lines;
 }
 
 await runIfMain(import.meta.url, () => lint(process.argv.slice(2), processIo()));

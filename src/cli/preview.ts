@@ -1,14 +1,8 @@
-import { existsSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
-import type Database from 'better-sqlite3';
-import { createAnswerer } from '../answer/answerer.ts';
 import { configOrExplain } from '../config.ts';
-import { databasePath } from '../record/recorder.ts';
-import { openRecordForReading } from '../record/report.ts';
-import { readKnowledgeFiles } from '../knowledge/load.ts';
-import { formatProblem, type Problem } from '../knowledge/problems.ts';
-import { validateKnowledge, type KnowledgeFiles } from '../knowledge/validate.ts';
-import { previewFact, recentUnanswered, type PreviewResult } from '../service/preview.ts';
+import type { Problem } from '../knowledge/problems.ts';
+import { formatProblem } from '../service/display.ts';
+import { previewDraftFile, type PreviewResult } from '../service/preview.ts';
+import { RecordReadError } from '../service/report.ts';
 import { CommandFailure, EXIT, processIo, readInputFile, runCommand, UsageError, type CliIo } from './command.ts';
 import { committedFile } from './git-baseline.ts';
 import { knowledgeDirOption } from './knowledge.ts';
@@ -33,45 +27,28 @@ export function preview(argv: readonly string[], io: CliIo, now = new Date()): P
     if (!config) return EXIT.usage;
     const dir = knowledgeDirOption(values.dir);
     const draft = await readInputFile(file);
-    const read = await readKnowledgeFiles(dir);
-    const { files, against } = withoutDraft(read.files, dir, file);
-    const current = validateKnowledge(files, { now });
-    if (!current.ok || read.problems.length > 0) {
-      throw new CommandFailure(`the knowledge base ${against} has errors; run npm run kb:lint first`);
+    let preview;
+    try {
+      preview = await previewDraftFile({
+        knowledgeDir: dir,
+        draftPath: file,
+        draft,
+        questions,
+        dataDir: config.record?.dataDir,
+        now,
+        contact: config.contact,
+        committed: { ref: 'HEAD', file: (name) => committedFile(dir, 'HEAD', name) },
+      });
+    } catch (error) {
+      throw error instanceof RecordReadError ? new CommandFailure(error.message) : error;
     }
-    const result = previewFact({
-      files,
-      draft,
-      live: createAnswerer(current.snapshot),
-      questions: [...questions, ...recordedUnanswered(config.record?.dataDir, now)],
-      now,
-      contact: config.contact,
-    });
+    const { against } = preview;
+    if (!preview.ok) throw new CommandFailure(`the knowledge base ${against} has errors; run npm run kb:lint first`);
+    const { result } = preview;
     io.out(`Compared with the knowledge base ${against}.`);
     for (const line of formatPreview(result, file)) io.out(line);
     return result.ok ? EXIT.ok : EXIT.failed;
   });
-}
-
-/**
- * The knowledge base to compare a draft with. A draft saved in the knowledge folder is already on disk:
- * compared with itself, every question would be "unchanged". It is taken out, or put back as committed.
- */
-function withoutDraft(
-  files: KnowledgeFiles,
-  dir: string,
-  draftPath: string,
-): { files: KnowledgeFiles; against: string } {
-  const inside = relative(resolve(dir), resolve(draftPath)).split('\\').join('/');
-  if (inside.startsWith('../') || !files.has(inside)) return { files, against: 'as it is on disk' };
-  const baseline = new Map(files);
-  const committed = committedFile(dir, 'HEAD', inside);
-  if (committed === undefined) {
-    baseline.delete(inside);
-    return { files: baseline, against: `without ${inside} (not committed yet)` };
-  }
-  baseline.set(inside, committed);
-  return { files: baseline, against: `with ${inside} as committed at HEAD` };
 }
 
 /** The preview for a terminal; problems in the draft point at `draftPath`, the file the person edits. */
@@ -126,18 +103,3 @@ export function formatPreview(result: PreviewResult, draftPath: string = result.
 }
 
 await runIfMain(import.meta.url, () => preview(process.argv.slice(2), processIo()));
-
-/** Recent unanswered questions from the bot's record, when there is one here (as `/kb preview` tries them). */
-function recordedUnanswered(dataDir: string | undefined, now: Date): string[] {
-  const file = dataDir === undefined ? undefined : databasePath(resolve(dataDir));
-  if (file === undefined || !existsSync(file)) return [];
-  let db: Database.Database | undefined;
-  try {
-    db = openRecordForReading(file);
-    return recentUnanswered(db, now);
-  } catch (error) {
-    throw new CommandFailure(`could not read the question record ${file}: ${(error as Error).message}`);
-  } finally {
-    db?.close();
-  }
-}

@@ -1,12 +1,7 @@
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { formatReportText } from '../record/format-report.ts';
-import { applyMigrations } from '../record/migrations.ts';
-import { databasePath } from '../record/recorder.ts';
-import { buildReport, openRecordForReading } from '../record/report.ts';
 import { configOrExplain } from '../config.ts';
-import { withFixHints } from '../service/report-hints.ts';
+import { readReport, RecordReadError, recordOnDisk } from '../service/report.ts';
+import { formatReportText } from '../service/report-text.ts';
 import { openTerminalEngine } from './engine-setup.ts';
 import { CommandFailure, EXIT, processIo, runCommand, UsageError, type CliIo } from './command.ts';
 import { runIfMain } from './main-guard.ts';
@@ -37,25 +32,18 @@ export function report(argv: readonly string[], io: ReportIo): Promise<number> {
     const config = configOrExplain(io.env, io.err);
     if (!config) return EXIT.usage;
     const dataDir = resolve(values['data-dir'] ?? config.record?.dataDir ?? 'var');
-    const file = databasePath(dataDir);
-    // Nothing recorded yet is an empty report, not an error: an empty record answers the same queries.
-    const recorded = existsSync(file);
-    if (!recorded) io.err(`no questions recorded yet in ${dataDir}`);
-    let db: Database.Database | undefined;
+    const record = recordOnDisk(dataDir);
+    if (!record.found) io.err(`no questions recorded yet in ${dataDir}`);
+    // With the knowledge base at hand, each unanswered question says what to fix; without, the record alone.
+    const engine = await openTerminalEngine(config, io.err);
+    let result;
     try {
-      db = recorded ? openRecordForReading(file) : new Database(':memory:');
-      if (!recorded) applyMigrations(db);
-      // With the knowledge base at hand, each unanswered question says what to fix; without, the record alone.
-      const engine = await openTerminalEngine(config, io.err);
-      const recordOnly = buildReport(db, period);
-      const result = engine ? withFixHints(recordOnly, engine.current()) : recordOnly;
-      io.out(values.json ? JSON.stringify(result, null, 2) : formatReportText(result));
-      return EXIT.ok;
+      result = record.read((db) => readReport(db, period, engine?.current()));
     } catch (error) {
-      throw new CommandFailure(`could not read the question record ${file}: ${(error as Error).message}`);
-    } finally {
-      db?.close();
+      throw error instanceof RecordReadError ? new CommandFailure(error.message) : error;
     }
+    io.out(values.json ? JSON.stringify(result, null, 2) : formatReportText(result));
+    return EXIT.ok;
   });
 }
 

@@ -1,9 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { jsonSchemaFiles } from '../knowledge/json-schema.ts';
+import { REPOSITORY_KNOWLEDGE_DIR } from '../config.ts';
+import { writeSchemas } from '../service/schema.ts';
 import { EXIT, processIo, runCommand, type CliIo } from './command.ts';
 import { runIfMain } from './main-guard.ts';
-import { REPOSITORY_KNOWLEDGE_DIR } from '../config.ts';
 
 const SPEC = {
   name: 'kb:schema',
@@ -11,16 +9,6 @@ const SPEC = {
     'Usage: npm run kb:schema\n  Writes knowledge/schema/*.json from src/knowledge/schema.ts; run it after changing the schema.',
   options: {},
 } as const;
-
-export async function writeSchemas(knowledgeDir: string): Promise<string[]> {
-  const written: string[] = [];
-  for (const [name, content] of jsonSchemaFiles()) {
-    const path = join(knowledgeDir, 'schema', name);
-    await writeFile(path, content);
-    written.push(path);
-  }
-  return written;
-}
 
 export function schema(argv: readonly string[], io: CliIo, knowledgeDir = REPOSITORY_KNOWLEDGE_DIR): Promise<number> {
   return runCommand(SPEC, argv, io, async () => {

@@ -1,3 +1,5 @@
+import { DEFAULT_ENGINE_OPTIONS } from '../answer/options.ts';
+
 /**
  * Discord's limits, named once and respected everywhere; the fake Discord enforces the same numbers.
  * Sources are files of github.com/discord/discord-api-docs (read at c98d64b, August 2026).
@@ -50,8 +52,11 @@ export const DISCORD_LIMITS = Object.freeze({
 /** Most connections open to Discord's API at once (interaction replies are not rate limited globally). */
 export const REST_CONNECTIONS = 64;
 
-/** Our own bounds on what staff type: long enough for any real question, short enough to match fast. */
-export const QUESTION_MAX_LENGTH = 500;
+/**
+ * The longest question Discord lets staff type, and the most of a message that is read: the engine's own
+ * bound (`maxQuestionLength`), so that Discord never accepts what the engine would cut.
+ */
+export const QUESTION_MAX_LENGTH = DEFAULT_ENGINE_OPTIONS.maxQuestionLength;
 
 /**
  * An interaction that has waited this long for its turn, or will have by then, is deferred: a third of

@@ -2,7 +2,7 @@ import { PermissionFlagsBits, type Message } from 'discord.js';
 import { createChannelOutbox, type ChannelOutbox } from './channel-outbox.ts';
 import type { BotContext } from './context.ts';
 import { QUESTION_MAX_LENGTH } from './limits.ts';
-import { asPlainText, NO_MENTIONS, renderReply, renderTogether, type Rendered, type TogetherItem } from './render.ts';
+import { NO_MENTIONS, renderReply, renderTogether, type Rendered, type TogetherItem } from './render.ts';
 import { UI } from './strings.ts';
 import { analyze } from '../text/analyze.ts';
 
@@ -64,11 +64,11 @@ export async function handleMessage(message: Message, context: BotContext): Prom
       continues: dm || thread || replyToMe,
     },
   });
-  const rendered = renderReply(reply, { recordId });
   // Without Embed Links Discord refuses embeds (403): the same answer as text, still sourced.
+  const embeds = !permissions || permissions.has(PermissionFlagsBits.EmbedLinks);
   await context.channelReplies.reply(message.channelId, {
     message,
-    rendered: permissions && !permissions.has(PermissionFlagsBits.EmbedLinks) ? asPlainText(rendered) : rendered,
+    rendered: renderReply(reply, { recordId, embeds }),
     together: { authorId: message.author.id, question, reply },
   });
 }

@@ -1,7 +1,7 @@
 import type { Client } from 'discord.js';
-import { formatProblem } from '../knowledge/problems.ts';
 import type { Built, LiveStore } from '../knowledge/live-store.ts';
 import type { Logger } from '../log.ts';
+import { reloadSummary } from '../service/reload-summary.ts';
 import { describeReload, NO_MENTIONS } from './render.ts';
 
 /**
@@ -18,10 +18,11 @@ export function announceReloads(
   return store.onReload((outcome) => {
     let content: string;
     if (!outcome.ok) {
-      const problems = outcome.errors.map(formatProblem).join('\n');
+      const summary = reloadSummary(outcome);
+      const problems = summary.problems.join('\n');
       if (problems === lastPosted) return;
       lastPosted = problems;
-      content = describeReload(outcome);
+      content = describeReload(summary);
     } else {
       if (lastPosted === undefined) return;
       lastPosted = undefined;

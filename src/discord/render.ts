@@ -10,11 +10,10 @@ import {
 } from 'discord.js';
 import { MESSAGES } from '../answer/messages.ts';
 import type { FactRef, FactView, ReplyModel } from '../answer/reply.ts';
-import type { ReloadOutcome } from '../knowledge/live-store.ts';
 import type { ClaimKind, Language } from '../knowledge/schema.ts';
-import { inertMentions, unmaskDeceptiveLinks } from '../knowledge/markup.ts';
-import { versionLabel, type KnowledgeSnapshot } from '../knowledge/snapshot.ts';
-import { reloadSummary } from '../service/auto-reload.ts';
+import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { inertMentions, unmaskDeceptiveLinks, versionLabel } from '../service/display.ts';
+import type { ReloadSummary } from '../service/reload-summary.ts';
 import { encodeButton } from './custom-id.ts';
 import { codeBlock, DISCORD_LIMITS as L, truncate } from './limits.ts';
 import { UI } from './strings.ts';
@@ -43,12 +42,26 @@ const COLORS: Record<ClaimKind, number> = {
   'public-record': 0x95a5a6,
 };
 
-/** An answer, or "I don't know" with the nearest facts as buttons. */
-export function renderReply(reply: ReplyModel, options: { recordId?: string | undefined }): Rendered {
+/**
+ * An answer, or "I don't know" with the nearest facts as buttons. With `embeds: false` (a channel where the
+ * bot may not embed links), the answer is written as text instead: title, answer, whose claim, the source
+ * quote and the footer, the answer shortened first to fit the 2,000 characters of a message.
+ */
+export function renderReply(reply: ReplyModel, options: { recordId?: string | undefined; embeds?: boolean }): Rendered {
   if (reply.fact) {
-    const answer = renderFact(reply.fact, reply.language, reply.knowledgeVersion, options.recordId, reply.suggestions);
+    const { fact, language } = reply;
+    const sections = factSections(fact, language, reply.knowledgeVersion);
+    const components = factComponents(fact, language, options.recordId, reply.suggestions);
     // A question about the previous answer ("who said that?") is answered in a sentence above it.
-    return reply.notice ? { ...answer, content: truncate(reply.notice, L.messageContent) } : answer;
+    const notice = reply.notice ? truncate(reply.notice, L.messageContent) : '';
+    if (options.embeds === false)
+      return { content: factText(sections, notice), embeds: [], components, allowedMentions: NO_MENTIONS };
+    return {
+      ...(notice ? { content: notice } : {}),
+      embeds: [factEmbed(sections, fact)],
+      components,
+      allowedMentions: NO_MENTIONS,
+    };
   }
   return {
     // Not kbText: the notice ends with CONTACT_TEXT, where an operator may mention a channel on purpose.
@@ -59,6 +72,7 @@ export function renderReply(reply: ReplyModel, options: { recordId?: string | un
   };
 }
 
+/** A fact on its own (a button, /fact, a draft's preview), as an embed. */
 export function renderFact(
   fact: FactView,
   language: Language,
@@ -66,6 +80,23 @@ export function renderFact(
   recordId?: string,
   alsoSee: readonly FactRef[] = [],
 ): Rendered {
+  return {
+    embeds: [factEmbed(factSections(fact, language, version), fact)],
+    components: factComponents(fact, language, recordId, alsoSee),
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+/** What a fact shows, each part within its own limit, whether it is laid out as an embed or as text. */
+interface FactSections {
+  readonly title: string;
+  /** The answer with its caveat and stale notice; not yet shortened, as its room depends on the layout. */
+  readonly answer: string;
+  readonly fields: readonly APIEmbedField[];
+  readonly footer: string;
+}
+
+function factSections(fact: FactView, language: Language, version: string): FactSections {
   const ui = UI[language];
   const notes = [fact.attribution.caveat, fact.staleNotice].filter(Boolean).map((n) => `*${kbText(n!)}*`);
   const first = fact.citations[0];
@@ -82,18 +113,46 @@ export function renderFact(
       value: truncate(`“${truncate(kbText(first.quote), room)}”${translation}\n${origin}`, L.embedFieldValue),
     });
   }
-  const title = truncate(kbText(fact.title), L.embedTitle);
-  const footer = truncate(ui.footer(fact.id, version), 200);
+  return {
+    title: truncate(kbText(fact.title), L.embedTitle),
+    answer: [kbText(fact.answer), ...notes].join('\n\n'),
+    fields,
+    footer: truncate(ui.footer(fact.id, version), 200),
+  };
+}
+
+function factEmbed(sections: FactSections, fact: FactView): EmbedBuilder {
+  const { title, fields, footer } = sections;
   // Every part has its own limit, and the whole embed has one too: the answer gets what is left.
   const used = title.length + footer.length + fields.reduce((n, f) => n + f.name.length + f.value.length, 0);
-  const embed = new EmbedBuilder()
+  return new EmbedBuilder()
     .setTitle(title)
-    .setDescription(
-      truncate([kbText(fact.answer), ...notes].join('\n\n'), Math.min(L.embedDescription, L.embedTotal - used - 10)),
-    )
-    .addFields(fields)
+    .setDescription(truncate(sections.answer, Math.min(L.embedDescription, L.embedTotal - used - 10)))
+    .addFields([...fields])
     .setColor(COLORS[fact.attribution.kind])
     .setFooter({ text: footer });
+}
+
+/** The sections as one message's text, after the notice when there is one; the answer gets what is left. */
+function factText(sections: FactSections, notice: string): string {
+  // The title shows as written; in a message it would be read as markdown.
+  const head = `**${escapeMarkdown(sections.title)}**`;
+  const tail = [...sections.fields.map((f) => `**${f.name}**\n${f.value}`), `-# ${sections.footer}`].join('\n');
+  const room = Math.max(0, L.messageContent - [notice, head, tail].join('\n\n').length - 4);
+  const text = [notice, [head, truncate(sections.answer, room), tail].filter(Boolean).join('\n\n')]
+    .filter(Boolean)
+    .join('\n\n');
+  return truncate(text, L.messageContent);
+}
+
+/** Sources, votes when the answer was recorded, then the related facts and the nearest ones. */
+function factComponents(
+  fact: FactView,
+  language: Language,
+  recordId: string | undefined,
+  alsoSee: readonly FactRef[],
+): ActionRowBuilder<MessageActionRowComponentBuilder>[] {
+  const ui = UI[language];
   const actions: ButtonBuilder[] = [
     new ButtonBuilder()
       .setCustomId(encodeButton({ kind: 'sources', factId: fact.id }))
@@ -113,42 +172,7 @@ export function renderFact(
     );
   }
   const related = [...fact.related, ...alsoSee.filter((s) => !fact.related.some((r) => r.id === s.id))];
-  return {
-    embeds: [embed],
-    components: [
-      new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(actions),
-      ...factButtonRows(related),
-    ],
-    allowedMentions: NO_MENTIONS,
-  };
-}
-
-/**
- * The same reply with its embeds written out as text, for channels where the bot may not embed links:
- * title, answer, whose claim and the source stay; the answer is shortened first to fit the 2,000
- * characters of a message.
- */
-export function asPlainText(rendered: Rendered): Rendered {
-  const sections = (rendered.embeds ?? []).map((e) => {
-    const embed = 'toJSON' in e ? e.toJSON() : e;
-    // The embed's title shows as written; in a message it would be read as markdown.
-    const head = embed.title ? `**${escapeMarkdown(embed.title)}**` : '';
-    const tail = [
-      ...(embed.fields ?? []).map((f) => `**${f.name}**\n${f.value}`),
-      ...(embed.footer ? [`-# ${embed.footer.text}`] : []),
-    ].join('\n');
-    return { head, description: embed.description ?? '', tail };
-  });
-  const fixed =
-    [rendered.content ?? '', ...sections.flatMap((s) => [s.head, s.tail])].join('\n\n').length + 4 * sections.length;
-  const room = Math.max(0, Math.floor((L.messageContent - fixed) / Math.max(1, sections.length)));
-  const text = [
-    rendered.content ?? '',
-    ...sections.map((s) => [s.head, truncate(s.description, room), s.tail].filter(Boolean).join('\n\n')),
-  ]
-    .filter(Boolean)
-    .join('\n\n');
-  return { ...rendered, content: truncate(text, L.messageContent), embeds: [] };
+  return [new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(actions), ...factButtonRows(related)];
 }
 
 /** Every source of a fact with its quote, publisher, date and link. */
@@ -277,8 +301,7 @@ function fitFields(fields: readonly APIEmbedField[], budget: number): APIEmbedFi
 }
 
 /** A reload's summary as a Discord message: the headline, and the problems in a code block. */
-export function describeReload(outcome: ReloadOutcome): string {
-  const { headline, problems } = reloadSummary(outcome);
+export function describeReload({ headline, problems }: ReloadSummary): string {
   if (problems.length === 0) return headline;
   const head = `${headline}\n`;
   return head + codeBlock(problems.join('\n'), L.messageContent - head.length);

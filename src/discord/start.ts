@@ -1,13 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { DiscordjsErrorCodes } from 'discord.js';
 import type { Config } from '../config.ts';
-import { formatProblem } from '../knowledge/problems.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { acquireInstanceLock, InstanceLockedError, type InstanceLock } from '../ops/instance-lock.ts';
 import { startOperations, type Operations } from '../ops/operations.ts';
-import { loadHashKey, type LoadedHashKey } from '../record/hash-key.ts';
+import type { LoadedHashKey } from '../record/hash-key.ts';
 import { DisallowedIntentsError, startBot } from './bot.ts';
-import { openKnowledge, openRecord } from '../service/knowledge.ts';
+import { formatProblem } from '../service/display.ts';
+import { loadRecordKey, openKnowledge, openRecord } from '../service/knowledge.ts';
 
 const STOP_TIMEOUT_MS = 5_000;
 /** Time left for the event loop to empty by itself after a stop, before the process is ended. */
@@ -17,15 +17,7 @@ const EXIT_GRACE_MS = 1_000;
 export async function startFromConfig(config: Config): Promise<number> {
   const discord = config.discord!;
   // The hash key is read before the logger exists, so that the logger can scrub it like the token.
-  let hashKey: LoadedHashKey | undefined;
-  let hashKeyError: unknown;
-  if (config.record) {
-    try {
-      hashKey = loadHashKey(config.record.hashKeySource);
-    } catch (err) {
-      hashKeyError = err;
-    }
-  }
+  const { key: hashKey, error: hashKeyError } = loadRecordKey(config.record);
   const keySource = config.record?.hashKeySource;
   const logger = createLogger({
     level: config.logLevel,

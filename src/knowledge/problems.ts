@@ -1,5 +1,3 @@
-import { editDistance } from '../util/edit-distance.ts';
-
 /** A problem found in the knowledge base, pointing at the place a person must edit. */
 export interface Problem {
   readonly file: string;
@@ -17,17 +15,4 @@ export function formatProblem(problem: Problem): string {
 
 export function byPosition(a: Problem, b: Problem): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
-}
-
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }

@@ -13,7 +13,8 @@ import {
 } from './schema.ts';
 import { analyze, contentTerms, textKey } from '../text/analyze.ts';
 import { quoteText } from '../text/normalise.ts';
-import { byPosition, closest, type Problem } from './problems.ts';
+import { closest } from '../util/closest.ts';
+import { byPosition, type Problem } from './problems.ts';
 import { parseYamlFile, type YamlFile } from './yaml-file.ts';
 import { deceptiveLinks, mentionsIn } from './markup.ts';
 import { schemaProblems } from './zod-problems.ts';

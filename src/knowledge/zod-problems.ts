@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import { closest, type Problem } from './problems.ts';
+import { closest } from '../util/closest.ts';
+import type { Problem } from './problems.ts';
 import type { PathSegment, YamlFile } from './yaml-file.ts';
 
 type AnySchema = z.ZodType;

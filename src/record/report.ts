@@ -38,7 +38,7 @@ export type UnansweredGroup =
       /** The group's most frequent wording. */
       readonly example: string;
       readonly lastAsked: string;
-      /** Filled in by `withFixHints` (src/service/report-hints.ts) when the knowledge base is at hand. */
+      /** Filled in by `withFixHints` (src/service/report.ts) when the knowledge base is at hand. */
       readonly hint?: FixHint;
     }
   | {

@@ -49,29 +49,3 @@ export function logOutcome(logger: Logger, outcome: ReloadOutcome, by: string): 
     );
   }
 }
-
-/**
- * What a reload did, in the policy team's words, for every front end: a headline, then the problems to
- * fix (each file:line:column) when the edit was not loaded, or the facts it changed when it was.
- */
-export function reloadSummary(outcome: ReloadOutcome): {
-  readonly headline: string;
-  readonly problems: readonly string[];
-} {
-  if (!outcome.ok) {
-    return {
-      headline: `Knowledge base edit not loaded: still serving ${outcome.version}. Fix and save again:`,
-      problems: outcome.errors.map(formatProblem),
-    };
-  }
-  const changed = [
-    ['added', outcome.added],
-    ['edited', outcome.edited],
-    ['removed', outcome.removed],
-  ] as const;
-  const parts = changed.filter(([, ids]) => ids.length > 0).map(([what, ids]) => `${what} ${ids.join(', ')}`);
-  return {
-    headline: `Knowledge base loaded: ${outcome.version} (${parts.length > 0 ? parts.join('; ') : 'no fact changed'}).`,
-    problems: [],
-  };
-}

@@ -6,6 +6,7 @@ import { folderLoader } from '../knowledge/load.ts';
 import type { Problem } from '../knowledge/problems.ts';
 import { watchFolder } from '../knowledge/watch.ts';
 import type { Logger } from '../log.ts';
+import { loadHashKey, type LoadedHashKey } from '../record/hash-key.ts';
 import { openRecorder, type Recorder } from '../record/recorder.ts';
 
 /** The knowledge live now, with the engine built over it: what every front end answers from. */
@@ -55,6 +56,19 @@ export function reloadOnSave(
       ...(handlers.onWatchError ? { onError: handlers.onWatchError } : {}),
     },
   );
+}
+
+/**
+ * The key of the record's user id hash, when recording is on (made on first start when kept in a file),
+ * or why it could not be read: the record is then not opened, and the bot answers without recording.
+ */
+export function loadRecordKey(record: Config['record']): { key: LoadedHashKey | undefined; error: unknown } {
+  if (!record) return { key: undefined, error: undefined };
+  try {
+    return { key: loadHashKey(record.hashKeySource), error: undefined };
+  } catch (error) {
+    return { key: undefined, error };
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { createAnswerer, type Answerer } from '../answer/answerer.ts';
 import { factReply, type ReplyModel } from '../answer/reply.ts';
@@ -9,6 +10,7 @@ import type { Contact } from '../answer/reply.ts';
 import { readKnowledgeFiles } from '../knowledge/load.ts';
 import type { Recorder } from '../record/recorder.ts';
 import { topUnanswered } from '../record/report.ts';
+import { recordOnDisk } from './report.ts';
 import { examplesOf, selfTest } from './self-test.ts';
 import { daysBefore } from '../util/time.ts';
 
@@ -37,6 +39,72 @@ export async function previewPastedDraft(
     files,
     questions: [...input.questions, ...recentUnanswered(input.record, input.now)],
   });
+}
+
+/**
+ * A draft saved in a file (`npm run kb:preview`), previewed against the knowledge folder without it, and
+ * tried on the recent unanswered questions of the record in `dataDir` too, when there is one.
+ */
+export async function previewDraftFile(input: DraftFileInput): Promise<DraftFilePreview> {
+  const read = await readKnowledgeFiles(input.knowledgeDir);
+  const { files, against } = withoutDraft(read.files, input);
+  const current = validateKnowledge(files, { now: input.now });
+  if (!current.ok || read.problems.length > 0) return { ok: false, against };
+  const result = previewFact({
+    files,
+    draft: input.draft,
+    live: createAnswerer(current.snapshot),
+    questions: [...input.questions, ...recordedUnanswered(input.dataDir, input.now)],
+    now: input.now,
+    contact: input.contact,
+  });
+  return { ok: true, against, result };
+}
+
+export interface DraftFileInput {
+  readonly knowledgeDir: string;
+  /** Where the draft is, to tell whether it is saved in the knowledge folder already. */
+  readonly draftPath: string;
+  readonly draft: string;
+  readonly questions: readonly string[];
+  /** The bot's data folder, whose record of questions is read if there is one. */
+  readonly dataDir: string | undefined;
+  readonly now: Date;
+  readonly contact: Contact;
+  /** The knowledge folder as committed at `ref`: a file's text, or undefined when it was not committed. */
+  readonly committed: { readonly ref: string; file(name: string): string | undefined };
+}
+
+export type DraftFilePreview =
+  /** The knowledge base the draft is compared with has errors of its own: nothing to compare with. */
+  | { readonly ok: false; readonly against: string }
+  | { readonly ok: true; readonly against: string; readonly result: PreviewResult };
+
+/**
+ * The knowledge base to compare a draft with. A draft saved in the knowledge folder is already on disk:
+ * compared with itself, every question would be "unchanged". It is taken out, or put back as committed.
+ */
+function withoutDraft(
+  files: KnowledgeFiles,
+  { knowledgeDir, draftPath, committed }: DraftFileInput,
+): { files: KnowledgeFiles; against: string } {
+  const inside = relative(resolve(knowledgeDir), resolve(draftPath)).split('\\').join('/');
+  if (inside.startsWith('../') || !files.has(inside)) return { files, against: 'as it is on disk' };
+  const baseline = new Map(files);
+  const text = committed.file(inside);
+  if (text === undefined) {
+    baseline.delete(inside);
+    return { files: baseline, against: `without ${inside} (not committed yet)` };
+  }
+  baseline.set(inside, text);
+  return { files: baseline, against: `with ${inside} as committed at ${committed.ref}` };
+}
+
+/** Recent unanswered questions from the record in `dataDir`, when there is one; a record that cannot be read throws. */
+function recordedUnanswered(dataDir: string | undefined, now: Date): string[] {
+  if (dataDir === undefined) return [];
+  const record = recordOnDisk(resolve(dataDir));
+  return record.found ? record.read((db) => recentUnanswered(db, now)) : [];
 }
 
 export interface PreviewInput {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ENGINE_OPTIONS } from '../../src/answer/options.ts';
+import { commandPayloads } from '../../src/discord/deploy.ts';
 import { codeBlock, truncate } from '../../src/discord/limits.ts';
 import { decodeButton, encodeButton } from '../../src/discord/custom-id.ts';
 
@@ -51,5 +53,20 @@ describe('button custom ids', () => {
       expect(decodeButton(id)).toEqual(action);
     }
     expect(decodeButton('something:else')).toBeUndefined();
+  });
+});
+
+describe('the longest question', () => {
+  it('given the engine reads questions up to its maxQuestionLength, then /ask and /kb explain accept exactly that many characters', () => {
+    const max = DEFAULT_ENGINE_OPTIONS.maxQuestionLength;
+    const question = (command: string, sub?: string) => {
+      const data = commandPayloads().find((c) => c.name === command)!;
+      const options = sub ? data.options?.find((o) => o.name === sub) : data;
+      return (options as { options?: { name: string; max_length?: number }[] }).options!.find(
+        (o) => o.name === 'question',
+      );
+    };
+    expect(question('ask')?.max_length).toBe(max);
+    expect(question('kb', 'explain')?.max_length).toBe(max);
   });
 });

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
-import type { FactView } from '../../src/answer/reply.ts';
-import { asPlainText, renderFact, renderSources } from '../../src/discord/render.ts';
+import type { FactView, ReplyModel } from '../../src/answer/reply.ts';
+import { renderFact, renderReply, renderSources } from '../../src/discord/render.ts';
 import { quoteTyped } from '../../src/discord/typed-text.ts';
 
 const ZWSP = '\u200b';
@@ -40,6 +40,22 @@ function fact(answer: string, quote = 'TikTok a dit qu’il garderait ses sauveg
   };
 }
 
+/** The fact as the answer to a question, written as text for a channel where the bot may not embed links. */
+const asText = (view: FactView) => {
+  const reply: ReplyModel = {
+    status: 'answered',
+    language: 'en',
+    question: 'q',
+    score: 1,
+    knowledgeVersion: 'v1',
+    fact: view,
+    suggestions: [],
+    notice: '',
+    followUp: undefined,
+  };
+  return renderReply(reply, { embeds: false }).content!;
+};
+
 const embedOf = (rendered: { embeds?: readonly unknown[] | undefined }) => {
   const embed = rendered.embeds![0] as { toJSON(): APIEmbed };
   return embed.toJSON();
@@ -60,7 +76,7 @@ describe('knowledge-base text rendered for Discord', () => {
   it('given mention syntax in a fact, then it shows as plain text in the embed and in the plain-text fallback', () => {
     const rendered = renderFact(fact(answer), 'en', 'v1');
     const embed = embedOf(rendered);
-    for (const text of [embed.description!, embed.title!, asPlainText(rendered).content!]) {
+    for (const text of [embed.description!, embed.title!, asText(fact(answer))]) {
       expect(text).not.toMatch(/@everyone|<@&\d+>/);
     }
     expect(embed.description).toContain(`Ask @${ZWSP}everyone or <${ZWSP}@&123456789012345678>.`);
@@ -69,8 +85,21 @@ describe('knowledge-base text rendered for Discord', () => {
   });
 
   it('given a title with markdown, then the plain-text fallback shows it as written, not bold in bold', () => {
-    const text = asPlainText(renderFact(fact('An answer.'), 'en', 'v1')).content!;
+    const text = asText(fact('An answer.'));
     expect(text.split('\n')[0]).toBe(`**TikTok keeps \\*\\*backups\\*\\* <${ZWSP}@&123456789012345678>**`);
+  });
+});
+
+describe('the plain-text reply, for a channel where the bot may not embed links', () => {
+  it('given an answer longer than a message, then the answer is shortened, and the title, whose claim, the quote and the footer stay, within 2,000 characters', () => {
+    const text = asText(fact(`${'TikTok said it keeps backups. '.repeat(120)}The end.`));
+    expect(text.length).toBeLessThanOrEqual(2000);
+    expect(text).toMatch(/^\*\*TikTok keeps /);
+    expect(text).toContain('…');
+    expect(text).not.toContain('The end.');
+    expect(text).toContain('**Whose claim**\nCompany statement — TikTok');
+    expect(text).toContain('“TikTok a dit qu’il garderait ses sauvegardes.”');
+    expect(text.endsWith('-# backups-retained · knowledge v1')).toBe(true);
   });
 });
 

@@ -1,88 +1,16 @@
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { report } from '../../src/cli/report.ts';
-import { formatReportText } from '../../src/record/format-report.ts';
-import {
-  databasePath,
-  openRecorder,
-  type QuestionRecord,
-  type Recorder,
-  type RecorderOptions,
-} from '../../src/record/recorder.ts';
+import { databasePath, openRecorder, type QuestionRecord, type Recorder } from '../../src/record/recorder.ts';
 import { applyMigrations, MIGRATIONS } from '../../src/record/migrations.ts';
 import { buildReport, MAX_LIMIT, topUnanswered, type Report } from '../../src/record/report.ts';
 import { unansweredKey } from '../../src/record/unanswered-key.ts';
 import { runTs } from '../cli/run.ts';
 import { FIXTURE_KNOWLEDGE_DIR, fixtureAnswerer, TEST_HASH_KEY } from '../helpers.ts';
-import { withFixHints } from '../../src/service/report-hints.ts';
-
-const T0 = new Date('2026-11-10T09:00:00Z');
-const MINUTE = 60 * 1000;
-const PERIOD = { from: new Date('2026-11-01T00:00:00Z'), to: new Date('2026-12-01T00:00:00Z') };
-const SILENT = { warn: () => {}, error: () => {} };
-
-function tempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'record-report-'));
-}
-
-/** A recorder whose clock moves one minute per question, starting at T0. */
-function recorderIn(dataDir: string, options: Partial<Omit<RecorderOptions, 'dataDir' | 'now'>> = {}) {
-  let time = T0.getTime();
-  const recorder = openRecorder({
-    dataDir,
-    logger: SILENT,
-    hashKey: TEST_HASH_KEY,
-    now: () => new Date(time),
-    ...options,
-  });
-  onTestFinished(() => recorder.close());
-  const ask = (r: Partial<QuestionRecord>): string => {
-    time += MINUTE;
-    return recorder.recordQuestion({
-      channelKind: 'slash',
-      language: 'en',
-      factId: null,
-      score: 0.5,
-      suggestions: [],
-      question: 'a question',
-      userId: 'user-1',
-      knowledgeVersion: 'kb-1',
-      ...r,
-    });
-  };
-  return { recorder, ask, setTime: (at: Date) => void (time = at.getTime()) };
-}
-
-/** A month of questions: four answered, four not (three of them the same question, worded three ways). */
-function seedMonth(dataDir: string, options: Partial<Omit<RecorderOptions, 'dataDir' | 'now'>> = {}): Recorder {
-  const { recorder, ask } = recorderIn(dataDir, options);
-  const oracle = ask({ factId: 'oracle-routing', question: 'Is US data routed through Oracle?' });
-  recorder.recordVote(oracle, 'user-1', false);
-  recorder.recordVote(oracle, 'user-2', false);
-  recorder.recordVote(oracle, 'user-3', true);
-  ask({ factId: 'oracle-routing', channelKind: 'mention', question: 'oracle servers?' });
-  recorder.recordVote(
-    ask({
-      factId: 'backups-retained',
-      channelKind: 'dm',
-      language: 'fr',
-      question: 'TikTok garde-t-il des sauvegardes ?',
-    }),
-    'user-1',
-    true,
-  );
-  ask({ channelKind: 'slash', question: 'What is the wifi password?' });
-  ask({ channelKind: 'channel', question: 'wifi password??' });
-  ask({ channelKind: 'terminal', question: "what's the WiFi password" });
-  ask({ channelKind: 'slash', language: 'fr', question: 'Où est la cantine ?' });
-  recorder.recordVote(ask({ factId: 'ownership', language: 'fr', question: 'Qui possède TikTok ?' }), 'user-1', false);
-  return recorder;
-}
-
-const MONTH_TOTALS = { questions: 8, answered: 4, unknown: 4, votes: 5, followUps: 0, followUpsUnanswered: 0 };
+import { withFixHints } from '../../src/service/report.ts';
+import { MINUTE, MONTH_TOTALS, PERIOD, recorderIn, seedMonth, SILENT, T0, tempDir } from './seed.ts';
 
 describe('buildReport', () => {
   it('given a month of questions and votes, when the record is closed and reopened, then the report counts them', () => {
@@ -152,9 +80,6 @@ describe('buildReport', () => {
     ask({ question: 'and his salary?', followUp: true });
     ask({ question: 'what is the wifi password' });
     expect(buildReport(recorder, PERIOD).totals).toMatchObject({ questions: 4, followUps: 2, followUpsUnanswered: 1 });
-    expect(formatReportText(buildReport(recorder, PERIOD))).toMatch(
-      /Follow-ups\n {2}asked +2 +50%\n {2}unanswered +1 +25%/,
-    );
   });
 
   it('given questions before, inside and at the end of the period, then only those inside are counted', () => {
@@ -398,41 +323,6 @@ describe('unansweredKey', () => {
   it('given a question made only of stop words, then it keeps its own words rather than an empty key', () => {
     expect(unansweredKey('What is the...?')).toBe('is the what');
     expect(unansweredKey('Where is the...?')).not.toBe(unansweredKey('What is the...?'));
-  });
-});
-
-describe('formatReportText', () => {
-  it('given a report, then it prints each section with aligned counts and the example wording', () => {
-    const text = formatReportText(buildReport(seedMonth(tempDir()), PERIOD));
-
-    expect(text).toContain('What staff asked, 2026-11-01 00:00 to 2026-12-01 00:00 UTC');
-    expect(text).toContain(
-      ['Totals', '  questions  8', '  answered   4  50%', '  unknown    4  50%', '  votes      5'].join('\n'),
-    );
-    expect(text).toMatch(/^ {2}3 {2}“what's the WiFi password” {2}last 2026-11-10 09:06$/m);
-    expect(text).toContain(
-      [
-        'Most voted not helpful',
-        '  oracle-routing  2 not helpful  1 helpful',
-        '  ownership       1 not helpful  0 helpful',
-      ].join('\n'),
-    );
-    expect(text).toContain(['By language', '  en  5', '  fr  3'].join('\n'));
-  });
-
-  it('given text was not stored and nothing was voted, then it says so', () => {
-    const { ask, recorder } = recorderIn(tempDir(), { storeQuestionText: false });
-    ask({ language: 'fr', channelKind: 'dm' });
-    const text = formatReportText(buildReport(recorder, PERIOD));
-
-    expect(text).toMatch(/^ {2}1 {2}\(text not stored\) fr, dm {2}last /m);
-    expect(text).toContain('Most voted not helpful\n  none');
-  });
-
-  it('given a multi-line question, then its example is printed on one line', () => {
-    const { ask, recorder } = recorderIn(tempDir());
-    ask({ question: 'line one\n\u001b[31mline two' });
-    expect(formatReportText(buildReport(recorder, PERIOD))).toContain('“line one [31mline two”');
   });
 });
 

@@ -2,7 +2,7 @@ import type { Command } from '../context.ts';
 import { ask } from './ask.ts';
 import { fact } from './fact.ts';
 import { facts } from './facts.ts';
-import { kb } from './kb.ts';
+import { kb } from './kb/index.ts';
 import { sources } from './sources.ts';
 
 /** Every slash command, by name. A command missing here is missing everywhere, deployment included. */

@@ -1,4 +1,4 @@
-import type { Report, UnansweredGroup } from './report.ts';
+import type { Report, UnansweredGroup } from '../record/report.ts';
 
 const EXAMPLE_WIDTH = 60;
 
