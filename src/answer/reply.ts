@@ -102,19 +102,17 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
 
 /** A fact shown as the answer without a question deciding it: "yes" to "did you mean …?", a draft's preview. */
 export function factReply(fact: Fact, language: Language, context: ReplyContext): ReplyModel {
-  const shown: Decision = {
+  return {
     status: 'answered',
-    fact,
-    score: 1,
     language,
+    question: fact.title[language],
+    score: 1,
+    knowledgeVersion: versionLabel(context.snapshot),
+    fact: factView(fact, language, context),
     suggestions: [],
-    terms: [],
-    ranking: [],
-    features: undefined,
-    offSubject: undefined,
+    notice: '',
     followUp: undefined,
   };
-  return buildReply(fact.title[language], shown, context);
 }
 
 /** "I don't know", and why when the engine ruled the question out: about us, another company, a missing detail. */
