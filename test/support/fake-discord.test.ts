@@ -1,4 +1,7 @@
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   ChannelType,
@@ -609,6 +612,16 @@ describe('fake discord refuses what Discord refuses', () => {
     expect(error!.status).toBe(400);
     expect(error!.code).toBe(50035);
     expect(Object.keys((error!.rawError as { errors?: object }).errors ?? {})).toContain(key);
+  });
+
+  it("takes no number from the bot: its sources import nothing from src/, so a wrong limit in the bot's table is refused here", () => {
+    const dir = fileURLToPath(new URL('./fake-discord/', import.meta.url));
+    const files = [
+      fileURLToPath(new URL('./fake-discord.ts', import.meta.url)),
+      ...readdirSync(dir).map((f) => join(dir, f)),
+    ];
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toMatch(/from '(\.\.\/)+src\//);
   });
 
   it('accepts a message at every limit', async () => {
