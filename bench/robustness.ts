@@ -1,8 +1,10 @@
 /**
  * Worst cases of input that once froze the bot's one thread: a pasted line of ": " ending in a carriage
  * return or U+2028 (the YAML pitfall hint), text cut to Discord's limits, a knowledge folder pointed at the
- * root of the disk. Medians of a few runs.
+ * root of the disk, and the questions that cost the engine most (its cost per question must stay bounded
+ * whatever the text: under 5 ms). Medians of a few runs.
  */
+import { createAnswerer } from '../src/answer/answerer.ts';
 import { truncate } from '../src/discord/limits.ts';
 import { loadKnowledge } from '../src/knowledge/load.ts';
 import { parseYamlFile } from '../src/knowledge/yaml-file.ts';
@@ -27,8 +29,26 @@ function pastedLine(end: string, nested: boolean): string {
     : `id: x\nowner: ${body}${end}\ntopic: t\n`;
 }
 
-export async function benchRobustness(): Promise<string[][]> {
+/** Questions Discord can deliver (500 characters at most) that cost the engine most, by kind. */
+const COSTLY_QUESTIONS: readonly (readonly [string, string])[] = [
+  ['one 500-letter word', 'a'.repeat(500)],
+  ['500 digits', '7'.repeat(500)],
+  ['a misspelt word 70 times', 'backupz'.repeat(70)],
+  ['100 words no fact has', Array.from({ length: 100 }, (_, i) => `wordx${i}q`).join(' ')],
+  ['80 misspellings of a known word', Array.from({ length: 80 }, () => 'bakcups').join(' ')],
+  ['100 hyphenated words', Array.from({ length: 100 }, () => 'back-ups').join(' ')],
+  ['70 mentions', '<@123456789012345678> '.repeat(70)],
+];
+
+export async function benchRobustness(knowledgeDir: string, now: Date): Promise<string[][]> {
   const rows: string[][] = [];
+  const loaded = await loadKnowledge({ dir: knowledgeDir, now });
+  if (!loaded.ok) throw new Error('the knowledge base does not load: run npm run kb:lint');
+  const answerer = createAnswerer(loaded.snapshot);
+  for (const [name, question] of COSTLY_QUESTIONS) {
+    answerer.ask(question);
+    rows.push([`the engine on the real knowledge base: ${name}`, ms(medianOf(21, () => answerer.ask(question)))]);
+  }
   const samples: number[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();

@@ -217,7 +217,7 @@ async function main() {
   console.log(table(['measure', 'result'], await policyLoop(heldOut.map((q) => q.q))));
 
   console.log('\nWorst-case input on the one thread:\n');
-  console.log(table(['measure', 'median'], await benchRobustness()));
+  console.log(table(['measure', 'median'], await benchRobustness(KNOWLEDGE_DIR, NOW)));
 
   const discord = await benchDiscord({ sequential: 1_000, burst: 500 });
   console.log(
