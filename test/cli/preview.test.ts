@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { preview } from '../../src/cli/preview.ts';
-import { openRecorder } from '../../src/record/recorder.ts';
-import { FIXTURE_KNOWLEDGE_DIR, TEST_HASH_KEY, TODAY } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
+import { unansweredYesterday } from '../record/seed.ts';
 import { captureIo } from './cli-io.ts';
 
 /** A valid draft whose first question reads as backups-retained's own (copy = backup in synonyms.yaml). */
@@ -59,24 +59,10 @@ describe('npm run kb:preview', () => {
   });
 
   it('given a record of questions, then the draft is also tried on what staff asked recently and the bot did not answer', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'kb-preview-record-'));
-    const recorder = openRecorder({
-      dataDir,
-      now: () => new Date(TODAY.getTime() - 86_400_000),
-      hashKey: TEST_HASH_KEY,
-    });
-    const question = {
-      channelKind: 'slash',
-      language: 'fr',
-      factId: null,
-      score: 0.1,
-      suggestions: [],
-      userId: 'u',
-      knowledgeVersion: 'v',
-    } as const;
-    recorder.recordQuestion({ ...question, question: 'Où est le coffre des copies ?' });
-    recorder.recordQuestion({ ...question, question: 'what is the wifi password' });
-    recorder.close();
+    const dataDir = unansweredYesterday(TODAY, [
+      ['Où est le coffre des copies ?', 'fr'],
+      ['what is the wifi password', 'fr'],
+    ]);
     const file = join(mkdtempSync(join(tmpdir(), 'kb-preview-')), 'spare-copies.yaml');
     writeFileSync(file, draft('spare-copies'));
     const { code, out } = await run(['--dir', FIXTURE_KNOWLEDGE_DIR, file], { DATA_DIR: dataDir });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
 import { openRecorder, type QuestionRecord, type Recorder, type RecorderOptions } from '../../src/record/recorder.ts';
+import { DAY_MS } from '../../src/util/time.ts';
 import { TEST_HASH_KEY } from '../helpers.ts';
 
 /** Records of questions for the report's tests: a month of them, or one question at a time. */
@@ -71,3 +72,25 @@ export function seedMonth(dataDir: string, options: Partial<Omit<RecorderOptions
 }
 
 export const MONTH_TOTALS = { questions: 8, answered: 4, unknown: 4, votes: 5, followUps: 0, followUpsUnanswered: 0 };
+
+/**
+ * A record in a new folder holding these questions, asked the day before `today` and left unanswered in
+ * `language`: what a draft's preview tries again.
+ */
+export function unansweredYesterday(today: Date, questions: readonly (readonly [string, 'en' | 'fr'])[]): string {
+  const dataDir = mkdtempSync(join(tmpdir(), 'record-unanswered-'));
+  const recorder = openRecorder({ dataDir, now: () => new Date(today.getTime() - DAY_MS), hashKey: TEST_HASH_KEY });
+  for (const [question, language] of questions)
+    recorder.recordQuestion({
+      channelKind: 'slash',
+      language,
+      factId: null,
+      score: 0.1,
+      suggestions: [],
+      userId: 'u',
+      knowledgeVersion: 'v',
+      question,
+    });
+  recorder.close();
+  return dataDir;
+}

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { applyMigrations, MIGRATIONS } from '../../src/record/migrations.ts';
-import { databasePath, openRecorder } from '../../src/record/recorder.ts';
+import { databasePath } from '../../src/record/recorder.ts';
 import { previewDraftFile, previewFact, type DraftFileInput } from '../../src/service/preview.ts';
 import { RecordReadError } from '../../src/service/report.ts';
-import { FIXTURE_KNOWLEDGE_DIR, fixtureAnswerer, knowledgeFiles, TEST_HASH_KEY, TODAY } from '../helpers.ts';
+import { FIXTURE_KNOWLEDGE_DIR, fixtureAnswerer, knowledgeFiles, TODAY } from '../helpers.ts';
+import { unansweredYesterday } from '../record/seed.ts';
 
 /** A valid draft whose first question reads as backups-retained's own (copy = backup in synonyms.yaml). */
 const DRAFT = `id: spare-copies
@@ -129,22 +130,7 @@ describe('a draft saved in a file', () => {
   });
 
   it('given a record of questions, then the draft is also tried on what staff asked recently and the bot did not answer', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'service-preview-record-'));
-    const recorder = openRecorder({
-      dataDir,
-      now: () => new Date(TODAY.getTime() - 86_400_000),
-      hashKey: TEST_HASH_KEY,
-    });
-    const asked = {
-      channelKind: 'slash',
-      language: 'en',
-      factId: null,
-      score: 0.1,
-      suggestions: [],
-      userId: 'u',
-    } as const;
-    recorder.recordQuestion({ ...asked, question: 'what is the wifi password', knowledgeVersion: 'v' });
-    recorder.close();
+    const dataDir = unansweredYesterday(TODAY, [['what is the wifi password', 'en']]);
     const shown = await preview({ dataDir });
     expect(shown.ok && shown.result.ok && shown.result.asked).toEqual([
       { question: 'what is the wifi password', before: null, after: null },
