@@ -5,38 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { preview } from '../../src/cli/preview.ts';
 import { FIXTURE_KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
 import { unansweredYesterday } from '../record/seed.ts';
+import { spareCopiesDraft as draft } from '../support/drafts.ts';
 import { captureIo } from './cli-io.ts';
-
-/** A valid draft whose first question reads as backups-retained's own (copy = backup in synonyms.yaml). */
-function draft(id: string): string {
-  return `id: ${id}
-topic: data-location
-title:
-  en: TikTok's spare copies
-  fr: Les copies de secours de TikTok
-answer:
-  en: TikTok says it keeps spare copies.
-  fr: TikTok dit garder des copies de secours.
-attribution:
-  claimant: TikTok
-  kind: company-statement
-citations:
-  - source: tiktok-oracle-article-fr
-    quote: TikTok dit que son trafic américain passe par les serveurs Oracle, mais il conserve des sauvegardes.
-    translation: TikTok says its US traffic goes through Oracle servers, but it keeps backups.
-aliases:
-  en: [spare copy vault]
-  fr: [coffre des copies]
-questions:
-  en:
-    - Does TikTok still keep its own copies of US user data?
-  fr:
-    - Où est le coffre des copies ?
-as_of: 2022-06-17
-owner: policy-team
-review_by: 2027-06-30
-`;
-}
 
 /** Without a record of questions, unless one is given: a developer's own ./data must not change the output. */
 async function run(args: string[], env: Record<string, string> = { RECORD_QUESTIONS: 'off' }) {
