@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateConversations, formatConversationReport, parseConversationSet } from '../../src/answer/evaluate.ts';
+import {
+  evaluateConversations,
+  formatConversationReport,
+  parseConversationSet,
+  type TurnKind,
+} from '../../src/answer/evaluate.ts';
 import { REPO, fixtureAnswerer } from '../helpers.ts';
 
 const answerer = fixtureAnswerer();
@@ -80,13 +85,17 @@ describe('a question after an answer (the frozen knowledge base)', () => {
   });
 });
 
-describe('conversations of the development set (test/fixtures/conversations-dev.yaml)', () => {
-  const set = parseConversationSet(readFileSync(join(REPO, 'test', 'fixtures', 'conversations-dev.yaml'), 'utf8'));
+/** A conversation set of test/fixtures, asked in order and each turn alone, with the share right by kind. */
+function scored(file: string) {
+  const set = parseConversationSet(readFileSync(join(REPO, 'test', 'fixtures', file), 'utf8'));
   const report = evaluateConversations(set, (q, previous) => answerer.ask(q, previous ? { previous } : undefined));
   const alone = evaluateConversations(set, (q) => answerer.ask(q));
-  const summary = formatConversationReport(report).join('\n');
-  const share = (kind: keyof typeof report.byKind, of = report) =>
-    of.byKind[kind].right / Math.max(1, of.byKind[kind].questions);
+  const share = (kind: TurnKind, of = report) => of.byKind[kind].right / Math.max(1, of.byKind[kind].questions);
+  return { report, alone, share, summary: formatConversationReport(report).join('\n') };
+}
+
+describe('conversations of the development set (test/fixtures/conversations-dev.yaml)', () => {
+  const { report, summary, share, alone } = scored('conversations-dev.yaml');
 
   it('answers follow-ups far better than each turn read alone, and new topics as well as alone', () => {
     expect(share('followup'), summary).toBeGreaterThanOrEqual(0.85);
@@ -107,12 +116,7 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  * floor, not evidence (docs/quality.md).
  */
 describe('conversations of the blind set (test/fixtures/conversations-blind.yaml)', () => {
-  const set = parseConversationSet(readFileSync(join(REPO, 'test', 'fixtures', 'conversations-blind.yaml'), 'utf8'));
-  const report = evaluateConversations(set, (q, previous) => answerer.ask(q, previous ? { previous } : undefined));
-  const alone = evaluateConversations(set, (q) => answerer.ask(q));
-  const summary = formatConversationReport(report).join('\n');
-  const share = (kind: keyof typeof report.byKind, of = report) =>
-    of.byKind[kind].right / Math.max(1, of.byKind[kind].questions);
+  const { report, summary, share, alone } = scored('conversations-blind.yaml');
 
   it('stays at or above what was measured blind', () => {
     expect(share('first'), summary).toBeGreaterThanOrEqual(0.9);
