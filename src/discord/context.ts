@@ -12,7 +12,7 @@ import type { Asking } from '../service/asking.ts';
 import type { KnowledgePull } from '../ops/knowledge-pull.ts';
 import type { ChannelOutbox } from './channel-outbox.ts';
 import type { Cooldown } from './cooldown.ts';
-import type { ChannelReply } from './message-handler.ts';
+import type { ChannelReply } from './channel-replies.ts';
 import type { Contact } from '../answer/reply.ts';
 
 /** What every handler may use. Built once per running bot; nothing here is module-level state. */

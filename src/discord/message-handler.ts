@@ -1,8 +1,7 @@
 import { PermissionFlagsBits, type Message } from 'discord.js';
-import { createChannelOutbox, type ChannelOutbox } from './channel-outbox.ts';
 import type { BotContext } from './context.ts';
 import { QUESTION_MAX_LENGTH } from './limits.ts';
-import { NO_MENTIONS, renderReply, renderTogether, type Rendered, type TogetherItem } from './render.ts';
+import { NO_MENTIONS, renderReply } from './render.ts';
 import { UI } from './strings.ts';
 import { analyze } from '../text/analyze.ts';
 
@@ -70,25 +69,5 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     message,
     rendered: renderReply(reply, { recordId, embeds }),
     together: { authorId: message.author.id, question, reply },
-  });
-}
-
-/** An answer to a message, as sent alone, and as one line of several sent together. */
-export interface ChannelReply {
-  readonly message: Message;
-  readonly rendered: Rendered;
-  readonly together: TogetherItem;
-}
-
-/** Answers waiting in a busy channel leave together, this many at most in one message (2,000 characters). */
-const MAX_TOGETHER = 8;
-
-export function createChannelReplies(): ChannelOutbox<ChannelReply> {
-  return createChannelOutbox<ChannelReply>({
-    send: async ({ message, rendered }) => void (await message.reply(rendered)),
-    // One message answers them all, as a reply to the newest question; it names every asker.
-    sendTogether: async (replies) =>
-      void (await replies.at(-1)!.message.reply(renderTogether(replies.map((r) => r.together)))),
-    maxTogether: MAX_TOGETHER,
   });
 }
