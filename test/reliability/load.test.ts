@@ -16,11 +16,11 @@ const ALL_FAULTS = { http500: 0.05, http429: 0.03, slow: 0.03 } as const;
 
 describe('load with injected faults, through the fake Discord (reduced)', () => {
   it(
-    'given 300 interactions at 200/s with 500s, 429s, slow responses, a gateway drop, a reload and a broken edit, then each is acknowledged once and answered rightly, none lost',
+    'given 200 interactions at 200/s with 500s, 429s, slow responses, a gateway drop, a reload and a broken edit, then each is acknowledged once and answered rightly, none lost',
     { timeout: 120_000 },
     async () => {
       const f = await runLoad({
-        interactions: 300,
+        interactions: 200,
         rate: 200,
         retries: 3,
         faults: { ...ALL_FAULTS, gatewayDropAt: 0.15, unanswerable: 2 },
@@ -28,6 +28,7 @@ describe('load with injected faults, through the fake Discord (reduced)', () => 
         brokenEditAt: 0.5,
         fixAt: 0.7,
         deadline: 'lifted',
+        measureHeap: false,
       });
       expectEveryInteractionAnswered(f, 2, { deadline: 'lifted' });
       expect(f.duringReload.answered).toBeGreaterThan(0);
@@ -47,6 +48,7 @@ describe('load with injected faults, through the fake Discord (reduced)', () => 
         fixAt: 0.5,
         reloadAt: 0.75,
         deadline: 'lifted',
+        measureHeap: false,
       });
       expectEveryInteractionAnswered(f, 1, { deadline: 'lifted' });
     },
@@ -65,8 +67,10 @@ describe('load with injected faults, through the fake Discord (reduced)', () => 
         fixAt: 0.5,
         reloadAt: 0.75,
         operations: true,
+        deadline: 'lifted',
+        measureHeap: false,
       });
-      expectEveryInteractionAnswered(f, 1);
+      expectEveryInteractionAnswered(f, 1, { deadline: 'lifted' });
       expect(f.metrics).toMatchObject({ questions: f.record.asks, interactionsFailed: 1 });
     },
   );
