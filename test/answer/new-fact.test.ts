@@ -10,7 +10,7 @@ const read = (name: string) => readFileSync(join(dir, name), 'utf8');
 
 /**
  * A fact as a busy policy-team member writes one: three aliases and three questions per language, no
- * keywords (test/fixtures/new-fact/, written by a helper who saw the YAML format but not the engine).
+ * keywords (test/fixtures/new-fact/, written by someone who saw the YAML format but not the engine).
  */
 describe('given a new fact written with three aliases, three questions and no keywords', () => {
   const files = knowledgeFiles();

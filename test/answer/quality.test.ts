@@ -10,7 +10,7 @@ const fixture = (name: string) => join(REPO, 'test', 'fixtures', name);
  * Answer quality as numbers, as regression floors a little under what was measured (README, "How answers
  * are chosen"). "Right" is the expected fact given as the answer; out of scope, "refused" is "I don't know"
  * and "not answered" also counts "did you mean …?" — anything but an answer. The blind sets were written by
- * helpers who saw only the article and the fact names; each was scored once, blind, then kept as a floor
+ * people who saw only the article and the fact names; each was scored once, blind, then kept as a floor
  * (and from then on, tuned on): see docs/quality.md for which figure is which. Six "refused" floors were
  * lowered on 2026-12-02 when "did you mean …?" was widened (probability 0.6 instead of 0.8): a few
  * out-of-scope questions are now asked back instead of refused; the "not answered" floors did not move.
