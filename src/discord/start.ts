@@ -134,6 +134,12 @@ async function startLocked(
   return new Promise<number>((resolve) => {
     const shutdown = (signal: string) => {
       logger.info({ event: 'shutdown', signal }, 'shutting down');
+      // A gateway connection still opening when the client is destroyed can end in an 'error' that
+      // nothing listens to any more (ws: "socket hang up"), which would crash a clean stop with exit 1.
+      // From here on such an error is logged, and the stop goes on.
+      process.on('uncaughtException', (err) =>
+        logger.warn({ err, event: 'shutdown.late_error' }, 'error from a connection closed by the stop'),
+      );
       // While a gateway reconnect is pending, @discordjs/ws ignores destroy() and keeps the process
       // alive: stopping gets a few seconds, then the process ends anyway, once the record is flushed.
       const stopped = running
