@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { startFakeDiscord } from '../support/fake-discord.ts';
-import { listeningAddresses, startBotProcess } from './bot-process.ts';
+import { listeningAddresses, startBotProcess } from '../support/bot-process.ts';
 import { metricValue, parseMetrics } from './metrics-text.ts';
 
 const PROMTOOL = spawnSync('promtool', ['--version']).error === undefined;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { acquireInstanceLock, InstanceLockedError, lockHolder, PID_FILE } from '../../src/ops/instance-lock.ts';
 import { startFakeDiscord } from '../support/fake-discord.ts';
-import { startBotProcess } from './bot-process.ts';
+import { startBotProcess } from '../support/bot-process.ts';
 
 describe('one bot per data folder, in process', () => {
   it('given the lock taken, then a second take fails naming the holder’s pid; once released it can be taken again', () => {

@@ -16,7 +16,7 @@ import {
 import { FIXTURE_KNOWLEDGE_DIR, TODAY } from '../helpers.ts';
 import { LogCapture, startHarness } from '../support/bot-harness.ts';
 import { startFakeDiscord } from '../support/fake-discord.ts';
-import { startBotProcess } from './bot-process.ts';
+import { startBotProcess } from '../support/bot-process.ts';
 
 const GIT_ENV = {
   ...process.env,

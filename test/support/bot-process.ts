@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { expect } from 'vitest';
 import { FIXTURE_KNOWLEDGE_DIR, REPO } from '../helpers.ts';
-import type { FakeDiscord } from '../support/fake-discord.ts';
+import type { FakeDiscord } from './fake-discord.ts';
 
 export interface BotProcess {
   readonly child: ChildProcessByStdio<null, Readable, Readable>;
@@ -19,7 +19,8 @@ export interface BotProcess {
 
 /**
  * `src/main.ts` as `npm start` runs it, as its own process, pointed at the fake through DISCORD_API_URL.
- * Node loads tsx itself (as in test/discord/start.e2e.test.ts: the tsx CLI would relay signals itself).
+ * Node loads tsx itself: the tsx CLI relays signals to a child process and kills it (exit 143) when the
+ * child does not confirm within 30 ms, which a loaded machine misses.
  */
 export function startBotProcess(fake: FakeDiscord, env: Record<string, string> = {}): BotProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'main.ts')], {
@@ -33,7 +34,9 @@ export function startBotProcess(fake: FakeDiscord, env: Record<string, string> =
       KNOWLEDGE_DIR: FIXTURE_KNOWLEDGE_DIR,
       QUESTION_COOLDOWN_SECONDS: '0',
       LOG_LEVEL: 'debug',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'ops-e2e-')),
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'bot-process-')),
+      // Never the real ~/.config of whoever runs the tests.
+      RECORD_HASH_KEY_FILE: join(mkdtempSync(join(tmpdir(), 'bot-process-key-')), 'record-hash.key'),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
