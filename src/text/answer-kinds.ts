@@ -90,7 +90,8 @@ const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', '
 const LEADERS: ReadonlySet<string> = new Set(
   `lead leads leading leader head heads runs running charge manages manager director directs boss ceo cto ciso
   chef dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg founded founder founders
-  cofounder fonde fondee fondateur fondateurs fondatrice`.split(/\s+/),
+  cofounder fonde fondee fondateur fondateurs fondatrice chair chairs chaired chairman chairwoman preside
+  presides presided presiding presidait presidee`.split(/\s+/),
 );
 
 /** Firms asked for by "which …": "which firms?" wants their names. */

@@ -123,7 +123,13 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).toEqual(['name']);
     }
     expect(asked('qui a parlé au nom de TikTok')).toEqual([]);
-    for (const q of ['who leads the new unit', 'c qui le chef de la nouvelle unite ?', 'qui dirige le service']) {
+    for (const q of [
+      'who leads the new unit',
+      'c qui le chef de la nouvelle unite ?',
+      'qui dirige le service',
+      'who chairs the committee?',
+      'qui préside ce comité ?',
+    ]) {
       expect(asked(q), q).toEqual(['name']);
     }
     expect(asked('who owns tiktok')).toEqual([]);
