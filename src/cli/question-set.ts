@@ -1,3 +1,4 @@
+import { parse } from 'yaml';
 import {
   parseConversationSet,
   parseQuestionSet,
@@ -14,15 +15,25 @@ export async function readQuestionSet(path: string): Promise<QuestionSet> {
 }
 
 /**
- * A file of questions or of conversations (a list whose items have `turns`), told apart by its first item.
+ * A file of questions or of conversations (a list whose items have `turns`), told apart by its first item;
+ * a file that does not parse is read as questions, whose reader says where it is wrong.
  */
 export async function readEvaluationSet(
   path: string,
 ): Promise<{ kind: 'questions'; set: QuestionSet } | { kind: 'conversations'; set: ConversationSet }> {
   const text = await readInputFile(path);
-  return /^[ \t]*-[ \t]+(?:turns|lang)[ \t]*:/m.test(text)
+  return firstItemHasTurns(text)
     ? { kind: 'conversations', set: located(() => parseConversationSet(text, path)) }
     : { kind: 'questions', set: located(() => parseQuestionSet(text, path)) };
+}
+
+function firstItemHasTurns(text: string): boolean {
+  try {
+    const first: unknown = (parse(text) as unknown[] | null)?.[0];
+    return typeof first === 'object' && first !== null && 'turns' in first;
+  } catch {
+    return false;
+  }
 }
 
 function located<T>(parse: () => T): T {

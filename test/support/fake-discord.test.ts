@@ -334,7 +334,6 @@ describe('fake discord', () => {
     const interaction = await received;
 
     fake.failNext({ method: 'POST', pathMatch: /\/callback$/, status: 429, retryAfter: 0.2 });
-    const started = Date.now();
     await interaction.reply({ content: 'eventually' });
     const limited = await fake.waitForRequest((r) => r.path === fake.callbackPath(payload));
     const retried = await fake.waitForRequest((r) => r.path === fake.callbackPath(payload));
@@ -342,7 +341,6 @@ describe('fake discord', () => {
     expect(limited.responseBody).toEqual({ message: 'You are being rate limited.', retry_after: 0.2, global: false });
     expect(retried.status).toBe(204);
     expect(retried.at - limited.at).toBeGreaterThanOrEqual(190);
-    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('waits out a 429 on a bucketed route (channel messages)', async () => {
