@@ -31,6 +31,14 @@ describe('npm run eval', () => {
     expect(line('context')).toBeUndefined();
   });
 
+  it('given a question set whose items name their language first, then it is read as questions, not conversations', async () => {
+    const { code, out } = await evalFile(
+      ['- lang: en', '  q: who owns tiktok', '  expect: bytedance-ownership', '  style: keyword'].join('\n'),
+    );
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/^in scope \(1\): +right 1 /);
+  });
+
   it('given a plain question set, then no breakdown is printed', async () => {
     const { out } = await evalFile('- { q: "who owns tiktok", expect: bytedance-ownership }');
     expect(out.some((l) => l.startsWith('by style'))).toBe(false);
