@@ -63,9 +63,23 @@ export interface FollowUp {
   readonly about?: AboutAnswer;
 }
 
-/** What a conversation brings to a question: the fact of the answer just given. */
+/** What a conversation brings to a question: the fact of the last answer given. */
 export interface Context {
   readonly previous: string;
+  /**
+   * The member's last message got no answer ("I don't know" or "did you mean …?"), so `previous` is the
+   * answer before it: still the conversation's subject, but not what "source?" or "who said that?" is about.
+   */
+  readonly unanswered?: boolean;
+}
+
+/**
+ * What a conversation remembers after a decision: its answer's fact, or, when it gave none, the answer
+ * before it, marked as followed by an unanswered message.
+ */
+export function contextAfter(context: Context | undefined, decision: Decision): Context | undefined {
+  if (decision.status === 'answered') return { previous: decision.fact!.id };
+  return context && { previous: context.previous, unanswered: true };
 }
 
 export interface RankedFact {
@@ -180,7 +194,19 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
       .map((t) => t.word),
   );
   const followUp = readFollowUp(reading.words, everywhere);
-  // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given.
+  // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given. After a message
+  // that got none, it is about that message, which no fact answered: the older answer is only offered.
+  if (followUp.about && context.unanswered) {
+    return {
+      ...settle(parts, reading, rankingSize),
+      status: 'clarify',
+      fact: undefined,
+      score: 0,
+      suggestions: [previous],
+      offSubject: undefined,
+      followUp: { previous: previous.id, used: true, about: followUp.about },
+    };
+  }
   if (followUp.about) {
     return {
       ...settle(parts, reading, rankingSize),

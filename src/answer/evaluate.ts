@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Problem } from '../knowledge/problems.ts';
 import { parseYamlFile } from '../knowledge/yaml-file.ts';
 import { schemaProblems } from '../knowledge/zod-problems.ts';
-import type { Decision } from './engine.ts';
+import { contextAfter, type Context, type Decision } from './engine.ts';
 import { handlingOf, judge, type Outcome } from './outcome.ts';
 
 export const STYLES = ['keyword', 'chat', 'context', 'formal'] as const;
@@ -160,16 +160,16 @@ export interface ConversationReport {
  */
 export function evaluateConversations(
   conversations: ConversationSet,
-  ask: (question: string, previous: string | undefined) => Decision,
+  ask: (question: string, context: Context | undefined) => Decision,
 ): ConversationReport {
   const cases: (EvalCase & { kind: TurnKind; conversation: number })[] = [];
   let followUpsUsed = 0;
   conversations.forEach(({ turns, lang }, conversation) => {
-    let previous: string | undefined;
+    let context: Context | undefined;
     for (const { q, expect, kind } of turns) {
-      const decision = ask(q, previous);
+      const decision = ask(q, context);
       if (decision.followUp?.used) followUpsUsed++;
-      if (decision.status === 'answered') previous = decision.fact!.id;
+      context = contextAfter(context, decision);
       cases.push({ ...caseOf(q, expect, decision), kind, conversation, lang });
     }
   });

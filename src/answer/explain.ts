@@ -100,6 +100,7 @@ const KIND: Record<AskedKind, string> = {
   since: 'since when',
   frequency: 'how often',
   name: 'a name',
+  leader: 'who leads it',
   address: 'an address',
 };
 

@@ -22,6 +22,7 @@ export const MESSAGES = {
       since: 'date',
       frequency: 'frequency',
       name: 'name',
+      leader: 'name of who leads it',
       address: 'address',
     },
     aboutAnswer: {
@@ -65,6 +66,7 @@ export const MESSAGES = {
       since: 'aucune date',
       frequency: 'aucune fréquence',
       name: 'aucun nom',
+      leader: 'aucun nom de dirigeant',
       address: 'aucune adresse',
     },
     aboutAnswer: {

@@ -34,11 +34,7 @@ export function runEval(argv: readonly string[], io: CliIo): Promise<number> {
     const lines =
       evaluation.kind === 'questions'
         ? formatReport(evaluate(evaluation.set, answerer.ask))
-        : formatConversationReport(
-            evaluateConversations(evaluation.set, (q, previous) =>
-              answerer.ask(q, previous === undefined ? undefined : { previous }),
-            ),
-          );
+        : formatConversationReport(evaluateConversations(evaluation.set, answerer.ask));
     for (const line of lines) io.out(line);
     return EXIT.ok;
   });

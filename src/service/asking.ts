@@ -1,4 +1,5 @@
 import type { Answerer } from '../answer/answerer.ts';
+import { contextAfter, type Context } from '../answer/engine.ts';
 import { buildReply, factView, type FactView, type ReplyModel } from '../answer/reply.ts';
 import type { Language } from '../knowledge/schema.ts';
 import type { LiveStore } from '../knowledge/live-store.ts';
@@ -71,10 +72,15 @@ export function createAsking(options: AskingOptions) {
     const { snapshot } = answerer;
     const now = options.now().getTime();
     const key = from.conversation && `${from.userId}\u0000${from.conversation.place}`;
-    const previous = from.after ?? (key && from.conversation?.continues ? conversations.previous(key, now) : undefined);
-    const decision = answerer.ask(question, previous ? { previous } : undefined);
-    // An answer is what the next question follows; a question with none keeps the conversation as it was.
-    if (key && (decision.fact || previous)) conversations.remember(key, decision.fact?.id ?? previous, now);
+    const context: Context | undefined = from.after
+      ? { previous: from.after }
+      : key && from.conversation?.continues
+        ? conversations.previous(key, now)
+        : undefined;
+    const decision = answerer.ask(question, context);
+    // An answer is what the next question follows; a question with none keeps the answer before it.
+    const next = contextAfter(context, decision);
+    if (key && next) conversations.remember(key, next, now);
     const language = from.language ?? decision.language;
     const reply = buildReply(
       question,
@@ -134,21 +140,21 @@ export function createAsking(options: AskingOptions) {
 const MAX_CONVERSATIONS = 10_000;
 
 /**
- * The last answer of each recent conversation: its fact, kept while the conversation goes on and for
- * `lifetimeMs` of silence after. A question that gets no answer keeps the one before it.
+ * The last answer of each recent conversation (`contextAfter`), kept while the conversation goes on and
+ * for `lifetimeMs` of silence after.
  */
 function conversationMemory(lifetimeMs: number) {
-  const last = new Map<string, { factId: string | undefined; at: number }>();
+  const last = new Map<string, { context: Context; at: number }>();
   return {
-    previous(key: string, now: number): string | undefined {
+    previous(key: string, now: number): Context | undefined {
       const entry = last.get(key);
       if (!entry || now - entry.at > lifetimeMs) return undefined;
-      return entry.factId;
+      return entry.context;
     },
-    remember(key: string, factId: string | undefined, now: number): void {
+    remember(key: string, context: Context, now: number): void {
       if (lifetimeMs <= 0) return;
       last.delete(key);
-      last.set(key, { factId, at: now });
+      last.set(key, { context, at: now });
       if (last.size > MAX_CONVERSATIONS) last.delete(last.keys().next().value!);
     },
   };

@@ -7,7 +7,7 @@
  * "how long does TikTok keep a backup" is not answered by "TikTok keeps backups".
  * Words are lower case with accents folded, as `analyze()` gives them.
  */
-export type AnswerKind = 'quantity' | 'money' | 'duration' | 'date' | 'frequency' | 'name' | 'address';
+export type AnswerKind = 'quantity' | 'money' | 'duration' | 'date' | 'frequency' | 'name' | 'leader' | 'address';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -46,8 +46,9 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     )
       kinds.add('date');
   });
-  // "Who leads the unit?", "c qui le chef ?": a person's name.
-  if (words.some((w) => WHO.has(w)) && words.some((w) => LEADERS.has(w))) kinds.add('name');
+  // "Who leads the unit?", "c qui le chef ?", "who founded ByteDance?": the person at its head, which a fact
+  // naming the firm ("owned by ByteDance") does not give.
+  if (words.some((w) => WHO.has(w)) && words.some((w) => LEADERS.has(w))) kinds.add('leader');
   if (words.some((w, i) => WHICH.has(w) && (PEOPLE.has(words[i + 1] ?? '') || FIRMS.has(words[i + 1] ?? ''))))
     kinds.add('name');
   // "comment s'appelle l'unité", "ils s'appellent comment": what something is called.
@@ -72,6 +73,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (TIME_UNIT.test(lower)) kinds.add('duration');
   if (FREQUENCY.test(lower)) kinds.add('frequency');
   if (STREET_ADDRESS.test(lower)) kinds.add('address');
+  if (LEADER_GIVEN.test(lower)) kinds.add('leader');
   return kinds;
 }
 
@@ -242,4 +244,7 @@ const FREQUENCY =
   /\b(?:daily|weekly|monthly|yearly|hourly|annually|every (?:day|week|month|year|hour)|(?:once|twice|times) (?:a|per)|quotidien(?:ne)?s?|hebdomadaires?|mensuel(?:le)?s?|annuel(?:le)?s?|chaque (?:jour|semaine|mois|annee)|tous les (?:jours|mois|ans)|(?:fois|une fois) par)\b/;
 const STREET_ADDRESS =
   /\b\d+[a-z]?,? (?:[\p{L}'-]+ ){0,4}?(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|drive|parkway|way|rue|chemin|allee|quai|place)\b/u;
+/** Who is at the head of something, in a text: "led by", "founded by", "its CEO", "dirigée par", "le PDG". */
+const LEADER_GIVEN =
+  /\b(?:(?:led|headed|run|chaired|founded|directed|managed) by|(?:dirigee?s?|presidee?s?|fondee?s?|geree?s?) par|ceo|chief executive|chairman|chairwoman|founder|co-founder|pdg|fondat(?:eur|rice)s?|direct(?:eur|rice) general(?:e)?)\b/;
 const TIME_UNIT = /\b(?:years?|months?|weeks?|days?|hours?|ans?|annees?|mois|semaines?|jours?|heures?)\b/;

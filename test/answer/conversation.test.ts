@@ -73,6 +73,21 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
+  it('about "the answer" just after a message that got none ("source?", "quand ça ?") is not taken as about the answer before it', () => {
+    for (const q of ['who said that?', 'quand ça ?', 'source?']) {
+      const d = answerer.ask(q, { previous: 'security-experts', unanswered: true });
+      expect(d.status, q).toBe('clarify');
+      expect(
+        d.suggestions.map((f) => f.id),
+        q,
+      ).toEqual(['security-experts']);
+    }
+    // An elliptical follow-up still reads the older answer as the conversation's subject.
+    expect(answerer.ask('pour aller où ?', { previous: 'deletion-plan', unanswered: true }).fact?.id).toBe(
+      'deletion-plan',
+    );
+  });
+
   it('that asks what the previous fact does not give, or about something else, is refused as before', () => {
     for (const q of [
       'how much did that cost?',
@@ -82,13 +97,14 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     ])
       expect(after('oracle-routing', q).status, q).not.toBe('answered');
     expect(after('governance-unit-may', 'who leads it?').status).not.toBe('answered');
+    expect(after('bytedance-ownership', 'qui dirige cette société ?').status).not.toBe('answered');
   });
 });
 
 /** A conversation set of test/fixtures, asked in order and each turn alone, with the share right by kind. */
 function scored(file: string) {
   const set = parseConversationSet(readFileSync(join(REPO, 'test', 'fixtures', file), 'utf8'));
-  const report = evaluateConversations(set, (q, previous) => answerer.ask(q, previous ? { previous } : undefined));
+  const report = evaluateConversations(set, answerer.ask);
   const alone = evaluateConversations(set, (q) => answerer.ask(q));
   const share = (kind: TurnKind, of = report) => of.byKind[kind].right / Math.max(1, of.byKind[kind].questions);
   return { report, alone, share, summary: formatConversationReport(report).join('\n') };

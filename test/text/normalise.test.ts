@@ -115,24 +115,35 @@ describe('what kind of answer a question asks for', () => {
   });
 
   it('a name: the name of…, son nom, can you name…, but not "au nom de"', () => {
-    for (const q of [
-      "what's the name of the security firm",
-      'c qui le chef, son nom ?',
-      'can you name the engineers',
-    ]) {
+    for (const q of ["what's the name of the security firm", 'et son nom ?', 'can you name the engineers']) {
       expect(asked(q), q).toEqual(['name']);
     }
     expect(asked('qui a parlé au nom de TikTok')).toEqual([]);
+    expect(asked('who owns tiktok')).toEqual([]);
+  });
+
+  it('the person at the head of something: who leads, chairs, founded, is the CEO; given only by a text that says who leads', () => {
     for (const q of [
       'who leads the new unit',
       'c qui le chef de la nouvelle unite ?',
       'qui dirige le service',
       'who chairs the committee?',
       'qui préside ce comité ?',
+      "who is bytedance's ceo",
+      'c qui qui a fondé bytedance',
     ]) {
-      expect(asked(q), q).toEqual(['name']);
+      expect(asked(q), q).toEqual(['leader']);
     }
-    expect(asked('who owns tiktok')).toEqual([]);
+    for (const text of [
+      'The unit is led by Jane Doe.',
+      "ByteDance's CEO said so.",
+      'Le comité est présidé par le secrétaire au Trésor.',
+      'Son fondateur, Zhang Yiming, …',
+    ]) {
+      expect([...givenKinds(text)], text).toContain('leader');
+    }
+    // Naming the owner is not naming who leads it.
+    expect([...givenKinds('TikTok belongs to the Chinese company ByteDance.')]).not.toContain('leader');
   });
 
   it('a postal address: "office address", "l\'adresse exacte"; not an IP or e-mail address, nor the verb', () => {
