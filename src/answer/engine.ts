@@ -1,7 +1,7 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { analyze, questionCues, type AnalyzedWord, type Cue } from '../text/analyze.ts';
-import { readFollowUp, type AboutAnswer } from '../text/follow-up.ts';
+import { readFollowUp, withoutOpening, type AboutAnswer } from '../text/follow-up.ts';
 import { askedKinds, type AskedKind } from '../text/answer-kinds.ts';
 import { shippedLexicon, type Lexicon } from '../text/lexicon.ts';
 import { STOP_WORDS } from '../text/stopwords.ts';
@@ -283,7 +283,8 @@ function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: 
   const total = reading.terms.reduce((sum, t) => sum + t.weight, 0);
   const scored: ScoredQuestion = {
     terms,
-    sequence: sequenceTokens(words, parts.general, options),
+    // The words opening a follow-up ("and…", "et…") tie it to the conversation, not to a fact.
+    sequence: sequenceTokens(withoutOpening(words), parts.general, options),
     cues,
     language,
   };

@@ -75,7 +75,12 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
       'true',
       'sure',
       'certain',
+      'reliable',
+      'trustworthy',
+      'credible',
+      'legit',
       'vrai',
+      'fiable',
       'confirme',
       'independant',
       'verifie',
@@ -87,6 +92,21 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   if (has('when', 'quand', 'date', 'since') || phrase(['how', 'old'], ['depuis', 'combien'])) return 'date';
   if (has('why', 'pourquoi')) return 'reason';
   return undefined;
+}
+
+/**
+ * The message without the words that open a follow-up ("ok, and…", "et…", "what about…"): they tie it to
+ * the conversation and say nothing of which fact it asks about.
+ */
+export function withoutOpening<W extends { readonly word: string }>(words: readonly W[]): readonly W[] {
+  let start = 0;
+  while (start < words.length && FILLERS.has(words[start]!.word)) start++;
+  const plain = words.slice(start).map((w) => w.word);
+  const opening = OPENINGS.filter((phrase) => startsWithPhrase(plain, phrase)).reduce(
+    (longest, phrase) => Math.max(longest, phrase.length),
+    0,
+  );
+  return words.slice(start + opening);
 }
 
 function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
@@ -105,10 +125,11 @@ function startsWithPhrase(words: readonly string[], phrase: readonly string[]): 
 const META: ReadonlySet<string> = new Set(
   `source sources sourced sourcing proof evidence reference link cite citation said says say claims claim claimed
   claiming statement official officially confirmed confirm confirmation independent independently verified verify
-  true sure certain certainty reporting reported report press paper newspaper word company media outlet anyone
+  true sure certain certainty reliable reliability trustworthy credible legit reporting reported report press paper newspaper word company media outlet anyone
   else get come comes from where when date since why
   dit dire disent dites affirme affirment affirmation declaration officiel officielle confirme confirmee confirmer
-  independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment preuve preuves reference
+  independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment fiable fiables credible
+  preuve preuves reference
   lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi`.split(/\s+/),
 );
 

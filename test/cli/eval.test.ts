@@ -50,7 +50,7 @@ describe('npm run eval', () => {
         '- lang: en',
         '  turns:',
         '    - { q: "does tiktok still keep backups of US data?", expect: backups-retained, kind: first }',
-        '    - { q: "and where are those kept?", expect: backup-locations, kind: followup }',
+        '    - { q: "ok, and who says so?", expect: backups-retained, kind: followup }',
       ].join('\n'),
     );
     expect(code).toBe(0);

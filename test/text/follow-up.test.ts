@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/text/analyze.ts';
-import { readFollowUp } from '../../src/text/follow-up.ts';
+import { readFollowUp, withoutOpening } from '../../src/text/follow-up.ts';
 
 const read = (text: string) => readFollowUp(analyze(text).words);
 
@@ -20,11 +20,15 @@ describe('how a message reads after an answer', () => {
       'claimant',
     ]);
     expect(about("is that the paper's reporting or an official statement?")).toBe('claimant');
-    expect(['is that confirmed by anyone independent?', "c'est sûr ?", 'vraiment ?'].map(about)).toEqual([
-      'certainty',
-      'certainty',
-      'certainty',
-    ]);
+    expect(
+      [
+        'is that confirmed by anyone independent?',
+        "c'est sûr ?",
+        'vraiment ?',
+        'how reliable is that?',
+        'fiable ?',
+      ].map(about),
+    ).toEqual(['certainty', 'certainty', 'certainty', 'certainty', 'certainty']);
     expect(['since when?', 'quand ça ?'].map(about)).toEqual(['date', 'date']);
     expect(['pourquoi ?', 'why are they doing that?'].map(about)).toEqual(['reason', 'reason']);
   });
@@ -45,6 +49,14 @@ describe('how a message reads after an answer', () => {
     ])
       expect(read(text).elliptical, text).toBe(true);
     expect(read('does tiktok route all us user traffic through oracle servers').elliptical).toBe(false);
+  });
+
+  it('opens with words that tie it to the conversation ("ok, and…", "et…", "what about…"), which say nothing of its subject', () => {
+    const rest = (text: string) => withoutOpening(analyze(text).words).map((w) => w.word);
+    expect(rest('ok, and the backups?')).toEqual(['the', 'backups']);
+    expect(rest('et les sauvegardes ?')).toEqual(['les', 'sauvegardes']);
+    expect(rest('and what about biden?')).toEqual(['biden']);
+    expect(rest('where are the backups')).toEqual(['where', 'are', 'the', 'backups']);
   });
 
   it('changes the subject when it says so, whatever else it says', () => {
