@@ -554,13 +554,12 @@ function resolve(
  */
 function wordSalience(lexicon: Lexicon, options: EngineOptions): (word: string, typo?: boolean) => number {
   const { commonWordRank, commonWordWeight, rareWordRank, typoMaxRank, typoMinLength, typoMaxLength } = options;
+  const typoOf = lexicon.typos(typoMaxRank);
   return (word, typo = true) => {
     if (word.length <= 2) return commonWordWeight;
     const rank =
       lexicon.rank(word) ??
-      (typo && word.length >= typoMinLength && word.length <= typoMaxLength
-        ? lexicon.typoOf(word, typoMaxRank)
-        : undefined);
+      (typo && word.length >= typoMinLength && word.length <= typoMaxLength ? typoOf(word) : undefined);
     if (rank === undefined || rank >= rareWordRank) return 1;
     if (rank <= commonWordRank) return commonWordWeight;
     const t = Math.log(rank / commonWordRank) / Math.log(rareWordRank / commonWordRank);

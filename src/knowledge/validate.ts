@@ -329,6 +329,32 @@ function checkFacts(
     }
     return normalized;
   };
+  const quoteKey = (textFile: string, text: string, quote: string) =>
+    `${textFile}\0${text.length}\0${hashOf(text)}\0${quote}`;
+  // Every quote not checked before, looked up in its source text at once: a text that many facts quote is
+  // read once, not once per quote.
+  const pending = new Map<string, { text: string; quotes: Set<string> }>();
+  for (const { value: fact } of facts) {
+    for (const citation of fact.citations) {
+      const source = sources.get(citation.source);
+      const textFile = source && `sources/${source.value.text}`;
+      const text = textFile && files.get(textFile);
+      if (textFile === undefined || text === undefined || quoteCache.has(quoteKey(textFile, text, citation.quote)))
+        continue;
+      const entry = pending.get(textFile) ?? { text, quotes: new Set<string>() };
+      entry.quotes.add(citation.quote);
+      pending.set(textFile, entry);
+    }
+  }
+  for (const [textFile, { text, quotes }] of pending) {
+    const haystack = normalizedText(textFile, text);
+    const found = quotesFound([...quotes].map(quoteText), haystack);
+    for (const quote of quotes)
+      quoteCache.set(
+        quoteKey(textFile, text, quote),
+        found.has(quoteText(quote)) ? undefined : quoteMismatch(quote, haystack),
+      );
+  }
   const today = now.toISOString().slice(0, 10);
   for (const { value: fact, yaml } of facts) {
     if (topicIds.size > 0 && !topicIds.has(fact.topic)) {
@@ -386,12 +412,7 @@ function checkFacts(
       const textFile = `sources/${source.value.text}`;
       const text = files.get(textFile);
       if (text === undefined) return;
-      const key = `${textFile}\0${text.length}\0${hashOf(text)}\0${citation.quote}`;
-      let mismatch = quoteCache.get(key);
-      if (!quoteCache.has(key)) {
-        mismatch = quoteMismatch(citation.quote, normalizedText(textFile, text));
-        quoteCache.set(key, mismatch);
-      }
+      const mismatch = quoteCache.get(quoteKey(textFile, text, citation.quote));
       if (mismatch !== undefined) {
         problems.push(
           pointAt(
@@ -593,6 +614,35 @@ function checkMarkup({ value, yaml }: Located<unknown>, problems: Problem[]): vo
 
 /** A quote pasted with its quotation marks: “…”, «…», "…" or '…'. */
 const WRAPPING_QUOTES = /^(“[^“”]*”|«[^«»]*»|"[^"]*"|‘[^‘’]*’|„[^„“”]*[“”])$/s;
+
+/** Quotes shorter than this are looked up one by one; longer ones by their first this-many characters. */
+const QUOTE_PREFIX = 12;
+/** Fewer quotes than this in one text are looked up one by one: reading the text once would cost more. */
+const FEW_QUOTES = 16;
+
+/**
+ * Which of the (normalised) quotes occur in the (normalised) text. Each quote's first characters are
+ * looked up at every position of the text, so the text is read once however many quotes it has; a few
+ * quotes are looked up one by one.
+ */
+function quotesFound(needles: readonly string[], haystack: string): Set<string> {
+  const found = new Set<string>();
+  const byPrefix = new Map<string, string[]>();
+  for (const needle of needles) {
+    if (needle.length < QUOTE_PREFIX || needles.length < FEW_QUOTES) {
+      if (haystack.includes(needle)) found.add(needle);
+      continue;
+    }
+    const prefix = needle.slice(0, QUOTE_PREFIX);
+    byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), needle]);
+  }
+  if (byPrefix.size === 0) return found;
+  for (let i = 0; i + QUOTE_PREFIX <= haystack.length; i++) {
+    const candidates = byPrefix.get(haystack.slice(i, i + QUOTE_PREFIX));
+    if (candidates) for (const needle of candidates) if (haystack.startsWith(needle, i)) found.add(needle);
+  }
+  return found;
+}
 
 /** Undefined when the quote occurs in the (normalised) text; otherwise a hint showing where it stops matching. */
 function quoteMismatch(quote: string, haystack: string): string | undefined {

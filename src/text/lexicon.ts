@@ -14,6 +14,8 @@ export interface Lexicon {
    * dropped, changed, or two swapped) away from; undefined when there is none.
    */
   typoOf(word: string, maxRank: number): number | undefined;
+  /** `typoOf` for one `maxRank`, ready at once (its index built now, not on the first misspelling). */
+  typos(maxRank: number): (word: string) => number | undefined;
   /** Whether a folded word is itself a word of general language (so not a misspelling of another). */
   has(word: string): boolean;
   /**
@@ -41,21 +43,44 @@ export function buildLexicon(lists: readonly string[]): Lexicon {
     }
   });
   const [english, french] = byList;
-  const typoOf = (word: string, maxRank: number): number | undefined => {
+  // Every word's forms with one letter dropped, built once per rank limit: a misspelling is then found
+  // by looking up its own forms with one letter dropped (SymSpell), not by trying every letter everywhere.
+  const deletions = new Map<number, Map<string, string[]>>();
+  const deletionsUpTo = (maxRank: number) => {
+    let index = deletions.get(maxRank);
+    if (index) return index;
+    index = new Map();
+    for (const [word, rank] of ranks) {
+      if (rank > maxRank) continue;
+      for (let i = 0; i < word.length; i++) {
+        const form = word.slice(0, i) + word.slice(i + 1);
+        const list = index.get(form);
+        if (list) list.push(word);
+        else index.set(form, [word]);
+      }
+    }
+    deletions.set(maxRank, index);
+    return index;
+  };
+  const typos = (maxRank: number) => {
+    const index = deletionsUpTo(maxRank);
+    return (word: string) => typoIn(index, word, maxRank);
+  };
+  const typoIn = (index: Map<string, string[]>, word: string, maxRank: number): number | undefined => {
     let best: number | undefined;
     const consider = (candidate: string) => {
       const rank = ranks.get(candidate);
       if (rank !== undefined && rank <= maxRank && (best === undefined || rank < best)) best = rank;
     };
-    for (let i = 0; i <= word.length; i++) {
-      const head = word.slice(0, i);
-      const tail = word.slice(i);
-      if (tail.length > 0) consider(head + tail.slice(1));
-      if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
-      for (const letter of LETTERS) {
-        consider(head + letter + tail);
-        if (tail.length > 0) consider(head + letter + tail.slice(1));
-      }
+    consider(word);
+    // A letter dropped from a word ("somthing"): the word, with one letter dropped, is this one.
+    for (const candidate of index.get(word) ?? []) if (isLetterInserted(word, candidate)) consider(candidate);
+    for (let i = 0; i < word.length; i++) {
+      const form = word.slice(0, i) + word.slice(i + 1);
+      // A letter added ("somethingg"): this word with one letter dropped is the word.
+      consider(form);
+      // A letter changed or two swapped ("somethign"): both with one letter dropped are alike.
+      for (const candidate of index.get(form) ?? []) if (isChangeOrSwap(word, candidate)) consider(candidate);
     }
     return best;
   };
@@ -70,8 +95,26 @@ export function buildLexicon(lists: readonly string[]): Lexicon {
       return Math.max(-1, Math.min(1, Math.log(en / fr) / Math.log(10)));
     },
     rank: (word) => ranks.get(word),
-    typoOf,
+    typoOf: (word, maxRank) => typoIn(deletionsUpTo(maxRank), word, maxRank),
+    typos,
   };
+}
+
+/** Whether `longer` is `shorter` with one letter a–z added somewhere. */
+function isLetterInserted(shorter: string, longer: string): boolean {
+  let i = 0;
+  while (i < shorter.length && shorter[i] === longer[i]) i++;
+  return LETTERS.includes(longer[i]!) && longer.slice(i + 1) === shorter.slice(i);
+}
+
+/** Whether two words of one length differ by one letter changed to a–z, or two neighbours swapped. */
+function isChangeOrSwap(word: string, other: string): boolean {
+  if (word.length !== other.length) return false;
+  let i = 0;
+  while (i < word.length && word[i] === other[i]) i++;
+  if (i === word.length) return true;
+  if (word.slice(i + 1) === other.slice(i + 1)) return LETTERS.includes(other[i]!);
+  return word[i] === other[i + 1] && word[i + 1] === other[i] && word.slice(i + 2) === other.slice(i + 2);
 }
 
 let shipped: Lexicon | undefined;

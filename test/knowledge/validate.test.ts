@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { formatProblem, type Problem } from '../../src/knowledge/problems.ts';
 import { validateKnowledge } from '../../src/knowledge/validate.ts';
+import { generateKnowledge } from '../../bench/generate.ts';
 import { FIXTURE_KNOWLEDGE_DIR, SHIPPED_KNOWLEDGE_DIR, TODAY, knowledgeFiles } from '../helpers.ts';
 
 const FACT = 'facts/oracle-routing.yaml';
@@ -118,6 +119,18 @@ describe('validating the knowledge base', () => {
     expect(problem!.message).toBe('quote not found in sources/tiktok-oracle-article-fr.txt');
     expect(problem!.hint).toMatch(/up to ".*la Sil", then has "licon Valley.*" where the source has "icon Valley/);
     expect(problem!.line).toBe(lineOf(files.get(FACT)!, '    quote:'));
+  });
+
+  it('given many facts quoting one source text, then only the quote that is not in it is reported, with its hint', () => {
+    const { files } = generateKnowledge(60);
+    expect(validateKnowledge(files, { now: TODAY }).ok).toBe(true);
+    const [file, text] = [...files].find(([name]) => name.startsWith('facts/'))!;
+    const quote = /quote: "([^"]+)"/.exec(text)![1]!;
+    const broken = new Map(files).set(file, text.replace(quote, `${quote.slice(0, 20)}XYZ${quote.slice(20)}`));
+    const result = validateKnowledge(broken, { now: TODAY });
+    const problems = result.ok ? [] : result.errors;
+    expect(problems.map((p) => [p.file, p.message])).toEqual([[file, 'quote not found in sources/generated.txt']]);
+    expect(problems[0]!.hint).toContain('then has "XYZ');
   });
 
   it('given a quote that differs only in spacing and typographic apostrophes, then it is accepted', () => {

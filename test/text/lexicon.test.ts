@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildLexicon, shippedLexicon } from '../../src/text/lexicon.ts';
 import { analyze } from '../../src/text/analyze.ts';
@@ -22,6 +23,41 @@ describe('the general-language lexicon', () => {
     expect(small.typoOf('brvo', 5_000)).toBe(2);
     expect(small.typoOf('chralie', 5_000)).toBe(3);
     expect(small.typoOf('chralie', 2)).toBeUndefined(); // only commoner words are guessed
+  });
+
+  it('finds the same commonest word one slip away as trying every slip at every place would', () => {
+    // The plain way: every letter dropped, added, changed, every two neighbours swapped, each looked up.
+    const slips = (word: string) => {
+      const out = [word];
+      for (let i = 0; i <= word.length; i++) {
+        const head = word.slice(0, i);
+        const tail = word.slice(i);
+        if (tail.length > 0) out.push(head + tail.slice(1));
+        if (tail.length > 1) out.push(head + tail[1] + tail[0] + tail.slice(2));
+        for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
+          out.push(head + letter + tail);
+          if (tail.length > 0) out.push(head + letter + tail.slice(1));
+        }
+      }
+      return out;
+    };
+    const word = fc.stringMatching(/^[abcé]{1,6}$/);
+    fc.assert(
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 30 }),
+        word,
+        fc.integer({ min: 1, max: 30 }),
+        (list, typed, maxRank) => {
+          const lexicon = buildLexicon([list.join('\n')]);
+          const ranks = slips(typed)
+            .map((candidate) => lexicon.rank(candidate))
+            .filter((rank): rank is number => rank !== undefined && rank <= maxRank);
+          const expected = ranks.length > 0 ? Math.min(...ranks) : undefined;
+          expect(lexicon.typoOf(typed, maxRank)).toBe(expected);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
