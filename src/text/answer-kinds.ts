@@ -49,6 +49,9 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   // "Who leads the unit?", "c qui le chef ?", "who founded ByteDance?": the person at its head, which a fact
   // naming the firm ("owned by ByteDance") does not give.
   if (words.some((w) => WHO.has(w)) && words.some((w) => LEADERS.has(w))) kinds.add('leader');
+  // "Who are the experts?", "c'est qui les experts ?", "who leaked those recordings?": who someone is, by name.
+  else if (words.some((w, i) => WHO.has(w) && [words[i + 1], words[i + 2]].some((n) => DETERMINERS.has(n ?? ''))))
+    kinds.add('name');
   if (words.some((w, i) => WHICH.has(w) && (PEOPLE.has(words[i + 1] ?? '') || FIRMS.has(words[i + 1] ?? ''))))
     kinds.add('name');
   // "comment s'appelle l'unité", "ils s'appellent comment": what something is called.
@@ -86,6 +89,8 @@ export function answersKind(given: ReadonlySet<AnswerKind>, asked: AskedKind): b
 }
 
 const WHO: ReadonlySet<string> = new Set(['who', 'whos', 'qui']);
+/** The words that introduce what "who" asks about: "who are the experts", "c'est qui les experts". */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'those', 'these', 'les', 'ces']);
 const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', 'quels', 'quelles']);
 
 /** Who leads, heads or runs something: asked with "who", a person's name is the answer. */

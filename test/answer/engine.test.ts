@@ -169,6 +169,18 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(lacks('no-comment', 'name')).toEqual(['name']);
     expect(lacks('bytedance-ownership', 'name')).toEqual([]);
   });
+
+  it('asks a name with "who are the…" and "who leaked the…": a fact naming only what the question names does not give it', () => {
+    for (const q of ['who are the outside experts tiktok hired?', 'who leaked the audio to BuzzFeed?']) {
+      expect(answerer.ask(q).status, q).toBe('unknown');
+    }
+    expect(answerer.ask('who reported that chinese engineers accessed US data?').fact?.id).toBe('buzzfeed-report');
+  });
+
+  it('asks who leads something, which a fact naming the owner does not give', () => {
+    expect(answerer.ask('who heads the chinese company that owns tiktok?').status).toBe('unknown');
+    expect(answerer.ask('who owns tiktok?').fact?.id).toBe('bytedance-ownership');
+  });
 });
 
 describe("a question about something else than the facts' subjects (the frozen knowledge base)", () => {

@@ -120,6 +120,8 @@ describe('what kind of answer a question asks for', () => {
     }
     expect(asked('qui a parlé au nom de TikTok')).toEqual([]);
     expect(asked('who owns tiktok')).toEqual([]);
+    for (const q of ['who are the experts they hired?', "c'est qui les experts ?", 'who leaked those recordings?'])
+      expect(asked(q), q).toEqual(['name']);
   });
 
   it('the person at the head of something: who leads, chairs, founded, is the CEO; given only by a text that says who leads', () => {
