@@ -102,6 +102,7 @@ const KIND: Record<AskedKind, string> = {
   name: 'a name',
   leader: 'who leads it',
   address: 'an address',
+  biography: 'a detail of a life or career',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -24,6 +24,7 @@ export const MESSAGES = {
       name: 'name',
       leader: 'name of who leads it',
       address: 'address',
+      biography: 'detail of anyone’s life or career',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -68,6 +69,7 @@ export const MESSAGES = {
       name: 'aucun nom',
       leader: 'aucun nom de dirigeant',
       address: 'aucune adresse',
+      biography: 'aucun détail sur la vie ou la carrière de quiconque',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -7,7 +7,8 @@
  * "how long does TikTok keep a backup" is not answered by "TikTok keeps backups".
  * Words are lower case with accents folded, as `analyze()` gives them.
  */
-export type AnswerKind = 'quantity' | 'money' | 'duration' | 'date' | 'frequency' | 'name' | 'leader' | 'address';
+export type AnswerKind =
+  'quantity' | 'money' | 'duration' | 'date' | 'frequency' | 'name' | 'leader' | 'address' | 'biography';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -33,6 +34,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
       if (previous === undefined || COUNTING.has(previous)) kinds.add('quantity');
     } else if (w === 'quel' && next === 'age') kinds.add('quantity');
     else if (MONEY_WORDS.has(w) && !(w === 'fine' && previous !== 'a' && previous !== 'the')) kinds.add('money');
+    else if (BIOGRAPHY.has(w)) kinds.add('biography');
     else if (w === 'chiffre' && next === 'd' && after === 'affaires') kinds.add('money');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
     else if (NAME_WORDS.has(w) && !(previous === 'au' && next === 'de')) kinds.add('name');
@@ -76,6 +78,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (TIME_UNIT.test(lower)) kinds.add('duration');
   if (FREQUENCY.test(lower)) kinds.add('frequency');
   if (STREET_ADDRESS.test(lower)) kinds.add('address');
+  if (lower.split(/[^a-z]+/).some((w) => BIOGRAPHY.has(w))) kinds.add('biography');
   if (LEADER_GIVEN.test(lower)) kinds.add('leader');
   return kinds;
 }
@@ -183,6 +186,16 @@ const ENGLISH_VERB_BEFORE: ReadonlySet<string> = new Set([
   'must',
   'also',
 ]);
+
+/**
+ * A person's own story: where they were born or studied, their career before, their family. A fact that
+ * names someone ("said Albert Calamug, of TikTok's public policy division") says none of it.
+ */
+const BIOGRAPHY: ReadonlySet<string> = new Set(
+  `born birthplace birthday childhood grew school schools studied university college diploma alma career resume
+  cv linkedin married wife husband hometown biography naissance natal natale enfance ecole ecoles etudie
+  universite diplome diplomes carriere parcours mariee epouse biographie`.split(/\s+/),
+);
 
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(['nb', 'percentage', 'pourcentage', 'amount']);
 

@@ -177,6 +177,12 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(answerer.ask('who reported that chinese engineers accessed US data?').fact?.id).toBe('buzzfeed-report');
   });
 
+  it("asks a detail of a person's life, which a fact that only names them does not give", () => {
+    expect(answerer.ask('albert calamug career before tiktok').status).toBe('unknown');
+    expect(answerer.ask('quel est le parcours de Albert Calamug ?').status).toBe('unknown');
+    expect(answerer.ask('who is albert calamug?').fact?.id).toBe('oracle-relationship');
+  });
+
   it('asks who leads something, which a fact naming the owner does not give', () => {
     expect(answerer.ask('who heads the chinese company that owns tiktok?').status).toBe('unknown');
     expect(answerer.ask('who owns tiktok?').fact?.id).toBe('bytedance-ownership');

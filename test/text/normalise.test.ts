@@ -148,6 +148,14 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('TikTok belongs to the Chinese company ByteDance.')]).not.toContain('leader');
   });
 
+  it("a detail of someone's life or career: where they were born or studied, their career before", () => {
+    for (const q of ['where was the spokesman born?', 'il a fait quelle école ?', 'what was his career before?'])
+      expect(asked(q), q).toEqual(['biography']);
+    expect(asked("est-il exact qu'ils ne gardent rien ?")).toEqual([]);
+    expect([...givenKinds('Born in Ohio, she studied law at Yale.')]).toContain('biography');
+    expect([...givenKinds('Albert Calamug, of TikTok’s public policy division, said so.')]).not.toContain('biography');
+  });
+
   it('a postal address: "office address", "l\'adresse exacte"; not an IP or e-mail address, nor the verb', () => {
     for (const q of [
       'Singapore office address',
