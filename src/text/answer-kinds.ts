@@ -93,7 +93,7 @@ export function answersKind(given: ReadonlySet<AnswerKind>, asked: AskedKind): b
 
 const WHO: ReadonlySet<string> = new Set(['who', 'whos', 'qui']);
 /** The words that introduce what "who" asks about: "who are the experts", "c'est qui les experts". */
-const DETERMINERS: ReadonlySet<string> = new Set(['the', 'those', 'these', 'les', 'ces']);
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'those', 'these', 'le', 'la', 'les', 'ces']);
 const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', 'quels', 'quelles']);
 
 /** Who leads, heads or runs something: asked with "who", a person's name is the answer. */

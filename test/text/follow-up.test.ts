@@ -20,6 +20,11 @@ describe('how a message reads after an answer', () => {
       'claimant',
     ]);
     expect(about("is that the paper's reporting or an official statement?")).toBe('claimant');
+    expect(['is that just their claim?', "c'est juste ce qu'ils disent ?"].map(about)).toEqual([
+      'claimant',
+      'claimant',
+    ]);
+    expect(['when did they announce it?', "ils l'ont annoncé quand ?"].map(about)).toEqual(['date', 'date']);
     expect(
       [
         'is that confirmed by anyone independent?',

@@ -120,7 +120,12 @@ describe('what kind of answer a question asks for', () => {
     }
     expect(asked('qui a parlé au nom de TikTok')).toEqual([]);
     expect(asked('who owns tiktok')).toEqual([]);
-    for (const q of ['who are the experts they hired?', "c'est qui les experts ?", 'who leaked those recordings?'])
+    for (const q of [
+      'who are the experts they hired?',
+      "c'est qui les experts ?",
+      'who leaked those recordings?',
+      "c'est qui le journaliste ?",
+    ])
       expect(asked(q), q).toEqual(['name']);
   });
 
