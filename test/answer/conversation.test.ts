@@ -146,3 +146,18 @@ describe('conversations of the blind set (test/fixtures/conversations-blind.yaml
     expect(report.wrongShare, summary).toBeLessThanOrEqual(0.07);
   });
 });
+
+describe('conversations of the second blind set (test/fixtures/conversations-blind-2.yaml, scored blind at ab52835)', () => {
+  const { report, summary, share, alone } = scored('conversations-blind-2.yaml');
+
+  it('stays at or above what was measured blind', () => {
+    expect(share('first'), summary).toBeGreaterThanOrEqual(0.93);
+    expect(share('followup'), summary).toBeGreaterThanOrEqual(0.6);
+    expect(share('followup'), summary).toBeGreaterThan(share('followup', alone) + 0.2);
+    expect(share('new-topic'), summary).toBeGreaterThanOrEqual(0.85);
+    expect(share('out-of-scope'), summary).toBeGreaterThanOrEqual(0.6);
+    const oos = report.byKind['out-of-scope'];
+    expect((oos.right + oos.clarified) / oos.questions, summary).toBeGreaterThanOrEqual(0.75);
+    expect(report.wrongShare, summary).toBeLessThanOrEqual(0.07);
+  });
+});

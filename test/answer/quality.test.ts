@@ -171,6 +171,22 @@ const SETS: readonly {
     notAnswered: 0.93,
     wrong: 0.03,
   },
+  {
+    name: 'blind set P (four styles; scored blind with the engine of 2026-12-02, ab52835)',
+    file: 'questions-blind-p.yaml',
+    right: 0.84,
+    refused: 0.84,
+    notAnswered: 0.88,
+    wrong: 0.045,
+  },
+  {
+    name: 'blind set Q (four styles; scored blind with the engine of 2026-12-02, ab52835)',
+    file: 'questions-blind-q.yaml',
+    right: 0.88,
+    refused: 0.8,
+    notAnswered: 0.88,
+    wrong: 0.05,
+  },
 ];
 
 describe('answer quality on the frozen knowledge base', () => {
