@@ -3,7 +3,7 @@ import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { analyze, questionCues, type AnalyzedWord, type Cue } from '../text/analyze.ts';
 import { readFollowUp, withoutOpening, type AboutAnswer } from '../text/follow-up.ts';
 import { askedKinds, type AskedKind } from '../text/answer-kinds.ts';
-import { shippedLexicon, type Lexicon } from '../text/lexicon.ts';
+import { buildLexicon, shippedLexicon, type Lexicon } from '../text/lexicon.ts';
 import { STOP_WORDS } from '../text/stopwords.ts';
 import { answerProbability, type DecisionFeatures } from './decision.ts';
 import {
@@ -576,20 +576,18 @@ function generalProbability(lexicon: Lexicon): (word: string) => number {
   return (word) => 0.08 / (lexicon.rank(word) ?? rarest);
 }
 
-/** Whether a word is one typo (a letter added, dropped, changed, or two swapped) from a stop word. */
+/** Each language's stop words as a lexicon of their own, to look up misspellings in. */
+const STOP_WORD_TYPOS = {
+  en: buildLexicon([[...STOP_WORDS.en].join('\n')]).typos(Infinity),
+  fr: buildLexicon([[...STOP_WORDS.fr].join('\n')]).typos(Infinity),
+} as const;
+
+/**
+ * Whether a word of four letters or more is one typo (a letter added, dropped, changed, or two swapped)
+ * from a stop word; shorter words are too close to too many.
+ */
 function isStopWordTypo(word: string, language: Language): boolean {
-  const stops = STOP_WORDS[language];
-  for (let i = 0; i <= word.length; i++) {
-    const head = word.slice(0, i);
-    const tail = word.slice(i);
-    if (tail.length > 0 && stops.has(head + tail.slice(1)) && (head + tail.slice(1)).length >= 3) return true;
-    if (tail.length > 1 && stops.has(head + tail[1] + tail[0] + tail.slice(2))) return true;
-    for (const letter of 'abcdefghijklmnopqrstuvwxyz') {
-      if (stops.has(head + letter + tail)) return true;
-      if (tail.length > 0 && stops.has(head + letter + tail.slice(1))) return true;
-    }
-  }
-  return false;
+  return word.length >= 4 && STOP_WORD_TYPOS[language](word) !== undefined;
 }
 
 /** Share (0–1) of the question a fact explains: its explained weight against its explained and missing weight. */
