@@ -29,11 +29,13 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if (w === 'combien' && next === 'de' && after === 'temps') kinds.add('duration');
     else if (w === 'combien' && !(previous === 'les' && words[i - 2] === 'tous')) kinds.add('quantity');
     else if ((w === 'number' || w === 'nombre') && previous === undefined && next !== undefined) kinds.add('quantity');
-    else if ((w === 'number' && next === 'of') || (w === 'nombre' && next === 'de')) {
+    else if ((w === 'number' && next === 'of') || (w === 'nombre' && (next === 'de' || next === 'd'))) {
       // "the number of users", not "the PIN number of my card".
       if (previous === undefined || COUNTING.has(previous)) kinds.add('quantity');
     } else if (w === 'quel' && next === 'age') kinds.add('quantity');
     else if (MONEY_WORDS.has(w) && !(w === 'fine' && previous !== 'a' && previous !== 'the')) kinds.add('money');
+    // "the contract's value", "la valeur du contrat": a sum; "what value does it add" is not.
+    else if ((w === 'value' || w === 'valeur') && words.some((x) => DEALS.has(x))) kinds.add('money');
     else if (BIOGRAPHY.has(w)) kinds.add('biography');
     else if (w === 'chiffre' && next === 'd' && after === 'affaires') kinds.add('money');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
@@ -197,7 +199,10 @@ const BIOGRAPHY: ReadonlySet<string> = new Set(
   universite diplome diplomes carriere parcours mariee epouse biographie`.split(/\s+/),
 );
 
-const QUANTITY_WORDS: ReadonlySet<string> = new Set(['nb', 'percentage', 'pourcentage', 'amount']);
+const QUANTITY_WORDS: ReadonlySet<string> = new Set(
+  `nb percentage pourcentage amount volume gigabytes terabytes petabytes gigaoctets teraoctets petaoctets
+  headcount effectifs`.split(/\s+/),
+);
 
 /**
  * Words asking for a sum of money ("the price", "how much is TikTok paying", "le montant", "combien ça
@@ -208,6 +213,17 @@ const MONEY_WORDS: ReadonlySet<string> = new Set(
   payments paiement revenue revenues valuation valorisation fee fees frais fine fines
   amende amendes montant montants tarif tarifs budget dollar dollars euro euros`.split(/\s+/),
 );
+
+/** What has a value in money: "the contract's value", "la valeur de l'accord". */
+const DEALS: ReadonlySet<string> = new Set([
+  'contract',
+  'contrat',
+  'deal',
+  'accord',
+  'transaction',
+  'market',
+  'marche',
+]);
 
 /** A sum of money in a text: a currency sign or name, or a figure in millions or billions of one. */
 const CURRENCY = /[$€£¥]|\b(?:usd|eur|gbp|dollars?|euros?|livres sterling)\b/;

@@ -190,12 +190,24 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('une sauvegarde chaque semaine')]).toContain('frequency');
   });
 
-  it('nothing, when "when", "quand" or "number" only joins or names', () => {
+  it("a figure for a volume or a number of people, a sum for a deal's value", () => {
+    for (const q of [
+      "le nombre d'employés de l'unité",
+      'what is the total volume of data in petabytes',
+      'headcount of the new unit',
+    ])
+      expect(asked(q), q).toEqual(['quantity']);
+    for (const q of ['Oracle contract value', "la valeur de l'accord avec Oracle"])
+      expect(asked(q), q).toEqual(['money']);
+  });
+
+  it('nothing, when "when", "quand" or "number" only joins or names, or "value" is not a sum', () => {
     for (const q of [
       'where are the backups',
       'what happened when Trump ordered the sale',
       'quand il a dit ça, il parlait de quoi',
       'I need to update the PIN number of my card',
+      'what value does Oracle add to go to the cloud',
     ]) {
       expect(asked(q), q).toEqual([]);
     }
