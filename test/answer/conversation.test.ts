@@ -147,7 +147,7 @@ describe('conversations of the blind set (test/fixtures/conversations-blind.yaml
   });
 });
 
-describe('conversations of the second blind set (test/fixtures/conversations-blind-2.yaml, scored blind at ab52835)', () => {
+describe('conversations of the second blind set (test/fixtures/conversations-blind-2.yaml, scored blind at 14987f2)', () => {
   const { report, summary, share, alone } = scored('conversations-blind-2.yaml');
 
   it('stays at or above what was measured blind', () => {

@@ -172,7 +172,7 @@ const SETS: readonly {
     wrong: 0.03,
   },
   {
-    name: 'blind set P (four styles; scored blind with the engine of 2026-12-02, ab52835)',
+    name: 'blind set P (four styles; scored blind with the engine of 2026-12-02, 14987f2)',
     file: 'questions-blind-p.yaml',
     right: 0.84,
     refused: 0.84,
@@ -180,7 +180,7 @@ const SETS: readonly {
     wrong: 0.045,
   },
   {
-    name: 'blind set Q (four styles; scored blind with the engine of 2026-12-02, ab52835)',
+    name: 'blind set Q (four styles; scored blind with the engine of 2026-12-02, 14987f2)',
     file: 'questions-blind-q.yaml',
     right: 0.88,
     refused: 0.8,
