@@ -126,38 +126,31 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
 });
 
 /**
- * Written blind (from the article and the fact titles alone), 64 conversations in English and French,
- * scored once with the engine of 2026-12-02 (33b97fa): first 93.8%, follow-ups 63.6% right (12 wrong),
- * new topics 96.7%, out-of-scope follow-ups 79.3% refused (4 answered), 7.6% of turns wrong. Since then a
- * floor, not evidence (docs/quality.md).
+ * Written blind (from the article and the fact titles alone), 64 conversations each in English and
+ * French, scored once and since then floors, not evidence (docs/quality.md). The first, at 33b97fa:
+ * first 93.8%, follow-ups 63.6% right (12 wrong), new topics 96.7%, out-of-scope follow-ups 79.3% refused
+ * (4 answered), 7.6% of turns wrong; since "to whom?"-like follow-ups are asked back, two out-of-scope
+ * ones are asked back, not refused. The second, at 14987f2: first 95.3%, follow-ups 62.7% (5 wrong), new
+ * topics 90.5%, out-of-scope follow-ups 63.3% refused (7 answered), 6.3% of turns wrong.
  */
-describe('conversations of the blind set (test/fixtures/conversations-blind.yaml)', () => {
-  const { report, summary, share, alone } = scored('conversations-blind.yaml');
+const BLIND_FLOORS = [
+  { file: 'conversations-blind.yaml', first: 0.9, followup: 0.62, newTopic: 0.93, refused: 0.7, notAnswered: 0.85 },
+  { file: 'conversations-blind-2.yaml', first: 0.93, followup: 0.6, newTopic: 0.85, refused: 0.6, notAnswered: 0.75 },
+] as const;
 
-  it('stays at or above what was measured blind', () => {
-    expect(share('first'), summary).toBeGreaterThanOrEqual(0.9);
-    expect(share('followup'), summary).toBeGreaterThanOrEqual(0.62);
-    expect(share('followup'), summary).toBeGreaterThan(share('followup', alone) + 0.2);
-    expect(share('new-topic'), summary).toBeGreaterThanOrEqual(0.93);
-    // Since "to whom?"-like follow-ups are asked back, two out-of-scope ones are asked back, not refused.
-    expect(share('out-of-scope'), summary).toBeGreaterThanOrEqual(0.7);
-    const oos = report.byKind['out-of-scope'];
-    expect((oos.right + oos.clarified) / oos.questions, summary).toBeGreaterThanOrEqual(0.85);
-    expect(report.wrongShare, summary).toBeLessThanOrEqual(0.07);
+for (const floor of BLIND_FLOORS) {
+  describe(`conversations of the blind set test/fixtures/${floor.file}`, () => {
+    const { report, summary, share, alone } = scored(floor.file);
+
+    it('stays at or above what was measured blind', () => {
+      expect(share('first'), summary).toBeGreaterThanOrEqual(floor.first);
+      expect(share('followup'), summary).toBeGreaterThanOrEqual(floor.followup);
+      expect(share('followup'), summary).toBeGreaterThan(share('followup', alone) + 0.2);
+      expect(share('new-topic'), summary).toBeGreaterThanOrEqual(floor.newTopic);
+      expect(share('out-of-scope'), summary).toBeGreaterThanOrEqual(floor.refused);
+      const oos = report.byKind['out-of-scope'];
+      expect((oos.right + oos.clarified) / oos.questions, summary).toBeGreaterThanOrEqual(floor.notAnswered);
+      expect(report.wrongShare, summary).toBeLessThanOrEqual(0.07);
+    });
   });
-});
-
-describe('conversations of the second blind set (test/fixtures/conversations-blind-2.yaml, scored blind at 14987f2)', () => {
-  const { report, summary, share, alone } = scored('conversations-blind-2.yaml');
-
-  it('stays at or above what was measured blind', () => {
-    expect(share('first'), summary).toBeGreaterThanOrEqual(0.93);
-    expect(share('followup'), summary).toBeGreaterThanOrEqual(0.6);
-    expect(share('followup'), summary).toBeGreaterThan(share('followup', alone) + 0.2);
-    expect(share('new-topic'), summary).toBeGreaterThanOrEqual(0.85);
-    expect(share('out-of-scope'), summary).toBeGreaterThanOrEqual(0.6);
-    const oos = report.byKind['out-of-scope'];
-    expect((oos.right + oos.clarified) / oos.questions, summary).toBeGreaterThanOrEqual(0.75);
-    expect(report.wrongShare, summary).toBeLessThanOrEqual(0.07);
-  });
-});
+}
