@@ -194,26 +194,17 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
       .map((t) => t.word),
   );
   const followUp = readFollowUp(reading.words, everywhere);
-  // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given. After a message
-  // that got none, it is about that message, which no fact answered: the older answer is only offered.
-  if (followUp.about && context.unanswered) {
-    return {
-      ...settle(parts, reading, rankingSize),
-      status: 'clarify',
-      fact: undefined,
-      score: 0,
-      suggestions: [previous],
-      offSubject: undefined,
-      followUp: { previous: previous.id, used: true, about: followUp.about },
-    };
-  }
+  // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given, which is the
+  // answer. After a message that got none, it is about that message, which no fact answered: the older
+  // answer is only offered ("did you mean …?").
   if (followUp.about) {
+    const offered = context.unanswered === true;
     return {
       ...settle(parts, reading, rankingSize),
-      status: 'answered',
-      fact: previous,
-      score: 1,
-      suggestions: [],
+      status: offered ? 'clarify' : 'answered',
+      fact: offered ? undefined : previous,
+      score: offered ? 0 : 1,
+      suggestions: offered ? [previous] : [],
       offSubject: undefined,
       followUp: { previous: previous.id, used: true, about: followUp.about },
     };

@@ -146,13 +146,13 @@ function startsWithPhrase(words: readonly string[], phrase: readonly string[]): 
 const META: ReadonlySet<string> = new Set(
   `source sources sourced sourcing proof evidence reference link cite citation said says say claims claim claimed
   claiming statement official officially confirmed confirm confirmation independent independently verified verify
-  true sure certain certainty reliable reliability trustworthy credible legit reporting reported report press paper newspaper word company media outlet anyone
-  else get come comes from where when date since why announce announced announcement just only
+  true sure certain certainty reliable reliability trustworthy credible legit reporting reported report press
+  paper newspaper word company media outlet anyone else get come comes from where when date since why announce
+  announced announcement just only
   dit dire disent dites affirme affirment affirmation declaration officiel officielle confirme confirmee confirmer
-  independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment fiable fiables credible
-  preuve preuves reference
-  lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi annonce annonces
-  annoncee pretend pretendent disent juste seulement`.split(/\s+/),
+  independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment fiable fiables preuve
+  preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
+  annonce annonces annoncee pretend pretendent juste seulement`.split(/\s+/),
 );
 
 /** Words that carry a conversation along without a subject of their own. */

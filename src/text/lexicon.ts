@@ -10,11 +10,10 @@ export interface Lexicon {
   /** The rank of a folded word, undefined when rare. */
   rank(word: string): number | undefined;
   /**
-   * The rank of the commonest word at most `maxRank` that a folded word is one typo (a letter added,
-   * dropped, changed, or two swapped) away from; undefined when there is none.
+   * For words of rank at most `maxRank`: the rank of the commonest one that a folded word is one typo (a
+   * letter added, dropped, changed, or two swapped) away from, undefined when there is none. Its index is
+   * built now, not on the first misspelling.
    */
-  typoOf(word: string, maxRank: number): number | undefined;
-  /** `typoOf` for one `maxRank`, ready at once (its index built now, not on the first misspelling). */
   typos(maxRank: number): (word: string) => number | undefined;
   /** Whether a folded word is itself a word of general language (so not a misspelling of another). */
   has(word: string): boolean;
@@ -64,25 +63,24 @@ export function buildLexicon(lists: readonly string[]): Lexicon {
   };
   const typos = (maxRank: number) => {
     const index = deletionsUpTo(maxRank);
-    return (word: string) => typoIn(index, word, maxRank);
-  };
-  const typoIn = (index: Map<string, string[]>, word: string, maxRank: number): number | undefined => {
-    let best: number | undefined;
-    const consider = (candidate: string) => {
-      const rank = ranks.get(candidate);
-      if (rank !== undefined && rank <= maxRank && (best === undefined || rank < best)) best = rank;
+    return (word: string): number | undefined => {
+      let best: number | undefined;
+      const consider = (candidate: string) => {
+        const rank = ranks.get(candidate);
+        if (rank !== undefined && rank <= maxRank && (best === undefined || rank < best)) best = rank;
+      };
+      consider(word);
+      // A letter dropped from a word ("somthing"): the word, with one letter dropped, is this one.
+      for (const candidate of index.get(word) ?? []) if (isLetterInserted(word, candidate)) consider(candidate);
+      for (let i = 0; i < word.length; i++) {
+        const form = word.slice(0, i) + word.slice(i + 1);
+        // A letter added ("somethingg"): this word with one letter dropped is the word.
+        consider(form);
+        // A letter changed or two swapped ("somethign"): both with one letter dropped are alike.
+        for (const candidate of index.get(form) ?? []) if (isChangeOrSwap(word, candidate)) consider(candidate);
+      }
+      return best;
     };
-    consider(word);
-    // A letter dropped from a word ("somthing"): the word, with one letter dropped, is this one.
-    for (const candidate of index.get(word) ?? []) if (isLetterInserted(word, candidate)) consider(candidate);
-    for (let i = 0; i < word.length; i++) {
-      const form = word.slice(0, i) + word.slice(i + 1);
-      // A letter added ("somethingg"): this word with one letter dropped is the word.
-      consider(form);
-      // A letter changed or two swapped ("somethign"): both with one letter dropped are alike.
-      for (const candidate of index.get(form) ?? []) if (isChangeOrSwap(word, candidate)) consider(candidate);
-    }
-    return best;
   };
   return {
     size: ranks.size,
@@ -95,7 +93,6 @@ export function buildLexicon(lists: readonly string[]): Lexicon {
       return Math.max(-1, Math.min(1, Math.log(en / fr) / Math.log(10)));
     },
     rank: (word) => ranks.get(word),
-    typoOf: (word, maxRank) => typoIn(deletionsUpTo(maxRank), word, maxRank),
     typos,
   };
 }

@@ -15,14 +15,14 @@ describe('the general-language lexicon', () => {
   });
 
   it('reads one slip from a common word as that word, but does not guess among rare ones', () => {
-    expect(lexicon.typoOf('somethign', 5_000)).toBe(lexicon.rank('something'));
+    expect(lexicon.typos(5_000)('somethign')).toBe(lexicon.rank('something'));
     expect(lexicon.rank('somethign')).toBeUndefined();
     expect(lexicon.has('somethign')).toBe(false);
     const small = buildLexicon(['alpha\nbravo\ncharlie\n']);
     expect(small.rank('bravo')).toBe(2);
-    expect(small.typoOf('brvo', 5_000)).toBe(2);
-    expect(small.typoOf('chralie', 5_000)).toBe(3);
-    expect(small.typoOf('chralie', 2)).toBeUndefined(); // only commoner words are guessed
+    expect(small.typos(5_000)('brvo')).toBe(2);
+    expect(small.typos(5_000)('chralie')).toBe(3);
+    expect(small.typos(2)('chralie')).toBeUndefined(); // only commoner words are guessed
   });
 
   it('finds the same commonest word one slip away as trying every slip at every place would', () => {
@@ -53,7 +53,7 @@ describe('the general-language lexicon', () => {
             .map((candidate) => lexicon.rank(candidate))
             .filter((rank): rank is number => rank !== undefined && rank <= maxRank);
           const expected = ranks.length > 0 ? Math.min(...ranks) : undefined;
-          expect(lexicon.typoOf(typed, maxRank)).toBe(expected);
+          expect(lexicon.typos(maxRank)(typed)).toBe(expected);
         },
       ),
       { numRuns: 500 },
