@@ -331,16 +331,21 @@ function checkFacts(
   };
   const quoteKey = (textFile: string, text: string, quote: string) =>
     `${textFile}\0${text.length}\0${hashOf(text)}\0${quote}`;
+  // The text a citation quotes, when its source exists and has its text file.
+  const cited = (source: Located<Source>) => {
+    const textFile = `sources/${source.value.text}`;
+    const text = files.get(textFile);
+    return text === undefined ? undefined : { textFile, text };
+  };
   // Every quote not checked before, looked up in its source text at once: a text that many facts quote is
   // read once, not once per quote.
   const pending = new Map<string, { text: string; quotes: Set<string> }>();
   for (const { value: fact } of facts) {
     for (const citation of fact.citations) {
       const source = sources.get(citation.source);
-      const textFile = source && `sources/${source.value.text}`;
-      const text = textFile && files.get(textFile);
-      if (textFile === undefined || text === undefined || quoteCache.has(quoteKey(textFile, text, citation.quote)))
-        continue;
+      const quoted = source && cited(source);
+      if (!quoted || quoteCache.has(quoteKey(quoted.textFile, quoted.text, citation.quote))) continue;
+      const { textFile, text } = quoted;
       const entry = pending.get(textFile) ?? { text, quotes: new Set<string>() };
       entry.quotes.add(citation.quote);
       pending.set(textFile, entry);
@@ -409,19 +414,12 @@ function checkFacts(
         );
         return;
       }
-      const textFile = `sources/${source.value.text}`;
-      const text = files.get(textFile);
-      if (text === undefined) return;
-      const mismatch = quoteCache.get(quoteKey(textFile, text, citation.quote));
+      const quoted = cited(source);
+      if (!quoted) return;
+      const mismatch = quoteCache.get(quoteKey(quoted.textFile, quoted.text, citation.quote));
       if (mismatch !== undefined) {
         problems.push(
-          pointAt(
-            yaml,
-            ['citations', i, 'quote'],
-            'error',
-            `quote not found in sources/${source.value.text}`,
-            mismatch,
-          ),
+          pointAt(yaml, ['citations', i, 'quote'], 'error', `quote not found in ${quoted.textFile}`, mismatch),
         );
       }
     });
