@@ -52,9 +52,12 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   });
   // "Who leads the unit?", "c qui le chef ?", "who founded ByteDance?": the person at its head, which a fact
   // naming the firm ("owned by ByteDance") does not give.
-  if (words.some((w) => WHO.has(w)) && words.some((w) => LEADERS.has(w))) kinds.add('leader');
+  // The head named soon after "who" ("qui est le PDG"), or before a "who" that ends the question ("le pdg de
+  // bytedance c'est qui ?"): "my manager asked me who owns it" asks for no one's head.
+  if (words.some((w, i) => asksWho(words, i) && words.some((l, j) => LEADERS.has(l) && headOf(words, i, j))))
+    kinds.add('leader');
   // "Who are the experts?", "c'est qui les experts ?", "who leaked those recordings?": who someone is, by name.
-  else if (words.some((w, i) => WHO.has(w) && [words[i + 1], words[i + 2]].some((n) => DETERMINERS.has(n ?? ''))))
+  else if (words.some((w, i) => asksWho(words, i) && [words[i + 1], words[i + 2]].some((n) => DETERMINERS.has(n ?? ''))))
     kinds.add('name');
   if (words.some((w, i) => WHICH.has(w) && (PEOPLE.has(words[i + 1] ?? '') || FIRMS.has(words[i + 1] ?? ''))))
     kinds.add('name');
@@ -94,6 +97,15 @@ export function answersKind(given: ReadonlySet<AnswerKind>, asked: AskedKind): b
 }
 
 const WHO: ReadonlySet<string> = new Set(['who', 'whos', 'qui']);
+/** Whether the leader word at j is what "who" at i asks for. */
+function headOf(words: readonly string[], i: number, j: number): boolean {
+  return j > i ? j - i <= 4 : i >= words.length - 2 && i - j <= 6;
+}
+
+/** "Who" asking for someone: not the relative "ce qui" ("qu'est-ce qui s'est passé", "ce qui change"). */
+function asksWho(words: readonly string[], i: number): boolean {
+  return WHO.has(words[i]!) && words[i - 1] !== 'ce';
+}
 /** The words that introduce what "who" asks about: "who are the experts", "c'est qui les experts". */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'those', 'these', 'le', 'la', 'les', 'ces']);
 const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', 'quels', 'quelles']);

@@ -138,9 +138,13 @@ describe('what kind of answer a question asks for', () => {
       'qui préside ce comité ?',
       "who is bytedance's ceo",
       'c qui qui a fondé bytedance',
+      "le pdg de bytedance c'est qui ?",
     ]) {
       expect(asked(q), q).toEqual(['leader']);
     }
+    // A manager who frames the question, and "qu'est-ce qui", ask for no one.
+    expect(asked("Mon manager veut un rappel du contexte : qu'est-ce qui s'est passé en 2020 ?")).toEqual([]);
+    expect(asked('my manager asked me who owns it and what was decided in 2020')).toEqual([]);
     for (const text of [
       'The unit is led by Jane Doe.',
       "ByteDance's CEO said so.",
