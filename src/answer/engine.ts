@@ -2,7 +2,7 @@ import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { analyze, questionCues, type AnalyzedWord, type Cue } from '../text/analyze.ts';
 import { readFollowUp, withoutOpening, type AboutAnswer } from '../text/follow-up.ts';
-import { askedKinds, type AskedKind } from '../text/answer-kinds.ts';
+import { askedKinds, asksWhere, type AskedKind } from '../text/answer-kinds.ts';
 import { buildLexicon, shippedLexicon, type Lexicon } from '../text/lexicon.ts';
 import { STOP_WORDS } from '../text/stopwords.ts';
 import { answerProbability, type DecisionFeatures } from './decision.ts';
@@ -61,6 +61,11 @@ export interface FollowUp {
   readonly used: boolean;
   /** The question asked about the previous answer itself: its source, who says it, how sure, when, why. */
   readonly about?: AboutAnswer;
+  /**
+   * The fact chosen for being linked to the previous answer (`related`): of facts the question's words fit
+   * as well (`tie`), or as the one that says where (`place`, "where?" after a fact that does not say).
+   */
+  readonly linked?: 'tie' | 'place';
 }
 
 /** What a conversation brings to a question: the fact of the last answer given. */
@@ -177,6 +182,8 @@ interface Reading {
   readonly asked: ReadonlySet<AskedKind>;
   readonly questionWords: ReadonlySet<string>;
   readonly cues: ReadonlySet<Cue>;
+  /** The question asks where something is ("where?", "où ça ?"). */
+  readonly where: boolean;
 }
 
 function decide(parts: Parts, question: string, rankingSize: number, context?: Context): Decision {
@@ -209,15 +216,34 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
       followUp: { previous: previous.id, used: true, about: followUp.about },
     };
   }
-  const alone = settle(parts, reading, rankingSize);
+  const aloneWithRunnerUp = settle(parts, reading, Math.max(rankingSize, parts.options.maxSuggestions + 1));
+  const alone = { ...aloneWithRunnerUp, ranking: aloneWithRunnerUp.ranking.slice(0, Math.max(rankingSize, 1)) };
   const unused = { ...alone, followUp: { previous: previous.id, used: false } };
   // A message that stands on its own, or says it changes the subject, is never bent toward the previous
   // answer; an elliptical one ("and the backups?", "when was it formed?") is read with it when it cannot
   // be answered alone.
-  if (alone.status === 'answered' || followUp.newTopic || !followUp.elliptical) return unused;
+  if (followUp.newTopic || !followUp.elliptical) return unused;
+  if (alone.status === 'answered') {
+    const decided = breakTie(parts, aloneWithRunnerUp, previous);
+    return { ...decided, ranking: decided.ranking.slice(0, alone.ranking.length) };
+  }
   // "to whom?", "and did it go through?", "pour faire quoi ?": no word of its own, so nothing but the
   // previous answer it could be about, yet nothing says that answer gives what it asks. Asked back ("did
   // you mean …?" with that fact) rather than answered: answering it was wrong as often as right.
+  // "where?", "où ça ?", "where are those kept?" after "TikTok keeps its own backups", which says not where:
+  // the fact linked to that answer that says where, when the message's own words, if any, point to it too.
+  const placed =
+    reading.where && !parts.kinds.placed(previous.id) ? relatedPlace(parts, previous, reading.language) : undefined;
+  const top = alone.ranking[0];
+  if (
+    placed &&
+    alone.offSubject === undefined &&
+    (reading.terms.length === 0 || (top?.id === placed.id && top.lacks.length === 0))
+  ) {
+    const suggestions = alone.suggestions.filter((f) => f.id !== placed.id);
+    const followUp = { previous: previous.id, used: true, linked: 'place' } as const;
+    return { ...alone, status: 'answered', fact: placed, score: 1, suggestions, followUp };
+  }
   if (reading.terms.length === 0) {
     return {
       ...alone,
@@ -232,6 +258,60 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   return withContext.status === 'answered'
     ? { ...withContext, followUp: { previous: previous.id, used: true } }
     : unused;
+}
+
+/**
+ * "and the backups?" after "is the traffic going through Oracle?": two facts explain the question's own words
+ * as well, and only word pairs ("the backups") chose between them. The conversation chooses instead: of the
+ * facts tied on the question's words, the one that ranks first when the previous answer is read as context.
+ */
+function breakTie(parts: Parts, alone: Decision, previous: Fact): Decision {
+  const unused = { ...alone, followUp: { previous: previous.id, used: false } };
+  const best = alone.ranking[0]!;
+  const tied = alone.ranking.filter(
+    (r) =>
+      r === best ||
+      (r.coverage >= best.coverage && r.similarity >= best.similarity && r.lacks.length === 0 && r.id !== previous.id),
+  );
+  const related = tied.filter((r) => isRelated(previous, parts.snapshot.factsById.get(r.id)!));
+  if (tied.length < 2 || related.length !== 1 || related[0]!.id === alone.fact!.id) return unused;
+  const chosen = related[0]!;
+  return {
+    ...alone,
+    fact: parts.snapshot.factsById.get(chosen.id)!,
+    suggestions: [alone.fact!, ...alone.suggestions.filter((f) => f.id !== chosen.id)].slice(
+      0,
+      parts.options.maxSuggestions,
+    ),
+    ranking: [chosen, ...alone.ranking.filter((r) => r !== chosen)],
+    followUp: { previous: previous.id, used: true, linked: 'tie' },
+  };
+}
+
+/**
+ * The fact related to this one that says where it is: of the facts linked to it whose own example questions
+ * ask where, the one that explains most of its title and keywords ("where?" after "TikTok keeps its own
+ * backups" asks where the backups are). None when two explain it as well.
+ */
+function relatedPlace(parts: Parts, previous: Fact, language: Language): Fact | undefined {
+  const { snapshot, evidence, kinds } = parts;
+  const linked = new Set([
+    ...previous.related,
+    ...snapshot.facts.filter((f) => f.related.includes(previous.id)).map((f) => f.id),
+  ]);
+  const candidates = new Set([...linked].filter((id) => id !== previous.id && kinds.placed(id)));
+  if (candidates.size <= 1) return candidates.size === 1 ? snapshot.factsById.get([...candidates][0]!) : undefined;
+  const terms = contextTerms(parts, previous, []);
+  const explained = evidence
+    .score({ terms, sequence: [], cues: new Set(), language })
+    .filter((s) => candidates.has(snapshot.facts[s.doc]!.id))
+    .sort((a, b) => b.explained - a.explained);
+  const [first, second] = explained;
+  return first && (!second || first.explained > second.explained) ? snapshot.facts[first.doc] : undefined;
+}
+
+function isRelated(a: Fact, b: Fact): boolean {
+  return a.related.includes(b.id) || b.related.includes(a.id);
 }
 
 function readQuestion(parts: Parts, question: string): Reading {
@@ -258,6 +338,7 @@ function readQuestion(parts: Parts, question: string): Reading {
       words.map((w) => w.word),
       language,
     ),
+    where: asksWhere(question),
   };
 }
 

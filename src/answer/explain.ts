@@ -129,9 +129,13 @@ export function formatExplanation(e: Explanation): string {
     lines.push(
       follow.about
         ? `  a question about the previous answer (${follow.previous}): its ${ABOUT[follow.about]}, so that fact`
-        : follow.used
-          ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
-          : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
+        : follow.linked === 'tie'
+          ? `  after the previous answer (${follow.previous}): facts its words fit as well, the one linked to that answer (related) first`
+          : follow.linked === 'place'
+            ? `  asks where, which the previous answer (${follow.previous}) does not say: the fact linked to it (related) that says where`
+            : follow.used
+              ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
+              : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
     );
   const off = e.decision.offSubject;
   if (off) {

@@ -1,6 +1,13 @@
 import type { Fact } from '../knowledge/schema.ts';
 import { analyze } from '../text/analyze.ts';
-import { answersKind, askedKinds, givenKinds, type AnswerKind, type AskedKind } from '../text/answer-kinds.ts';
+import {
+  answersKind,
+  askedKinds,
+  asksWhere,
+  givenKinds,
+  type AnswerKind,
+  type AskedKind,
+} from '../text/answer-kinds.ts';
 import type { Lexicon } from '../text/lexicon.ts';
 
 /**
@@ -11,6 +18,8 @@ import type { Lexicon } from '../text/lexicon.ts';
 export interface FactKinds {
   /** What the question asks for that the fact does not give. */
   lacks(doc: number, asked: ReadonlySet<AskedKind>, questionWords: ReadonlySet<string>): AskedKind[];
+  /** Whether the fact says where something is: one of its own example questions asks where. */
+  placed(id: string): boolean;
 }
 
 export function factKinds(
@@ -48,7 +57,14 @@ export function factKinds(
   for (const names of answerNames)
     for (const name of names) if (answersNaming.get(name)! > options.backgroundNameFacts) names.delete(name);
 
+  const placed = new Set(
+    facts
+      .filter((fact) => (['en', 'fr'] as const).some((l) => fact.questions[l].some((q) => asksWhere(q))))
+      .map((fact) => fact.id),
+  );
+
   return {
+    placed: (id) => placed.has(id),
     lacks: (doc, asked, questionWords) => {
       const gives: ReadonlySet<AnswerKind> = given[doc]!;
       // A name is given only if it is not the question's own ("is ByteDance the owner?" names it already).

@@ -57,7 +57,9 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   if (words.some((w, i) => asksWho(words, i) && words.some((l, j) => LEADERS.has(l) && headOf(words, i, j))))
     kinds.add('leader');
   // "Who are the experts?", "c'est qui les experts ?", "who leaked those recordings?": who someone is, by name.
-  else if (words.some((w, i) => asksWho(words, i) && [words[i + 1], words[i + 2]].some((n) => DETERMINERS.has(n ?? ''))))
+  else if (
+    words.some((w, i) => asksWho(words, i) && [words[i + 1], words[i + 2]].some((n) => DETERMINERS.has(n ?? '')))
+  )
     kinds.add('name');
   if (words.some((w, i) => WHICH.has(w) && (PEOPLE.has(words[i + 1] ?? '') || FIRMS.has(words[i + 1] ?? ''))))
     kinds.add('name');
@@ -86,6 +88,18 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (lower.split(/[^a-z]+/).some((w) => BIOGRAPHY.has(w))) kinds.add('biography');
   if (LEADER_GIVEN.test(lower)) kinds.add('leader');
   return kinds;
+}
+
+/**
+ * Whether a text asks where something is: "where?", "where are those kept", "où ça ?", "c'est où ?"; not
+ * where something comes from ("where did that come from?", "d'où ça vient ?"), which asks for a source.
+ * Read from the text itself: folded, French "où" (where) would be "ou" (or).
+ */
+export function asksWhere(text: string): boolean {
+  const lower = text.toLowerCase();
+  if (/(?<!\p{L})where(?!\p{L})/u.test(lower))
+    return !/(?<!\p{L})where(?!\p{L}).*(?<!\p{L})from(?!\p{L})/su.test(lower);
+  return /(?<![\p{L}'’])où(?!\p{L})/u.test(lower);
 }
 
 /** Whether a fact that gives these kinds answers a question asking for this one. */

@@ -52,6 +52,31 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
+  it('that two facts explain as well, their word pairs deciding alone, goes to the one linked to the previous answer', () => {
+    for (const q of ['and the backups?', 'et les sauvegardes ?']) {
+      expect(answerer.ask(q).fact?.id, q).toBe('backup-locations');
+      const d = after('oracle-routing', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
+      expect(d.followUp, q).toEqual({ previous: 'oracle-routing', used: true, linked: 'tie' });
+    }
+    // Both are linked to the deletion plan: nothing to choose by, so the question's own reading stands.
+    expect(after('deletion-plan', 'et les sauvegardes ?').fact?.id).toBe('backup-locations');
+  });
+
+  it('asking where, after a fact that says not where, is answered by the one fact linked to it that does', () => {
+    for (const q of ['where?', 'où ça ?', 'where are those kept?']) {
+      expect(answerer.ask(q).status, q).not.toBe('answered');
+      const d = after('backups-retained', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backup-locations' } });
+      expect(d.followUp?.used, q).toBe(true);
+    }
+    // The routing fact says where the traffic goes: "where?" is about it, asked back.
+    expect(after('oracle-routing', 'where?').status).toBe('clarify');
+    // Where something comes from asks for a source; a place the linked fact does not name is refused.
+    expect(after('backups-retained', 'where did that come from?').fact?.id).toBe('backups-retained');
+    expect(after('backups-retained', 'ok thanks, where is the cafeteria?').status).not.toBe('answered');
+  });
+
   it('that stands alone, or says it changes the subject, is read alone: a new topic is never bent', () => {
     const alone = answerer.ask('who owns tiktok?');
     const afterOther = after('oracle-routing', 'who owns tiktok?');
@@ -60,7 +85,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('oracle-routing', 'autre chose : le CFIUS, c’est quoi ?').fact?.id).toBe('cfius');
   });
 
-  it('made of nothing but function words ("to whom?", "pour faire quoi ?"), is asked back with the previous answer, never answered', () => {
+  it('made of nothing but function words ("to whom?", "pour faire quoi ?"), is asked back with the previous answer, not answered', () => {
     for (const q of ['to whom?', 'and did it go through?', 'pour faire quoi ?']) {
       expect(answerer.ask(q).suggestions, q).toEqual([]);
       const d = after('sale-order-2020', q);
