@@ -191,12 +191,14 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   const previous = context && parts.snapshot.factsById.get(context.previous);
   if (!previous) return settle(parts, reading, rankingSize);
   // A word most facts have ("TikTok" here) names the knowledge base's whole subject, not a new one: "is
-  // that TikTok's word or the press?" still asks about the answer just given.
+  // that TikTok's word or the press?" still asks about the answer just given; so does a word of that
+  // answer's own title or keywords ("c'est juste ce que dit BuzzFeed ?" after the BuzzFeed report).
+  const own = new Set(contextTerms(parts, previous, []).map((t) => t.term));
   const everywhere = new Set(
     reading.terms
       .filter((t) => {
         const id = parts.evidence.termId(t.term);
-        return id !== undefined && parts.evidence.factShare(id) >= parts.options.subjectWideShare;
+        return (id !== undefined && parts.evidence.factShare(id) >= parts.options.subjectWideShare) || own.has(t.term);
       })
       .map((t) => t.word),
   );

@@ -26,12 +26,17 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
-  it('asking who says it in the words of the knowledge base\'s whole subject ("TikTok") is still about that answer; a word of one fact is not', () => {
+  it('asking who says it in the words of the knowledge base\'s whole subject ("TikTok"), or of that answer\'s own title, is still about that answer; a word of another fact is not', () => {
     for (const q of ["is that tiktok's word or the press?", "c'est TikTok qui le dit ou la presse ?"]) {
       const d = after('deletion-plan', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'deletion-plan' } });
       expect(d.followUp, q).toEqual({ previous: 'deletion-plan', used: true, about: 'claimant' });
     }
+    // Naming the answer's own claimant or subject does not make it another question.
+    const own = after('buzzfeed-report', "c'est confirmé ou c'est juste ce que dit BuzzFeed ?");
+    expect(own).toMatchObject({ status: 'answered', fact: { id: 'buzzfeed-report' } });
+    expect(own.followUp?.about).toBeDefined();
+    expect(after('oracle-routing', 'is that just what buzzfeed says?').followUp?.about).toBeUndefined();
     // The Treasury is in the CFIUS fact, not in most facts: asking what it said is another fact's question.
     expect(after('cfius', 'and what did the treasury say?').fact?.id).toBe('no-comment');
   });
