@@ -26,6 +26,9 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if (w === 'how' && next === 'long') kinds.add('duration');
     else if (w === 'how' && next === 'much' && after === 'time') kinds.add('duration');
     else if (w === 'how' && (next === 'many' || next === 'much' || next === 'old')) kinds.add('quantity');
+    // "how big are those data centers?", "how large is the team", "quelle taille": a measure.
+    else if (w === 'how' && SIZES.has(next ?? '')) kinds.add('quantity');
+    else if ((w === 'taille' || w === 'superficie') && WHICH.has(previous ?? '')) kinds.add('quantity');
     else if (w === 'combien' && next === 'de' && after === 'temps') kinds.add('duration');
     else if (w === 'combien' && !(previous === 'les' && words[i - 2] === 'tous')) kinds.add('quantity');
     else if ((w === 'number' || w === 'nombre') && previous === undefined && next !== undefined) kinds.add('quantity');
@@ -224,6 +227,8 @@ const BIOGRAPHY: ReadonlySet<string> = new Set(
   cv linkedin married wife husband hometown biography naissance natal natale enfance ecole ecoles etudie
   universite diplome diplomes carriere parcours mariee epouse biographie`.split(/\s+/),
 );
+
+const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
 
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(
   `nb percentage pourcentage amount volume gigabytes terabytes petabytes gigaoctets teraoctets petaoctets

@@ -201,13 +201,16 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('une sauvegarde chaque semaine')]).toContain('frequency');
   });
 
-  it("a figure for a volume or a number of people, a sum for a deal's value", () => {
+  it("a figure for a size, a volume or a number of people, a sum for a deal's value", () => {
     for (const q of [
       "le nombre d'employés de l'unité",
       'what is the total volume of data in petabytes',
       'headcount of the new unit',
+      'how big are those data centers?',
+      'quelle taille fait le centre de Singapour ?',
     ])
       expect(asked(q), q).toEqual(['quantity']);
+    expect(asked('is it a big deal?')).toEqual([]);
     for (const q of ['Oracle contract value', "la valeur de l'accord avec Oracle"])
       expect(asked(q), q).toEqual(['money']);
   });
