@@ -103,6 +103,7 @@ const KIND: Record<AskedKind, string> = {
   leader: 'who leads it',
   address: 'an address',
   biography: 'a detail of a life or career',
+  decision: 'what was decided',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -25,6 +25,7 @@ export const MESSAGES = {
       leader: 'name of who leads it',
       address: 'address',
       biography: 'detail of anyone’s life or career',
+      decision: 'decision or approval by anyone',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -70,6 +71,7 @@ export const MESSAGES = {
       leader: 'aucun nom de dirigeant',
       address: 'aucune adresse',
       biography: 'aucun détail sur la vie ou la carrière de quiconque',
+      decision: 'aucune décision ni approbation de quiconque',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

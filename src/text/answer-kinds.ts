@@ -8,7 +8,7 @@
  * Words are lower case with accents folded, as `analyze()` gives them.
  */
 export type AnswerKind =
-  'quantity' | 'money' | 'duration' | 'date' | 'frequency' | 'name' | 'leader' | 'address' | 'biography';
+  'quantity' | 'money' | 'duration' | 'date' | 'frequency' | 'name' | 'leader' | 'address' | 'biography' | 'decision';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -40,6 +40,9 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     // "the contract's value", "la valeur du contrat": a sum; "what value does it add" is not.
     else if ((w === 'value' || w === 'valeur') && words.some((x) => DEALS.has(x))) kinds.add('money');
     else if (BIOGRAPHY.has(w)) kinds.add('biography');
+    // "what did CFIUS decide?", "has it approved the deal?", "la décision finale": what someone decided.
+    // Not "TikTok's decision to route traffic", which names what was decided.
+    else if (DECISIONS.has(w) && !(w.startsWith('decision') && next === 'to')) kinds.add('decision');
     else if (w === 'chiffre' && next === 'd' && after === 'affaires') kinds.add('money');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
     else if (NAME_WORDS.has(w) && !(previous === 'au' && next === 'de')) kinds.add('name');
@@ -90,6 +93,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (STREET_ADDRESS.test(lower)) kinds.add('address');
   if (lower.split(/[^a-z]+/).some((w) => BIOGRAPHY.has(w))) kinds.add('biography');
   if (LEADER_GIVEN.test(lower)) kinds.add('leader');
+  if (lower.split(/[^a-z]+/).some((w) => DECISIONS.has(w) || DECIDED.has(w))) kinds.add('decision');
   return kinds;
 }
 
@@ -227,6 +231,14 @@ const BIOGRAPHY: ReadonlySet<string> = new Set(
   cv linkedin married wife husband hometown biography naissance natal natale enfance ecole ecoles etudie
   universite diplome diplomes carriere parcours mariee epouse biographie`.split(/\s+/),
 );
+
+/** Words asking what was decided, approved or ruled; given by a text that says so (or that someone ordered it). */
+const DECISIONS: ReadonlySet<string> = new Set(
+  `decide decided decides decision decisions approve approved approves approval ruled ruling verdict
+  decider decide decidee decidees decision decisions approuve approuvee approuver approbation valide validee
+  valider`.split(/\s+/),
+);
+const DECIDED: ReadonlySet<string> = new Set(['ordered', 'order', 'orders', 'ordonne', 'ordonnee', 'ordre']);
 
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
 

@@ -144,7 +144,7 @@ describe('what kind of answer a question asks for', () => {
     }
     // A manager who frames the question, and "qu'est-ce qui", ask for no one.
     expect(asked("Mon manager veut un rappel du contexte : qu'est-ce qui s'est passé en 2020 ?")).toEqual([]);
-    expect(asked('my manager asked me who owns it and what was decided in 2020')).toEqual([]);
+    expect(asked('my manager asked me who owns it and what happened in 2020')).toEqual([]);
     for (const text of [
       'The unit is led by Jane Doe.',
       "ByteDance's CEO said so.",
@@ -155,6 +155,19 @@ describe('what kind of answer a question asks for', () => {
     }
     // Naming the owner is not naming who leads it.
     expect([...givenKinds('TikTok belongs to the Chinese company ByteDance.')]).not.toContain('leader');
+  });
+
+  it('what was decided or approved; given by a text that says someone decided, approved or ordered it', () => {
+    for (const q of [
+      'and what did CFIUS decide?',
+      'et le CFIUS a décidé quoi ?',
+      'has CFIUS approved the deal?',
+      'cfius décision finale',
+    ])
+      expect(asked(q), q).toEqual(['decision']);
+    expect(asked("TikTok's decision to route traffic through Oracle")).toEqual([]);
+    expect([...givenKinds('In 2020, President Trump ordered ByteDance to sell TikTok.')]).toContain('decision');
+    expect([...givenKinds('The committee reviews foreign investments.')]).not.toContain('decision');
   });
 
   it('where something is, not where it comes from; French "où", not "ou" (or)', () => {
