@@ -104,6 +104,7 @@ const KIND: Record<AskedKind, string> = {
   address: 'an address',
   biography: 'a detail of a life or career',
   decision: 'what was decided',
+  locality: 'a city, state or region',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -26,6 +26,7 @@ export const MESSAGES = {
       address: 'address',
       biography: 'detail of anyone’s life or career',
       decision: 'decision or approval by anyone',
+      locality: 'city, state or region',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -72,6 +73,7 @@ export const MESSAGES = {
       address: 'aucune adresse',
       biography: 'aucun détail sur la vie ou la carrière de quiconque',
       decision: 'aucune décision ni approbation de quiconque',
+      locality: 'aucune ville, aucun État ni aucune région',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

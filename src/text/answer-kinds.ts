@@ -8,7 +8,17 @@
  * Words are lower case with accents folded, as `analyze()` gives them.
  */
 export type AnswerKind =
-  'quantity' | 'money' | 'duration' | 'date' | 'frequency' | 'name' | 'leader' | 'address' | 'biography' | 'decision';
+  | 'quantity'
+  | 'money'
+  | 'duration'
+  | 'date'
+  | 'frequency'
+  | 'name'
+  | 'leader'
+  | 'address'
+  | 'biography'
+  | 'decision'
+  | 'locality';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -67,6 +77,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     words.some((w, i) => asksWho(words, i) && [words[i + 1], words[i + 2]].some((n) => DETERMINERS.has(n ?? '')))
   )
     kinds.add('name');
+  // "which city are those servers in?", "dans quels États américains ?": a place finer than a country.
+  if (words.some((w, i) => WHICH.has(w) && LOCALITIES.has(words[i + 1] ?? ''))) kinds.add('locality');
   if (words.some((w, i) => WHICH.has(w) && (PEOPLE.has(words[i + 1] ?? '') || FIRMS.has(words[i + 1] ?? ''))))
     kinds.add('name');
   // "comment s'appelle l'unité", "ils s'appellent comment": what something is called.
@@ -94,6 +106,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (lower.split(/[^a-z]+/).some((w) => BIOGRAPHY.has(w))) kinds.add('biography');
   if (LEADER_GIVEN.test(lower)) kinds.add('leader');
   if (lower.split(/[^a-z]+/).some((w) => DECISIONS.has(w) || DECIDED.has(w))) kinds.add('decision');
+  if (/\b(?:city|cities|ville|villes|state of|etat de|region|province|county)\b/.test(lower)) kinds.add('locality');
   return kinds;
 }
 
@@ -239,6 +252,13 @@ const DECISIONS: ReadonlySet<string> = new Set(
   valider`.split(/\s+/),
 );
 const DECIDED: ReadonlySet<string> = new Set(['ordered', 'order', 'orders', 'ordonne', 'ordonnee', 'ordre']);
+
+/** Places finer than a country: "which city", "quelle ville", "quels États", "which region". */
+const LOCALITIES: ReadonlySet<string> = new Set(
+  'city cities town towns state states region regions county province ville villes etat etats region regions province'.split(
+    ' ',
+  ),
+);
 
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
 

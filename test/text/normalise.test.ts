@@ -170,6 +170,18 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('The committee reviews foreign investments.')]).not.toContain('decision');
   });
 
+  it('a place finer than a country: which city, state or region; given by a text that names one as such', () => {
+    for (const q of [
+      'which city are those servers in exactly?',
+      'dans quelle ville exactement ?',
+      'dans quels États américains ?',
+    ])
+      expect(asked(q), q).toEqual(['locality']);
+    expect(asked('which countries hold the backups?')).toEqual([]);
+    expect([...givenKinds('Its servers are in the state of Texas.')]).toContain('locality');
+    expect([...givenKinds('Data centers in the US and in Singapore.')]).not.toContain('locality');
+  });
+
   it('where something is, not where it comes from; French "où", not "ou" (or)', () => {
     for (const q of ['where?', 'where are those kept', 'où ça ?', "c'est où ?", 'Où sont-elles ?'])
       expect(asksWhere(q), q).toBe(true);
