@@ -144,7 +144,9 @@ export function formatExplanation(e: Explanation): string {
     lines.push(
       off.kind === 'asker'
         ? `  the question is about the asker's own organisation${off.word ? ` ("${off.word}")` : ''}, which no fact is about`
-        : `  the question names ${off.word ?? 'a company'}, listed in other_names of synonyms.yaml, which no fact names`,
+        : off.kind === 'everyday'
+          ? `  the question is about "${off.word}", an everyday subject (weather, meals, parking, holidays) no fact explains`
+          : `  the question names ${off.word ?? 'a company'}, listed in other_names of synonyms.yaml, which no fact names`,
     );
   }
   if (e.best && e.best.lacks.length > 0) {

@@ -119,6 +119,7 @@ export function factReply(fact: Fact, language: Language, context: ReplyContext)
 function whyUnknown(decision: Decision, snapshot: KnowledgeSnapshot): string {
   const m = MESSAGES[decision.language];
   const off = decision.offSubject;
+  if (off?.kind === 'everyday') return m.unknown;
   if (off) return off.kind === 'asker' || off.word === undefined ? m.aboutAsker : m.aboutOther(off.word);
   const best = decision.ranking[0];
   const nearest = best && snapshot.factsById.get(best.id);

@@ -1,11 +1,16 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { analyze, type AnalyzedWord } from '../text/analyze.ts';
-import { FIRST_PERSON_POSSESSIVES, FIRST_PERSON_SUBJECTS, speaksOfAsker } from '../text/stopwords.ts';
+import {
+  EVERYDAY_SUBJECTS,
+  FIRST_PERSON_POSSESSIVES,
+  FIRST_PERSON_SUBJECTS,
+  speaksOfAsker,
+} from '../text/stopwords.ts';
 
 /** What a question is about instead of the knowledge base's subjects, and the word that says so. */
 export interface OffSubject {
-  readonly kind: 'asker' | 'other-name';
+  readonly kind: 'asker' | 'other-name' | 'everyday';
   readonly word: string | undefined;
 }
 
@@ -18,7 +23,8 @@ export interface SubjectRules {
    * What else than the best fact's subject a question is about, if anything: the asker's own organisation
    * ("our servers" where the fact is about TikTok's servers, "chez nous", "nous aussi", in a knowledge base
    * none of whose examples speaks in the first person), or a company of other_names that the fact does not
-   * name ("does facebook…"). `explained` says whether the best fact explains the word at an index.
+   * name ("does facebook…"), or an everyday subject no fact explains ("the weather in Singapore").
+   * `explained` says whether the best fact explains the word at an index.
    */
   offSubject(
     words: readonly AnalyzedWord[],
@@ -54,6 +60,17 @@ export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
     offSubject: (words, owned, language, explained) => {
       const other = words.findIndex((w, i) => otherNames.has(w.word) && !explained(i));
       if (other >= 0) return { kind: 'other-name', word: otherNames.get(words[other]!.word) };
+      // "what's the weather in Singapore": the weather, which no fact explains, not Singapore's data centers.
+      // Not when it is only when the question came up ("a partner at lunch insisted…", "au déjeuner").
+      const everyday = words.findIndex(
+        (w, i) =>
+          EVERYDAY_SUBJECTS.has(w.word) &&
+          !w.framing &&
+          !w.frame &&
+          !explained(i) &&
+          !(WHEN_IT_CAME_UP.has(words[i - 1]?.word ?? '') || words[i - 2]?.word === 'lors'),
+      );
+      if (everyday >= 0) return { kind: 'everyday', word: words[everyday]!.word };
       for (const i of owned) if (explained(i)) return { kind: 'asker', word: words[i]!.word };
       if (!firstPerson) return undefined;
       // "do we store…", "est-ce qu'on garde…": we do what a fact says the company does.
@@ -116,6 +133,9 @@ const ADVISERS: ReadonlySet<string> = new Set(
   `team teams officer lead head department dept legal counsel lawyers board committee manager managers director boss ciso cso
   cto ceo cfo dpo rssi cio equipe service direction comite juriste juristes responsable dsi`.split(/\s+/),
 );
+
+/** "at lunch", "over lunch", "pendant le déjeuner" (by its article), "au déjeuner": when it came up, not what. */
+const WHEN_IT_CAME_UP: ReadonlySet<string> = new Set(['at', 'over', 'during', 'au', 'pendant', 'le']);
 
 const OWN: ReadonlySet<string> = new Set(['own', 'propre', 'propres']);
 

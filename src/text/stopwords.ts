@@ -80,6 +80,17 @@ export const STOP_WORDS = {
  * First-person possessives: in "our servers" or "mon compte" the thing asked about belongs to the asker,
  * not to anything a fact is about, however many words the question shares with a fact.
  */
+/**
+ * Everyday subjects of office small talk and facilities, in both languages: the weather, meals, parking,
+ * holidays. A question about one of them is about it, whatever else it names ("the weather in Singapore"),
+ * unless a fact of the knowledge base explains the word. Not "temps" (time) nor "café" ("à la pause café").
+ */
+export const EVERYDAY_SUBJECTS: ReadonlySet<string> = new Set(
+  `weather forecast forecasts rain raining snow snowing temperature temperatures meteo pluie pleut neige
+  lunch dinner breakfast menu cafeteria canteen dejeuner diner cantine restaurant restaurants parking
+  vacation vacations holiday holidays conges vacances birthday birthdays anniversaire gym`.split(/\s+/),
+);
+
 export const FIRST_PERSON_POSSESSIVES: ReadonlySet<string> = new Set(['our', 'my', 'notre', 'nos', 'mon', 'ma', 'mes']);
 
 /** First-person subjects: a knowledge base whose examples use them speaks of its own organisation. */

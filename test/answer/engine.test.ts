@@ -3,8 +3,8 @@ import { createAnswerer } from '../../src/answer/answerer.ts';
 import { factKinds } from '../../src/answer/fact-kinds.ts';
 import type { AskedKind } from '../../src/text/answer-kinds.ts';
 import { shippedLexicon } from '../../src/text/lexicon.ts';
-import { fixtureSnapshot } from './fixture-kb.ts';
-import { fixtureAnswerer } from '../helpers.ts';
+import { fact, fixtureFiles, fixtureSnapshot } from './fixture-kb.ts';
+import { fixtureAnswerer, snapshotOf } from '../helpers.ts';
 
 const answerer = createAnswerer(fixtureSnapshot());
 const ask = (q: string) => answerer.ask(q);
@@ -83,7 +83,7 @@ describe('the answer engine, on a small fixture knowledge base', () => {
 
   it('scores are a probability between 0 and 1 that falls with words the fact does not explain', () => {
     const full = ask('payroll Dublin');
-    const partial = ask('payroll Dublin canteen menu');
+    const partial = ask('payroll Dublin rooftop garden');
     expect(full.status).toBe('answered');
     expect(full.score).toBeLessThanOrEqual(1);
     expect(partial.score).toBeGreaterThan(0);
@@ -214,6 +214,45 @@ describe("a question about something else than the facts' subjects (the frozen k
     ]) {
       expect(answerer.ask(q).offSubject, q).toBeUndefined();
     }
+  });
+
+  it('about an everyday subject no fact explains (the weather, lunch), is never answered, whatever else it names', () => {
+    for (const q of [
+      "what's the weather in Singapore?",
+      'météo singapour',
+      'is the cafeteria near the Oracle servers?',
+    ]) {
+      const decision = answerer.ask(q);
+      expect(decision.status, q).toBe('unknown');
+      expect(decision.offSubject?.kind, q).toBe('everyday');
+    }
+    // When the question came up is not what it asks.
+    const atLunch = 'A partner at lunch insisted TikTok is American now. Who actually owns the app?';
+    expect(answerer.ask(atLunch).offSubject).toBeUndefined();
+  });
+
+  it("about an everyday subject a fact explains, is that fact's", () => {
+    const files = fixtureFiles();
+    files.set(
+      'facts/canteen-hours.yaml',
+      fact(
+        'canteen-hours',
+        'office',
+        'The cafeteria serves lunch until two',
+        "La cantine sert le déjeuner jusqu'à 14 h",
+        'Visitor badges are issued by the front desk',
+        {
+          aliases: ['lunch hours', 'horaires de la cantine'],
+          keywords: [
+            ['cafeteria', 'lunch'],
+            ['cantine', 'déjeuner'],
+          ],
+        },
+      ),
+    );
+    const decision = createAnswerer(snapshotOf(files)).ask('does the cafeteria serve lunch?');
+    expect(decision.offSubject).toBeUndefined();
+    expect(decision.fact?.id).toBe('canteen-hours');
   });
 
   it('naming a company of other_names that no fact names, is never answered, even in lower case', () => {

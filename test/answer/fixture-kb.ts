@@ -9,7 +9,7 @@ Les badges visiteurs sont délivrés par l'accueil et expirent à minuit.
 Payroll data is processed by Acme Payroll in Dublin.
 Les données de paie sont traitées par Acme Payroll à Dublin.`;
 
-function fact(
+export function fact(
   id: string,
   topic: string,
   en: string,
