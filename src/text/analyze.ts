@@ -78,14 +78,16 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       const raw = match[0];
       const end = match.index + raw.length;
       const folded = lower?.slice(match.index, end) ?? raw.toLowerCase();
-      const word = unshorten(folded);
+      const next = matches[i + 1];
+      const hyphenNext = next !== undefined && next.index === end + 1 && HYPHENS.has(cased[end]!);
+      // A prefix joined by a hyphen is no shorthand: "co-founder" is not "company founder".
+      const word = hyphenNext ? folded : unshorten(folded);
       const stop = STOP_WORDS[language].has(word);
       let name = false;
       if (natural && folded !== raw) {
         const upper = raw.length - raw.replace(/\p{Lu}/gu, '').length;
         name = (out.length > 0 && /^\p{Lu}/u.test(raw)) || (upper === raw.length && raw.length >= 2);
       }
-      const next = matches[i + 1];
       out.push({
         word,
         term: stem(word),
@@ -94,7 +96,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         framing: FRAMING_WORDS.en.has(word) || FRAMING_WORDS.fr.has(word),
         name,
         frame: part.frame,
-        hyphenNext: next !== undefined && next.index === end + 1 && HYPHENS.has(cased[end]!),
+        hyphenNext,
       });
     });
   }

@@ -132,6 +132,7 @@ export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['mgmt', 'management'],
   ['acct', 'account'],
   ['biz', 'business'],
+  ['co', 'company'],
   ['msg', 'message'],
   ['b4', 'before'],
   ['bc', 'because'],

@@ -47,6 +47,9 @@ describe('normalising question text', () => {
       'government',
     ]);
     expect([...askedKinds(words('ca fait cmb de temps qu ils bossent ensemble'))]).toEqual(['duration']);
+    // "the parent co" is the parent company; a hyphenated prefix is no shorthand.
+    expect(words('parent co of tiktok')).toEqual(['parent', 'company', 'of', 'tiktok']);
+    expect(words('the co-founder')).toEqual(['the', 'co', 'founder']);
     expect(STOP_WORDS.en.has('didnt') && STOP_WORDS.en.has('isnt')).toBe(true);
   });
 
