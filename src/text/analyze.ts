@@ -2,7 +2,7 @@ import type { Language } from '../knowledge/schema.ts';
 import { splitFrame } from './frame.ts';
 import { shippedLexicon } from './lexicon.ts';
 import { stripMarkup } from './markup.ts';
-import { detectLanguage, foldKeepingCase, stem, unshorten } from './normalise.ts';
+import { detectLanguage, foldKeepingCase, hyphenated, stem, unshorten, WORD } from './normalise.ts';
 import { FRAMING_WORDS, STOP_WORDS } from './stopwords.ts';
 
 /**
@@ -51,9 +51,6 @@ export interface AnalyzeOptions {
   readonly frameMaxWords?: number;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
-const HYPHENS = new Set(['-', '\u2010', '\u2011']);
-
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const plain = stripMarkup(options.maxLength === undefined ? text : text.slice(0, options.maxLength)).trim();
   const language = options.language ?? detectLanguage(plain, options.languageHint ?? shippedLexicon().lean);
@@ -79,7 +76,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       const end = match.index + raw.length;
       const folded = lower?.slice(match.index, end) ?? raw.toLowerCase();
       const next = matches[i + 1];
-      const hyphenNext = next !== undefined && next.index === end + 1 && HYPHENS.has(cased[end]!);
+      const hyphenNext = hyphenated(cased, raw, match, next);
       // A prefix joined by a hyphen is no shorthand: "co-founder" is not "company founder".
       const word = hyphenNext ? folded : unshorten(folded);
       const stop = STOP_WORDS[language].has(word);

@@ -39,14 +39,33 @@ export function quoteText(text: string): string {
     .trim();
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/** A word: letters and digits. */
+export const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
  * Words of folded text. French elisions (l', d', qu', j'...) are split off as their own short words, and
  * chat shorthand is read as the word it stands for ("cmb" → combien).
  */
 export function words(text: string): string[] {
-  return (fold(text).match(WORD) ?? []).map(unshorten);
+  const folded = fold(text);
+  return [...folded.matchAll(WORD)].map(([word], i, all) =>
+    hyphenated(folded, word, all[i], all[i + 1]) ? word : unshorten(word),
+  );
+}
+
+/** Hyphens that join two words ("US-led", "co-founder"). */
+export const HYPHENS: ReadonlySet<string> = new Set(['-', '\u2010', '\u2011']);
+
+/** Whether a word is joined to the next by a hyphen: then a prefix ("co-founder"), never a shorthand. */
+export function hyphenated(
+  text: string,
+  word: string,
+  match: { index: number } | undefined,
+  next: { index: number } | undefined,
+): boolean {
+  if (!match || !next) return false;
+  const end = match.index + word.length;
+  return next.index === end + 1 && HYPHENS.has(text[end]!);
 }
 
 export function unshorten(word: string): string {
