@@ -113,7 +113,7 @@ function markOwned(words: readonly AnalyzedWord[], language: Language, possessiv
     while (last > start && PARTICIPLE.test(words[last]!.word)) last--;
     const head = language === 'fr' ? start : last;
     // "our vendor questionnaire", "notre note": the asker's document, asked for, not about.
-    if (!words[head]!.framing) owned.add(head);
+    if (!words[head]!.framing && !words[head]!.frame) owned.add(head);
   }
   return owned;
 }

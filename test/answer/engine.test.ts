@@ -211,6 +211,8 @@ describe("a question about something else than the facts' subjects (the frozen k
     for (const q of [
       'For our vendor questionnaire we need the locations of the data centers TikTok uses for backup',
       'Was ByteDance ever ordered to divest TikTok? Our outside counsel recalls something from 2020.',
+      // In the question's frame: what the answer is for.
+      'For a history section in my report: why did Trump order ByteDance to sell TikTok in 2020?',
     ]) {
       expect(answerer.ask(q).offSubject, q).toBeUndefined();
     }
