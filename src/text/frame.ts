@@ -16,7 +16,10 @@ export function splitFrame(text: string, maxFrameWords: number): Part[] {
   // A frame before a colon ("Memo context: …", "Client asks: …"), or opening with "for…" up to a comma.
   const colon = /^([^:?]{3,120}):\s*(\S[\s\S]*)$/u.exec(rest);
   const opening = FRAME_OPENING.exec(rest);
-  const lead = colon && wordCount(colon[2]!) >= 3 ? colon[1]! : opening ? opening[1]! : undefined;
+  // Or who asked it: "A customer worried about sovereignty asked whether …", "Mon manager veut savoir si …".
+  const reported = REPORTED.exec(rest);
+  const lead =
+    colon && wordCount(colon[2]!) >= 3 ? colon[1]! : opening ? opening[1]! : reported ? reported[1]! : undefined;
   if (lead !== undefined && wordCount(lead) <= maxFrameWords) {
     parts.push({ text: lead, frame: true });
     rest = rest.slice(rest.indexOf(lead) + lead.length);
@@ -34,6 +37,10 @@ export function splitFrame(text: string, maxFrameWords: number): Part[] {
 
 const FRAME_OPENING =
   /^((?:for|pour|as part of|in the context of|ahead of|dans le cadre d|en vue d|en prevision d|en prévision d|pour les besoins d)[^,:?]{3,120})[,:]/iu;
+
+/** Someone's question reported: the words up to "asked", "wants to know", "m'a demandé", before what they asked. */
+const REPORTED =
+  /^([^?.!:;]{3,120}?\b(?:asked(?: me| us)?|is asking(?: me| us)?|wants to know|wanted to know|a demande|m'a demande|m’a demande|nous a demande|veut savoir|voulait savoir|me demande|nous demande))\s+(?=(?:whether|if|which|what|who|where|when|how|si|s'|s’|quel|quelle|quels|quelles|qui|ou|où|quand|comment|combien|pourquoi)\b)/iu;
 
 function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;

@@ -18,6 +18,16 @@ describe('the frame of a professional question', () => {
     expect(frames('Pour notre AIPD, est-il exact que TikTok conserve ses sauvegardes ?')).toEqual(['Pour notre AIPD']);
   });
 
+  it('is who asked, when the question is reported: "a customer asked whether…", "mon manager veut savoir si…"', () => {
+    expect(
+      frames("A customer worried about data sovereignty asked whether TikTok's traffic goes through Oracle."),
+    ).toEqual(['A customer worried about data sovereignty asked']);
+    expect(frames('Mon manager veut savoir si TikTok garde ses sauvegardes')).toEqual(['Mon manager veut savoir']);
+    expect(frames("A prospect's CISO asked me which firm hosts the traffic")).toEqual(["A prospect's CISO asked me"]);
+    // Asked about something, not reporting a question.
+    expect(frames('who asked TikTok to sell in 2020?')).toEqual([]);
+  });
+
   it('is what follows the question mark when it asks nothing', () => {
     expect(
       frames(
