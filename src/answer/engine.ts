@@ -229,7 +229,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const decided = breakTie(parts, aloneWithRunnerUp, previous);
     return { ...decided, ranking: decided.ranking.slice(0, alone.ranking.length) };
   }
-  // "to whom?", "and did it go through?", "pour faire quoi ?": no word of its own, so nothing but the
+  // "to whom?", "and did it go through?", "et à qui ?": no word of its own, so nothing but the
   // previous answer it could be about, yet nothing says that answer gives what it asks. Asked back ("did
   // you mean …?" with that fact) rather than answered: answering it was wrong as often as right.
   // "where?", "où ça ?", "where are those kept?" after "TikTok keeps its own backups", which says not where:

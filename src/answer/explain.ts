@@ -112,7 +112,7 @@ const ABOUT: Record<AboutAnswer, string> = {
   claimant: 'claimant',
   certainty: 'certainty',
   date: 'date',
-  reason: 'reason',
+  reason: 'reason or purpose',
 };
 
 /** The explanation as plain text, for a terminal (`ask --explain`) or a Discord code block (`/kb explain`). */

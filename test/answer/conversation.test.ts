@@ -19,6 +19,9 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ['source?', 'source'],
       ["c'est sûr ?", 'certainty'],
       ['since when?', 'date'],
+      ['what does it do?', 'reason'],
+      ['ça sert à quoi ?', 'reason'],
+      ["c'est pour quoi faire ?", 'reason'],
     ] as const) {
       const d = after('backups-retained', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
@@ -90,8 +93,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('oracle-routing', 'autre chose : le CFIUS, c’est quoi ?').fact?.id).toBe('cfius');
   });
 
-  it('made of nothing but function words ("to whom?", "pour faire quoi ?"), is asked back with the previous answer, not answered', () => {
-    for (const q of ['to whom?', 'and did it go through?', 'pour faire quoi ?']) {
+  it('made of nothing but function words ("to whom?", "et à qui ?"), is asked back with the previous answer, not answered', () => {
+    for (const q of ['to whom?', 'and did it go through?', 'et à qui ?']) {
       expect(answerer.ask(q).suggestions, q).toEqual([]);
       const d = after('sale-order-2020', q);
       expect(d.status, q).toBe('clarify');
