@@ -116,10 +116,10 @@ export function givenKinds(text: string): Set<AnswerKind> {
  * Read from the text itself: folded, French "où" (where) would be "ou" (or).
  */
 export function asksWhere(text: string): boolean {
-  const lower = text.toLowerCase();
-  if (/(?<!\p{L})where(?!\p{L})/u.test(lower))
-    return !/(?<!\p{L})where(?!\p{L}).*(?<!\p{L})from(?!\p{L})/su.test(lower);
-  return /(?<![\p{L}'’])où(?!\p{L})/u.test(lower);
+  const words = text.normalize('NFC').toLowerCase().split(/[^\p{L}]+/u);
+  const where = words.indexOf('where');
+  if (where >= 0) return !words.slice(where + 1).includes('from');
+  return words.some((w, i) => w === 'où' && words[i - 1] !== 'd');
 }
 
 /** Whether a fact that gives these kinds answers a question asking for this one. */
