@@ -110,7 +110,8 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   )
     return 'certainty';
   if (phrase(['c', 'est', 'sur'], ['c', 'est', 'certain'], ['vraiment'])) return 'certainty';
-  if (has('when', 'quand', 'date', 'since') || phrase(['how', 'old'], ['depuis', 'combien'])) return 'date';
+  if (has('when', 'quand', 'date', 'since', 'recent', 'recently', 'recemment') || phrase(['how', 'old'], ['depuis', 'combien']))
+    return 'date';
   if (has('why', 'pourquoi')) return 'reason';
   // What it is for, or what it does: "what does it do?", "elle sert à quoi ?", "c'est pour quoi faire ?".
   if (has('purpose', 'sert', 'servent', 'servir') || PURPOSE.some((p) => containsPhrase(words, p))) return 'reason';
@@ -150,11 +151,12 @@ const META: ReadonlySet<string> = new Set(
   claiming statement official officially confirmed confirm confirmation independent independently verified verify
   true sure certain certainty reliable reliability trustworthy credible legit reporting reported report press
   paper newspaper word company media outlet anyone else get come comes from where when date since why announce
-  announced announcement just only purpose
+  announced announcement just only purpose recent recently supposedly allegedly apparently reportedly
   dit dire disent dites affirme affirment affirmation declaration officiel officielle confirme confirmee confirmer
   independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment fiable fiables preuve
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
-  annonce annonces annoncee pretend pretendent juste seulement sert servent servir`.split(/\s+/),
+  annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
+  soi disant`.split(/\s+/),
 );
 
 /** Phrases asking what something is for or does. */
