@@ -19,6 +19,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ['source?', 'source'],
       ["c'est sûr ?", 'certainty'],
       ['since when?', 'date'],
+      ['how recent is that, supposedly?', 'date'],
       ['what does it do?', 'reason'],
       ['ça sert à quoi ?', 'reason'],
       ["c'est pour quoi faire ?", 'reason'],
