@@ -2,7 +2,7 @@ import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { analyze, questionCues, type AnalyzedWord, type Cue } from '../text/analyze.ts';
 import { readFollowUp, withoutOpening, type AboutAnswer } from '../text/follow-up.ts';
-import { askedKinds, asksWhere, type AskedKind } from '../text/answer-kinds.ts';
+import { askedKinds, type AskedKind } from '../text/answer-kinds.ts';
 import { buildLexicon, shippedLexicon, type Lexicon } from '../text/lexicon.ts';
 import { STOP_WORDS } from '../text/stopwords.ts';
 import { answerProbability, type DecisionFeatures } from './decision.ts';
@@ -182,8 +182,6 @@ interface Reading {
   readonly asked: ReadonlySet<AskedKind>;
   readonly questionWords: ReadonlySet<string>;
   readonly cues: ReadonlySet<Cue>;
-  /** The question asks where something is ("where?", "où ça ?"). */
-  readonly where: boolean;
 }
 
 function decide(parts: Parts, question: string, rankingSize: number, context?: Context): Decision {
@@ -235,7 +233,9 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // "where?", "où ça ?", "where are those kept?" after "TikTok keeps its own backups", which says not where:
   // the fact linked to that answer that says where, when the message's own words, if any, point to it too.
   const placed =
-    reading.where && !parts.kinds.placed(previous.id) ? relatedPlace(parts, previous, reading.language) : undefined;
+    reading.cues.has('where') && !parts.kinds.placed(previous.id)
+      ? relatedPlace(parts, previous, reading.language)
+      : undefined;
   const top = alone.ranking[0];
   if (
     placed &&
@@ -340,7 +340,6 @@ function readQuestion(parts: Parts, question: string): Reading {
       words.map((w) => w.word),
       language,
     ),
-    where: asksWhere(question),
   };
 }
 

@@ -1,13 +1,6 @@
 import type { Fact } from '../knowledge/schema.ts';
-import { analyze } from '../text/analyze.ts';
-import {
-  answersKind,
-  askedKinds,
-  asksWhere,
-  givenKinds,
-  type AnswerKind,
-  type AskedKind,
-} from '../text/answer-kinds.ts';
+import { analyze, questionCues } from '../text/analyze.ts';
+import { answersKind, askedKinds, givenKinds, type AnswerKind, type AskedKind } from '../text/answer-kinds.ts';
 import type { Lexicon } from '../text/lexicon.ts';
 
 /**
@@ -59,7 +52,16 @@ export function factKinds(
 
   const placed = new Set(
     facts
-      .filter((fact) => (['en', 'fr'] as const).some((l) => fact.questions[l].some((q) => asksWhere(q))))
+      .filter((fact) =>
+        (['en', 'fr'] as const).some((l) =>
+          fact.questions[l].some((q) =>
+            questionCues(
+              words(q).map((w) => w.word),
+              l,
+            ).has('where'),
+          ),
+        ),
+      )
       .map((fact) => fact.id),
   );
 

@@ -138,8 +138,9 @@ export function questionCues(words: readonly string[], language: Language): Set<
   words.forEach((w, i) => {
     const next = words[i + 1];
     const after = words[i + 2];
-    if (w === 'where' || w === 'wheres') cues.add('where');
-    else if (w === 'ou' && (next === undefined || WHERE_AFTER_OU.has(next))) cues.add('where');
+    // Where something is; not where it comes from ("where did that come from?" asks for a source).
+    if ((w === 'where' || w === 'wheres') && !words.slice(i + 1).includes('from')) cues.add('where');
+    else if (w === 'ou' && words[i - 1] !== 'd' && (next === undefined || WHERE_AFTER_OU.has(next))) cues.add('where');
     else if ((w === 'since' && next === 'when') || (w === 'depuis' && (next === 'quand' || next === 'combien')))
       cues.add('since');
     else if ((w === 'how' && next === 'long') || (w === 'combien' && next === 'de' && after === 'temps'))
@@ -158,9 +159,9 @@ export function questionCues(words: readonly string[], language: Language): Set<
   return cues;
 }
 
-/** "où" (folded to "ou") asking where: at the end, or before a verb of being or keeping ("où sont…"). */
+/** "où" (folded to "ou") asking where: at the end, before "ça", or before a verb of being or keeping ("où sont…"). */
 const WHERE_AFTER_OU: ReadonlySet<string> = new Set(
-  'est sont se va vont passe passent transite transitent trouve trouvent sont stocke stockees stockes heberge hebergees conserve conservees garde gardees'.split(
+  'ca est sont se va vont passe passent transite transitent trouve trouvent sont stocke stockees stockes heberge hebergees conserve conservees garde gardees'.split(
     ' ',
   ),
 );

@@ -110,18 +110,6 @@ export function givenKinds(text: string): Set<AnswerKind> {
   return kinds;
 }
 
-/**
- * Whether a text asks where something is: "where?", "where are those kept", "où ça ?", "c'est où ?"; not
- * where something comes from ("where did that come from?", "d'où ça vient ?"), which asks for a source.
- * Read from the text itself: folded, French "où" (where) would be "ou" (or).
- */
-export function asksWhere(text: string): boolean {
-  const words = text.normalize('NFC').toLowerCase().split(/[^\p{L}]+/u);
-  const where = words.indexOf('where');
-  if (where >= 0) return !words.slice(where + 1).includes('from');
-  return words.some((w, i) => w === 'où' && words[i - 1] !== 'd');
-}
-
 /** Whether a fact that gives these kinds answers a question asking for this one. */
 export function answersKind(given: ReadonlySet<AnswerKind>, asked: AskedKind): boolean {
   // "Since when" is answered by how long ("for more than a year") or by when it started ("since May"), and

@@ -110,7 +110,10 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   )
     return 'certainty';
   if (phrase(['c', 'est', 'sur'], ['c', 'est', 'certain'], ['vraiment'])) return 'certainty';
-  if (has('when', 'quand', 'date', 'since', 'recent', 'recently', 'recemment') || phrase(['how', 'old'], ['depuis', 'combien']))
+  if (
+    has('when', 'quand', 'date', 'since', 'recent', 'recently', 'recemment') ||
+    phrase(['how', 'old'], ['depuis', 'combien'])
+  )
     return 'date';
   if (has('why', 'pourquoi')) return 'reason';
   // What it is for, or what it does: "what does it do?", "elle sert à quoi ?", "c'est pour quoi faire ?".
