@@ -63,9 +63,10 @@ export interface FollowUp {
   readonly about?: AboutAnswer;
   /**
    * The fact chosen for being linked to the previous answer (`related`): of facts the question's words fit
-   * as well (`tie`), or as the one that says where (`place`, "where?" after a fact that does not say).
+   * as well (`tie`), as the one that says where (`place`, "where?" after a fact that does not say), or
+   * offered as what came before or after it (`around`, "and before Biden?").
    */
-  readonly linked?: 'tie' | 'place';
+  readonly linked?: 'tie' | 'place' | 'around';
 }
 
 /** What a conversation brings to a question: the fact of the last answer given. */
@@ -214,6 +215,20 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
       suggestions: offered ? [previous] : [],
       offSubject: undefined,
       followUp: { previous: previous.id, used: true, about: followUp.about },
+    };
+  }
+  // "and before Biden?", "et avant lui ?": not the answer just given, which it only names, but what came
+  // before or after it: asked back with the facts related to it.
+  if (followUp.beforeOrAfter) {
+    const related = previous.related.flatMap((id) => parts.snapshot.factsById.get(id) ?? []);
+    return {
+      ...settle(parts, reading, rankingSize),
+      status: related.length > 0 ? 'clarify' : 'unknown',
+      fact: undefined,
+      score: 0,
+      suggestions: related.slice(0, parts.options.maxSuggestions),
+      offSubject: undefined,
+      followUp: { previous: previous.id, used: true, linked: 'around' },
     };
   }
   const aloneWithRunnerUp = settle(parts, reading, Math.max(rankingSize, parts.options.maxSuggestions + 1));

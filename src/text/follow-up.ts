@@ -16,6 +16,11 @@ export interface FollowUpReading {
   readonly elliptical: boolean;
   /** The message says it changes the subject ("different question", "autre chose", "unrelated"). */
   readonly newTopic: boolean;
+  /**
+   * The message asks what came before or after the answer's subject, naming nothing else ("and before
+   * Biden?", "et avant lui ?", "and after that?"): another fact, not that one.
+   */
+  readonly beforeOrAfter: boolean;
 }
 
 /** `everywhere`: words the knowledge base's facts nearly all have, which say nothing of a subject of their own. */
@@ -34,7 +39,8 @@ export function readFollowUp(
   const opens = OPENINGS.some((phrase) => startsWithPhrase(plain, phrase));
   const pointing = plain.some((w) => POINTING.has(w));
   const elliptical = !newTopic && (opens || pointing || content.length <= 2);
-  return { about, elliptical, newTopic };
+  const beforeOrAfter = !newTopic && subject.length === 0 && plain.some((w) => BEFORE_OR_AFTER.has(w));
+  return { about, elliptical, newTopic, beforeOrAfter };
 }
 
 function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
@@ -174,6 +180,13 @@ const PURPOSE: readonly (readonly string[])[] = [
   ['pour', 'quoi', 'faire'],
   ['c', 'est', 'pour', 'quoi'],
 ];
+
+/** Words asking what came before or after. */
+const BEFORE_OR_AFTER: ReadonlySet<string> = new Set(
+  'before after earlier later prior previously afterwards beforehand avant apres auparavant ensuite precedemment'.split(
+    ' ',
+  ),
+);
 
 /** Words that carry a conversation along without a subject of their own. */
 const GLUE: ReadonlySet<string> = new Set(

@@ -86,6 +86,20 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('backups-retained', 'ok thanks, where is the cafeteria?').status).not.toBe('answered');
   });
 
+  it("asking what came before or after the answer's subject, naming nothing else, is asked back with its related facts", () => {
+    expect(answerer.ask('and before biden?').fact?.id).toBe('biden-review');
+    for (const q of ['and before biden?', 'et avant lui ?', 'and after that?']) {
+      const d = after('biden-review', q);
+      expect(d.status, q).toBe('clarify');
+      expect(
+        d.suggestions.map((f) => f.id),
+        q,
+      ).toEqual(['sale-order-2020', 'cfius']);
+    }
+    // Naming something else, it is read as any follow-up.
+    expect(after('biden-review', 'and before that, what did Trump order in 2020?').fact?.id).toBe('sale-order-2020');
+  });
+
   it('that stands alone, or says it changes the subject, is read alone: a new topic is never bent', () => {
     const alone = answerer.ask('who owns tiktok?');
     const afterOther = after('oracle-routing', 'who owns tiktok?');
