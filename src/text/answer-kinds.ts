@@ -228,7 +228,7 @@ const ENGLISH_VERB_BEFORE: ReadonlySet<string> = new Set([
  * names someone ("said Albert Calamug, of TikTok's public policy division") says none of it.
  */
 const BIOGRAPHY: ReadonlySet<string> = new Set(
-  `born birthplace birthday childhood grew school schools studied university college diploma alma career resume
+  `born birthplace birthday childhood grew school schools studied university college diploma alma career
   cv linkedin married wife husband hometown biography naissance natal natale enfance ecole ecoles etudie
   universite diplome diplomes carriere parcours mariee epouse biographie`.split(/\s+/),
 );

@@ -64,7 +64,7 @@ export const FRAMING_WORDS = {
     evaluation exact exacte expliquer faq fille fils formation formulaire fournisseur fournisseurs frere hier indiquer juriste juristes
     kyc mail mails manager mari matin matrice memo mentionner merci message messages note noter oncle paragraphe pourriez
     preciser prepare preparer presentation prospect question questionnaire questions recrue redaction redige rediger registre
-    relis relire resumer reunion reunions rappeler section slide slides soeur soir souhaite souhaiterais stagiaire
+    relis relire resume resumez resumer reunion reunions rappeler section slide slides soeur soir souhaite souhaiterais stagiaire
     stagiaires synthese tante telephone verifier verification voudrais vrai bot comprendre entendu explique lu parle parlait
     parler raconte racontait sait savait urgent veut voulait voudrait`.split(/\s+/),
   ),

@@ -197,6 +197,8 @@ describe('what kind of answer a question asks for', () => {
     for (const q of ['where was the spokesman born?', 'il a fait quelle école ?', 'what was his career before?'])
       expect(asked(q), q).toEqual(['biography']);
     expect(asked("est-il exact qu'ils ne gardent rien ?")).toEqual([]);
+    // "résume-moi" asks for a summary, not a résumé.
+    expect(asked('résume moi ce que tiktok dit sur les experts')).toEqual([]);
     expect([...givenKinds('Born in Ohio, she studied law at Yale.')]).toContain('biography');
     expect([...givenKinds('Albert Calamug, of TikTok’s public policy division, said so.')]).not.toContain('biography');
   });
