@@ -191,8 +191,15 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   if (!previous) return settle(parts, reading, rankingSize);
   // A word most facts have ("TikTok" here) names the knowledge base's whole subject, not a new one: "is
   // that TikTok's word or the press?" still asks about the answer just given; so does a word of that
-  // answer's own title or keywords ("c'est juste ce que dit BuzzFeed ?" after the BuzzFeed report).
-  const own = new Set(contextTerms(parts, previous, []).map((t) => t.term));
+  // answer's own words ("c'est juste ce que dit BuzzFeed ?" after the BuzzFeed report, "why's that a
+  // problem?" after an answer saying it could complicate things).
+  const own = new Set(
+    (['en', 'fr'] as const).flatMap((language) =>
+      [previous.title[language], previous.keywords[language].join(', '), previous.answer[language]].flatMap((text) =>
+        parts.evidence.rewriter.rewrite(analyze(text, { language }).words, isQueryContent).map((t) => t.term),
+      ),
+    ),
+  );
   const everywhere = new Set(
     reading.terms
       .filter((t) => {

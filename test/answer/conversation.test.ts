@@ -41,6 +41,12 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(own).toMatchObject({ status: 'answered', fact: { id: 'buzzfeed-report' } });
     expect(own.followUp?.about).toBeDefined();
     expect(after('oracle-routing', 'is that just what buzzfeed says?').followUp?.about).toBeUndefined();
+    // A word of that answer's own text: it says the backups could complicate the effort.
+    expect(after('backups-retained', 'why would that complicate things?')).toMatchObject({
+      status: 'answered',
+      fact: { id: 'backups-retained' },
+      followUp: { about: 'reason' },
+    });
     // The Treasury is in the CFIUS fact, not in most facts: asking what it said is another fact's question.
     expect(after('cfius', 'and what did the treasury say?').fact?.id).toBe('no-comment');
   });
