@@ -135,7 +135,7 @@ const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', '
 /** Who leads, heads or runs something: asked with "who", a person's name is the answer. */
 const LEADERS: ReadonlySet<string> = new Set(
   `lead leads leading leader head heads runs running charge manages manager director directs boss ceo cto ciso
-  chef dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg founded founder founders
+  chef tete dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg founded founder founders
   cofounder fonde fondee fondateur fondateurs fondatrice chair chairs chaired chairman chairwoman preside
   presides presided presiding presidait presidee`.split(/\s+/),
 );

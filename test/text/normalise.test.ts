@@ -143,6 +143,7 @@ describe('what kind of answer a question asks for', () => {
       "who is bytedance's ceo",
       'c qui qui a fondé bytedance',
       "le pdg de bytedance c'est qui ?",
+      'qui est à la tête de cette unité ?',
     ]) {
       expect(asked(q), q).toEqual(['leader']);
     }
