@@ -185,11 +185,29 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  * first 93.8%, follow-ups 63.6% right (12 wrong), new topics 96.7%, out-of-scope follow-ups 79.3% refused
  * (4 answered), 7.6% of turns wrong; since "to whom?"-like follow-ups are asked back, two out-of-scope
  * ones are asked back, not refused. The second, at 14987f2: first 95.3%, follow-ups 62.7% (5 wrong), new
- * topics 90.5%, out-of-scope follow-ups 63.3% refused (7 answered), 6.3% of turns wrong.
+ * topics 90.5%, out-of-scope follow-ups 63.3% refused (7 answered), 6.3% of turns wrong. The floors were
+ * raised on 2026-12-02 (eighth session) a little under the figures then: first set follow-ups 69/88, 5
+ * of 211 turns wrong; second set follow-ups 60/75, 2 of 190 turns wrong.
  */
 const BLIND_FLOORS = [
-  { file: 'conversations-blind.yaml', first: 0.9, followup: 0.62, newTopic: 0.93, refused: 0.7, notAnswered: 0.85 },
-  { file: 'conversations-blind-2.yaml', first: 0.93, followup: 0.6, newTopic: 0.85, refused: 0.6, notAnswered: 0.75 },
+  {
+    file: 'conversations-blind.yaml',
+    first: 0.9,
+    followup: 0.75,
+    newTopic: 0.93,
+    refused: 0.75,
+    notAnswered: 0.95,
+    wrong: 0.03,
+  },
+  {
+    file: 'conversations-blind-2.yaml',
+    first: 0.93,
+    followup: 0.77,
+    newTopic: 0.85,
+    refused: 0.75,
+    notAnswered: 0.9,
+    wrong: 0.02,
+  },
 ] as const;
 
 for (const floor of BLIND_FLOORS) {
@@ -204,7 +222,7 @@ for (const floor of BLIND_FLOORS) {
       expect(share('out-of-scope'), summary).toBeGreaterThanOrEqual(floor.refused);
       const oos = report.byKind['out-of-scope'];
       expect((oos.right + oos.clarified) / oos.questions, summary).toBeGreaterThanOrEqual(floor.notAnswered);
-      expect(report.wrongShare, summary).toBeLessThanOrEqual(0.07);
+      expect(report.wrongShare, summary).toBeLessThanOrEqual(floor.wrong);
     });
   });
 }
