@@ -143,13 +143,14 @@ export function buildEngine(
   known.clear();
   const subjects = subjectRules(snapshot);
   const kinds = factKinds(snapshot.facts, lexicon, options);
+  const links = linksOf(snapshot.facts);
   const engine: Engine = {
     snapshot,
     options,
     evidence,
     decide: (question, rankingSize = options.maxSuggestions + 1, context) =>
       decide(
-        { snapshot, options, evidence, subjects, kinds, lexicon, salience, general },
+        { snapshot, links, options, evidence, subjects, kinds, lexicon, salience, general },
         question,
         rankingSize,
         context,
@@ -160,6 +161,8 @@ export function buildEngine(
 
 interface Parts {
   readonly snapshot: KnowledgeSnapshot;
+  /** Each fact's links, both ways: the facts it lists in `related` and those that list it. */
+  readonly links: ReadonlyMap<string, ReadonlySet<string>>;
   readonly options: EngineOptions;
   readonly evidence: EvidenceIndex;
   readonly subjects: SubjectRules;
@@ -191,8 +194,8 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   if (!previous) return settle(parts, reading, rankingSize);
   // A word most facts have ("TikTok" here) names the knowledge base's whole subject, not a new one: "is
   // that TikTok's word or the press?" still asks about the answer just given; so does a word of that
-  // answer's own words ("c'est juste ce que dit BuzzFeed ?" after the BuzzFeed report, "why's that a
-  // problem?" after an answer saying it could complicate things).
+  // answer's own title, keywords or text ("c'est juste ce que dit BuzzFeed ?" after the BuzzFeed report,
+  // "why's that a problem?" after an answer saying it could complicate things).
   const own = new Set(
     (['en', 'fr'] as const).flatMap((language) =>
       [previous.title[language], previous.keywords[language].join(', '), previous.answer[language]].flatMap((text) =>
@@ -249,9 +252,6 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const decided = breakTie(parts, aloneWithRunnerUp, previous);
     return { ...decided, ranking: decided.ranking.slice(0, alone.ranking.length) };
   }
-  // "to whom?", "and did it go through?", "et à qui ?": no word of its own, so nothing but the
-  // previous answer it could be about, yet nothing says that answer gives what it asks. Asked back ("did
-  // you mean …?" with that fact) rather than answered: answering it was wrong as often as right.
   // "where?", "où ça ?", "where are those kept?" after "TikTok keeps its own backups", which says not where:
   // the fact linked to that answer that says where, when the message's own words, if any, point to it too.
   const placed =
@@ -268,6 +268,9 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const followUp = { previous: previous.id, used: true, linked: 'place' } as const;
     return { ...alone, status: 'answered', fact: placed, score: 1, suggestions, followUp };
   }
+  // "to whom?", "and did it go through?", "et à qui ?": no word of its own, so nothing but the
+  // previous answer it could be about, yet nothing says that answer gives what it asks. Asked back ("did
+  // you mean …?" with that fact) rather than answered: answering it was wrong as often as right.
   if (reading.terms.length === 0) {
     return {
       ...alone,
@@ -287,7 +290,9 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
 /**
  * "and the backups?" after "is the traffic going through Oracle?": two facts explain the question's own words
  * as well, and only word pairs ("the backups") chose between them. The conversation chooses instead: of the
- * facts tied on the question's words, the one that ranks first when the previous answer is read as context.
+ * facts tied on the question's words (coverage, and an example at least as close), the one linked to the
+ * previous answer (`related`), when exactly one is. The previous answer itself is never chosen this way:
+ * read as context, its own words would always favour it.
  */
 function breakTie(parts: Parts, alone: Decision, previous: Fact): Decision {
   const unused = { ...alone, followUp: { previous: previous.id, used: false } };
@@ -297,7 +302,7 @@ function breakTie(parts: Parts, alone: Decision, previous: Fact): Decision {
       r === best ||
       (r.coverage >= best.coverage && r.similarity >= best.similarity && r.lacks.length === 0 && r.id !== previous.id),
   );
-  const related = tied.filter((r) => isRelated(previous, parts.snapshot.factsById.get(r.id)!));
+  const related = tied.filter((r) => parts.links.get(previous.id)!.has(r.id));
   if (tied.length < 2 || related.length !== 1 || related[0]!.id === alone.fact!.id) return unused;
   const chosen = related[0]!;
   return {
@@ -319,11 +324,7 @@ function breakTie(parts: Parts, alone: Decision, previous: Fact): Decision {
  */
 function relatedPlace(parts: Parts, previous: Fact, language: Language): Fact | undefined {
   const { snapshot, evidence, kinds } = parts;
-  const linked = new Set([
-    ...previous.related,
-    ...snapshot.facts.filter((f) => f.related.includes(previous.id)).map((f) => f.id),
-  ]);
-  const candidates = new Set([...linked].filter((id) => id !== previous.id && kinds.placed(id)));
+  const candidates = new Set([...parts.links.get(previous.id)!].filter((id) => kinds.placed(id)));
   if (candidates.size <= 1) return candidates.size === 1 ? snapshot.factsById.get([...candidates][0]!) : undefined;
   const terms = contextTerms(parts, previous, []);
   const explained = evidence
@@ -334,8 +335,16 @@ function relatedPlace(parts: Parts, previous: Fact, language: Language): Fact | 
   return first && (!second || first.explained > second.explained) ? snapshot.facts[first.doc] : undefined;
 }
 
-function isRelated(a: Fact, b: Fact): boolean {
-  return a.related.includes(b.id) || b.related.includes(a.id);
+/** Each fact's links both ways: `related` is written on one side, and read on both. */
+function linksOf(facts: readonly Fact[]): Map<string, Set<string>> {
+  const links = new Map(facts.map((f) => [f.id, new Set<string>()]));
+  for (const fact of facts)
+    for (const id of fact.related) {
+      if (id === fact.id || !links.has(id)) continue;
+      links.get(fact.id)!.add(id);
+      links.get(id)!.add(fact.id);
+    }
+  return links;
 }
 
 function readQuestion(parts: Parts, question: string): Reading {
@@ -389,7 +398,7 @@ function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: 
     const fact = snapshot.facts[doc]!;
     // The previous answer has been given: what follows it is usually another fact, related to it.
     if (fact.id === previous.id) return 0;
-    if (previous.related.includes(fact.id) || fact.related.includes(previous.id)) return options.relatedWeight;
+    if (parts.links.get(previous.id)!.has(fact.id)) return options.relatedWeight;
     return fact.topic === previous.topic ? options.relatedWeight / 2 : 0;
   };
   const rankOf = (s: FactScore, likelihood: number) =>
