@@ -191,7 +191,7 @@ interface Reading {
 function decide(parts: Parts, question: string, rankingSize: number, context?: Context): Decision {
   const reading = readQuestion(parts, question);
   const previous = context && parts.snapshot.factsById.get(context.previous);
-  if (!previous) return settle(parts, reading, rankingSize);
+  if (!previous) return preferPlace(parts, reading, rankingSize);
   // A word most facts have ("TikTok" here) names the knowledge base's whole subject, not a new one: "is
   // that TikTok's word or the press?" still asks about the answer just given; so does a word of that
   // answer's own title, keywords or text ("c'est juste ce que dit BuzzFeed ?" after the BuzzFeed report,
@@ -241,7 +241,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
       followUp: { previous: previous.id, used: true, linked: 'around' },
     };
   }
-  const aloneWithRunnerUp = settle(parts, reading, Math.max(rankingSize, parts.options.maxSuggestions + 1));
+  const aloneWithRunnerUp = preferPlace(parts, reading, Math.max(rankingSize, parts.options.maxSuggestions + 1));
   const alone = { ...aloneWithRunnerUp, ranking: aloneWithRunnerUp.ranking.slice(0, Math.max(rankingSize, 1)) };
   const unused = { ...alone, followUp: { previous: previous.id, used: false } };
   // A message that stands on its own, or says it changes the subject, is never bent toward the previous
@@ -285,6 +285,24 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   return withContext.status === 'answered'
     ? { ...withContext, followUp: { previous: previous.id, used: true } }
     : unused;
+}
+
+/**
+ * "sauvegardes TikTok stockées où ?": two facts explain the question's words as well (coverage, and an
+ * example at least as close), and only word pairs chose between them; the question asks where, and one
+ * of them says where (one of its own questions asks where): that one.
+ */
+function preferPlace(parts: Parts, reading: Reading, rankingSize: number): Decision {
+  const decision = settle(parts, reading, Math.max(rankingSize, 2));
+  const [best, second] = decision.ranking;
+  const trimmed = { ...decision, ranking: decision.ranking.slice(0, Math.max(rankingSize, 1)) };
+  if (decision.status !== 'answered' || !best || !second || !reading.cues.has('where')) return trimmed;
+  const tied = second.coverage >= best.coverage && second.similarity >= best.similarity && second.lacks.length === 0;
+  if (!tied || parts.kinds.placed(best.id) || !parts.kinds.placed(second.id)) return trimmed;
+  const fact = parts.snapshot.factsById.get(second.id)!;
+  const suggestions = [decision.fact!, ...decision.suggestions.filter((f) => f.id !== fact.id)];
+  const ranking = [second, best, ...decision.ranking.slice(2)].slice(0, Math.max(rankingSize, 1));
+  return { ...decision, fact, suggestions: suggestions.slice(0, parts.options.maxSuggestions), ranking };
 }
 
 /**

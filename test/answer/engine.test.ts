@@ -274,6 +274,17 @@ describe("a question about something else than the facts' subjects (the frozen k
   });
 });
 
+describe('a question asking where (the frozen knowledge base)', () => {
+  const answerer = fixtureAnswerer();
+
+  it('goes, of two facts its words fit as well, to the one that says where', () => {
+    expect(answerer.ask('sauvegardes TikTok stockées').fact?.id).toBe('backups-retained');
+    const where = answerer.ask('sauvegardes TikTok stockées où');
+    expect(where.fact?.id).toBe('backup-locations');
+    expect(where.suggestions.map((f) => f.id)).toContain('backups-retained');
+  });
+});
+
 describe('a professional question with a frame (the frozen knowledge base)', () => {
   const answerer = fixtureAnswerer();
 
