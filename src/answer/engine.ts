@@ -297,8 +297,7 @@ function preferPlace(parts: Parts, reading: Reading, rankingSize: number): Decis
   const [best, second] = decision.ranking;
   const trimmed = { ...decision, ranking: decision.ranking.slice(0, Math.max(rankingSize, 1)) };
   if (decision.status !== 'answered' || !best || !second || !reading.cues.has('where')) return trimmed;
-  const tied = second.coverage >= best.coverage && second.similarity >= best.similarity && second.lacks.length === 0;
-  if (!tied || parts.kinds.placed(best.id) || !parts.kinds.placed(second.id)) return trimmed;
+  if (!fitsAsWell(second, best) || parts.kinds.placed(best.id) || !parts.kinds.placed(second.id)) return trimmed;
   const fact = parts.snapshot.factsById.get(second.id)!;
   const suggestions = [decision.fact!, ...decision.suggestions.filter((f) => f.id !== fact.id)];
   const ranking = [second, best, ...decision.ranking.slice(2)].slice(0, Math.max(rankingSize, 1));
@@ -315,11 +314,7 @@ function preferPlace(parts: Parts, reading: Reading, rankingSize: number): Decis
 function breakTie(parts: Parts, alone: Decision, previous: Fact): Decision {
   const unused = { ...alone, followUp: { previous: previous.id, used: false } };
   const best = alone.ranking[0]!;
-  const tied = alone.ranking.filter(
-    (r) =>
-      r === best ||
-      (r.coverage >= best.coverage && r.similarity >= best.similarity && r.lacks.length === 0 && r.id !== previous.id),
-  );
+  const tied = alone.ranking.filter((r) => r === best || (fitsAsWell(r, best) && r.id !== previous.id));
   const related = tied.filter((r) => parts.links.get(previous.id)!.has(r.id));
   if (tied.length < 2 || related.length !== 1 || related[0]!.id === alone.fact!.id) return unused;
   const chosen = related[0]!;
@@ -351,6 +346,14 @@ function relatedPlace(parts: Parts, previous: Fact, language: Language): Fact | 
     .sort((a, b) => b.explained - a.explained);
   const [first, second] = explained;
   return first && (!second || first.explained > second.explained) ? snapshot.facts[first.doc] : undefined;
+}
+
+/**
+ * Whether the question's words fit a runner-up as well as the best fact: as much of them explained, an
+ * example at least as close, nothing asked that it does not give. Then only word pairs ranked them.
+ */
+function fitsAsWell(runnerUp: RankedFact, best: RankedFact): boolean {
+  return runnerUp.coverage >= best.coverage && runnerUp.similarity >= best.similarity && runnerUp.lacks.length === 0;
 }
 
 /** Each fact's links both ways: `related` is written on one side, and read on both. */
