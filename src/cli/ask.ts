@@ -39,7 +39,12 @@ export interface AskJson {
   readonly sources: readonly { id: string; title: string; quote: string; url: string | null }[];
   readonly suggestions: readonly string[];
   /** In a conversation: the previous answer's fact, and whether this question was read with it. */
-  readonly followUp: { readonly previous: string; readonly used: boolean; readonly about: string | null } | null;
+  readonly followUp: {
+    readonly previous: string;
+    readonly used: boolean;
+    readonly about: string | null;
+    readonly linked: string | null;
+  } | null;
 }
 
 export function toAskJson(reply: ReplyModel): AskJson {
@@ -58,7 +63,12 @@ export function toAskJson(reply: ReplyModel): AskJson {
     })),
     suggestions: reply.suggestions.map((s) => s.id),
     followUp: reply.followUp
-      ? { previous: reply.followUp.previous, used: reply.followUp.used, about: reply.followUp.about ?? null }
+      ? {
+          previous: reply.followUp.previous,
+          used: reply.followUp.used,
+          about: reply.followUp.about ?? null,
+          linked: reply.followUp.linked ?? null,
+        }
       : null,
   };
 }

@@ -65,7 +65,13 @@ describe('npm run ask', () => {
   });
 
   it('given --json --conversation, then each line follows the ones before it and an empty line starts anew', async () => {
-    const lines = ['is us tiktok traffic going through oracle now?', 'who said that?', '', 'who said that?'];
+    const lines = [
+      'is us tiktok traffic going through oracle now?',
+      'who said that?',
+      'and the backups?',
+      '',
+      'who said that?',
+    ];
     const { code, stdout } = await runAsk(['--json', '--conversation'], { stdin: `${lines.join('\n')}\n` });
     expect(code).toBe(0);
     const answers = stdout
@@ -74,7 +80,9 @@ describe('npm run ask', () => {
       .map((line) => JSON.parse(line) as AskJson);
     expect(answers.map((a) => [a.id, a.followUp])).toEqual([
       ['oracle-routing', null],
-      ['oracle-routing', { previous: 'oracle-routing', used: true, about: 'claimant' }],
+      ['oracle-routing', { previous: 'oracle-routing', used: true, about: 'claimant', linked: null }],
+      // Two facts fit "the backups" as well: the one related to the routing answer.
+      ['backups-retained', { previous: 'oracle-routing', used: true, about: null, linked: 'tie' }],
       [null, null],
     ]);
   });
