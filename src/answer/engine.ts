@@ -268,16 +268,22 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const followUp = { previous: previous.id, used: true, linked: 'place' } as const;
     return { ...alone, status: 'answered', fact: placed, score: 1, suggestions, followUp };
   }
-  // "to whom?", "and did it go through?", "et à qui ?": no word of its own, so nothing but the
-  // previous answer it could be about, yet nothing says that answer gives what it asks. Asked back ("did
-  // you mean …?" with that fact) rather than answered: answering it was wrong as often as right.
+  // "to whom?", "how much?", "lesquels ?", "did it go through?": no word of its own, so nothing but the
+  // previous answer it could be about. When it asks for a kind of answer, that answer gives it or not
+  // ("did it go through?" after the 2020 order, which never materialised; "pour combien ?" after it, which
+  // names no sum: "I don't know", saying what that fact does not give). Otherwise nothing says that answer
+  // gives what it asks: asked back ("did you mean …?" with that fact), as answering was wrong as often as right.
   if (reading.terms.length === 0) {
+    const lacks = parts.kinds.lacks(previous.id, reading.asked, reading.questionWords);
+    const given = reading.asked.size > 0 && lacks.length === 0 && context.unanswered !== true;
+    const status = lacks.length > 0 ? 'unknown' : given ? 'answered' : 'clarify';
     return {
       ...alone,
-      status: 'clarify',
-      fact: undefined,
-      score: 0,
-      suggestions: [previous],
+      status,
+      fact: given ? previous : undefined,
+      score: given ? 1 : 0,
+      suggestions: given ? [] : [previous],
+      ranking: [{ id: previous.id, rank: 0, coverage: 0, similarity: 0, lacks }],
       followUp: { previous: previous.id, used: true },
     };
   }
@@ -446,7 +452,7 @@ function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: 
     rank: round(rank),
     coverage: round(coverageOf(s)),
     similarity: round(s.similarity),
-    lacks: kinds.lacks(s.doc, asked, questionWords),
+    lacks: kinds.lacks(snapshot.facts[s.doc]!.id, asked, questionWords),
   }));
 
   const best = ranked[0];

@@ -105,6 +105,7 @@ const KIND: Record<AskedKind, string> = {
   biography: 'a detail of a life or career',
   decision: 'what was decided',
   locality: 'a city, state or region',
+  outcome: 'how it turned out',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

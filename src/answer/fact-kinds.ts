@@ -10,7 +10,7 @@ import type { Lexicon } from '../text/lexicon.ts';
  */
 export interface FactKinds {
   /** What the question asks for that the fact does not give. */
-  lacks(doc: number, asked: ReadonlySet<AskedKind>, questionWords: ReadonlySet<string>): AskedKind[];
+  lacks(id: string, asked: ReadonlySet<AskedKind>, questionWords: ReadonlySet<string>): AskedKind[];
   /** Whether the fact says where something is: one of its own example questions asks where. */
   placed(id: string): boolean;
 }
@@ -65,9 +65,12 @@ export function factKinds(
       .map((fact) => fact.id),
   );
 
+  const docs = new Map(facts.map((fact, doc) => [fact.id, doc]));
   return {
     placed: (id) => placed.has(id),
-    lacks: (doc, asked, questionWords) => {
+    lacks: (id, asked, questionWords) => {
+      const doc = docs.get(id);
+      if (doc === undefined) return [];
       const gives: ReadonlySet<AnswerKind> = given[doc]!;
       // A name is given only if it is not the question's own ("is ByteDance the owner?" names it already).
       const named = (kind: AskedKind) =>

@@ -27,6 +27,7 @@ export const MESSAGES = {
       biography: 'detail of anyone’s life or career',
       decision: 'decision or approval by anyone',
       locality: 'city, state or region',
+      outcome: 'outcome',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -74,6 +75,7 @@ export const MESSAGES = {
       biography: 'aucun détail sur la vie ou la carrière de quiconque',
       decision: 'aucune décision ni approbation de quiconque',
       locality: 'aucune ville, aucun État ni aucune région',
+      outcome: 'rien sur ce qu’il en est advenu',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

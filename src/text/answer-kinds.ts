@@ -18,7 +18,8 @@ export type AnswerKind =
   | 'address'
   | 'biography'
   | 'decision'
-  | 'locality';
+  | 'locality'
+  | 'outcome';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -54,6 +55,20 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     // Not "TikTok's decision to route traffic", which names what was decided.
     else if (DECISIONS.has(w) && !(w.startsWith('decision') && next === 'to')) kinds.add('decision');
     else if (w === 'chiffre' && next === 'd' && after === 'affaires') kinds.add('money');
+    // "did it go through?", "did the sale ever go through in the end", "ça s'est fait finalement ?", "ça a
+    // abouti ?": how it turned out. Not "does traffic go through Oracle", which names where it goes.
+    else if (w === 'through' && THROUGH_VERBS.has(previous ?? '') && (next === undefined || AFTERWARDS.has(next)))
+      kinds.add('outcome');
+    else if (
+      (w === 'fait' || w === 'faite') &&
+      previous === 'est' &&
+      words[i - 2] === 's' &&
+      (next === undefined || AFTERWARDS.has(next))
+    )
+      kinds.add('outcome');
+    // Not "… after the order failed to materialise", which says how it turned out.
+    else if ((OUTCOMES.has(w) && previous !== 'to' && previous !== 'de') || (w === 'panned' && next === 'out'))
+      kinds.add('outcome');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
     else if (NAME_WORDS.has(w) && !(previous === 'au' && next === 'de')) kinds.add('name');
     else if (asksAddress(w, previous, next)) kinds.add('address');
@@ -72,9 +87,17 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   // bytedance c'est qui ?"): "my manager asked me who owns it" asks for no one's head.
   if (words.some((w, i) => asksWho(words, i) && words.some((l, j) => LEADERS.has(l) && headOf(words, i, j))))
     kinds.add('leader');
-  // "Who are the experts?", "c'est qui les experts ?", "who leaked those recordings?": who someone is, by name.
+  // "Who are the experts?", "c'est qui les experts ?", "who leaked those recordings?", "who are they?",
+  // "c'est qui eux ?": who someone is, by name; so "lesquels ?", "which ones?".
   else if (
-    words.some((w, i) => asksWho(words, i) && [words[i + 1], words[i + 2]].some((n) => DETERMINERS.has(n ?? '')))
+    words.some(
+      (w, i) =>
+        asksWho(words, i) &&
+        ([words[i + 1], words[i + 2]].some((n) => DETERMINERS.has(n ?? '')) ||
+          THEM.has(words[i + 1] ?? '') ||
+          (BE.has(words[i + 1] ?? '') && THEM.has(words[i + 2] ?? ''))),
+    ) ||
+    words.some((w, i) => WHICH_ONES.has(w) || (w === 'which' && words[i + 1] === 'ones'))
   )
     kinds.add('name');
   // "which city are those servers in?", "dans quels États américains ?": a place finer than a country.
@@ -107,6 +130,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (LEADER_GIVEN.test(lower)) kinds.add('leader');
   if (lower.split(/[^a-z]+/).some((w) => DECISIONS.has(w) || DECIDED.has(w))) kinds.add('decision');
   if (/\b(?:city|cities|ville|villes|state of|etat de|region|province|county)\b/.test(lower)) kinds.add('locality');
+  if (OUTCOME_GIVEN.test(lower)) kinds.add('outcome');
   return kinds;
 }
 
@@ -130,6 +154,10 @@ function asksWho(words: readonly string[], i: number): boolean {
 }
 /** The words that introduce what "who" asks about: "who are the experts", "c'est qui les experts". */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'those', 'these', 'le', 'la', 'les', 'ces']);
+/** People pointed at: "who are they?", "c'est qui eux ?", "qui sont-ils ?". */
+const THEM: ReadonlySet<string> = new Set(['they', 'them', 'eux', 'ils', 'elles']);
+const BE: ReadonlySet<string> = new Set(['are', 're', 'were', 'is', 'was', 'sont', 'etaient', 'est']);
+const WHICH_ONES: ReadonlySet<string> = new Set(['lesquels', 'lesquelles', 'laquelle', 'lequel']);
 const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', 'quels', 'quelles']);
 
 /** Who leads, heads or runs something: asked with "who", a person's name is the answer. */
@@ -240,6 +268,38 @@ const DECISIONS: ReadonlySet<string> = new Set(
   valider`.split(/\s+/),
 );
 const DECIDED: ReadonlySet<string> = new Set(['ordered', 'order', 'orders', 'ordonne', 'ordonnee', 'ordre']);
+
+/** How something turned out, asked: "did it go through", "materialise", "aboutir". */
+const THROUGH_VERBS: ReadonlySet<string> = new Set([
+  'go',
+  'goes',
+  'went',
+  'gone',
+  'going',
+  'get',
+  'got',
+  'come',
+  'came',
+]);
+const AFTERWARDS: ReadonlySet<string> = new Set([
+  'in',
+  'or',
+  'at',
+  'eventually',
+  'finally',
+  'ultimately',
+  'finalement',
+  'enfin',
+  'au',
+  'ou',
+]);
+const OUTCOMES: ReadonlySet<string> = new Set(
+  `outcome materialize materialise materialized materialised materializing materialising concretise concretisee
+  concretises concretisees concretiser aboutir abouti aboutie aboutis`.split(/\s+/),
+);
+/** How something turned out, in a text: "it never materialised", "ne s'est jamais concrétisé", "fell through". */
+const OUTCOME_GIVEN =
+  /\b(?:materiali[sz]ed|concretisee?s?|went through|fell through|collapsed|abandoned|aboutie?s?|echoue|failed|completed|finali[sz]ed)\b/;
 
 /** Places finer than a country: "which city", "quelle ville", "quels États", "which region". */
 const LOCALITIES: ReadonlySet<string> = new Set(

@@ -121,7 +121,9 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
     phrase(['how', 'old'], ['depuis', 'combien'])
   )
     return 'date';
-  if (has('why', 'pourquoi')) return 'reason';
+  // "why not?", "pourquoi ça s'est pas fait ?": why something did not happen, which the answer, giving why
+  // it was done, does not say.
+  if (has('why', 'pourquoi')) return has(...NEGATIONS) ? undefined : 'reason';
   // What it is for, or what it does: "what does it do?", "elle sert à quoi ?", "c'est pour quoi faire ?".
   if (has('purpose', 'sert', 'servent', 'servir') || PURPOSE.some((p) => containsPhrase(words, p))) return 'reason';
   return undefined;
@@ -167,6 +169,8 @@ const META: ReadonlySet<string> = new Set(
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
   soi disant`.split(/\s+/),
 );
+
+const NEGATIONS = ['not', 'never', 'didn', 'didnt', 'wasn', 'wasnt', 'isn', 'isnt', 'pas', 'jamais', 'ne', 'n'];
 
 /** Phrases asking what something is for or does. */
 const PURPOSE: readonly (readonly string[])[] = [

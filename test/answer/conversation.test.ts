@@ -115,7 +115,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
   });
 
   it('made of nothing but function words ("to whom?", "et à qui ?"), is asked back with the previous answer, not answered', () => {
-    for (const q of ['to whom?', 'and did it go through?', 'et à qui ?']) {
+    for (const q of ['to whom?', 'et à qui ?', 'why not?', 'pourquoi pas ?']) {
       expect(answerer.ask(q).suggestions, q).toEqual([]);
       const d = after('sale-order-2020', q);
       expect(d.status, q).toBe('clarify');
@@ -125,6 +125,39 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ).toEqual(['sale-order-2020']);
       expect(d.followUp, q).toEqual({ previous: 'sale-order-2020', used: true });
     }
+  });
+
+  it('made of function words but asking for a kind of answer, is answered by the previous answer when it gives it, and refused saying what it lacks when not', () => {
+    for (const q of [
+      'and did it go through?',
+      'did it ever go through?',
+      "ça s'est fait finalement ?",
+      'ça a abouti ?',
+    ])
+      expect(after('sale-order-2020', q), q).toMatchObject({ status: 'answered', fact: { id: 'sale-order-2020' } });
+    for (const q of ['and did it go through?', "ça s'est fait finalement ?"]) {
+      const other = after('deletion-plan', q);
+      expect(other.status, q).toBe('unknown');
+      expect(other.ranking[0], q).toMatchObject({ id: 'deletion-plan', lacks: ['outcome'] });
+      expect(
+        other.suggestions.map((f) => f.id),
+        q,
+      ).toEqual(['deletion-plan']);
+    }
+    for (const [previous, q, kind] of [
+      ['sale-order-2020', 'pour combien ?', 'quantity'],
+      ['sale-order-2020', 'how much?', 'quantity'],
+      ['security-experts', 'who are they?', 'name'],
+      ['security-experts', "c'est qui eux ?", 'name'],
+      ['security-experts', 'lesquels ?', 'name'],
+    ] as const) {
+      const d = after(previous, q);
+      expect(d.status, q).toBe('unknown');
+      expect(d.ranking[0], q).toMatchObject({ id: previous, lacks: [kind] });
+    }
+    // After a message that got no answer, the older answer is only offered, even when it would give it.
+    const offered = answerer.ask('did it go through?', { previous: 'sale-order-2020', unanswered: true });
+    expect(offered.status).toBe('clarify');
   });
 
   it('about "the answer" just after a message that got none ("source?", "quand ça ?") is not taken as about the answer before it', () => {

@@ -187,6 +187,32 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('Data centers in the US and in Singapore.')]).not.toContain('locality');
   });
 
+  it('how something turned out ("did it go through?", "ça s\'est fait ?"), not where traffic goes nor a told outcome', () => {
+    for (const q of [
+      'did it go through?',
+      'did the sale ever go through in the end',
+      "ça s'est fait finalement ?",
+      'ça a abouti ?',
+      'did it materialise?',
+    ])
+      expect(asked(q), q).toEqual(['outcome']);
+    for (const q of [
+      'does US traffic go through Oracle?',
+      'did they say it after the order failed to materialise?',
+      "qu'est-ce qui s'est fait en 2020 ?",
+    ])
+      expect(asked(q), q).toEqual([]);
+    expect([...givenKinds('A deal was reportedly reached, but it never materialised.')]).toContain('outcome');
+    expect([...givenKinds("Cela ne s'est jamais concrétisé.")]).toContain('outcome');
+    expect([...givenKinds('It did not say when that would happen.')]).not.toContain('outcome');
+  });
+
+  it('who someone pointed at is ("who are they?", "c\'est qui eux ?", "lesquels ?"): a name', () => {
+    for (const q of ['who are they?', "c'est qui eux ?", 'qui sont-ils ?', 'lesquels ?', 'which ones?'])
+      expect(asked(q), q).toEqual(['name']);
+    expect(asked("who'd they get to help with security?")).toEqual([]);
+  });
+
   it('where something is, not where it comes from; French "où", not "ou" (or)', () => {
     for (const q of ['where?', 'where are those kept', 'où ça ?', "c'est où ?", 'Où sont-elles ?'])
       expect(questionCues(words(q), 'fr').has('where'), q).toBe(true);
