@@ -106,6 +106,7 @@ const KIND: Record<AskedKind, string> = {
   decision: 'what was decided',
   locality: 'a city, state or region',
   outcome: 'how it turned out',
+  day: 'the exact day',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -28,6 +28,7 @@ export const MESSAGES = {
       decision: 'decision or approval by anyone',
       locality: 'city, state or region',
       outcome: 'outcome',
+      day: 'exact day',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -76,6 +77,7 @@ export const MESSAGES = {
       decision: 'aucune décision ni approbation de quiconque',
       locality: 'aucune ville, aucun État ni aucune région',
       outcome: 'rien sur ce qu’il en est advenu',
+      day: 'aucun jour précis',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

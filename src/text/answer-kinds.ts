@@ -19,7 +19,8 @@ export type AnswerKind =
   | 'biography'
   | 'decision'
   | 'locality'
-  | 'outcome';
+  | 'outcome'
+  | 'day';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -80,6 +81,12 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
       (next === 'year' || next === 'date' || next === 'annee')
     )
       kinds.add('date');
+    // "the exact date", "la date exacte", "which day", "quel jour": a day, which a year does not give.
+    if (
+      ((w === 'date' || w === 'day' || w === 'jour') && (EXACT.has(previous ?? '') || EXACT.has(next ?? ''))) ||
+      ((w === 'day' || w === 'jour') && WHICH.has(previous ?? ''))
+    )
+      kinds.add('day');
   });
   // "Who leads the unit?", "c qui le chef ?", "who founded ByteDance?": the person at its head, which a fact
   // naming the firm ("owned by ByteDance") does not give.
@@ -131,6 +138,12 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (lower.split(/[^a-z]+/).some((w) => DECISIONS.has(w) || DECIDED.has(w))) kinds.add('decision');
   if (/\b(?:city|cities|ville|villes|state of|etat de|region|province|county)\b/.test(lower)) kinds.add('locality');
   if (OUTCOME_GIVEN.test(lower)) kinds.add('outcome');
+  if (DAY_OF_MONTH.test(lower) || WEEKDAY.test(lower)) kinds.add('day');
+  // "It did not say when this would happen", "sans date": an answer to when, to the day.
+  if (NO_DATE.test(lower)) {
+    kinds.add('date');
+    kinds.add('day');
+  }
   return kinds;
 }
 
@@ -382,6 +395,25 @@ const WHEN_ASKS: ReadonlySet<string> = new Set([
 /** "quand" asking rather than joining: "c'est quand", "c'était quand", "pour quand", "à quand", "quand est-ce". */
 const QUAND_ASKS: ReadonlySet<string> = new Set(['c', 'est', 'etait', 'pour', 'a', 'jusqu']);
 
+const EXACT: ReadonlySet<string> = new Set([
+  'exact',
+  'exacte',
+  'exactly',
+  'exactement',
+  'precise',
+  'precis',
+  'precisely',
+  'specific',
+]);
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre';
+/** A day of the month: "17 June 2022", "le 1er mai", "June 17". */
+const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:er|st|nd|rd|th)? (?:${MONTHS})\\b|\\b(?:${MONTHS}) \\d{1,2}\\b`);
+/** A text saying no date was given. */
+const NO_DATE =
+  /\b(?:(?:did|does|has|have) not|didn't|hasn't|never) (?:say|said|specif(?:y|ied)|give|given|set) when\b|\bno (?:date|timeline|timetable|deadline)\b|\bsans (?:date|calendrier|echeance)\b|\bpas precise quand\b|\bpas dit quand\b/;
+const WEEKDAY =
+  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/;
 const MONTH_OR_DAY =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b/;
 const RELATIVE_DATE = /\b(?:this|last|next) (?:year|month|week)\b|\b(?:cette|l'an) (?:annee|dernier|prochain)\b/;

@@ -207,6 +207,24 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('It did not say when that would happen.')]).not.toContain('outcome');
   });
 
+  it('the exact day ("la date exacte", "which day"), which a year does not give; a text saying no date was given answers it', () => {
+    for (const q of [
+      'la date exacte du décret ?',
+      'what was the exact date of the order?',
+      'which day was it published?',
+      'quel jour ?',
+    ])
+      expect(asked(q), q).toContain('day');
+    expect(asked('quel journaliste ?')).not.toContain('day');
+    expect([...givenKinds('In a blog post on 17 June 2022, TikTok said…')]).toContain('day');
+    expect([...givenKinds('TikTok a publié vendredi un billet.')]).toContain('day');
+    expect([...givenKinds('In 2020, Trump ordered ByteDance to sell TikTok.')]).not.toContain('day');
+    expect([...givenKinds('It did not say when this would happen.')]).toEqual(expect.arrayContaining(['date', 'day']));
+    expect([...givenKinds("Il n'a pas précisé quand cela aurait lieu.")]).toEqual(
+      expect.arrayContaining(['date', 'day']),
+    );
+  });
+
   it('who someone pointed at is ("who are they?", "c\'est qui eux ?", "lesquels ?"): a name', () => {
     for (const q of ['who are they?', "c'est qui eux ?", 'qui sont-ils ?', 'lesquels ?', 'which ones?'])
       expect(asked(q), q).toEqual(['name']);
@@ -289,7 +307,7 @@ describe('what kind of answer a question asks for', () => {
 describe('what kind of answer a text gives', () => {
   it('reads figures (not dates), dates and lengths of time', () => {
     expect([...givenKinds('100% of US user traffic')]).toEqual(['quantity']);
-    expect([...givenKinds('its blog post of 17 June 2022')]).toEqual(['date']);
+    expect([...givenKinds('its blog post of 17 June 2022')]).toEqual(['date', 'day']);
     expect([...givenKinds('a unit created in May')]).toEqual(['date']);
     expect([...givenKinds('for more than a year')]).toEqual(['duration']);
     expect([...givenKinds('il collabore depuis plus d’un an')]).toEqual(['duration']);
