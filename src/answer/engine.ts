@@ -247,7 +247,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // A message that stands on its own, or says it changes the subject, is never bent toward the previous
   // answer; an elliptical one ("and the backups?", "when was it formed?") is read with it when it cannot
   // be answered alone.
-  if (followUp.newTopic || !followUp.elliptical) return unused;
+  if (followUp.newTopic || (!followUp.elliptical && alone.status === 'answered')) return unused;
   if (alone.status === 'answered') {
     const decided = breakTie(parts, aloneWithRunnerUp, previous);
     return { ...decided, ranking: decided.ranking.slice(0, alone.ranking.length) };
@@ -288,7 +288,19 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     };
   }
   const withContext = settle(parts, reading, rankingSize, previous);
-  return withContext.status === 'answered'
+  // A message that would stand on its own but got no answer alone ("only tiktok or other chinese companies
+  // too?") is read with the previous answer only to keep to that answer, when that answer explains all its
+  // words as well as any other fact: never to bend it to another fact.
+  const [best] = aloneWithRunnerUp.ranking;
+  const itself = aloneWithRunnerUp.ranking.find((r) => r.id === previous.id);
+  const kept =
+    followUp.elliptical ||
+    (withContext.fact?.id === previous.id &&
+      best !== undefined &&
+      itself !== undefined &&
+      itself.lacks.length === 0 &&
+      itself.coverage >= Math.max(best.coverage, parts.options.ambiguousCoverage));
+  return withContext.status === 'answered' && kept
     ? { ...withContext, followUp: { previous: previous.id, used: true } }
     : unused;
 }

@@ -114,6 +114,16 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('oracle-routing', 'autre chose : le CFIUS, c’est quoi ?').fact?.id).toBe('cfius');
   });
 
+  it('that would stand alone but gets no answer alone, keeps to the previous answer only when that answer explains all its words', () => {
+    const q = 'only tiktok or other chinese companies too?';
+    expect(answerer.ask(q).status).not.toBe('answered');
+    const d = after('biden-review', q);
+    expect(d).toMatchObject({ status: 'answered', fact: { id: 'biden-review' } });
+    expect(d.followUp).toMatchObject({ previous: 'biden-review', used: true });
+    // A word no fact explains ("market cap") is not made an answer by the conversation.
+    expect(after('oracle-relationship', "what's oracle's market cap?").status).not.toBe('answered');
+  });
+
   it('made of nothing but function words ("to whom?", "et à qui ?"), is asked back with the previous answer, not answered', () => {
     for (const q of ['to whom?', 'et à qui ?', 'why not?', 'pourquoi pas ?']) {
       expect(answerer.ask(q).suggestions, q).toEqual([]);
