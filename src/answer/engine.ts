@@ -64,9 +64,11 @@ export interface FollowUp {
   /**
    * The fact chosen for being linked to the previous answer (`related`): of facts the question's words fit
    * as well (`tie`), as the one that says where (`place`, "where?" after a fact that does not say), or
-   * offered as what came before or after it (`around`, "and before Biden?").
+   * offered as what came before or after it (`around`, "and before Biden?"); or that answer itself, every
+   * word of the question being one of its own (`same`, "which team is he on?" after an answer quoting
+   * someone "of TikTok's public policy division").
    */
-  readonly linked?: 'tie' | 'place' | 'around';
+  readonly linked?: 'tie' | 'place' | 'around' | 'same';
 }
 
 /** What a conversation brings to a question: the fact of the last answer given. */
@@ -248,6 +250,21 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // answer; an elliptical one ("and the backups?", "when was it formed?") is read with it when it cannot
   // be answered alone.
   if (followUp.newTopic || (!followUp.elliptical && alone.status === 'answered')) return unused;
+  // "which team is he on?" after an answer quoting someone "of TikTok's public policy division", "que tiktok
+  // ou d'autres boîtes chinoises aussi ?" after the Biden review: every word of the message is one of that
+  // answer's own, so it asks about that answer, unless it opens on another subject ("and the Treasury?",
+  // "what about Oracle?"), asks where when that answer says not where, or asks what that answer lacks.
+  const ownWords = reading.terms.length > 0 && reading.terms.every((t) => own.has(t.term));
+  if (
+    ownWords &&
+    !followUp.opens &&
+    context.unanswered !== true &&
+    !(reading.cues.has('where') && !parts.kinds.placed(previous.id)) &&
+    parts.kinds.lacks(previous.id, reading.asked, reading.questionWords).length === 0
+  ) {
+    const followUp = { previous: previous.id, used: true, linked: 'same' } as const;
+    return { ...alone, status: 'answered', fact: previous, score: 1, suggestions: [], followUp };
+  }
   if (alone.status === 'answered') {
     const decided = breakTie(parts, aloneWithRunnerUp, previous);
     return { ...decided, ranking: decided.ranking.slice(0, alone.ranking.length) };
@@ -288,19 +305,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     };
   }
   const withContext = settle(parts, reading, rankingSize, previous);
-  // A message that would stand on its own but got no answer alone ("only tiktok or other chinese companies
-  // too?") is read with the previous answer only to keep to that answer, when that answer explains all its
-  // words as well as any other fact: never to bend it to another fact.
-  const [best] = aloneWithRunnerUp.ranking;
-  const itself = aloneWithRunnerUp.ranking.find((r) => r.id === previous.id);
-  const kept =
-    followUp.elliptical ||
-    (withContext.fact?.id === previous.id &&
-      best !== undefined &&
-      itself !== undefined &&
-      itself.lacks.length === 0 &&
-      itself.coverage >= Math.max(best.coverage, parts.options.ambiguousCoverage));
-  return withContext.status === 'answered' && kept
+  return withContext.status === 'answered' && followUp.elliptical
     ? { ...withContext, followUp: { previous: previous.id, used: true } }
     : unused;
 }

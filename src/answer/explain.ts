@@ -139,9 +139,11 @@ export function formatExplanation(e: Explanation): string {
             ? `  asks where, which the previous answer (${follow.previous}) does not say: the fact linked to it (related) that says where`
             : follow.linked === 'around'
               ? `  asks what came before or after the previous answer (${follow.previous}), which it only names: the facts related to it, offered`
-              : follow.used
-                ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
-                : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
+              : follow.linked === 'same'
+                ? `  every word of it is the previous answer's own (${follow.previous}): about that answer`
+                : follow.used
+                  ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
+                  : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
     );
   const off = e.decision.offSubject;
   if (off) {

@@ -140,7 +140,12 @@ export function questionCues(words: readonly string[], language: Language): Set<
     const after = words[i + 2];
     // Where something is; not where it comes from ("where did that come from?" asks for a source).
     if ((w === 'where' || w === 'wheres') && !words.slice(i + 1).includes('from')) cues.add('where');
-    else if (w === 'ou' && words[i - 1] !== 'd' && (next === undefined || WHERE_AFTER_OU.has(next))) cues.add('where');
+    else if (
+      w === 'ou' &&
+      words[i - 1] !== 'd' &&
+      (next === undefined || WHERE_AFTER_OU.has(next) || WHERE_BEFORE_OU.has(words[i - 1] ?? ''))
+    )
+      cues.add('where');
     else if ((w === 'since' && next === 'when') || (w === 'depuis' && (next === 'quand' || next === 'combien')))
       cues.add('since');
     else if ((w === 'how' && next === 'long') || (w === 'combien' && next === 'de' && after === 'temps'))
@@ -159,10 +164,21 @@ export function questionCues(words: readonly string[], language: Language): Set<
   return cues;
 }
 
-/** "où" (folded to "ou") asking where: at the end, before "ça", or before a verb of being or keeping ("où sont…"). */
+/** "où" (folded to "ou") asking where: at the end, before "ça", or before a verb of being or keeping ("où sont…"), or after one. */
 const WHERE_AFTER_OU: ReadonlySet<string> = new Set(
   'ca est sont se va vont passe passent transite transitent trouve trouvent sont stocke stockees stockes heberge hebergees conserve conservees garde gardees'.split(
     ' ',
   ),
 );
+/** "elles sont où, ces sauvegardes ?": a verb of being just before "où". */
+const WHERE_BEFORE_OU: ReadonlySet<string> = new Set([
+  'sont',
+  'est',
+  'etaient',
+  'etait',
+  'seront',
+  'sera',
+  'vont',
+  'va',
+]);
 const WHEN_NOUNS: ReadonlySet<string> = new Set(['year', 'month', 'date', 'day', 'annee', 'mois', 'jour']);

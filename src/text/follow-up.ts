@@ -21,6 +21,8 @@ export interface FollowUpReading {
    * Biden?", "et avant lui ?", "and after that?"): another fact, not that one.
    */
   readonly beforeOrAfter: boolean;
+  /** The message opens as a follow-up ("and…", "what about…", "et…"): the same question about something else. */
+  readonly opens: boolean;
 }
 
 /** `everywhere`: words the knowledge base's facts nearly all have, which say nothing of a subject of their own. */
@@ -40,7 +42,7 @@ export function readFollowUp(
   const pointing = plain.some((w) => POINTING.has(w));
   const elliptical = !newTopic && (opens || pointing || content.length <= 2);
   const beforeOrAfter = !newTopic && subject.length === 0 && plain.some((w) => BEFORE_OR_AFTER.has(w));
-  return { about, elliptical, newTopic, beforeOrAfter };
+  return { about, elliptical, newTopic, beforeOrAfter, opens };
 }
 
 function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {

@@ -114,12 +114,21 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('oracle-routing', 'autre chose : le CFIUS, c’est quoi ?').fact?.id).toBe('cfius');
   });
 
-  it('that would stand alone but gets no answer alone, keeps to the previous answer only when that answer explains all its words', () => {
-    const q = 'only tiktok or other chinese companies too?';
-    expect(answerer.ask(q).status).not.toBe('answered');
-    const d = after('biden-review', q);
-    expect(d).toMatchObject({ status: 'answered', fact: { id: 'biden-review' } });
-    expect(d.followUp).toMatchObject({ previous: 'biden-review', used: true });
+  it("made only of the previous answer's own words, is about that answer, unless it opens on something else, asks where it says not, or asks what it lacks", () => {
+    for (const [previous, q] of [
+      ['biden-review', 'only tiktok or other chinese companies too?'],
+      ['biden-review', "que tiktok ou d'autres boites chinoises aussi ?"],
+      ['oracle-relationship', 'which team is he on?'],
+    ] as const) {
+      expect(answerer.ask(q).fact?.id, q).not.toBe(previous);
+      const d = after(previous, q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: previous } });
+      expect(d.followUp, q).toEqual({ previous, used: true, linked: 'same' });
+    }
+    // "and…" asks the same of something else; "where" after an answer that says not where; a figure it lacks.
+    expect(after('cfius', 'and what did the treasury say?').fact?.id).toBe('no-comment');
+    expect(after('backups-retained', 'where are those kept?').fact?.id).toBe('backup-locations');
+    expect(after('backups-retained', 'how many backups?').status).toBe('unknown');
     // A word no fact explains ("market cap") is not made an answer by the conversation.
     expect(after('oracle-relationship', "what's oracle's market cap?").status).not.toBe('answered');
   });

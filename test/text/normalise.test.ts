@@ -232,7 +232,14 @@ describe('what kind of answer a question asks for', () => {
   });
 
   it('where something is, not where it comes from; French "où", not "ou" (or)', () => {
-    for (const q of ['where?', 'where are those kept', 'où ça ?', "c'est où ?", 'Où sont-elles ?'])
+    for (const q of [
+      'where?',
+      'where are those kept',
+      'où ça ?',
+      "c'est où ?",
+      'Où sont-elles ?',
+      'elles sont où, ces sauvegardes ?',
+    ])
       expect(questionCues(words(q), 'fr').has('where'), q).toBe(true);
     for (const q of ['where did that come from?', "d'où ça vient ?", "c'est sûr ou pas ?", 'who said that?'])
       expect(questionCues(words(q), 'fr').has('where'), q).toBe(false);
