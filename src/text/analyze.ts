@@ -143,6 +143,8 @@ export function questionCues(words: readonly string[], language: Language): Set<
     else if (
       w === 'ou' &&
       words[i - 1] !== 'd' &&
+      // "on en est où ?" asks how things stand, not where.
+      words[i - 2] !== 'en' &&
       (next === undefined || WHERE_AFTER_OU.has(next) || WHERE_BEFORE_OU.has(words[i - 1] ?? ''))
     )
       cues.add('where');

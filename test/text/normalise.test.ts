@@ -241,7 +241,13 @@ describe('what kind of answer a question asks for', () => {
       'elles sont où, ces sauvegardes ?',
     ])
       expect(questionCues(words(q), 'fr').has('where'), q).toBe(true);
-    for (const q of ['where did that come from?', "d'où ça vient ?", "c'est sûr ou pas ?", 'who said that?'])
+    for (const q of [
+      'where did that come from?',
+      "d'où ça vient ?",
+      "c'est sûr ou pas ?",
+      'who said that?',
+      'on en est où ?',
+    ])
       expect(questionCues(words(q), 'fr').has('where'), q).toBe(false);
   });
 
