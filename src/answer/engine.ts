@@ -83,14 +83,11 @@ export interface Context {
 
 /**
  * What a conversation remembers after a decision: its answer's fact, or, when it gave none, the answer
- * before it, marked as followed by an unanswered message; at the start of a conversation, the fact a
- * "did you mean …?" offered, marked the same way (what "source?" after it is about, if anything).
+ * before it, marked as followed by an unanswered message.
  */
 export function contextAfter(context: Context | undefined, decision: Decision): Context | undefined {
   if (decision.status === 'answered') return { previous: decision.fact!.id };
-  if (context) return { previous: context.previous, unanswered: true };
-  const offered = decision.status === 'clarify' ? decision.suggestions[0] : undefined;
-  return offered && { previous: offered.id, unanswered: true };
+  return context && { previous: context.previous, unanswered: true };
 }
 
 export interface RankedFact {

@@ -7,7 +7,6 @@ import {
   parseConversationSet,
   type TurnKind,
 } from '../../src/answer/evaluate.ts';
-import { contextAfter } from '../../src/answer/engine.ts';
 import { REPO, fixtureAnswerer } from '../helpers.ts';
 
 const answerer = fixtureAnswerer();
@@ -193,18 +192,6 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(answerer.ask('pour aller où ?', { previous: 'deletion-plan', unanswered: true }).fact?.id).toBe(
       'deletion-plan',
     );
-  });
-
-  it('after a first message that got "did you mean …?", follows the fact it offered, as offered, not answered', () => {
-    const first = answerer.ask("TikTok c'est chinois ?");
-    expect(first.status).toBe('clarify');
-    const context = contextAfter(undefined, first);
-    expect(context).toEqual({ previous: first.suggestions[0]!.id, unanswered: true });
-    const d = answerer.ask('source ?', context);
-    expect(d.status).toBe('clarify');
-    expect(d.suggestions.map((f) => f.id)).toEqual([first.suggestions[0]!.id]);
-    // After "I don't know" at the start, there is nothing to follow.
-    expect(contextAfter(undefined, answerer.ask('quelle météo à Singapour ?'))).toBeUndefined();
   });
 
   it('that asks what the previous fact does not give, or about something else, is refused as before', () => {
