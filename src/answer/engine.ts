@@ -205,14 +205,11 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
       ),
     ),
   );
-  const everywhere = new Set(
-    reading.terms
-      .filter((t) => {
-        const id = parts.evidence.termId(t.term);
-        return (id !== undefined && parts.evidence.factShare(id) >= parts.options.subjectWideShare) || own.has(t.term);
-      })
-      .map((t) => t.word),
-  );
+  const subjectWide = (term: string) => {
+    const id = parts.evidence.termId(term);
+    return id !== undefined && parts.evidence.factShare(id) >= parts.options.subjectWideShare;
+  };
+  const everywhere = new Set(reading.terms.filter((t) => subjectWide(t.term) || own.has(t.term)).map((t) => t.word));
   const followUp = readFollowUp(reading.words, everywhere);
   // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given, which is the
   // answer. After a message that got none, it is about that message, which no fact answered: the older
@@ -252,9 +249,10 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   if (followUp.newTopic || (!followUp.elliptical && alone.status === 'answered')) return unused;
   // "which team is he on?" after an answer quoting someone "of TikTok's public policy division", "que tiktok
   // ou d'autres boîtes chinoises aussi ?" after the Biden review: every word of the message is one of that
-  // answer's own, so it asks about that answer, unless it opens on another subject ("and the Treasury?",
+  // answer's own, and not all of them the whole knowledge base's ("tiktok data" asks about no answer in
+  // particular), so it asks about that answer, unless it opens on another subject ("and the Treasury?",
   // "what about Oracle?"), asks where when that answer says not where, or asks what that answer lacks.
-  const ownWords = reading.terms.length > 0 && reading.terms.every((t) => own.has(t.term));
+  const ownWords = reading.terms.every((t) => own.has(t.term)) && reading.terms.some((t) => !subjectWide(t.term));
   if (
     ownWords &&
     !followUp.opens &&

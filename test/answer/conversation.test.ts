@@ -125,6 +125,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: previous } });
       expect(d.followUp, q).toEqual({ previous, used: true, linked: 'same' });
     }
+    // Words of the whole knowledge base's subject only ask about no answer in particular.
+    expect(after('backups-retained', 'tiktok data').followUp?.linked).toBeUndefined();
     // "and…" asks the same of something else; "where" after an answer that says not where; a figure it lacks.
     expect(after('cfius', 'and what did the treasury say?').fact?.id).toBe('no-comment');
     expect(after('backups-retained', 'where are those kept?').fact?.id).toBe('backup-locations');
