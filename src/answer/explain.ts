@@ -115,6 +115,7 @@ const ABOUT: Record<AboutAnswer, string> = {
   certainty: 'certainty',
   date: 'date',
   reason: 'reason or purpose',
+  detail: 'details',
 };
 
 /** The explanation as plain text, for a terminal (`ask --explain`) or a Discord code block (`/kb explain`). */

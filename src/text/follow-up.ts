@@ -7,7 +7,7 @@ import type { AnalyzedWord } from './analyze.ts';
  * new topic, said as one ("different question: …", "autre chose : …"). Words are analysed words
  * (`analyze`), so case, accents and Discord markup are already folded away.
  */
-export type AboutAnswer = 'source' | 'claimant' | 'certainty' | 'date' | 'reason';
+export type AboutAnswer = 'source' | 'claimant' | 'certainty' | 'date' | 'reason' | 'detail';
 
 export interface FollowUpReading {
   /** The message asks about the previous answer itself: where it comes from, who says it, when, why… */
@@ -54,6 +54,10 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
     return 'source';
   if (phrase(['where', 'did'], ['where', 'does'], ['where', 'do'], ['d', 'ou'], ['vient', 'd'], ['viennent', 'd']))
     return 'source';
+  // "where's that from?", "where is this from?"
+  if (has('where', 'wheres') && has('from')) return 'source';
+  // "d'après qui ?", "selon qui ?", "according to whom?"
+  if (has('qui', 'who', 'whom') && (has('selon', 'according') || phrase(['d', 'apres']))) return 'claimant';
   if (
     has(
       'said',
@@ -118,8 +122,21 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   )
     return 'certainty';
   if (phrase(['c', 'est', 'sur'], ['c', 'est', 'certain'], ['vraiment'])) return 'certainty';
+  // "how do we know?", "comment on le sait ?"
   if (
-    has('when', 'quand', 'date', 'since', 'recent', 'recently', 'recemment') ||
+    phrase(
+      ['how', 'do', 'we', 'know'],
+      ['how', 'do', 'you', 'know'],
+      ['how', 'do', 'they', 'know'],
+      ['comment', 'on', 'le', 'sait'],
+      ['comment', 'le', 'sait'],
+      ['comment', 'savoir'],
+      ['comment', 'on', 'sait'],
+    )
+  )
+    return 'certainty';
+  if (
+    has('when', 'quand', 'date', 'since', 'recent', 'recently', 'recemment', 'year', 'annee') ||
     phrase(['how', 'old'], ['depuis', 'combien'])
   )
     return 'date';
@@ -128,6 +145,12 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   if (has('why', 'pourquoi')) return has(...NEGATIONS) ? undefined : 'reason';
   // What it is for, or what it does: "what does it do?", "elle sert à quoi ?", "c'est pour quoi faire ?".
   if (has('purpose', 'sert', 'servent', 'servir') || PURPOSE.some((p) => containsPhrase(words, p))) return 'reason';
+  // "more details?", "can you elaborate?", "tu peux développer ?", "tell me more": the answer again, whole.
+  if (
+    has(...DETAIL_WORDS) ||
+    phrase(['tell', 'me', 'more'], ['en', 'dire', 'plus'], ['more', 'info'], ['plus', 'd', 'infos'])
+  )
+    return 'detail';
   return undefined;
 }
 
@@ -158,6 +181,21 @@ function startsWithPhrase(words: readonly string[], phrase: readonly string[]): 
   return phrase.every((w, k) => words[start + k] === w);
 }
 
+/** Words asking for more of the answer: "more details?", "can you elaborate?", "tu peux développer ?". */
+const DETAIL_WORDS = [
+  'details',
+  'detail',
+  'elaborate',
+  'elaborer',
+  'expand',
+  'developper',
+  'developpe',
+  'developpez',
+  'precisions',
+  'preciser',
+  'precisez',
+];
+
 /** Words about an answer's provenance and trust, which a question about the previous answer is made of. */
 const META: ReadonlySet<string> = new Set(
   `source sources sourced sourcing proof evidence reference link cite citation said says say claims claim claimed
@@ -169,7 +207,9 @@ const META: ReadonlySet<string> = new Set(
   independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment fiable fiables preuve
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
-  soi disant`.split(/\s+/),
+  soi disant according selon sait year annee tell dire info infos`
+    .split(/\s+/)
+    .concat(DETAIL_WORDS),
 );
 
 const NEGATIONS = ['not', 'never', 'didn', 'didnt', 'wasn', 'wasnt', 'isn', 'isnt', 'pas', 'jamais', 'ne', 'n'];
