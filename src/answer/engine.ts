@@ -79,15 +79,23 @@ export interface Context {
    * answer before it: still the conversation's subject, but not what "source?" or "who said that?" is about.
    */
   readonly unanswered?: boolean;
+  /**
+   * `previous` was only offered ("did you mean …?" at the start of the conversation), never given: the
+   * conversation may be about it, but nothing is answered for following it.
+   */
+  readonly offered?: boolean;
 }
 
 /**
  * What a conversation remembers after a decision: its answer's fact, or, when it gave none, the answer
- * before it, marked as followed by an unanswered message.
+ * before it, marked as followed by an unanswered message; at the start of a conversation, the fact a
+ * "did you mean …?" offered, marked as only offered.
  */
 export function contextAfter(context: Context | undefined, decision: Decision): Context | undefined {
   if (decision.status === 'answered') return { previous: decision.fact!.id };
-  return context && { previous: context.previous, unanswered: true };
+  if (context) return { ...context, unanswered: true };
+  const offered = decision.status === 'clarify' ? decision.suggestions[0] : undefined;
+  return offered && { previous: offered.id, unanswered: true, offered: true };
 }
 
 export interface RankedFact {
@@ -191,6 +199,14 @@ interface Reading {
 }
 
 function decide(parts: Parts, question: string, rankingSize: number, context?: Context): Decision {
+  const decision = decideAfter(parts, question, rankingSize, context);
+  // After a fact only offered ("did you mean …?"), a follow-up that leans on it ("elle date de qd ?") is
+  // asked back with it: the member never saw it confirmed.
+  if (!context?.offered || !decision.followUp?.used || decision.status !== 'answered') return decision;
+  return { ...decision, status: 'clarify', fact: undefined, suggestions: [decision.fact!] };
+}
+
+function decideAfter(parts: Parts, question: string, rankingSize: number, context?: Context): Decision {
   const reading = readQuestion(parts, question);
   const previous = context && parts.snapshot.factsById.get(context.previous);
   if (!previous) return preferPlace(parts, reading, rankingSize);

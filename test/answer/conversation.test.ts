@@ -7,6 +7,7 @@ import {
   parseConversationSet,
   type TurnKind,
 } from '../../src/answer/evaluate.ts';
+import { contextAfter } from '../../src/answer/engine.ts';
 import { REPO, fixtureAnswerer } from '../helpers.ts';
 
 const answerer = fixtureAnswerer();
@@ -202,6 +203,24 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(answerer.ask('pour aller où ?', { previous: 'deletion-plan', unanswered: true }).fact?.id).toBe(
       'deletion-plan',
     );
+  });
+
+  it('after a first message that got "did you mean …?", follows the fact it offered, but only ever asks back with it', () => {
+    const first = answerer.ask("TikTok c'est chinois ?");
+    expect(first.status).toBe('clarify');
+    const offered = first.suggestions[0]!.id;
+    const context = contextAfter(undefined, first);
+    expect(context).toEqual({ previous: offered, unanswered: true, offered: true });
+    for (const q of ['source ?', 'elle date de qd ?', 'tiktok data']) {
+      const d = answerer.ask(q, context);
+      expect(d.status, q).not.toBe('answered');
+    }
+    const source = answerer.ask('source ?', context);
+    expect(source.suggestions.map((f) => f.id)).toEqual([offered]);
+    // An answer then makes it a conversation like any other; "I don't know" at the start leaves nothing to follow.
+    const answered = answerer.ask('who owns tiktok?', context);
+    expect(contextAfter(context, answered)).toEqual({ previous: answered.fact!.id });
+    expect(contextAfter(undefined, answerer.ask('quelle météo à Singapour ?'))).toBeUndefined();
   });
 
   it('that asks what the previous fact does not give, or about something else, is refused as before', () => {
