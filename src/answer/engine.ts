@@ -230,6 +230,22 @@ function decideAfter(parts: Parts, question: string, rankingSize: number, contex
   // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given, which is the
   // answer. After a message that got none, it is about that message, which no fact answered: the older
   // answer is only offered ("did you mean …?").
+  // "why?", "pourquoi ?" after an answer that gives no cause nor aim: "I don't know", saying so. (What
+  // something does, "what does it do?", is what the answer says.)
+  if (followUp.about === 'reason' && reading.cues.has('why')) {
+    const lacks = parts.kinds.lacks(previous.id, new Set(['reason']), reading.questionWords);
+    if (lacks.length > 0)
+      return {
+        ...settle(parts, reading, rankingSize),
+        status: 'unknown',
+        fact: undefined,
+        score: 0,
+        suggestions: [previous],
+        ranking: [{ id: previous.id, rank: 0, coverage: 0, similarity: 0, lacks }],
+        offSubject: undefined,
+        followUp: { previous: previous.id, used: true, about: 'reason' },
+      };
+  }
   if (followUp.about) {
     const offered = context.unanswered === true;
     return {

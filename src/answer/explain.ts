@@ -107,6 +107,7 @@ const KIND: Record<AskedKind, string> = {
   locality: 'a city, state or region',
   outcome: 'how it turned out',
   day: 'the exact day',
+  reason: 'why',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -29,6 +29,17 @@ export function factKinds(
     for (const language of ['en', 'fr'] as const)
       for (const text of [fact.title[language], ...fact.aliases[language], ...fact.questions[language]])
         for (const kind of askedKinds(words(text).map((w) => w.word))) if (kind !== 'since') kinds.add(kind);
+    // A fact one of whose own questions asks why gives a reason.
+    for (const language of ['en', 'fr'] as const)
+      if (
+        fact.questions[language].some((q) =>
+          questionCues(
+            words(q).map((w) => w.word),
+            language,
+          ).has('why'),
+        )
+      )
+        kinds.add('reason');
     return kinds;
   });
   // The names a fact's answer gives: written as names, rare in general language ("ByteDance", "CFIUS",

@@ -29,6 +29,7 @@ export const MESSAGES = {
       locality: 'city, state or region',
       outcome: 'outcome',
       day: 'exact day',
+      reason: 'reason',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -79,6 +80,7 @@ export const MESSAGES = {
       locality: 'aucune ville, aucun État ni aucune région',
       outcome: 'rien sur ce qu’il en est advenu',
       day: 'aucun jour précis',
+      reason: 'aucune raison',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

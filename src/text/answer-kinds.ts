@@ -20,7 +20,8 @@ export type AnswerKind =
   | 'decision'
   | 'locality'
   | 'outcome'
-  | 'day';
+  | 'day'
+  | 'reason';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -140,6 +141,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (OUTCOME_GIVEN.test(lower)) kinds.add('outcome');
   if (DAY_OF_MONTH.test(lower) || WEEKDAY.test(lower)) kinds.add('day');
   // "It did not say when this would happen", "sans date": an answer to when, to the day.
+  if (REASON_GIVEN.test(lower.replace(/["“”«»]/g, ' ').replace(/\s+/g, ' '))) kinds.add('reason');
   if (NO_DATE.test(lower)) {
     kinds.add('date');
     kinds.add('day');
@@ -409,6 +411,10 @@ const MONTHS =
   'january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre';
 /** A day of the month: "17 June 2022", "le 1er mai", "June 17". */
 const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:er|st|nd|rd|th)? (?:${MONTHS})\\b|\\b(?:${MONTHS}) \\d{1,2}\\b`);
+/** Why, in a text: a cause or an aim ("because he feared…", "the aim is to convince…", "afin de…"). */
+const REASON_GIVEN =
+  /\b(?:because|in order to|so as to|so that|the aim|aims? to|aimed|to convince|to reassure|to protect|to help|to better|to provide|feared|fearing|for fear|out of concern|complicat\w*|parce que|car|afin de|dans le but|le but|pour convaincre|pour rassurer|pour proteger|pour aider|pour mieux|pour fournir|craignait|craignant|par crainte|compliqu\w*)\b/;
+
 /** A text saying no date was given. */
 const NO_DATE =
   /\b(?:(?:did|does|has|have) not|didn't|hasn't|never) (?:say|said|specif(?:y|ied)|give|given|set) when\b|\bno (?:date|timeline|timetable|deadline)\b|\bsans (?:date|calendrier|echeance)\b|\bpas precise quand\b|\bpas dit quand\b/;

@@ -123,6 +123,26 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('oracle-routing', 'autre chose : le CFIUS, c’est quoi ?').fact?.id).toBe('cfius');
   });
 
+  it('asking why, is answered by the previous answer when it gives a cause or an aim, and refused saying so when not', () => {
+    for (const [previous, q] of [
+      ['sale-order-2020', 'why?'],
+      ['oracle-routing', 'pourquoi ?'],
+      ['governance-unit-may', 'why?'],
+    ] as const)
+      expect(after(previous, q), q).toMatchObject({ status: 'answered', fact: { id: previous } });
+    for (const [previous, q] of [
+      ['biden-review', 'why?'],
+      ['bytedance-ownership', 'pourquoi ?'],
+    ] as const) {
+      const d = after(previous, q);
+      expect(d.status, q).toBe('unknown');
+      expect(d.ranking[0], q).toMatchObject({ id: previous, lacks: ['reason'] });
+      expect(d.followUp, q).toMatchObject({ about: 'reason' });
+    }
+    // What something does is what the answer says, reason or not.
+    expect(after('cfius', 'what does it do exactly?').fact?.id).toBe('cfius');
+  });
+
   it("made only of the previous answer's own words, is about that answer, unless it opens on something else, asks where it says not, or asks what it lacks", () => {
     for (const [previous, q] of [
       ['biden-review', 'only tiktok or other chinese companies too?'],

@@ -225,6 +225,14 @@ describe('what kind of answer a question asks for', () => {
     );
   });
 
+  it('a reason: a cause or an aim ("because he feared", "the aim is to", "pour « fournir »"), not a bare statement', () => {
+    expect([...givenKinds('Trump ordered the sale because he feared exposure.')]).toContain('reason');
+    expect([...givenKinds('Une unité créée pour « fournir un plus grand niveau de gouvernance ».')]).toContain(
+      'reason',
+    );
+    expect([...givenKinds('The Biden administration kept examining TikTok.')]).not.toContain('reason');
+  });
+
   it('who someone pointed at is ("who are they?", "c\'est qui eux ?", "lesquels ?"): a name', () => {
     for (const q of ['who are they?', "c'est qui eux ?", 'qui sont-ils ?', 'lesquels ?', 'which ones?'])
       expect(asked(q), q).toEqual(['name']);
