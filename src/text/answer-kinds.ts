@@ -114,6 +114,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     kinds.add('name');
   // "comment s'appelle l'unité", "ils s'appellent comment": what something is called.
   if (words.some((w) => CALLED.has(w))) kinds.add('name');
+  // "what's it called?", "what is the committee called": what something is called.
+  if (words.some((w, i) => w === 'called' && (i === words.length - 1 || words[i + 1] === 'again'))) kinds.add('name');
   return kinds;
 }
 

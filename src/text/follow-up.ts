@@ -56,6 +56,8 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
     return 'source';
   // "where's that from?", "where is this from?"
   if (has('where', 'wheres') && has('from')) return 'source';
+  // "who's quoted on that?", "qui est cité ?"
+  if (has('qui', 'who', 'whos', 'whom') && has('quoted', 'quote', 'cite', 'citee')) return 'claimant';
   // "d'après qui ?", "selon qui ?", "according to whom?"
   if (has('qui', 'who', 'whom') && (has('selon', 'according') || phrase(['d', 'apres']))) return 'claimant';
   if (
@@ -207,7 +209,7 @@ const META: ReadonlySet<string> = new Set(
   independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment fiable fiables preuve
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
-  soi disant according selon sait year annee tell dire info infos`
+  soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos`
     .split(/\s+/)
     .concat(DETAIL_WORDS),
 );

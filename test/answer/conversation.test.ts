@@ -29,6 +29,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ['comment on le sait ?', 'certainty'],
       ['what year?', 'date'],
       ['more details?', 'detail'],
+      ["who's quoted on that?", 'claimant'],
+      ["ils tiennent ça d'où ?", 'source'],
       ['tu peux développer ?', 'detail'],
       ['ça sert à quoi ?', 'reason'],
       ["c'est pour quoi faire ?", 'reason'],

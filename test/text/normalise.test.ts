@@ -234,7 +234,14 @@ describe('what kind of answer a question asks for', () => {
   });
 
   it('who someone pointed at is ("who are they?", "c\'est qui eux ?", "lesquels ?"): a name', () => {
-    for (const q of ['who are they?', "c'est qui eux ?", 'qui sont-ils ?', 'lesquels ?', 'which ones?'])
+    for (const q of [
+      'who are they?',
+      "c'est qui eux ?",
+      'qui sont-ils ?',
+      'lesquels ?',
+      'which ones?',
+      "what's it called?",
+    ])
       expect(asked(q), q).toEqual(['name']);
     expect(asked("who'd they get to help with security?")).toEqual([]);
   });
