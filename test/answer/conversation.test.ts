@@ -311,6 +311,15 @@ const BLIND_FLOORS = [
     notAnswered: 0.9,
     wrong: 0.02,
   },
+  {
+    file: 'conversations-blind-3a.yaml',
+    first: 0.93,
+    followup: 0.84,
+    newTopic: 0.9,
+    refused: 0.66,
+    notAnswered: 0.73,
+    wrong: 0.052,
+  },
 ] as const;
 
 for (const floor of BLIND_FLOORS) {
