@@ -275,6 +275,8 @@ function decideAfter(parts: Parts, question: string, rankingSize: number, contex
   const aloneWithRunnerUp = preferPlace(parts, reading, Math.max(rankingSize, parts.options.maxSuggestions + 1));
   const alone = { ...aloneWithRunnerUp, ranking: aloneWithRunnerUp.ranking.slice(0, Math.max(rankingSize, 1)) };
   const unused = { ...alone, followUp: { previous: previous.id, used: false } };
+  // "thanks!", "what do you think?": no question about any answer.
+  if (alone.offSubject?.kind === 'thanks' || alone.offSubject?.kind === 'opinion') return unused;
   // A message that stands on its own, or says it changes the subject, is never bent toward the previous
   // answer; an elliptical one ("and the backups?", "when was it formed?") is read with it when it cannot
   // be answered alone.
@@ -366,6 +368,8 @@ function preferPlace(parts: Parts, reading: Reading, rankingSize: number): Decis
  */
 function breakTie(parts: Parts, alone: Decision, previous: Fact): Decision {
   const unused = { ...alone, followUp: { previous: previous.id, used: false } };
+  // "thanks!", "what do you think?": no question about any answer.
+  if (alone.offSubject?.kind === 'thanks' || alone.offSubject?.kind === 'opinion') return unused;
   const best = alone.ranking[0]!;
   const tied = alone.ranking.filter((r) => r === best || (fitsAsWell(r, best) && r.id !== previous.id));
   const related = tied.filter((r) => parts.links.get(previous.id)!.has(r.id));
@@ -542,7 +546,10 @@ function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: 
           : 'unknown';
   const byId = snapshot.factsById;
   const nearest = (status === 'answered' ? ranking.slice(1) : ranking).slice(0, options.maxSuggestions + 1);
+  // Thanks or a request for an opinion: no fact to suggest.
+  const conversational = offSubject?.kind === 'thanks' || offSubject?.kind === 'opinion';
   const suggestions = nearest
+    .filter(() => !conversational)
     .filter((r, i) => (status === 'clarify' && i === 0) || r.coverage >= options.suggestionThreshold)
     .slice(0, options.maxSuggestions)
     .map((r) => byId.get(r.id)!);

@@ -154,7 +154,11 @@ export function formatExplanation(e: Explanation): string {
         ? `  the question is about the asker's own organisation${off.word ? ` ("${off.word}")` : ''}, which no fact is about`
         : off.kind === 'everyday'
           ? `  the question is about "${off.word}", an everyday subject (weather, meals, parking, holidays) no fact explains`
-          : `  the question names ${off.word ?? 'a company'}, listed in other_names of synonyms.yaml, which no fact names`,
+          : off.kind === 'thanks'
+            ? '  the message only closes the conversation ("thanks", "ok merci"): no question'
+            : off.kind === 'opinion'
+              ? `  the message asks the bot's own opinion ("${off.word}"), which it has none of`
+              : `  the question names ${off.word ?? 'a company'}, listed in other_names of synonyms.yaml, which no fact names`,
     );
   }
   if (e.best && e.best.lacks.length > 0) {

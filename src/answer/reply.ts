@@ -86,7 +86,9 @@ export function buildReply(question: string, decision: Decision, context: ReplyC
       ? m.didYouMean(candidate.title[language])
       : question.trim() === ''
         ? m.emptyQuestion
-        : `${whyUnknown(decision, context.snapshot)} ${m.askContact(context.contact[language])}`;
+        : decision.offSubject?.kind === 'thanks'
+          ? m.welcome
+          : `${whyUnknown(decision, context.snapshot)} ${m.askContact(context.contact[language])}`;
   return {
     status: decision.status,
     language,
@@ -120,6 +122,7 @@ function whyUnknown(decision: Decision, snapshot: KnowledgeSnapshot): string {
   const m = MESSAGES[decision.language];
   const off = decision.offSubject;
   if (off?.kind === 'everyday') return m.unknown;
+  if (off?.kind === 'opinion') return m.noOpinion;
   if (off) return off.kind === 'asker' || off.word === undefined ? m.aboutAsker : m.aboutOther(off.word);
   const best = decision.ranking[0];
   const nearest = best && snapshot.factsById.get(best.id);

@@ -2,7 +2,9 @@ import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { analyze, type AnalyzedWord } from '../text/analyze.ts';
 import {
+  CLOSINGS,
   EVERYDAY_SUBJECTS,
+  OPINIONS,
   FIRST_PERSON_POSSESSIVES,
   FIRST_PERSON_SUBJECTS,
   speaksOfAsker,
@@ -10,7 +12,7 @@ import {
 
 /** What a question is about instead of the knowledge base's subjects, and the word that says so. */
 export interface OffSubject {
-  readonly kind: 'asker' | 'other-name' | 'everyday';
+  readonly kind: 'asker' | 'other-name' | 'everyday' | 'thanks' | 'opinion';
   readonly word: string | undefined;
 }
 
@@ -58,6 +60,13 @@ export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
     otherName: (word) => otherNames.get(word),
     owned: (words, language) => markOwned(words, language, possessives),
     offSubject: (words, owned, language, explained) => {
+      // "thanks!", "ok merci", "great, got it": the conversation closing, no question.
+      if (words.length > 0 && words.every((w) => CLOSINGS.has(w.word)) && words.some((w) => !GLUE.has(w.word)))
+        return { kind: 'thanks', word: undefined };
+      // "what do you think?", "t'en penses quoi ?", "your take?": the bot's own opinion, which it has none of.
+      const content = words.filter((w) => !w.stop && !w.framing);
+      if (content.length > 0 && content.every((w) => OPINIONS.has(w.word)))
+        return { kind: 'opinion', word: content[0]!.word };
       const other = words.findIndex((w, i) => otherNames.has(w.word) && !explained(i));
       if (other >= 0) return { kind: 'other-name', word: otherNames.get(words[other]!.word) };
       // "what's the weather in Singapore": the weather, which no fact explains, not Singapore's data centers.
@@ -82,6 +91,21 @@ export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
     },
   };
 }
+
+/** Words that join a closing to the conversation without closing it ("and so…"). */
+const GLUE: ReadonlySet<string> = new Set([
+  'and',
+  'so',
+  'alors',
+  'et',
+  'bon',
+  'ah',
+  'oh',
+  'you',
+  'much',
+  'lot',
+  'beaucoup',
+]);
 
 function* examplesOf(fact: Fact): Generator<string> {
   for (const language of ['en', 'fr'] as const) {

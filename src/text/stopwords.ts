@@ -91,6 +91,20 @@ export const EVERYDAY_SUBJECTS: ReadonlySet<string> = new Set(
   vacation vacations holiday holidays conges vacances birthday birthdays anniversaire gym`.split(/\s+/),
 );
 
+/** A message that only closes the conversation: "thanks!", "ok merci", "great, got it", "parfait". */
+export const CLOSINGS: ReadonlySet<string> = new Set(
+  `thanks thank you thx ty tysm cheers ok okay k kk cool great perfect awesome nice good got it noted understood
+  much lot merci beaucoup parfait super top nickel genial compris note bien ca marche entendu d accord daccord
+  bon ah oh and so alors et`.split(/\s+/),
+);
+
+/** Words asking the bot's own opinion or advice: "what do you think?", "ton avis ?", "que conseilles-tu ?". */
+export const OPINIONS: ReadonlySet<string> = new Set(
+  `think thoughts opinion opinions view views take feel recommend recommendation advise advice suggest
+  penses pensez pense penser avis recommandes recommandez recommande conseilles conseillez conseille conseil
+  suggeres suggerez`.split(/\s+/),
+);
+
 export const FIRST_PERSON_POSSESSIVES: ReadonlySet<string> = new Set(['our', 'my', 'notre', 'nos', 'mon', 'ma', 'mes']);
 
 /** First-person subjects: a knowledge base whose examples use them speaks of its own organisation. */

@@ -228,6 +228,23 @@ describe("a question about something else than the facts' subjects (the frozen k
     expect(answerer.ask(atLunch).offSubject).toBeUndefined();
   });
 
+  it('that only closes the conversation ("thanks!", "ok merci"), or asks the bot\'s own opinion, is no question for a fact', () => {
+    for (const q of ['thanks!', 'ok merci', 'great, got it', 'merci beaucoup']) {
+      const decision = answerer.ask(q);
+      expect(decision.status, q).toBe('unknown');
+      expect(decision.offSubject?.kind, q).toBe('thanks');
+      expect(answerer.ask(q, { previous: 'oracle-routing' }).suggestions, q).toEqual([]);
+    }
+    for (const q of ['what do you think?', "t'en penses quoi ?", 'your take?', 'ton avis ?']) {
+      const after = answerer.ask(q, { previous: 'oracle-routing' });
+      expect(after.status, q).toBe('unknown');
+      expect(after.offSubject?.kind, q).toBe('opinion');
+    }
+    // Asking whether something is so, with "do you think", is still that question.
+    expect(answerer.ask('do you think tiktok still keeps backups?').fact?.id).toBe('backups-retained');
+    expect(answerer.ask('ok, and the backups?', { previous: 'oracle-routing' }).offSubject).toBeUndefined();
+  });
+
   it("about an everyday subject a fact explains, is that fact's", () => {
     const files = fixtureFiles();
     files.set(

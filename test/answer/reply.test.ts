@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../src/answer/messages.ts';
 import { buildReply } from '../../src/answer/reply.ts';
 import { TODAY, fixtureAnswerer } from '../helpers.ts';
 
@@ -31,5 +32,26 @@ describe('"I don\'t know" says why, when the engine ruled the question out', () 
     expect(notice('who cleans the windows of the office')).toMatch(
       /^I don't know that one: the knowledge base does not cover it\./,
     );
+  });
+});
+
+describe('a message that only thanks, or asks an opinion', () => {
+  const answerer = fixtureAnswerer();
+  const reply = (q: string) =>
+    buildReply(q, answerer.ask(q, { previous: 'oracle-routing' }), {
+      snapshot: answerer.snapshot,
+      now: TODAY,
+      contact: { en: 'the policy team', fr: "l'équipe politique" },
+    });
+
+  it('gets a short acknowledgement, without suggestions or a contact', () => {
+    const r = reply('merci !');
+    expect(r.notice).toBe(MESSAGES.fr.welcome);
+    expect(r.suggestions).toEqual([]);
+    expect(reply('thanks').notice).toBe(MESSAGES.en.welcome);
+  });
+
+  it('is told the bot has no opinion of its own', () => {
+    expect(reply('what do you think?').notice).toContain(MESSAGES.en.noOpinion);
   });
 });
