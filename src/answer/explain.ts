@@ -108,6 +108,7 @@ const KIND: Record<AskedKind, string> = {
   outcome: 'how it turned out',
   day: 'the exact day',
   reason: 'why',
+  headcount: 'a count of people or accounts',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -30,6 +30,7 @@ export const MESSAGES = {
       outcome: 'outcome',
       day: 'exact day',
       reason: 'reason',
+      headcount: 'count of people or accounts',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -83,6 +84,7 @@ export const MESSAGES = {
       outcome: 'rien sur ce qu’il en est advenu',
       day: 'aucun jour précis',
       reason: 'aucune raison',
+      headcount: 'aucun nombre de personnes ni de comptes',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -21,7 +21,8 @@ export type AnswerKind =
   | 'locality'
   | 'outcome'
   | 'day'
-  | 'reason';
+  | 'reason'
+  | 'headcount';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -37,6 +38,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if (w === 'frequence' || w === 'frequency') kinds.add('frequency');
     else if (w === 'tous' && next === 'les' && after === 'combien') kinds.add('frequency');
     else if (w === 'how' && next === 'long') kinds.add('duration');
+    // "for what period", "for what duration", "quelle durée", "sur quelle période".
+    else if (WHICH.has(w) && PERIODS.has(next ?? '')) kinds.add('duration');
     else if (w === 'how' && next === 'much' && after === 'time') kinds.add('duration');
     else if (w === 'how' && (next === 'many' || next === 'much' || next === 'old')) kinds.add('quantity');
     // "how big are those data centers?", "how large is the team", "quelle taille": a measure.
@@ -108,6 +111,17 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     words.some((w, i) => WHICH_ONES.has(w) || (w === 'which' && words[i + 1] === 'ones'))
   )
     kinds.add('name');
+  // "how many US users", "combien d'utilisateurs", "the number of engineers": a count of people, which a
+  // share ("100% of the traffic") does not give.
+  const counting = (w: string, i: number) =>
+    (w === 'how' && words[i + 1] === 'many') || w === 'combien' || w === 'number' || w === 'nombre' || w === 'nb';
+  if (
+    kinds.has('quantity') &&
+    words.some((w, i) => counting(w, i) && words.slice(i + 1, i + 5).some((x) => COUNTED.has(x)))
+  ) {
+    kinds.delete('quantity');
+    kinds.add('headcount');
+  }
   // "which city are those servers in?", "dans quels États américains ?": a place finer than a country.
   if (words.some((w, i) => WHICH.has(w) && LOCALITIES.has(words[i + 1] ?? ''))) kinds.add('locality');
   if (words.some((w, i) => WHICH.has(w) && (PEOPLE.has(words[i + 1] ?? '') || FIRMS.has(words[i + 1] ?? ''))))
@@ -130,6 +144,9 @@ export function givenKinds(text: string): Set<AnswerKind> {
   const withoutDates = lower
     .replace(/\b\d{1,2}(?:er)?\s+\p{L}+\s+(?:19|20)\d{2}\b/gu, ' ')
     .replace(/\b(?:19|20)\d{2}\b/g, ' ');
+  // A share ("100% of US user traffic") is a figure, but no count of people or things.
+  const withoutShares = withoutDates.replace(/\d+(?:[.,]\d+)?\s?(?:%|percent|pour ?cent)/g, ' ');
+  if (/\d/.test(withoutShares)) kinds.add('headcount');
   if (/\d/.test(withoutDates)) kinds.add('quantity');
   if (CURRENCY.test(lower)) kinds.add('money');
   if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
@@ -325,6 +342,12 @@ const LOCALITIES: ReadonlySet<string> = new Set(
   ),
 );
 
+const PERIODS: ReadonlySet<string> = new Set(['period', 'duration', 'length', 'periode', 'duree', 'timeframe']);
+/** People and accounts counted: "how many users", "combien d'ingénieurs". */
+const COUNTED: ReadonlySet<string> = new Set(
+  `users user people persons employees staff engineers americans accounts customers subscribers
+  utilisateurs utilisateur personnes gens employes salaries ingenieurs americains comptes clients abonnes`.split(/\s+/),
+);
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
 
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(

@@ -71,18 +71,18 @@ describe('what kind of answer a question asks for', () => {
   const asked = (q: string) => [...askedKinds(words(q))];
 
   it('a figure: how many, how much, combien, nombre de, how old…', () => {
+    for (const q of ['le nombre de serveurs', 'traffic percentage', 'how old is he']) {
+      expect(asked(q), q).toEqual(['quantity']);
+    }
+    // A count of people or accounts.
     for (const q of [
       'how many users',
       "combien d'utilisateurs",
-      'le nombre de serveurs',
       'the number of engineers',
       'nb de personnes',
       'nombre ingénieurs chinois accès',
-      'traffic percentage',
-      'how old is he',
-    ]) {
-      expect(asked(q), q).toEqual(['quantity']);
-    }
+    ])
+      expect(asked(q), q).toEqual(['headcount']);
   });
 
   it('a sum of money: a price, a cost, a payment, revenue, a fine, le montant, combien ça coûte', () => {
@@ -99,7 +99,7 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('salary slips')).toEqual([]);
     expect(asked('dans quels pays')).toEqual([]);
     expect([...givenKinds('100% of US user traffic')]).toEqual(['quantity']);
-    expect([...givenKinds('a fine of $5 million')]).toEqual(['quantity', 'money']);
+    expect([...givenKinds('a fine of $5 million')]).toEqual(['headcount', 'quantity', 'money']);
   });
 
   it('a length of time, a date, or either for "since when"', () => {
@@ -233,6 +233,20 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('The Biden administration kept examining TikTok.')]).not.toContain('reason');
   });
 
+  it('a count of people or accounts ("how many US users"), which a share ("100% of the traffic") does not give; "for what period" asks how long', () => {
+    for (const q of [
+      'how many US users does it have?',
+      "combien d'utilisateurs américains ?",
+      'the number of engineers with access',
+    ])
+      expect(asked(q), q).toContain('headcount');
+    expect(asked('how much of the traffic goes to Oracle?')).not.toContain('headcount');
+    expect([...givenKinds('100% of US user traffic goes to Oracle')]).not.toContain('headcount');
+    expect([...givenKinds('1,000 engineers had access')]).toContain('headcount');
+    for (const q of ['For what period are the copies retained?', 'sur quelle durée ?'])
+      expect(asked(q), q).toContain('duration');
+  });
+
   it('who someone pointed at is ("who are they?", "c\'est qui eux ?", "lesquels ?"): a name', () => {
     for (const q of [
       'who are they?',
@@ -306,8 +320,8 @@ describe('what kind of answer a question asks for', () => {
   });
 
   it("a figure for a size, a volume or a number of people, a sum for a deal's value", () => {
+    expect(asked("le nombre d'employés de l'unité")).toEqual(['headcount']);
     for (const q of [
-      "le nombre d'employés de l'unité",
       'what is the total volume of data in petabytes',
       'headcount of the new unit',
       'how big are those data centers?',
