@@ -74,6 +74,13 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     // Not "… after the order failed to materialise", which says how it turned out.
     else if ((OUTCOMES.has(w) && previous !== 'to' && previous !== 'de') || (w === 'panned' && next === 'out'))
       kinds.add('outcome');
+    // "a fini par interdire…", "did they end up banning it?": what happened in the end; not "where did the
+    // data end up", which asks where.
+    else if (
+      ((w === 'fini' || w === 'finit' || w === 'finir') && next === 'par') ||
+      ((w === 'end' || w === 'ended' || w === 'ends') && next === 'up' && !words.includes('where'))
+    )
+      kinds.add('outcome');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
     else if (NAME_WORDS.has(w) && !(previous === 'au' && next === 'de')) kinds.add('name');
     else if (asksAddress(w, previous, next)) kinds.add('address');

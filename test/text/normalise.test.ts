@@ -194,12 +194,15 @@ describe('what kind of answer a question asks for', () => {
       "ça s'est fait finalement ?",
       'ça a abouti ?',
       'did it materialise?',
+      "l'administration a fini par interdire TikTok ?",
+      'did they end up banning it?',
     ])
       expect(asked(q), q).toEqual(['outcome']);
     for (const q of [
       'does US traffic go through Oracle?',
       'did they say it after the order failed to materialise?',
       "qu'est-ce qui s'est fait en 2020 ?",
+      'where did the data end up?',
     ])
       expect(asked(q), q).toEqual([]);
     expect([...givenKinds('A deal was reportedly reached, but it never materialised.')]).toContain('outcome');
