@@ -222,11 +222,23 @@ const CALLED: ReadonlySet<string> = new Set(['appelle', 'appellent', 'appelait',
 const PEOPLE: ReadonlySet<string> = new Set(
   `journalist journalists reporter reporters person people spokesperson spokesman spokeswoman employee employees
   official officials executive executives journaliste journalistes personne personnes employe employes salarie
-  responsable responsables dirigeant dirigeants`.split(/\s+/),
+  responsable responsables dirigeant dirigeants individual individuals individu individus officer officers`.split(
+    /\s+/,
+  ),
 );
 
 /** Words that ask for a name ("what's the name of…", "son nom", "can you name…"); not "au nom de". */
-const NAME_WORDS: ReadonlySet<string> = new Set(['name', 'names', 'named', 'nom', 'noms', 'nommer']);
+const NAME_WORDS: ReadonlySet<string> = new Set([
+  'name',
+  'names',
+  'named',
+  'nom',
+  'noms',
+  'nommer',
+  'designation',
+  'denomination',
+  'appellation',
+]);
 
 /**
  * A postal address asked for: "the address of…", "office address", "l'adresse exacte"; not an IP, e-mail
@@ -376,6 +388,10 @@ const MONEY_WORDS: ReadonlySet<string> = new Set(
 const DEALS: ReadonlySet<string> = new Set([
   'contract',
   'contrat',
+  'contractual',
+  'contractuelle',
+  'agreement',
+  'arrangement',
   'deal',
   'accord',
   'transaction',

@@ -258,6 +258,9 @@ describe('what kind of answer a question asks for', () => {
       'lesquels ?',
       'which ones?',
       "what's it called?",
+      'under what designation was it constituted?',
+      'which individual was appointed?',
+      'la dénomination des cabinets',
     ])
       expect(asked(q), q).toEqual(['name']);
     expect(asked("who'd they get to help with security?")).toEqual([]);
@@ -332,7 +335,11 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toEqual(['quantity']);
     expect(asked('is it a big deal?')).toEqual([]);
-    for (const q of ['Oracle contract value', "la valeur de l'accord avec Oracle"])
+    for (const q of [
+      'Oracle contract value',
+      "la valeur de l'accord avec Oracle",
+      'the contractual value of the arrangement',
+    ])
       expect(asked(q), q).toEqual(['money']);
   });
 
