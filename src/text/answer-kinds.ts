@@ -130,8 +130,12 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     kinds.add('headcount');
   }
   // "which city are those servers in?", "dans quels États américains ?": a place finer than a country.
-  if (words.some((w, i) => WHICH.has(w) && LOCALITIES.has(words[i + 1] ?? ''))) kinds.add('locality');
+  if (words.some((w, i) => WHICH.has(w) && [words[i + 1], words[i + 2]].some((n) => LOCALITIES.has(n ?? ''))))
+    kinds.add('locality');
   if (words.some((w, i) => WHICH.has(w) && (PEOPLE.has(words[i + 1] ?? '') || FIRMS.has(words[i + 1] ?? ''))))
+    kinds.add('name');
+  // "le journaliste de BuzzFeed qui a sorti l'article, c'est qui ?", "who is the reporter?": a person, by name.
+  if (words.some((w, i) => asksWho(words, i)) && words.some((w) => PEOPLE.has(w) && w !== 'people' && w !== 'personne'))
     kinds.add('name');
   // "comment s'appelle l'unité", "ils s'appellent comment": what something is called.
   if (words.some((w) => CALLED.has(w))) kinds.add('name');

@@ -180,6 +180,7 @@ describe('what kind of answer a question asks for', () => {
       'which city are those servers in exactly?',
       'dans quelle ville exactement ?',
       'dans quels États américains ?',
+      'in which us state is the backup data center?',
     ])
       expect(asked(q), q).toEqual(['locality']);
     expect(asked('which countries hold the backups?')).toEqual([]);
@@ -261,6 +262,7 @@ describe('what kind of answer a question asks for', () => {
       'under what designation was it constituted?',
       'which individual was appointed?',
       'la dénomination des cabinets',
+      "le journaliste de buzzfeed qui a sorti l'article c'est qui ?",
     ])
       expect(asked(q), q).toEqual(['name']);
     expect(asked("who'd they get to help with security?")).toEqual([]);
