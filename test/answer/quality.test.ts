@@ -187,6 +187,14 @@ const SETS: readonly {
     notAnswered: 0.88,
     wrong: 0.05,
   },
+  {
+    name: 'blind set S (context and formal; scored blind with the engine of 2026-12-03, 58006b1 and 18578ed)',
+    file: 'questions-blind-s.yaml',
+    right: 0.76,
+    refused: 0.93,
+    notAnswered: 0.98,
+    wrong: 0.0125,
+  },
 ];
 
 describe('answer quality on the frozen knowledge base', () => {
