@@ -290,6 +290,7 @@ function decideAfter(parts: Parts, question: string, rankingSize: number, contex
   if (
     ownWords &&
     !followUp.opens &&
+    !followUp.definition &&
     context.unanswered !== true &&
     !(reading.cues.has('where') && !parts.kinds.placed(previous.id)) &&
     parts.kinds.lacks(previous.id, reading.asked, reading.questionWords).length === 0
@@ -336,6 +337,9 @@ function decideAfter(parts: Parts, question: string, rankingSize: number, contex
       followUp: { previous: previous.id, used: true },
     };
   }
+  // "c'est quoi ce comité dont il fait partie ?" after an answer that names the committee: what that
+  // thing is, which the answer that only named it does not say: read alone.
+  if (followUp.definition) return unused;
   const withContext = settle(parts, reading, rankingSize, previous);
   return withContext.status === 'answered' && followUp.elliptical
     ? { ...withContext, followUp: { previous: previous.id, used: true } }

@@ -23,6 +23,11 @@ export interface FollowUpReading {
   readonly beforeOrAfter: boolean;
   /** The message opens as a follow-up ("and…", "what about…", "et…"): the same question about something else. */
   readonly opens: boolean;
+  /**
+   * The message asks what something is ("c'est quoi ce comité ?", "what's the Treasury's role?"): the fact
+   * about that thing, not the answer that only named it.
+   */
+  readonly definition: boolean;
 }
 
 /** `everywhere`: words the knowledge base's facts nearly all have, which say nothing of a subject of their own. */
@@ -42,7 +47,12 @@ export function readFollowUp(
   const pointing = plain.some((w) => POINTING.has(w));
   const elliptical = !newTopic && (opens || pointing || content.length <= 2);
   const beforeOrAfter = !newTopic && subject.length === 0 && plain.some((w) => BEFORE_OR_AFTER.has(w));
-  return { about, elliptical, newTopic, beforeOrAfter, opens };
+  // Not "what's it supposed to do?": "it" is the answer's own subject.
+  const definition = DEFINITION.some((phrase) => {
+    const at = indexOfPhrase(plain, phrase);
+    return at >= 0 && !PRONOUNS.has(plain[at + phrase.length] ?? '');
+  });
+  return { about, elliptical, newTopic, beforeOrAfter, opens, definition };
 }
 
 function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
@@ -172,8 +182,12 @@ export function withoutOpening<W extends { readonly word: string }>(words: reado
 }
 
 function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, k) => words[i + k] === w)) return true;
-  return false;
+  return indexOfPhrase(words, phrase) >= 0;
+}
+
+function indexOfPhrase(words: readonly string[], phrase: readonly string[]): number {
+  for (let i = 0; i + phrase.length <= words.length; i++) if (phrase.every((w, k) => words[i + k] === w)) return i;
+  return -1;
 }
 
 function startsWithPhrase(words: readonly string[], phrase: readonly string[]): boolean {
@@ -227,6 +241,32 @@ const PURPOSE: readonly (readonly string[])[] = [
   ['pour', 'faire', 'quoi'],
   ['pour', 'quoi', 'faire'],
   ['c', 'est', 'pour', 'quoi'],
+];
+
+const PRONOUNS: ReadonlySet<string> = new Set([
+  '',
+  'it',
+  'its',
+  'that',
+  'this',
+  'they',
+  'ca',
+  'cela',
+  'il',
+  'elle',
+  'ils',
+  'elles',
+]);
+
+/** Phrases asking what something is. */
+const DEFINITION: readonly (readonly string[])[] = [
+  ['c', 'est', 'quoi'],
+  ['what', 'is'],
+  ['whats'],
+  ['what', 's'],
+  ['qu', 'est', 'ce', 'que', 'c', 'est'],
+  ['quel', 'est', 'ce'],
+  ['quelle', 'est', 'cette'],
 ];
 
 /** Words asking what came before or after. */

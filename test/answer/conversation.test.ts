@@ -156,6 +156,12 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: previous } });
       expect(d.followUp, q).toEqual({ previous, used: true, linked: 'same' });
     }
+    // What a thing the answer only named is ("c'est quoi ce comité…?" after the Treasury declined to
+    // comment) is not that answer; what "it" does still is.
+    const committee = after('no-comment', "c'est quoi ce comité dont il fait partie ?");
+    expect(committee.fact?.id).not.toBe('no-comment');
+    expect(committee.suggestions[0]?.id).toBe('cfius');
+    expect(after('governance-unit-may', "what's it supposed to do?").fact?.id).toBe('governance-unit-may');
     // Words of the whole knowledge base's subject only ask about no answer in particular.
     expect(after('backups-retained', 'tiktok data').followUp?.linked).toBeUndefined();
     // "and…" asks the same of something else; "where" after an answer that says not where; a figure it lacks.
