@@ -156,8 +156,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
     .replace(/\b\d{1,2}(?:er)?\s+\p{L}+\s+(?:19|20)\d{2}\b/gu, ' ')
     .replace(/\b(?:19|20)\d{2}\b/g, ' ');
   // A share ("100% of US user traffic") is a figure, but no count of people or things.
-  const withoutShares = withoutDates.replace(/\d+(?:[.,]\d+)?\s?(?:%|percent|pour ?cent)/g, ' ');
-  if (/\d/.test(withoutShares)) kinds.add('headcount');
+  if (countsSomething(withoutDates)) kinds.add('headcount');
   if (/\d/.test(withoutDates)) kinds.add('quantity');
   if (CURRENCY.test(lower)) kinds.add('money');
   if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
@@ -177,6 +176,15 @@ export function givenKinds(text: string): Set<AnswerKind> {
     kinds.add('day');
   }
   return kinds;
+}
+
+/** Whether a text gives a figure that is not a share ("100% of the traffic"): a count of something. */
+function countsSomething(text: string): boolean {
+  for (const match of text.matchAll(/\d[\d.,]*/g)) {
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 10).trimStart();
+    if (!/^(?:%|percent|pour ?cent)/.test(after)) return true;
+  }
+  return false;
 }
 
 /** Whether a fact that gives these kinds answers a question asking for this one. */
