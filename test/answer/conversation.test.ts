@@ -326,6 +326,15 @@ const BLIND_FLOORS = [
     notAnswered: 0.73,
     wrong: 0.052,
   },
+  {
+    file: 'conversations-blind-3b.yaml',
+    first: 0.87,
+    followup: 0.81,
+    newTopic: 1,
+    refused: 0.73,
+    notAnswered: 0.78,
+    wrong: 0.042,
+  },
 ] as const;
 
 for (const floor of BLIND_FLOORS) {
