@@ -74,9 +74,10 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     // Not "… after the order failed to materialise", which says how it turned out.
     else if ((OUTCOMES.has(w) && previous !== 'to' && previous !== 'de') || (w === 'panned' && next === 'out'))
       kinds.add('outcome');
-    // "a fini par interdire…", "did they end up banning it?": what happened in the end; not "where did the
-    // data end up", which asks where.
+    // "a fini par interdire…", "did they end up banning it?", "did they delete it in the end?":
+    // what happened in the end; not "where did the data end up", which asks where.
     else if (
+      (w === 'end' && previous === 'the' && words[i - 2] === 'in') ||
       ((w === 'fini' || w === 'finit' || w === 'finir') && next === 'par') ||
       ((w === 'end' || w === 'ended' || w === 'ends') && next === 'up' && !words.includes('where'))
     )
@@ -392,6 +393,7 @@ const QUANTITY_WORDS: ReadonlySet<string> = new Set(
  */
 const MONEY_WORDS: ReadonlySet<string> = new Set(
   `price prices pricing prix cost costs costing coute coutent cout couts pay paying paid payer paye payes payent payment
+  facture factures facturer facturent billed billing bills
   payments paiement revenue revenues valuation valorisation fee fees frais fine fines
   amende amendes montant montants tarif tarifs budget dollar dollars euro euros`.split(/\s+/),
 );

@@ -197,6 +197,7 @@ describe('what kind of answer a question asks for', () => {
       'did it materialise?',
       "l'administration a fini par interdire TikTok ?",
       'did they end up banning it?',
+      'did they actually delete it in the end?',
     ])
       expect(asked(q), q).toEqual(['outcome']);
     for (const q of [
@@ -337,6 +338,7 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toEqual(['quantity']);
     expect(asked('is it a big deal?')).toEqual([]);
+    expect(asked('combien oracle facture pour ça ?')).toContain('money');
     for (const q of [
       'Oracle contract value',
       "la valeur de l'accord avec Oracle",
