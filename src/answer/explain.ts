@@ -109,6 +109,7 @@ const KIND: Record<AskedKind, string> = {
   day: 'the exact day',
   reason: 'why',
   headcount: 'a count of people or accounts',
+  sanction: 'a penalty on anyone',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

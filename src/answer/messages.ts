@@ -31,6 +31,7 @@ export const MESSAGES = {
       day: 'exact day',
       reason: 'reason',
       headcount: 'count of people or accounts',
+      sanction: 'penalty on anyone (a dismissal, a fine, a lawsuit)',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -85,6 +86,7 @@ export const MESSAGES = {
       day: 'aucun jour précis',
       reason: 'aucune raison',
       headcount: 'aucun nombre de personnes ni de comptes',
+      sanction: 'aucune sanction contre quiconque (licenciement, amende, poursuites)',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

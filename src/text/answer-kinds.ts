@@ -22,7 +22,8 @@ export type AnswerKind =
   | 'outcome'
   | 'day'
   | 'reason'
-  | 'headcount';
+  | 'headcount'
+  | 'sanction';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -56,6 +57,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     // "the contract's value", "la valeur du contrat": a sum; "what value does it add" is not.
     else if ((w === 'value' || w === 'valeur') && words.some((x) => DEALS.has(x))) kinds.add('money');
     else if (BIOGRAPHY.has(w)) kinds.add('biography');
+    // "were the engineers fired?", "TikTok a-t-il été sanctionné ?", "any lawsuits?": a penalty on someone.
+    else if (SANCTIONS.has(w)) kinds.add('sanction');
     // "what did CFIUS decide?", "has it approved the deal?", "la décision finale": what someone decided.
     // Not "TikTok's decision to route traffic", which names what was decided.
     else if (DECISIONS.has(w) && !(w.startsWith('decision') && next === 'to')) kinds.add('decision');
@@ -165,6 +168,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (FREQUENCY.test(lower)) kinds.add('frequency');
   if (STREET_ADDRESS.test(lower)) kinds.add('address');
   if (lower.split(/[^a-z]+/).some((w) => BIOGRAPHY.has(w))) kinds.add('biography');
+  if (lower.split(/[^a-z]+/).some((w) => SANCTIONS.has(w) || SANCTIONS_GIVEN.has(w))) kinds.add('sanction');
   if (LEADER_GIVEN.test(lower)) kinds.add('leader');
   if (lower.split(/[^a-z]+/).some((w) => DECISIONS.has(w) || DECIDED.has(w))) kinds.add('decision');
   if (/\b(?:city|cities|ville|villes|state of|etat de|region|province|county)\b/.test(lower)) kinds.add('locality');
@@ -326,6 +330,21 @@ const BIOGRAPHY: ReadonlySet<string> = new Set(
   cv linkedin married wife husband hometown biography naissance natal natale enfance ecole ecoles etudie
   universite diplome diplomes carriere parcours mariee epouse biographie`.split(/\s+/),
 );
+
+/**
+ * A penalty on someone, asked: dismissed from a job, punished, fined, sued or prosecuted ("were those engineers
+ * fired?", "ont-ils été sanctionnés ?", "any lawsuit?"). Not "poursuivi" (also "continued": "a poursuivi
+ * l'examen"), "renvoyé" (sent back) or "viré" (also moved or deleted).
+ */
+const SANCTIONS: ReadonlySet<string> = new Set(
+  `fired sacked disciplined disciplinary punish punished punishment punishments penalise penalised penalize penalized
+  penalty penalties sanction sanctions sanctioned prosecute prosecuted prosecution sue sued suing lawsuit lawsuits indicted
+  convicted fined licencie licencies licenciee licenciees licenciement licenciements sanctionne sanctionnes
+  sanctionnee sanctionnees sanctionner puni punis punie punies punir punition condamne condamnes condamnee
+  condamnees condamnation poursuites`.split(/\s+/),
+);
+/** A text telling of a penalty: "was fined", "faced a lawsuit", "une amende". */
+const SANCTIONS_GIVEN: ReadonlySet<string> = new Set(['fine', 'fines', 'amende', 'amendes', 'court', 'tribunal']);
 
 /** Words asking what was decided, approved or ruled; given by a text that says so (or that someone ordered it). */
 const DECISIONS: ReadonlySet<string> = new Set(

@@ -99,7 +99,7 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('salary slips')).toEqual([]);
     expect(asked('dans quels pays')).toEqual([]);
     expect([...givenKinds('100% of US user traffic')]).toEqual(['quantity']);
-    expect([...givenKinds('a fine of $5 million')]).toEqual(['headcount', 'quantity', 'money']);
+    expect([...givenKinds('a fine of $5 million')]).toEqual(['headcount', 'quantity', 'money', 'sanction']);
   });
 
   it('a length of time, a date, or either for "since when"', () => {
@@ -250,6 +250,28 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('1,000 engineers had access')]).toContain('headcount');
     for (const q of ['For what period are the copies retained?', 'sur quelle durée ?'])
       expect(asked(q), q).toContain('duration');
+  });
+
+  it('a penalty on someone ("were they fired?", "ont-ils été sanctionnés ?", "any lawsuit?"), not "a poursuivi l\'examen"', () => {
+    for (const q of [
+      'were any of those engineers fired over it?',
+      'et les ingénieurs ont été sanctionnés ?',
+      'est-ce que TikTok a licencié les ingénieurs ?',
+      'did anyone sue them?',
+      'were there any penalties?',
+    ])
+      expect(asked(q), q).toContain('sanction');
+    for (const q of [
+      "L'administration Biden a-t-elle poursuivi l'examen de TikTok ?",
+      'who is in charge of the unit?',
+      'did they dismiss the report?',
+    ])
+      expect(asked(q), q).not.toContain('sanction');
+    expect([...givenKinds('The regulator fined TikTok $5 million.')]).toContain('sanction');
+    expect([...givenKinds('TikTok a écopé d’une amende.')]).toContain('sanction');
+    expect([...givenKinds('BuzzFeed News reported that engineers in China had access to US data.')]).not.toContain(
+      'sanction',
+    );
   });
 
   it('who someone pointed at is ("who are they?", "c\'est qui eux ?", "lesquels ?"): a name', () => {
