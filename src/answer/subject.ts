@@ -67,7 +67,12 @@ export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
       const content = words.filter((w) => !w.stop && !w.framing);
       if (content.length > 0 && content.every((w) => OPINIONS.has(w.word)))
         return { kind: 'opinion', word: content[0]!.word };
-      const other = words.findIndex((w, i) => otherNames.has(w.word) && !explained(i));
+      // Not a name that says who asks ("our European client", "un client européen", "a customer in India").
+      const asker = (i: number) =>
+        ASKERS.has(words[i - 1]?.word ?? '') ||
+        ASKERS.has(words[i + 1]?.word ?? '') ||
+        (ASKERS.has(words[i - 2]?.word ?? '') && ASKER_PLACE.has(words[i - 1]!.word));
+      const other = words.findIndex((w, i) => otherNames.has(w.word) && !explained(i) && !asker(i));
       if (other >= 0) return { kind: 'other-name', word: otherNames.get(words[other]!.word) };
       // "what's the weather in Singapore": the weather, which no fact explains, not Singapore's data centers.
       // Not when it is only when the question came up ("a partner at lunch insisted…", "au déjeuner").
@@ -164,3 +169,12 @@ const WHEN_IT_CAME_UP: ReadonlySet<string> = new Set(['at', 'over', 'during', 'a
 const OWN: ReadonlySet<string> = new Set(['own', 'propre', 'propres']);
 
 const PARTICIPLE = /^(?:\p{L}{3,}ed|kept|held|sent|run|made|done|put|set)$/u;
+
+/** Who a question comes from, named with a company or a place: "our European client", "a partner at Google". */
+const ASKERS: ReadonlySet<string> = new Set(
+  `client clients cliente clientes customer customers partner partners partenaire partenaires colleague colleagues
+  collegue collegues contact contacts prospect prospects counterpart counterparts homologue homologues office
+  bureau subsidiary filiale team equipe`.split(/\s+/),
+);
+/** "a client in India", "my contact at Google", "un client de Malaisie": where the asker's contact is. */
+const ASKER_PLACE: ReadonlySet<string> = new Set(['in', 'at', 'from', 'of', 'chez', 'de', 'du', 'en', 'au']);

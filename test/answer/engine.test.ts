@@ -276,6 +276,13 @@ describe("a question about something else than the facts' subjects (the frozen k
     expect(decision.suggestions.map((f) => f.id)).toContain('backup-locations');
   });
 
+  it('a company of other_names that says who asks ("my contact at Google", "a Google partner") is not the subject', () => {
+    for (const q of ['My contact at Google asked me who owns TikTok', 'a Google partner asked who owns TikTok'])
+      expect(answerer.ask(q), q).toMatchObject({ status: 'answered', fact: { id: 'bytedance-ownership' } });
+    for (const q of ['did Google ask who owns TikTok?', 'a partner asked me whether Google owns TikTok'])
+      expect(answerer.ask(q), q).toMatchObject({ status: 'unknown', offSubject: { kind: 'other-name' } });
+  });
+
   it('naming a thing synonyms.yaml names ("uk"), weighs it as a name against a fact that does not, even in lower case', () => {
     const uk = answerer.ask('what did the uk govt say about tiktok');
     expect(uk.status).toBe('unknown');
