@@ -39,8 +39,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if (w === 'frequence' || w === 'frequency') kinds.add('frequency');
     else if (w === 'tous' && next === 'les' && after === 'combien') kinds.add('frequency');
     else if (w === 'how' && next === 'long') kinds.add('duration');
-    // "for what period", "for what duration", "quelle durée", "sur quelle période".
-    else if (WHICH.has(w) && PERIODS.has(next ?? '')) kinds.add('duration');
+    // "for what period", "what retention period", "quelle durée", "sur quelle période".
+    else if (WHICH.has(w) && (PERIODS.has(next ?? '') || PERIODS.has(after ?? ''))) kinds.add('duration');
     else if (w === 'how' && next === 'much' && after === 'time') kinds.add('duration');
     else if (w === 'how' && (next === 'many' || next === 'much' || next === 'old')) kinds.add('quantity');
     // "how big are those data centers?", "how large is the team", "quelle taille": a measure.
@@ -255,6 +255,10 @@ const NAME_WORDS: ReadonlySet<string> = new Set([
   'designation',
   'denomination',
   'appellation',
+  'identity',
+  'identities',
+  'identite',
+  'identites',
 ]);
 
 /**
@@ -449,6 +453,12 @@ const COUNTING: ReadonlySet<string> = new Set([
   'a',
   'total',
   'exact',
+  'precise',
+  'approximate',
+  'estimated',
+  'actual',
+  'current',
+  'overall',
   'what',
   'whats',
   'le',

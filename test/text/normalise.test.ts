@@ -119,7 +119,12 @@ describe('what kind of answer a question asks for', () => {
   });
 
   it('a name: the name of…, son nom, can you name…, but not "au nom de"', () => {
-    for (const q of ["what's the name of the security firm", 'et son nom ?', 'can you name the engineers']) {
+    for (const q of [
+      "what's the name of the security firm",
+      'et son nom ?',
+      'can you name the engineers',
+      "Quelle est l'identité des ingénieurs ?",
+    ]) {
       expect(asked(q), q).toEqual(['name']);
     }
     expect(asked('qui a parlé au nom de TikTok')).toEqual([]);
@@ -248,7 +253,12 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('how much of the traffic goes to Oracle?')).not.toContain('headcount');
     expect([...givenKinds('100% of US user traffic goes to Oracle')]).not.toContain('headcount');
     expect([...givenKinds('1,000 engineers had access')]).toContain('headcount');
-    for (const q of ['For what period are the copies retained?', 'sur quelle durée ?'])
+    expect(asked('What is the precise number of American user accounts?')).toContain('headcount');
+    for (const q of [
+      'For what period are the copies retained?',
+      'sur quelle durée ?',
+      'what retention period applies?',
+    ])
       expect(asked(q), q).toContain('duration');
   });
 
