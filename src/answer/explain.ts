@@ -110,6 +110,7 @@ const KIND: Record<AskedKind, string> = {
   reason: 'why',
   headcount: 'a count of people or accounts',
   sanction: 'a penalty on anyone',
+  person: 'a person’s name',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

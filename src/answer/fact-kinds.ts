@@ -55,6 +55,14 @@ export function factKinds(
         ),
       ),
   );
+  // A person's name in a fact's answer: a rare name after a capitalised first name ("Albert Calamug",
+  // "Marie J. Dupont"), not a firm's ("BuzzFeed News", "Oracle Cloud").
+  facts.forEach((fact, doc) => {
+    for (const text of [fact.answer.en, fact.answer.fr])
+      for (const m of text.matchAll(PERSON_NAME))
+        if (answerNames[doc]!.has(m[1]!.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')))
+          given[doc]!.add('person');
+  });
   const answersNaming = new Map<string, number>();
   for (const names of answerNames)
     for (const name of names) answersNaming.set(name, (answersNaming.get(name) ?? 0) + 1);
@@ -90,3 +98,6 @@ export function factKinds(
     },
   };
 }
+
+/** A first name, an optional initial, and a name: "Albert Calamug", "Donald J. Trump". */
+const PERSON_NAME = /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+)\b/gu;

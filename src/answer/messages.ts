@@ -32,6 +32,7 @@ export const MESSAGES = {
       reason: 'reason',
       headcount: 'count of people or accounts',
       sanction: 'penalty on anyone (a dismissal, a fine, a lawsuit)',
+      person: 'person’s name',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -87,6 +88,7 @@ export const MESSAGES = {
       reason: 'aucune raison',
       headcount: 'aucun nombre de personnes ni de comptes',
       sanction: 'aucune sanction contre quiconque (licenciement, amende, poursuites)',
+      person: 'aucun nom de personne',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -23,7 +23,8 @@ export type AnswerKind =
   | 'day'
   | 'reason'
   | 'headcount'
-  | 'sanction';
+  | 'sanction'
+  | 'person';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -119,7 +120,10 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
           THEM.has(words[i + 1] ?? '') ||
           (BE.has(words[i + 1] ?? '') && THEM.has(words[i + 2] ?? ''))),
     ) ||
-    words.some((w, i) => WHICH_ONES.has(w) || (w === 'which' && words[i + 1] === 'ones'))
+    words.some(
+      (w, i) =>
+        (WHICH_ONES.has(w) && !RELATIVE_AFTER.has(words[i - 1] ?? '')) || (w === 'which' && words[i + 1] === 'ones'),
+    )
   )
     kinds.add('name');
   // "how many US users", "combien d'utilisateurs", "the number of engineers": a count of people, which a
@@ -141,6 +145,11 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   // "le journaliste de BuzzFeed qui a sorti l'article, c'est qui ?", "who is the reporter?": a person, by name.
   if (words.some((w, i) => asksWho(words, i)) && words.some((w) => PEOPLE.has(w) && w !== 'people' && w !== 'personne'))
     kinds.add('name');
+  // "the article's author", "l'auteur de la fuite": a person, by name.
+  if (words.some((w) => AUTHORS.has(w))) kinds.add('name');
+  // A name asked of people ("the engineers' names", "l'identité de la personne", "who is the journalist"):
+  // a person's name, which a firm's ("BuzzFeed News") does not give.
+  if (kinds.has('name') && words.some((w) => PERSONS.has(w) || AUTHORS.has(w))) kinds.add('person');
   // "comment s'appelle l'unité", "ils s'appellent comment": what something is called.
   if (words.some((w) => CALLED.has(w))) kinds.add('name');
   // "what's it called?", "what is the committee called": what something is called.
@@ -215,6 +224,10 @@ const DETERMINERS: ReadonlySet<string> = new Set(['the', 'those', 'these', 'le',
 /** People pointed at: "who are they?", "c'est qui eux ?", "qui sont-ils ?". */
 const THEM: ReadonlySet<string> = new Set(['they', 'them', 'eux', 'ils', 'elles']);
 const BE: ReadonlySet<string> = new Set(['are', 're', 'were', 'is', 'was', 'sont', 'etaient', 'est']);
+/** "selon lesquels", "dans laquelle": a relative clause, no question. */
+const RELATIVE_AFTER: ReadonlySet<string> = new Set(
+  'selon dans pour par avec sur sous parmi chez entre vers apres avant contre sans'.split(' '),
+);
 const WHICH_ONES: ReadonlySet<string> = new Set(['lesquels', 'lesquelles', 'laquelle', 'lequel']);
 const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', 'quels', 'quelles']);
 
@@ -231,6 +244,17 @@ const FIRMS: ReadonlySet<string> = new Set(
   'firm firms company companies vendor vendors consultancy consultancies boite boites societe societes cabinet cabinets'.split(
     ' ',
   ),
+);
+
+/** Who wrote or leaked something: asked for, a person's name. */
+const AUTHORS: ReadonlySet<string> = new Set(
+  'author authors auteur auteurs auteure autrice writer leaker leakers whistleblower whistleblowers'.split(' '),
+);
+/** People a name may be asked of: "the engineers' names", "ils s'appellent comment, ces ingénieurs ?". */
+const PERSONS: ReadonlySet<string> = new Set(
+  `person persons people personne personnes journalist journalists journaliste journalistes reporter reporters
+  engineer engineers ingenieur ingenieurs employee employees employe employes salarie salaries individual
+  individuals individu individus spokesperson spokesman spokeswoman porte parole insider insiders`.split(/\s+/),
 );
 
 const CALLED: ReadonlySet<string> = new Set(['appelle', 'appellent', 'appelait', 'appelaient', 'surnomme']);

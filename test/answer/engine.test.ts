@@ -172,6 +172,28 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(answerer.ask('who reported that chinese engineers accessed US data?').fact?.id).toBe('buzzfeed-report');
   });
 
+  it("asks a person's name (an author, the engineers, l'identité de la personne), which a firm's name does not give", () => {
+    for (const q of [
+      'buzzfeed tiktok article author',
+      'can you name the chinese engineers who accessed US data according to the recordings?',
+      "Quelle est l'identité de la personne à l'origine de la fuite des enregistrements ?",
+    ]) {
+      const decision = answerer.ask(q);
+      expect(decision.status, q).toBe('unknown');
+      expect(decision.ranking[0], q).toMatchObject({
+        id: 'buzzfeed-report',
+        lacks: expect.arrayContaining(['person']),
+      });
+    }
+    expect(lacks('oracle-relationship', 'person')).toEqual([]);
+    expect(answerer.ask("what's the name of the person quoted in TikTok's blog post about Oracle?").fact?.id).toBe(
+      'oracle-relationship',
+    );
+    expect(answerer.ask('which outlet published the recordings of Chinese engineers?').fact?.id).toBe(
+      'buzzfeed-report',
+    );
+  });
+
   it("asks a detail of a person's life, which a fact that only names them does not give", () => {
     expect(answerer.ask('albert calamug career before tiktok').status).toBe('unknown');
     expect(answerer.ask('quel est le parcours de Albert Calamug ?').status).toBe('unknown');

@@ -119,15 +119,14 @@ describe('what kind of answer a question asks for', () => {
   });
 
   it('a name: the name of…, son nom, can you name…, but not "au nom de"', () => {
-    for (const q of [
-      "what's the name of the security firm",
-      'et son nom ?',
-      'can you name the engineers',
-      "Quelle est l'identité des ingénieurs ?",
-    ]) {
+    for (const q of ["what's the name of the security firm", 'et son nom ?', "Quelle est l'identité de l'unité ?"]) {
       expect(asked(q), q).toEqual(['name']);
     }
     expect(asked('qui a parlé au nom de TikTok')).toEqual([]);
+    expect(asked("l'article selon lequel des ingénieurs avaient accès, il date de quand ?")).not.toContain('name');
+    expect(asked('buzzfeed article author')).toEqual(['name', 'person']);
+    expect(asked('can you name the engineers')).toEqual(['name', 'person']);
+    expect(asked('which outlet published it?')).not.toContain('person');
     expect(asked('who owns tiktok')).toEqual([]);
     for (const q of [
       'who are the experts they hired?',
@@ -135,7 +134,7 @@ describe('what kind of answer a question asks for', () => {
       'who leaked those recordings?',
       "c'est qui le journaliste ?",
     ])
-      expect(asked(q), q).toEqual(['name']);
+      expect(asked(q), q).toContain('name');
   });
 
   it('the person at the head of something: who leads, chairs, founded, is the CEO; given only by a text that says who leads', () => {
@@ -297,7 +296,7 @@ describe('what kind of answer a question asks for', () => {
       'la dénomination des cabinets',
       "le journaliste de buzzfeed qui a sorti l'article c'est qui ?",
     ])
-      expect(asked(q), q).toEqual(['name']);
+      expect(asked(q), q).toContain('name');
     expect(asked("who'd they get to help with security?")).toEqual([]);
   });
 
