@@ -145,15 +145,24 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   // "le journaliste de BuzzFeed qui a sorti l'article, c'est qui ?", "who is the reporter?": a person, by name.
   if (words.some((w, i) => asksWho(words, i)) && words.some((w) => PEOPLE.has(w) && w !== 'people' && w !== 'personne'))
     kinds.add('name');
+  // "who leaked it?", "c qui qui a leak les enregistrements", "qui a fuité ?": the leaker, a person.
+  if (
+    words.some(
+      (w, i) =>
+        asksWho(words, i) &&
+        (LEAKED.has(words[i + 1] ?? '') || (AUXILIARIES.has(words[i + 1] ?? '') && LEAKED.has(words[i + 2] ?? ''))),
+    )
+  )
+    kinds.add('name').add('person');
   // "the article's author", "l'auteur de la fuite": a person, by name.
   if (words.some((w) => AUTHORS.has(w))) kinds.add('name');
-  // A name asked of people ("the engineers' names", "l'identité de la personne", "who is the journalist"):
-  // a person's name, which a firm's ("BuzzFeed News") does not give.
-  if (kinds.has('name') && words.some((w) => PERSONS.has(w) || AUTHORS.has(w))) kinds.add('person');
   // "comment s'appelle l'unité", "ils s'appellent comment": what something is called.
   if (words.some((w) => CALLED.has(w))) kinds.add('name');
   // "what's it called?", "what is the committee called": what something is called.
   if (words.some((w, i) => w === 'called' && (i === words.length - 1 || words[i + 1] === 'again'))) kinds.add('name');
+  // A name asked of people ("the engineers' names", "l'identité de la personne", "who is the journalist"):
+  // a person's name, which a firm's ("BuzzFeed News") does not give.
+  if (kinds.has('name') && words.some((w) => PERSONS.has(w) || AUTHORS.has(w))) kinds.add('person');
   return kinds;
 }
 
@@ -246,6 +255,8 @@ const FIRMS: ReadonlySet<string> = new Set(
   ),
 );
 
+const LEAKED: ReadonlySet<string> = new Set(['leak', 'leaked', 'leaks', 'fuite', 'fuiter', 'divulgue']);
+const AUXILIARIES: ReadonlySet<string> = new Set(['a', 'has', 'had', 'did', 'have', 'avait']);
 /** Who wrote or leaked something: asked for, a person's name. */
 const AUTHORS: ReadonlySet<string> = new Set(
   'author authors auteur auteurs auteure autrice writer leaker leakers whistleblower whistleblowers'.split(' '),
