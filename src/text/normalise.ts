@@ -92,6 +92,11 @@ export function stem(word: string): string {
       break;
     }
   }
+  // French verbs in -dre: "vendre", "vende", "vendu", "vendent" are one word ("vend"), as are "répondre",
+  // "répondu".
+  if (/[^aeiou]dre$/.test(w) && w.length >= 6) return w.slice(0, -2);
+  const participle = /[^aeiou]d(?:u|ue|us|ues)$/.exec(word);
+  if (participle && participle.index + 2 >= 4) return word.slice(0, participle.index + 2);
   // "er" only on long words: French infinitives (supprimer), not English nouns (owner, order).
   for (const [ending, minStem] of [
     ['eur', 4],

@@ -25,6 +25,8 @@ describe('normalising question text', () => {
     same('americaines', 'americain');
     same('servers', 'server');
     same('passent', 'passe');
+    for (const form of ['vende', 'vendu', 'vendue', 'vendus', 'vendent', 'vend']) same(form, 'vendre');
+    same('repondu', 'repondre');
   });
 
   it('does not stem English nouns in -er to their verb, nor short words', () => {
