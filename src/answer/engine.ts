@@ -152,7 +152,14 @@ export function buildEngine(
   const evidence = buildEvidence(snapshot, options, factSalience);
   known.clear();
   const subjects = subjectRules(snapshot);
-  const kinds = factKinds(snapshot.facts, lexicon, options);
+  const kinds = factKinds(
+    snapshot.facts,
+    lexicon,
+    options,
+    (fact) =>
+      fact.attribution.date !== undefined ||
+      fact.citations.some((c) => snapshot.sources.get(c.source)?.published !== undefined),
+  );
   const links = linksOf(snapshot.facts);
   const engine: Engine = {
     snapshot,

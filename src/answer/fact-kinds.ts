@@ -19,6 +19,7 @@ export function factKinds(
   facts: readonly Fact[],
   lexicon: Lexicon,
   options: { readonly nameRareRank: number; readonly backgroundNameFacts: number },
+  claimDated: (fact: Fact) => boolean = () => false,
 ): FactKinds {
   const words = (text: string) => analyze(text, { language: 'en' }).words;
   // A fact answers "how many" if its answer gives a figure, or if it lists such a question among its own
@@ -84,6 +85,7 @@ export function factKinds(
       .map((fact) => fact.id),
   );
 
+  const dated = facts.map(claimDated);
   const docs = new Map(facts.map((fact, doc) => [fact.id, doc]));
   return {
     placed: (id) => placed.has(id),
@@ -94,10 +96,21 @@ export function factKinds(
       // A name is given only if it is not the question's own ("is ByteDance the owner?" names it already).
       const named = (kind: AskedKind) =>
         kind === 'name' && [...answerNames[doc]!].some((name) => !questionWords.has(name));
-      return [...asked].filter((kind) => !answersKind(gives, kind) && !named(kind));
+      // "When did TikTok announce it?", "ils l'ont annoncé quand ?": when the claim was made, which its
+      // dated source gives, whatever its answer says.
+      const announced = (kind: AskedKind) =>
+        (kind === 'date' || kind === 'day') && dated[doc]! && [...questionWords].some((w) => SPEECH.has(w));
+      return [...asked].filter((kind) => !answersKind(gives, kind) && !named(kind) && !announced(kind));
     },
   };
 }
 
 /** A first name, an optional initial, and a name: "Albert Calamug", "Donald J. Trump". */
 const PERSON_NAME = /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+)\b/gu;
+
+/** Saying or publishing something: asked when, the claim's date answers. */
+const SPEECH: ReadonlySet<string> = new Set(
+  `announce announced announces announcement said say says stated statement reported publish published revealed
+  disclosed claimed annonce annonces annoncee annoncees annoncait dit declare declaree publie publiee revele
+  communique`.split(/\s+/),
+);

@@ -155,6 +155,20 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(answerer.ask('is the Biden administration still looking into TikTok?').fact?.id).toBe('biden-review');
   });
 
+  it('asks when a claim was made ("when did TikTok announce…"), which the dated source gives', () => {
+    for (const q of [
+      'When did TikTok announce it routes US user traffic through Oracle servers?',
+      "Quand TikTok a-t-il annoncé que le trafic des utilisateurs américains passe par les serveurs d'Oracle ?",
+    ])
+      expect(answerer.ask(q).fact?.id, q).toBe('oracle-routing');
+    // When the traffic goes there is not given: asked without a word of saying, the fact lacks it.
+    expect(answerer.ask('When does TikTok route US user traffic through Oracle servers?').status).toBe('unknown');
+    expect(lacks('oracle-routing', 'date')).toEqual(['date']);
+    const undated = factKinds(facts, shippedLexicon(), answerer.engine.options, () => false);
+    expect(undated.lacks('oracle-routing', new Set(['date']), new Set(['announce']))).toEqual(['date']);
+    expect(kinds.lacks('oracle-routing', new Set(['date']), new Set(['announce']))).toEqual(['date']);
+  });
+
   it("asks a name of facts whose answer gives one that is rare in general language and not the question's own", () => {
     const firm = answerer.ask("what's the name of the outside security firm tiktok hired");
     expect(firm.status).toBe('unknown');
