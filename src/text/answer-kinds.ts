@@ -87,6 +87,10 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     )
       kinds.add('outcome');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
+    // "is that all of it?", "or just some?", "ou juste une partie ?": how much of it, a share.
+    else if (w === 'all' && next === 'of' && (after === 'it' || after === 'them')) kinds.add('quantity');
+    else if (ONLY.has(w) && (next === 'some' || next === 'part' || (next === 'une' && after === 'partie')))
+      kinds.add('quantity');
     else if (NAME_WORDS.has(w) && !(previous === 'au' && next === 'de')) kinds.add('name');
     else if (asksAddress(w, previous, next)) kinds.add('address');
     else if ((w === 'since' && next === 'when') || (w === 'depuis' && next === 'quand')) kinds.add('since');
@@ -438,6 +442,7 @@ const COUNTED: ReadonlySet<string> = new Set(
   `users user people persons employees staff engineers americans accounts customers subscribers
   utilisateurs utilisateur personnes gens employes salaries ingenieurs americains comptes clients abonnes`.split(/\s+/),
 );
+const ONLY: ReadonlySet<string> = new Set(['just', 'only', 'juste', 'seulement']);
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
 
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(

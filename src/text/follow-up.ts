@@ -66,6 +66,10 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
     return 'source';
   // "where's that from?", "where is this from?"
   if (has('where', 'wheres') && has('from')) return 'source';
+  // "how did they get that?", "ils ont eu ça comment ?", "comment ils l'ont obtenu ?": how the claimant came
+  // by it, which its source says.
+  if (has('how', 'comment') && has(...OBTAINED) && has('they', 'ils', 'elles', 'he', 'she', 'il', 'elle'))
+    return 'source';
   // "who's quoted on that?", "qui est cité ?"
   if (has('qui', 'who', 'whos', 'whom') && has('quoted', 'quote', 'cite', 'citee')) return 'claimant';
   // "d'après qui ?", "selon qui ?", "according to whom?"
@@ -338,3 +342,6 @@ const NEW_TOPIC: readonly (readonly string[])[] = [
   ['autre', 'sujet'],
   ['sans', 'rapport'],
 ];
+
+/** Came by something: "how did they get that?", "ils l'ont obtenu comment ?". */
+const OBTAINED = ['get', 'got', 'obtain', 'obtained', 'eu', 'obtenu', 'obtenus', 'procure', 'recupere'];

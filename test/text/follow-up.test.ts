@@ -13,6 +13,8 @@ describe('how a message reads after an answer', () => {
       'source',
       'source',
     ]);
+    for (const q of ['how did they get that?', 'ils ont eu ça comment ?']) expect(about(q), q).toBe('source');
+    expect(about('how do I get access?')).toBeUndefined();
     expect(['who said that?', 'says who?', 'qui a dit ça ?', "c'est qui qui le dit ?"].map(about)).toEqual([
       'claimant',
       'claimant',

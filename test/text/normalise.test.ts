@@ -255,6 +255,9 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toContain('headcount');
     expect(asked('how much of the traffic goes to Oracle?')).not.toContain('headcount');
+    for (const q of ['is that all of it or just some', 'ou juste une partie ?'])
+      expect(asked(q), q).toEqual(['quantity']);
+    expect(asked('vendre une partie de TikTok ?')).toEqual([]);
     expect([...givenKinds('100% of US user traffic goes to Oracle')]).not.toContain('headcount');
     expect([...givenKinds('1,000 engineers had access')]).toContain('headcount');
     expect(asked('What is the precise number of American user accounts?')).toContain('headcount');
