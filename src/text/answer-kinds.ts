@@ -32,6 +32,10 @@ export type AskedKind = AnswerKind | 'since';
 /** The kinds of answer a question's words ask for (usually none). */
 export function askedKinds(words: readonly string[]): Set<AskedKind> {
   const kinds = new Set<AskedKind>();
+  // "why singapore of all places?", "pourquoi trump voulait…": a reason, asked by the question's first word.
+  const opening = words.findIndex((w) => !OPENERS.has(w));
+  if ((words[opening] === 'why' || words[opening] === 'pourquoi') && !words.some((w) => NEGATED.has(w)))
+    kinds.add('reason');
   words.forEach((w, i) => {
     const next = words[i + 1];
     const after = words[i + 2];
@@ -442,6 +446,8 @@ const COUNTED: ReadonlySet<string> = new Set(
   `users user people persons employees staff engineers americans accounts customers subscribers
   utilisateurs utilisateur personnes gens employes salaries ingenieurs americains comptes clients abonnes`.split(/\s+/),
 );
+const OPENERS: ReadonlySet<string> = new Set(['and', 'so', 'ok', 'okay', 'but', 'et', 'mais', 'donc', 'alors']);
+const NEGATED: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'didnt', 'pas', 'jamais']);
 const ONLY: ReadonlySet<string> = new Set(['just', 'only', 'juste', 'seulement']);
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
 

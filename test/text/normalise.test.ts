@@ -239,6 +239,13 @@ describe('what kind of answer a question asks for', () => {
     );
   });
 
+  it('a reason, asked by a question opening on "why" / "pourquoi"; not "asked me why", nor "why not?"', () => {
+    for (const q of ['why singapore of all places', 'and why Oracle?', 'pourquoi trump voulait la vente ?'])
+      expect(asked(q), q).toContain('reason');
+    for (const q of ['our CFO asked me why. Which committee is it?', 'why not?', 'pourquoi pas ?'])
+      expect(asked(q), q).not.toContain('reason');
+  });
+
   it('a reason: a cause or an aim ("because he feared", "the aim is to", "pour « fournir »"), not a bare statement', () => {
     expect([...givenKinds('Trump ordered the sale because he feared exposure.')]).toContain('reason');
     expect([...givenKinds('Une unité créée pour « fournir un plus grand niveau de gouvernance ».')]).toContain(
