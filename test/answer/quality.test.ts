@@ -203,6 +203,14 @@ const SETS: readonly {
     notAnswered: 0.98,
     wrong: 0.0125,
   },
+  {
+    name: 'blind set T (four styles; scored blind with the engine of 2026-12-03, 669a1c4 to 22e52fb)',
+    file: 'questions-blind-t.yaml',
+    right: 0.88,
+    refused: 0.9,
+    notAnswered: 0.98,
+    wrong: 0.00625,
+  },
 ];
 
 describe('answer quality on the frozen knowledge base', () => {
