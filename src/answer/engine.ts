@@ -87,15 +87,16 @@ export interface Context {
 }
 
 /**
- * What a conversation remembers after a decision: its answer's fact, or, when it gave none, the answer
- * before it, marked as followed by an unanswered message; at the start of a conversation, the fact a
- * "did you mean …?" offered, marked as only offered.
+ * What a conversation remembers after a decision: its answer's fact; after a message read on its own
+ * that got "did you mean …?", the fact offered, marked as only offered; otherwise the answer before it,
+ * marked as followed by an unanswered message.
  */
 export function contextAfter(context: Context | undefined, decision: Decision): Context | undefined {
   if (decision.status === 'answered') return { previous: decision.fact!.id };
-  if (context) return { ...context, unanswered: true };
-  const offered = decision.status === 'clarify' ? decision.suggestions[0] : undefined;
-  return offered && { previous: offered.id, unanswered: true, offered: true };
+  // A message read on its own that got "did you mean …?" turns the conversation to the fact offered.
+  const offered = decision.status === 'clarify' && !decision.followUp?.used ? decision.suggestions[0] : undefined;
+  if (offered) return { previous: offered.id, unanswered: true, offered: true };
+  return context && { ...context, unanswered: true };
 }
 
 export interface RankedFact {

@@ -251,6 +251,21 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(contextAfter(undefined, answerer.ask('quelle météo à Singapour ?'))).toBeUndefined();
   });
 
+  it('after a later message read on its own that got "did you mean …?", follows the fact it offered', () => {
+    const routing = { previous: 'oracle-routing' };
+    const vague = answerer.ask('do they keep copies somewhere themselves?', routing);
+    expect(vague).toMatchObject({ status: 'clarify', followUp: { used: false } });
+    const context = contextAfter(routing, vague);
+    expect(context).toEqual({ previous: vague.suggestions[0]!.id, unanswered: true, offered: true });
+    // A follow-up about the previous answer that got "did you mean" keeps that answer as the subject.
+    const about = answerer.ask('did it go through?', { previous: 'sale-order-2020', unanswered: true });
+    expect(about).toMatchObject({ status: 'clarify', followUp: { used: true } });
+    expect(contextAfter({ previous: 'sale-order-2020' }, about)).toEqual({
+      previous: 'sale-order-2020',
+      unanswered: true,
+    });
+  });
+
   it('that asks what the previous fact does not give, or about something else, is refused as before', () => {
     for (const q of [
       'how much did that cost?',
