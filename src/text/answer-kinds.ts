@@ -34,7 +34,11 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   const kinds = new Set<AskedKind>();
   // "why singapore of all places?", "pourquoi trump voulait…": a reason, asked by the question's first word.
   const opening = words.findIndex((w) => !OPENERS.has(w));
-  if ((words[opening] === 'why' || words[opening] === 'pourquoi') && !words.some((w) => NEGATED.has(w)))
+  // Not "why would the Treasury even be involved?", which asks its role.
+  if (
+    (words[opening] === 'why' || words[opening] === 'pourquoi') &&
+    !words.some((w) => NEGATED.has(w) || INVOLVED.has(w))
+  )
     kinds.add('reason');
   words.forEach((w, i) => {
     const next = words[i + 1];
@@ -447,6 +451,7 @@ const COUNTED: ReadonlySet<string> = new Set(
   utilisateurs utilisateur personnes gens employes salaries ingenieurs americains comptes clients abonnes`.split(/\s+/),
 );
 const OPENERS: ReadonlySet<string> = new Set(['and', 'so', 'ok', 'okay', 'but', 'et', 'mais', 'donc', 'alors']);
+const INVOLVED: ReadonlySet<string> = new Set(['involved', 'implique', 'impliquee', 'impliques', 'mele', 'melee']);
 const NEGATED: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'didnt', 'pas', 'jamais']);
 const ONLY: ReadonlySet<string> = new Set(['just', 'only', 'juste', 'seulement']);
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);

@@ -242,7 +242,12 @@ describe('what kind of answer a question asks for', () => {
   it('a reason, asked by a question opening on "why" / "pourquoi"; not "asked me why", nor "why not?"', () => {
     for (const q of ['why singapore of all places', 'and why Oracle?', 'pourquoi trump voulait la vente ?'])
       expect(asked(q), q).toContain('reason');
-    for (const q of ['our CFO asked me why. Which committee is it?', 'why not?', 'pourquoi pas ?'])
+    for (const q of [
+      'our CFO asked me why. Which committee is it?',
+      'why not?',
+      'pourquoi pas ?',
+      'why would the Treasury even be involved?',
+    ])
       expect(asked(q), q).not.toContain('reason');
   });
 
