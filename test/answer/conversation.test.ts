@@ -350,6 +350,16 @@ const BLIND_FLOORS = [
     notAnswered: 0.78,
     wrong: 0.042,
   },
+  {
+    // Scored once at 7e0cd96: first 28/32, follow-ups 28/38, new topics 11/12, out of scope 15/16, 3 of 98 wrong.
+    file: 'conversations-blind-4b.yaml',
+    first: 0.87,
+    followup: 0.78,
+    newTopic: 0.9,
+    refused: 0.93,
+    notAnswered: 0.93,
+    wrong: 0.031,
+  },
 ] as const;
 
 for (const floor of BLIND_FLOORS) {
