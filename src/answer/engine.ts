@@ -16,7 +16,7 @@ import {
   type ScoredTerm,
 } from './evidence.ts';
 import { factKinds, type FactKinds } from './fact-kinds.ts';
-import type { EngineOptions } from './options.ts';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './options.ts';
 import { subjectRules, type OffSubject, type SubjectRules } from './subject.ts';
 import type { Term } from './synonyms.ts';
 
@@ -91,10 +91,21 @@ export interface Context {
  * that got "did you mean …?", the fact offered, marked as only offered; otherwise the answer before it,
  * marked as followed by an unanswered message.
  */
-export function contextAfter(context: Context | undefined, decision: Decision): Context | undefined {
+export function contextAfter(
+  context: Context | undefined,
+  decision: Decision,
+  clarifyThreshold = DEFAULT_ENGINE_OPTIONS.clarifyThreshold,
+): Context | undefined {
   if (decision.status === 'answered') return { previous: decision.fact!.id };
-  // A message read on its own that got "did you mean …?" turns the conversation to the fact offered.
-  const offered = decision.status === 'clarify' && !decision.followUp?.used ? decision.suggestions[0] : undefined;
+  // A message read on its own that got "did you mean …?" turns the conversation to the fact offered; in a
+  // conversation, only when that fact was likely ("where is it based?" offered a fact only because it was
+  // the one to have its word keeps the conversation where it was).
+  const offered =
+    decision.status === 'clarify' &&
+    !decision.followUp?.used &&
+    (context === undefined || decision.score >= clarifyThreshold)
+      ? decision.suggestions[0]
+      : undefined;
   if (offered) return { previous: offered.id, unanswered: true, offered: true };
   return context && { ...context, unanswered: true };
 }

@@ -79,7 +79,7 @@ export function createAsking(options: AskingOptions) {
         : undefined;
     const decision = answerer.ask(question, context);
     // An answer is what the next question follows; a question with none keeps the answer before it.
-    const next = contextAfter(context, decision);
+    const next = contextAfter(context, decision, answerer.engine.options.clarifyThreshold);
     if (key && next) conversations.remember(key, next, now);
     const language = from.language ?? decision.language;
     const reply = buildReply(

@@ -257,6 +257,12 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(vague).toMatchObject({ status: 'clarify', followUp: { used: false } });
     const context = contextAfter(routing, vague);
     expect(context).toEqual({ previous: vague.suggestions[0]!.id, unanswered: true, offered: true });
+    // Not when the fact was offered only for having the message's one word, unlikely as it is.
+    const unit = { previous: 'governance-unit-may' };
+    const based = answerer.ask('where is it based?', unit);
+    expect(based.status).toBe('clarify');
+    expect(based.score).toBeLessThan(answerer.engine.options.clarifyThreshold);
+    expect(contextAfter(unit, based)).toEqual({ previous: 'governance-unit-may', unanswered: true });
     // A follow-up about the previous answer that got "did you mean" keeps that answer as the subject.
     const about = answerer.ask('did it go through?', { previous: 'sale-order-2020', unanswered: true });
     expect(about).toMatchObject({ status: 'clarify', followUp: { used: true } });
