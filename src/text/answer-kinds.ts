@@ -94,6 +94,14 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
       ((w === 'end' || w === 'ended' || w === 'ends') && next === 'up' && !words.includes('where'))
     )
       kinds.add('outcome');
+    // "did it happen?", "did that ever happen?", "ça a eu lieu ?": whether it came about; not "what happened".
+    else if (
+      w === 'happen' &&
+      HAPPENED_WHAT.has(previous ?? '') &&
+      words.slice(0, i).some((x) => x === 'did' || x === 'has' || x === 'will')
+    )
+      kinds.add('outcome');
+    else if (w === 'lieu' && previous === 'eu' && words[i - 2] === 'a' && words[i - 3] === 'ca') kinds.add('outcome');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
     // "is that all of it?", "or just some?", "ou juste une partie ?": how much of it, a share.
     else if (w === 'all' && next === 'of' && (after === 'it' || after === 'them')) kinds.add('quantity');
@@ -453,6 +461,7 @@ const COUNTED: ReadonlySet<string> = new Set(
 const OPENERS: ReadonlySet<string> = new Set(['and', 'so', 'ok', 'okay', 'but', 'et', 'mais', 'donc', 'alors']);
 const INVOLVED: ReadonlySet<string> = new Set(['involved', 'implique', 'impliquee', 'impliques', 'mele', 'melee']);
 const NEGATED: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'didnt', 'pas', 'jamais']);
+const HAPPENED_WHAT: ReadonlySet<string> = new Set(['it', 'that', 'this', 'ever', 'actually', 'really']);
 const ONLY: ReadonlySet<string> = new Set(['just', 'only', 'juste', 'seulement']);
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
 

@@ -207,8 +207,12 @@ describe('what kind of answer a question asks for', () => {
       "l'administration a fini par interdire TikTok ?",
       'did they end up banning it?',
       'did they actually delete it in the end?',
+      'did it happen?',
+      'did that ever happen?',
+      'ça a eu lieu ?',
     ])
       expect(asked(q), q).toEqual(['outcome']);
+    expect(asked('what happened to the 2020 deal?')).toEqual([]);
     for (const q of [
       'does US traffic go through Oracle?',
       'did they say it after the order failed to materialise?',
