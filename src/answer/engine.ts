@@ -245,7 +245,12 @@ function decideAfter(parts: Parts, question: string, rankingSize: number, contex
     return id !== undefined && parts.evidence.factShare(id) >= parts.options.subjectWideShare;
   };
   const everywhere = new Set(reading.terms.filter((t) => subjectWide(t.term) || own.has(t.term)).map((t) => t.word));
-  const followUp = readFollowUp(reading.words, everywhere);
+  const read = readFollowUp(reading.words, everywhere);
+  // "has oracle confirmed it?", "c'est confirmé par oracle ?" after TikTok's own claim: whether another
+  // party confirmed it, a question of its own, not how sure the answer is.
+  const claimant = new Set(analyze(previous.attribution.claimant).words.map((w) => w.word));
+  const party = read.about === 'certainty' && read.own.some((word) => parts.kinds.isName(word) && !claimant.has(word));
+  const followUp = party ? { ...read, about: undefined, newTopic: true } : read;
   // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given, which is the
   // answer. After a message that got none, it is about that message, which no fact answered: the older
   // answer is only offered ("did you mean …?").

@@ -13,6 +13,8 @@ export interface FactKinds {
   lacks(id: string, asked: ReadonlySet<AskedKind>, questionWords: ReadonlySet<string>): AskedKind[];
   /** Whether the fact says where something is: one of its own example questions asks where. */
   placed(id: string): boolean;
+  /** Whether an answer writes the word as a name ("oracle", "treasury"). */
+  isName(word: string): boolean;
 }
 
 export function factKinds(
@@ -46,12 +48,16 @@ export function factKinds(
   // The names a fact's answer gives: written as names, rare in general language ("ByteDance", "CFIUS",
   // "Calamug"; not "White House" or "United States"), and not the knowledge base's background, found in
   // the answers of more than a few facts ("TikTok", "Oracle").
+  // Every word the answers write as a name ("Oracle", "Treasury", "CFIUS").
+  const names = new Set<string>();
   const answerNames = facts.map(
     (fact) =>
       new Set(
         [fact.answer.en, fact.answer.fr].flatMap((text) =>
           words(text)
-            .filter(({ word, name }) => name && (lexicon.rank(word) ?? Infinity) > options.nameRareRank)
+            .filter(
+              ({ word, name }) => name && names.add(word) && (lexicon.rank(word) ?? Infinity) > options.nameRareRank,
+            )
             .map(({ word }) => word),
         ),
       ),
@@ -89,6 +95,7 @@ export function factKinds(
   const docs = new Map(facts.map((fact, doc) => [fact.id, doc]));
   return {
     placed: (id) => placed.has(id),
+    isName: (word) => names.has(word),
     lacks: (id, asked, questionWords) => {
       const doc = docs.get(id);
       if (doc === undefined) return [];

@@ -28,6 +28,11 @@ export interface FollowUpReading {
    * about that thing, not the answer that only named it.
    */
   readonly definition: boolean;
+  /**
+   * The words that say something of their own, before those of the previous answer are set aside: "oracle"
+   * in "has oracle confirmed it?" (whether another party confirmed, not how sure the answer is).
+   */
+  readonly own: readonly string[];
 }
 
 /** `everywhere`: words the knowledge base's facts nearly all have, which say nothing of a subject of their own. */
@@ -38,9 +43,8 @@ export function readFollowUp(
   const plain = words.map((w) => w.word);
   const newTopic = NEW_TOPIC.some((phrase) => containsPhrase(plain, phrase));
   // Words that say something of their own, not the answer's provenance nor the conversation's glue.
-  const subject = words.filter(
-    (w) => !w.stop && !w.framing && !META.has(w.word) && !GLUE.has(w.word) && !everywhere.has(w.word),
-  );
+  const own = words.filter((w) => !w.stop && !w.framing && !META.has(w.word) && !GLUE.has(w.word));
+  const subject = own.filter((w) => !everywhere.has(w.word));
   const about = newTopic || subject.length > 0 ? undefined : aboutAnswer(plain);
   const content = words.filter((w) => !w.stop && !w.framing && !GLUE.has(w.word));
   const opens = OPENINGS.some((phrase) => startsWithPhrase(plain, phrase));
@@ -52,7 +56,7 @@ export function readFollowUp(
     const at = indexOfPhrase(plain, phrase);
     return at >= 0 && !PRONOUNS.has(plain[at + phrase.length] ?? '');
   });
-  return { about, elliptical, newTopic, beforeOrAfter, opens, definition };
+  return { about, elliptical, newTopic, beforeOrAfter, opens, definition, own: own.map((w) => w.word) };
 }
 
 function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {

@@ -41,6 +41,16 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
+  it('asking whether another party confirmed it ("has oracle confirmed it?") is a question of its own, not how sure the answer is', () => {
+    for (const q of ['has oracle confirmed it?', "c'est confirmé par oracle ?", 'has the treasury confirmed?']) {
+      const d = after('oracle-routing', q);
+      expect(d.fact?.id, q).not.toBe('oracle-routing');
+      expect(d.followUp?.about, q).toBeUndefined();
+    }
+    for (const q of ['is that confirmed by anyone independent?', 'is it confirmed by tiktok?'])
+      expect(after('oracle-routing', q).followUp?.about, q).toBe('certainty');
+  });
+
   it('asking who says it in the words of the knowledge base\'s whole subject ("TikTok"), or of that answer\'s own title, is still about that answer; a word of another fact is not', () => {
     for (const q of ["is that tiktok's word or the press?", "c'est TikTok qui le dit ou la presse ?"]) {
       const d = after('deletion-plan', q);
