@@ -102,6 +102,9 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     )
       kinds.add('outcome');
     else if (w === 'lieu' && previous === 'eu' && words[i - 2] === 'a' && words[i - 3] === 'ca') kinds.add('outcome');
+    // "and after that, what happened?", "et après, il s'est passé quoi ?", "what happened next?": what followed.
+    else if ((w === 'happened' || (w === 'passe' && previous === 'est')) && words.some((x) => AFTER_THAT.has(x)))
+      kinds.add('outcome');
     else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
     // "is that all of it?", "or just some?", "ou juste une partie ?": how much of it, a share.
     else if (w === 'all' && next === 'of' && (after === 'it' || after === 'them')) kinds.add('quantity');
@@ -461,6 +464,7 @@ const COUNTED: ReadonlySet<string> = new Set(
 const OPENERS: ReadonlySet<string> = new Set(['and', 'so', 'ok', 'okay', 'but', 'et', 'mais', 'donc', 'alors']);
 const INVOLVED: ReadonlySet<string> = new Set(['involved', 'implique', 'impliquee', 'impliques', 'mele', 'melee']);
 const NEGATED: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'didnt', 'pas', 'jamais']);
+const AFTER_THAT: ReadonlySet<string> = new Set(['after', 'afterwards', 'next', 'then', 'apres', 'ensuite', 'suite']);
 const HAPPENED_WHAT: ReadonlySet<string> = new Set(['it', 'that', 'this', 'ever', 'actually', 'really']);
 const ONLY: ReadonlySet<string> = new Set(['just', 'only', 'juste', 'seulement']);
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);

@@ -213,6 +213,8 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toEqual(['outcome']);
     expect(asked('what happened to the 2020 deal?')).toEqual([]);
+    for (const q of ["et après, il s'est passé quoi ?", 'what happened next?'])
+      expect(asked(q), q).toEqual(['outcome']);
     for (const q of [
       'does US traffic go through Oracle?',
       'did they say it after the order failed to materialise?',
