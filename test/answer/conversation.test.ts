@@ -367,6 +367,16 @@ const BLIND_FLOORS = [
     wrong: 0.042,
   },
   {
+    // Scored once at 006fb63: first 29/32, follow-ups 33/40, new topics 11/12, out of scope 12/14, 2 of 98 wrong.
+    file: 'conversations-blind-4a.yaml',
+    first: 0.9,
+    followup: 0.82,
+    newTopic: 0.9,
+    refused: 0.85,
+    notAnswered: 0.98,
+    wrong: 0.021,
+  },
+  {
     // Scored once at 7e0cd96: first 28/32, follow-ups 28/38, new topics 11/12, out of scope 15/16, 3 of 98 wrong.
     file: 'conversations-blind-4b.yaml',
     first: 0.87,
