@@ -45,17 +45,21 @@ export function readFollowUp(
   // Words that say something of their own, not the answer's provenance nor the conversation's glue.
   const own = words.filter((w) => !w.stop && !w.framing && !META.has(w.word) && !GLUE.has(w.word));
   const subject = own.filter((w) => !everywhere.has(w.word));
-  const about = newTopic || subject.length > 0 ? undefined : aboutAnswer(plain);
+  // "why would the Treasury even be involved?": what the Treasury's part is, a question of its own.
+  const role = plain.some((w) => w === 'why' || w === 'pourquoi') && plain.some((w) => INVOLVED.has(w));
+  const about = newTopic || role || subject.length > 0 ? undefined : aboutAnswer(plain);
   const content = words.filter((w) => !w.stop && !w.framing && !GLUE.has(w.word));
   const opens = OPENINGS.some((phrase) => startsWithPhrase(plain, phrase));
   const pointing = plain.some((w) => POINTING.has(w));
   const elliptical = !newTopic && (opens || pointing || content.length <= 2);
   const beforeOrAfter = !newTopic && subject.length === 0 && plain.some((w) => BEFORE_OR_AFTER.has(w));
   // Not "what's it supposed to do?": "it" is the answer's own subject.
-  const definition = DEFINITION.some((phrase) => {
-    const at = indexOfPhrase(plain, phrase);
-    return at >= 0 && !PRONOUNS.has(plain[at + phrase.length] ?? '');
-  });
+  const definition =
+    role ||
+    DEFINITION.some((phrase) => {
+      const at = indexOfPhrase(plain, phrase);
+      return at >= 0 && !PRONOUNS.has(plain[at + phrase.length] ?? '');
+    });
   return { about, elliptical, newTopic, beforeOrAfter, opens, definition, own: own.map((w) => w.word) };
 }
 
@@ -72,6 +76,9 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   if (has('where', 'wheres') && has('from')) return 'source';
   // "how did they get that?", "ils ont eu ça comment ?", "comment ils l'ont obtenu ?": how the claimant came
   // by it, which its source says.
+  // "based on what?", "ils se basent sur quoi ?": what the claim rests on, its source.
+  if (phrase(['based', 'on', 'what'], ['basent', 'sur', 'quoi'], ['base', 'sur', 'quoi'], ['basee', 'sur', 'quoi']))
+    return 'source';
   if (has('how', 'comment') && has(...OBTAINED) && has('they', 'ils', 'elles', 'he', 'she', 'il', 'elle'))
     return 'source';
   // "who's quoted on that?", "qui est cité ?"
@@ -81,6 +88,7 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   if (
     has(
       'said',
+      'announced',
       'says',
       'say',
       'claims',
@@ -231,7 +239,8 @@ const META: ReadonlySet<string> = new Set(
   independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment fiable fiables preuve
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
-  soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos`
+  soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos based basent
+  basee meant`
     .split(/\s+/)
     .concat(DETAIL_WORDS),
 );
@@ -249,6 +258,7 @@ const PURPOSE: readonly (readonly string[])[] = [
   ['pour', 'faire', 'quoi'],
   ['pour', 'quoi', 'faire'],
   ['c', 'est', 'pour', 'quoi'],
+  ['meant', 'to', 'do'],
 ];
 
 const PRONOUNS: ReadonlySet<string> = new Set([
@@ -349,3 +359,5 @@ const NEW_TOPIC: readonly (readonly string[])[] = [
 
 /** Came by something: "how did they get that?", "ils l'ont obtenu comment ?". */
 const OBTAINED = ['get', 'got', 'obtain', 'obtained', 'eu', 'obtenu', 'obtenus', 'procure', 'recupere'];
+
+const INVOLVED: ReadonlySet<string> = new Set(['involved', 'implique', 'impliquee', 'impliques', 'mele', 'melee']);

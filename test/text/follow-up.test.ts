@@ -15,6 +15,11 @@ describe('how a message reads after an answer', () => {
     ]);
     for (const q of ['how did they get that?', 'ils ont eu ça comment ?']) expect(about(q), q).toBe('source');
     expect(about('how do I get access?')).toBeUndefined();
+    expect(['based on what?', 'ils se basent sur quoi ?'].map(about)).toEqual(['source', 'source']);
+    expect(about('who announced that?')).toBe('claimant');
+    expect(about("what's it meant to do exactly?")).toBe('reason');
+    // "why would the Treasury even be involved?" asks what the Treasury's part is: read on its own.
+    expect(read('why would the treasury even be involved?')).toMatchObject({ about: undefined, definition: true });
     expect(['who said that?', 'says who?', 'qui a dit ça ?', "c'est qui qui le dit ?"].map(about)).toEqual([
       'claimant',
       'claimant',
