@@ -367,6 +367,16 @@ const BLIND_FLOORS = [
     wrong: 0.042,
   },
   {
+    // Scored once at c6964dd: first 29/32, follow-ups 28/40, new topics 12/12, out of scope 13/15, 5 of 99 wrong.
+    file: 'conversations-blind-5b.yaml',
+    first: 0.9,
+    followup: 0.7,
+    newTopic: 1,
+    refused: 0.86,
+    notAnswered: 0.93,
+    wrong: 0.041,
+  },
+  {
     // Scored once at 006fb63: first 29/32, follow-ups 33/40, new topics 11/12, out of scope 12/14, 2 of 98 wrong.
     file: 'conversations-blind-4a.yaml',
     first: 0.9,
