@@ -380,7 +380,10 @@ function preferPlace(parts: Parts, reading: Reading, rankingSize: number): Decis
   const [best, second] = decision.ranking;
   const trimmed = { ...decision, ranking: decision.ranking.slice(0, Math.max(rankingSize, 1)) };
   if (decision.status !== 'answered' || !best || !second || !reading.cues.has('where')) return trimmed;
-  if (!fitsAsWell(second, best) || parts.kinds.placed(best.id) || !parts.kinds.placed(second.id)) return trimmed;
+  // The question asks where and only the runner-up says where: its words explaining the question as fully
+  // is enough, however close the best fact's own example ("does TikTok keep backup copies?").
+  const asFully = second.coverage >= best.coverage && second.lacks.length === 0;
+  if (!asFully || parts.kinds.placed(best.id) || !parts.kinds.placed(second.id)) return trimmed;
   const fact = parts.snapshot.factsById.get(second.id)!;
   const suggestions = [decision.fact!, ...decision.suggestions.filter((f) => f.id !== fact.id)];
   const ranking = [second, best, ...decision.ranking.slice(2)].slice(0, Math.max(rankingSize, 1));

@@ -338,6 +338,13 @@ describe('a question asking where (the frozen knowledge base)', () => {
     expect(where.fact?.id).toBe('backup-locations');
     expect(where.suggestions.map((f) => f.id)).toContain('backups-retained');
   });
+
+  it("goes to the fact that says where when its words explain the question as fully, however close the other fact's example", () => {
+    expect(answerer.ask('does tiktok keep backup copies of its US user data?').fact?.id).toBe('backups-retained');
+    const where = answerer.ask('where does tiktok keep backup copies of its US user data?');
+    expect(where.fact?.id).toBe('backup-locations');
+    expect(where.ranking[1]).toMatchObject({ id: 'backups-retained', coverage: 1 });
+  });
 });
 
 describe('a professional question with a frame (the frozen knowledge base)', () => {
