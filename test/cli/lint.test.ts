@@ -131,7 +131,7 @@ describe('npm run kb:lint', () => {
     );
     expect(output).toMatch(
       new RegExp(
-        `^ {2}${questions}: "where is tiktok keeping EU user data" was answered by backups-retained \\(0\\.\\d\\d\\), now answered by eu-data-ireland-norway \\(0\\.\\d\\d\\)$`,
+        `^ {2}${questions}: "where is tiktok keeping EU user data" was answered by backup-locations \\(0\\.\\d\\d\\), now answered by eu-data-ireland-norway \\(0\\.\\d\\d\\)$`,
         'm',
       ),
     );
