@@ -23,7 +23,14 @@ export function factKinds(
   options: { readonly nameRareRank: number; readonly backgroundNameFacts: number },
   claimDated: (fact: Fact) => boolean = () => false,
 ): FactKinds {
+  // Each example is read up to three times below (what it asks, whether why, whether where): once is enough.
+  const read = new Map<string, readonly string[]>();
   const words = (text: string) => analyze(text, { language: 'en' }).words;
+  const wordsOf = (text: string): readonly string[] => {
+    let known = read.get(text);
+    if (known === undefined) read.set(text, (known = words(text).map((w) => w.word)));
+    return known;
+  };
   // A fact answers "how many" if its answer gives a figure, or if it lists such a question among its own
   // examples (a knowledge base whose answers name a service rather than quote a figure); so for "how long"
   // and "when".
@@ -31,18 +38,10 @@ export function factKinds(
     const kinds = givenKinds(`${fact.answer.en} ${fact.answer.fr}`);
     for (const language of ['en', 'fr'] as const)
       for (const text of [fact.title[language], ...fact.aliases[language], ...fact.questions[language]])
-        for (const kind of askedKinds(words(text).map((w) => w.word))) if (kind !== 'since') kinds.add(kind);
+        for (const kind of askedKinds(wordsOf(text))) if (kind !== 'since') kinds.add(kind);
     // A fact one of whose own questions asks why gives a reason.
     for (const language of ['en', 'fr'] as const)
-      if (
-        fact.questions[language].some((q) =>
-          questionCues(
-            words(q).map((w) => w.word),
-            language,
-          ).has('why'),
-        )
-      )
-        kinds.add('reason');
+      if (fact.questions[language].some((q) => questionCues(wordsOf(q), language).has('why'))) kinds.add('reason');
     return kinds;
   });
   // The names a fact's answer gives: written as names, rare in general language ("ByteDance", "CFIUS",
@@ -79,14 +78,7 @@ export function factKinds(
   const placed = new Set(
     facts
       .filter((fact) =>
-        (['en', 'fr'] as const).some((l) =>
-          fact.questions[l].some((q) =>
-            questionCues(
-              words(q).map((w) => w.word),
-              l,
-            ).has('where'),
-          ),
-        ),
+        (['en', 'fr'] as const).some((l) => fact.questions[l].some((q) => questionCues(wordsOf(q), l).has('where'))),
       )
       .map((fact) => fact.id),
   );
