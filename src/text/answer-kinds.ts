@@ -63,6 +63,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
       if (previous === undefined || COUNTING.has(previous)) kinds.add('quantity');
     } else if (w === 'quel' && next === 'age') kinds.add('quantity');
     else if (MONEY_WORDS.has(w) && !(w === 'fine' && previous !== 'a' && previous !== 'the')) kinds.add('money');
+    // "oracle's stock", "the stock price", "en bourse": a market value; not "do they stock it" (a verb).
+    else if ((w === 'stock' || w === 'stocks') && !STOCKERS.has(previous ?? '')) kinds.add('money');
     // "the contract's value", "la valeur du contrat": a sum; "what value does it add" is not.
     else if ((w === 'value' || w === 'valeur') && words.some((x) => DEALS.has(x))) kinds.add('money');
     else if (BIOGRAPHY.has(w)) kinds.add('biography');
@@ -482,8 +484,12 @@ const MONEY_WORDS: ReadonlySet<string> = new Set(
   `price prices pricing prix cost costs costing coute coutent cout couts pay paying paid payer paye payes payent payment
   facture factures facturer facturent billed billing bills
   payments paiement revenue revenues valuation valorisation fee fees frais fine fines
-  amende amendes montant montants tarif tarifs budget dollar dollars euro euros`.split(/\s+/),
+  amende amendes montant montants tarif tarifs budget dollar dollars euro euros bourse shareholders actionnaires
+  dividend dividends dividende dividendes`.split(/\s+/),
 );
+
+/** Who may stock something, "stock" then being a verb ("do they stock it there?"). */
+const STOCKERS: ReadonlySet<string> = new Set(['they', 'we', 'you', 'i', 'to', 'still', 'also']);
 
 /** What has a value in money: "the contract's value", "la valeur de l'accord". */
 const DEALS: ReadonlySet<string> = new Set([

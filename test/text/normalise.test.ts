@@ -94,9 +94,13 @@ describe('what kind of answer a question asks for', () => {
       'is tiktok paying oracle',
       "oracle's revenue from tiktok",
       'une amende pour tiktok ?',
+      "what did oracle's stock do that day?",
+      'ByteDance vaut quoi en bourse ?',
     ]) {
       expect(asked(q), q).toEqual(['money']);
     }
+    // "stock" as a verb asks no sum.
+    expect(asked('do they stock the backups in singapore?')).toEqual([]);
     expect(asked('how much did it cost'), 'how much did it cost').toEqual(['quantity', 'money']);
     expect(asked('salary slips')).toEqual([]);
     expect(asked('dans quels pays')).toEqual([]);
