@@ -80,8 +80,8 @@ export interface Context {
    */
   readonly unanswered?: boolean;
   /**
-   * `previous` was only offered ("did you mean …?" at the start of the conversation), never given: the
-   * conversation may be about it, but nothing is answered for following it.
+   * `previous` was offered ("did you mean …?" to a message read on its own), not given: a follow-up leaning
+   * on it ("elle date de qd ?", "source ?") accepts it, as a member who had answered "yes" would.
    */
   readonly offered?: boolean;
 }
@@ -218,14 +218,6 @@ interface Reading {
 }
 
 function decide(parts: Parts, question: string, rankingSize: number, context?: Context): Decision {
-  const decision = decideAfter(parts, question, rankingSize, context);
-  // After a fact only offered ("did you mean …?"), a follow-up that leans on it ("elle date de qd ?") is
-  // asked back with it: the member never saw it confirmed.
-  if (!context?.offered || !decision.followUp?.used || decision.status !== 'answered') return decision;
-  return { ...decision, status: 'clarify', fact: undefined, suggestions: [decision.fact!] };
-}
-
-function decideAfter(parts: Parts, question: string, rankingSize: number, context?: Context): Decision {
   const reading = readQuestion(parts, question);
   const previous = context && parts.snapshot.factsById.get(context.previous);
   if (!previous) return preferPlace(parts, reading, rankingSize);
@@ -252,8 +244,8 @@ function decideAfter(parts: Parts, question: string, rankingSize: number, contex
   const party = read.about === 'certainty' && read.own.some((word) => parts.kinds.isName(word) && !claimant.has(word));
   const followUp = party ? { ...read, about: undefined, newTopic: true } : read;
   // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given, which is the
-  // answer. After a message that got none, it is about that message, which no fact answered: the older
-  // answer is only offered ("did you mean …?").
+  // answer; so after a fact offered ("did you mean …?"), which leaning on it accepts. After a message that
+  // got no answer, it is about that message, which no fact answered: the older answer is only offered.
   // "why?", "pourquoi ?" after an answer that gives no cause nor aim: "I don't know", saying so. (What
   // something does, "what does it do?", is what the answer says.)
   if (followUp.about === 'reason' && reading.cues.has('why')) {
@@ -271,7 +263,7 @@ function decideAfter(parts: Parts, question: string, rankingSize: number, contex
       };
   }
   if (followUp.about) {
-    const offered = context.unanswered === true;
+    const offered = context.unanswered === true && context.offered !== true;
     return {
       ...settle(parts, reading, rankingSize),
       status: offered ? 'clarify' : 'answered',

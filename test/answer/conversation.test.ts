@@ -243,18 +243,28 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     );
   });
 
-  it('after a first message that got "did you mean …?", follows the fact it offered, but only ever asks back with it', () => {
+  it('after a first message that got "did you mean …?", a follow-up leaning on the fact offered accepts it', () => {
     const first = answerer.ask("TikTok c'est chinois ?");
     expect(first.status).toBe('clarify');
     const offered = first.suggestions[0]!.id;
     const context = contextAfter(undefined, first);
     expect(context).toEqual({ previous: offered, unanswered: true, offered: true });
-    for (const q of ['source ?', 'elle date de qd ?', 'tiktok data']) {
-      const d = answerer.ask(q, context);
-      expect(d.status, q).not.toBe('answered');
-    }
-    const source = answerer.ask('source ?', context);
-    expect(source.suggestions.map((f) => f.id)).toEqual([offered]);
+    // "source ?" is about the fact offered, as after an answer; so is a question its words and the fact's answer.
+    expect(answerer.ask('source ?', context)).toMatchObject({ status: 'answered', fact: { id: offered } });
+    const unit = contextAfter(
+      undefined,
+      answerer.ask('tiktok a monté une équipe dédiée à la sécu des données des américains ?'),
+    );
+    expect(unit).toMatchObject({ previous: 'governance-unit-may', offered: true });
+    expect(answerer.ask('elle date de qd ?', unit)).toMatchObject({
+      status: 'answered',
+      fact: { id: 'governance-unit-may' },
+    });
+    // A message clear on its own is read on its own, not bent toward it.
+    expect(answerer.ask('what did Trump order in 2020?', context)).toMatchObject({
+      fact: { id: 'sale-order-2020' },
+      followUp: { used: false },
+    });
     // An answer then makes it a conversation like any other; "I don't know" at the start leaves nothing to follow.
     const answered = answerer.ask('who owns tiktok?', context);
     expect(contextAfter(context, answered)).toEqual({ previous: answered.fact!.id });
