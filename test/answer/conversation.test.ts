@@ -158,6 +158,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
   it("made only of the previous answer's own words, is about that answer, unless it opens on something else, asks where it says not, or asks what it lacks", () => {
     for (const [previous, q] of [
       ['biden-review', 'only tiktok or other chinese companies too?'],
+      ['biden-review', 'just tiktok or other companies as well?'],
       ['biden-review', "que tiktok ou d'autres boites chinoises aussi ?"],
       ['oracle-relationship', 'which team is he on?'],
     ] as const) {
