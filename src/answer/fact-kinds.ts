@@ -78,7 +78,10 @@ export function factKinds(
   const placed = new Set(
     facts
       .filter((fact) =>
-        (['en', 'fr'] as const).some((l) => fact.questions[l].some((q) => questionCues(wordsOf(q), l).has('where'))),
+        (['en', 'fr'] as const).some(
+          (l) =>
+            fact.questions[l].some((q) => questionCues(wordsOf(q), l).has('where')) || LOCATED.test(fact.answer[l]),
+        ),
       )
       .map((fact) => fact.id),
   );
@@ -103,6 +106,10 @@ export function factKinds(
     },
   };
 }
+
+/** An answer saying where something is: "servers located in the US", "serveurs situés aux États-Unis". */
+const LOCATED =
+  /\b(?:located|based|hosted|stored|housed) in\b|\bsitu[ée]e?s? (?:à|au|aux|en|dans)\b|\bh[ée]berg[ée]e?s? (?:à|au|aux|en|dans)\b/iu;
 
 /** A first name, an optional initial, and a name: "Albert Calamug", "Donald J. Trump". */
 const PERSON_NAME = /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+)\b/gu;

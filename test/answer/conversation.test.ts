@@ -108,6 +108,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
     // The routing fact says where the traffic goes: "where?" is about it, asked back.
     expect(after('oracle-routing', 'where?').status).toBe('clarify');
+    // So does an answer naming where ("servers located in the US"), though none of its questions asks where.
+    expect(after('deletion-plan', "and where's the data supposed to end up instead?").fact?.id).toBe('deletion-plan');
     // Where something comes from asks for a source; a place the linked fact does not name is refused.
     expect(after('backups-retained', 'where did that come from?').fact?.id).toBe('backups-retained');
     expect(after('backups-retained', 'ok thanks, where is the cafeteria?').status).not.toBe('answered');
