@@ -19,7 +19,8 @@ describe('npm start without a Discord token', () => {
 
   it('given "did you mean …?", then "yes" shows that fact and anything else is a new question', async () => {
     const { code, stdout } = await runTs('src/main.ts', [], {
-      stdin: 'tiktok data\nyes\ntiktok data\nwhat is the wifi password\n',
+      // The second "yes" follows an answer, not a "did you mean": a message of its own, asked back.
+      stdin: 'tiktok data\nyes\nyes\nwhat is the wifi password\n',
     });
     expect(code).toBe(0);
     const offered = /Did you mean “(.+?)”\?/.exec(stdout)?.[1];
