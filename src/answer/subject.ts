@@ -135,7 +135,8 @@ function markOwned(words: readonly AnalyzedWord[], language: Language, possessiv
     while (start < words.length && OWN.has(words[start]!.word)) start++;
     let end = start;
     while (end < words.length && !words[end]!.stop) end++;
-    if (end === start || words.slice(start, end).some((w) => ADVISERS.has(w.word))) continue;
+    // "our memo mentions leaked recordings": a phrase opening on the asker's document is about what it cites.
+    if (end === start || words.slice(start, end).some((w) => ADVISERS.has(w.word)) || words[start]!.framing) continue;
     // The head of the phrase: first in French ("nos serveurs de secours"); last in English ("our press
     // monitoring digest"), leaving out a participle that follows it ("where is our data kept").
     let last = end - 1;

@@ -242,6 +242,8 @@ describe("a question about something else than the facts' subjects (the frozen k
     for (const q of [
       'For our vendor questionnaire we need the locations of the data centers TikTok uses for backup',
       'Was ByteDance ever ordered to divest TikTok? Our outside counsel recalls something from 2020.',
+      // What the asker's document cites is not the asker's own.
+      'Our memo mentions leaked recordings of internal TikTok meetings. Which outlet reported on them?',
       // In the question's frame: what the answer is for.
       'For a history section in my report: why did Trump order ByteDance to sell TikTok in 2020?',
     ]) {
