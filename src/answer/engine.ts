@@ -411,18 +411,20 @@ function breakTie(parts: Parts, alone: Decision, previous: Fact): Decision {
 }
 
 /**
- * The fact related to this one that says where it is: of the facts linked to it whose own example questions
- * ask where, the one that explains most of its title and keywords ("where?" after "TikTok keeps its own
- * backups" asks where the backups are). None when two explain it as well.
+ * The fact related to this one that says where it is: of the facts linked to it that say where, the one
+ * that explains most of its title and keywords ("where?" after "TikTok keeps its own backups" asks where the
+ * backups are), if it explains at least `placeShare` of them. None when two explain it as well: a fact
+ * about something else says where that thing is ("where?" after "a unit created in May" is not where the
+ * traffic goes).
  */
 function relatedPlace(parts: Parts, previous: Fact, language: Language): Fact | undefined {
   const { snapshot, evidence, kinds } = parts;
   const candidates = new Set([...parts.links.get(previous.id)!].filter((id) => kinds.placed(id)));
-  if (candidates.size <= 1) return candidates.size === 1 ? snapshot.factsById.get([...candidates][0]!) : undefined;
   const terms = contextTerms(parts, previous, []);
+  const total = terms.reduce((sum, t) => sum + t.weight, 0);
   const explained = evidence
     .score({ terms, sequence: [], cues: new Set(), language })
-    .filter((s) => candidates.has(snapshot.facts[s.doc]!.id))
+    .filter((s) => candidates.has(snapshot.facts[s.doc]!.id) && s.explained >= parts.options.placeShare * total)
     .sort((a, b) => b.explained - a.explained);
   const [first, second] = explained;
   return first && (!second || first.explained > second.explained) ? snapshot.facts[first.doc] : undefined;

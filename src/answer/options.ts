@@ -55,6 +55,12 @@ export interface EngineOptions {
    * press?") one about something else.
    */
   readonly subjectWideShare: number;
+  /**
+   * "where?" after a fact that says not where goes to a related fact that does only if that fact explains
+   * at least this share of the previous answer's own words: the backups' locations after "TikTok keeps its
+   * own backups" (0.98), not the traffic's routing after "a unit created in May" (0.19).
+   */
+  readonly placeShare: number;
   /** How many nearest facts to offer as suggestions. */
   readonly maxSuggestions: number;
   /** A fact is only suggested if it explains at least this share of the question. */
@@ -152,6 +158,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   relatedWeight: 0.3,
   commonMessageWeight: 0.5,
   subjectWideShare: 0.5,
+  placeShare: 0.6,
   maxSuggestions: 3,
   suggestionThreshold: 0.05,
   commonWordRank: 300,

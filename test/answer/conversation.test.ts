@@ -108,6 +108,9 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
     // The routing fact says where the traffic goes: "where?" is about it, asked back.
     expect(after('oracle-routing', 'where?').status).toBe('clarify');
+    // A related fact saying where something else is does not answer it: after the unit created in May,
+    // where the traffic goes is not where the unit is.
+    expect(after('governance-unit-may', 'where?').fact?.id).not.toBe('oracle-routing');
     // So does an answer naming where ("servers located in the US"), though none of its questions asks where.
     expect(after('deletion-plan', "and where's the data supposed to end up instead?").fact?.id).toBe('deletion-plan');
     // Where something comes from asks for a source; a place the linked fact does not name is refused.
