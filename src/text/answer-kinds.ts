@@ -96,6 +96,13 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
       ((w === 'end' || w === 'ended' || w === 'ends') && next === 'up' && !words.includes('where'))
     )
       kinds.add('outcome');
+    // "did it work?", "has that worked out?", "ça a marché ?": whether it succeeded; not "did it work with Oracle".
+    else if (
+      ((WORKED.has(w) && HAPPENED_WHAT.has(previous ?? '') && words.slice(0, i).some((x) => AUXILIARIES.has(x))) ||
+        ((w === 'marche' || w === 'fonctionne') && previous === 'a' && words[i - 2] === 'ca')) &&
+      (next === undefined || next === 'out' || AFTERWARDS.has(next))
+    )
+      kinds.add('outcome');
     // "did it happen?", "did that ever happen?", "ça a eu lieu ?": whether it came about; not "what happened".
     else if (
       w === 'happen' &&
@@ -468,6 +475,7 @@ const INVOLVED: ReadonlySet<string> = new Set(['involved', 'implique', 'implique
 const NEGATED: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'didnt', 'pas', 'jamais']);
 const AFTER_THAT: ReadonlySet<string> = new Set(['after', 'afterwards', 'next', 'then', 'apres', 'ensuite', 'suite']);
 const HAPPENED_WHAT: ReadonlySet<string> = new Set(['it', 'that', 'this', 'ever', 'actually', 'really']);
+const WORKED: ReadonlySet<string> = new Set(['work', 'worked', 'succeed', 'succeeded']);
 const ONLY: ReadonlySet<string> = new Set(['just', 'only', 'juste', 'seulement']);
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
 

@@ -214,6 +214,9 @@ describe('what kind of answer a question asks for', () => {
       'did it happen?',
       'did that ever happen?',
       'ça a eu lieu ?',
+      'did it work?',
+      'has that worked out?',
+      'ça a marché ?',
     ])
       expect(asked(q), q).toEqual(['outcome']);
     expect(asked('what happened to the 2020 deal?')).toEqual([]);
@@ -224,6 +227,7 @@ describe('what kind of answer a question asks for', () => {
       'did they say it after the order failed to materialise?',
       "qu'est-ce qui s'est fait en 2020 ?",
       'where did the data end up?',
+      'has it worked with oracle for long?',
     ])
       expect(asked(q), q).toEqual([]);
     expect([...givenKinds('A deal was reportedly reached, but it never materialised.')]).toContain('outcome');
