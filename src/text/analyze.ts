@@ -90,7 +90,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         term: stem(word),
         stop,
         otherStop: !stop && STOP_WORDS[other].has(word),
-        framing: FRAMING_WORDS.en.has(word) || FRAMING_WORDS.fr.has(word),
+        framing: (FRAMING_WORDS.en.has(word) || FRAMING_WORDS.fr.has(word)) && !predicate(word, out),
         name,
         frame: part.frame,
         hyphenNext,
@@ -99,6 +99,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   }
   return { language, words: out };
 }
+
+/**
+ * "is it legal?", "c'est légal ?": "legal" said of the thing asked about, not the asker's legal team.
+ */
+function predicate(word: string, before: readonly AnalyzedWord[]): boolean {
+  if (word !== 'legal') return false;
+  const said = before.map((w) => w.word).filter((w) => !ADVERBS.has(w));
+  const [second, last] = [said.at(-2), said.at(-1)];
+  return (COPULAS.has(second ?? '') && SUBJECTS.has(last ?? '')) || (second === 'c' && last === 'est') || last === 'ce';
+}
+
+const COPULAS: ReadonlySet<string> = new Set(['is', 'was', 'isn', 'are', 'were', 'be']);
+const SUBJECTS: ReadonlySet<string> = new Set(['it', 'that', 'this', 'they', 'those', 'these']);
+const ADVERBS: ReadonlySet<string> = new Set(['even', 'actually', 'really', 'still', 'vraiment', 'meme', 'bien']);
 
 /**
  * The stems of a text's content words in either language, in order: stop words of both languages out,

@@ -304,6 +304,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       'and his salary?',
       'ok thanks, where is the cafeteria?',
       'et en Europe ?',
+      'is it legal?',
+      'did it work?',
     ])
       expect(after('oracle-routing', q).status, q).not.toBe('answered');
     expect(after('governance-unit-may', 'who leads it?').status).not.toBe('answered');

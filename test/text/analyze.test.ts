@@ -52,6 +52,14 @@ describe('reading a text', () => {
     expect(mark('ups').hyphenNext).toBe(false);
   });
 
+  it('reads "legal" as framing when it is the asker\'s legal team, not when it is said of the thing asked about', () => {
+    const legal = (text: string) => analyze(text).words.find((w) => w.word === 'legal')!.framing;
+    expect(legal('legal wants to know where the backups are')).toBe(true);
+    expect(legal('for legal: who owns tiktok?')).toBe(true);
+    for (const q of ['is it legal?', 'is that even legal?', "c'est vraiment légal ?", 'est-ce légal ?'])
+      expect(legal(q), q).toBe(false);
+  });
+
   it('marks a French stop word as the other language\'s in English ("comment"), and reads French elisions', () => {
     const en = analyze('did oracle comment on it').words.find((w) => w.word === 'comment')!;
     expect([en.stop, en.otherStop]).toEqual([false, true]);
