@@ -98,11 +98,15 @@ export const CLOSINGS: ReadonlySet<string> = new Set(
   bon ah oh and so alors et`.split(/\s+/),
 );
 
-/** Words asking the bot's own opinion or advice: "what do you think?", "ton avis ?", "que conseilles-tu ?". */
+/**
+ * Words asking the bot's own opinion or advice: "what do you think?", "ton avis ?", "que conseilles-tu ?",
+ * "should we be worried?", "is it safe?", "c'est dangereux ?".
+ */
 export const OPINIONS: ReadonlySet<string> = new Set(
   `think thoughts opinion opinions view views take feel recommend recommendation advise advice suggest
   penses pensez pense penser avis recommandes recommandez recommande conseilles conseillez conseille conseil
-  suggeres suggerez`.split(/\s+/),
+  suggeres suggerez worried worry worrying concerned inquiet inquiete inquiets inquietes inquieter inquietant
+  inquietante safe bad dangerous risky dangereux dangereuse risque`.split(/\s+/),
 );
 
 export const FIRST_PERSON_POSSESSIVES: ReadonlySet<string> = new Set(['our', 'my', 'notre', 'nos', 'mon', 'ma', 'mes']);

@@ -273,13 +273,23 @@ describe("a question about something else than the facts' subjects (the frozen k
       expect(decision.offSubject?.kind, q).toBe('thanks');
       expect(answerer.ask(q, { previous: 'oracle-routing' }).suggestions, q).toEqual([]);
     }
-    for (const q of ['what do you think?', "t'en penses quoi ?", 'your take?', 'ton avis ?']) {
+    for (const q of [
+      'what do you think?',
+      "t'en penses quoi ?",
+      'your take?',
+      'ton avis ?',
+      'should we be worried?',
+      'is it safe?',
+      "c'est dangereux ?",
+    ]) {
       const after = answerer.ask(q, { previous: 'oracle-routing' });
       expect(after.status, q).toBe('unknown');
       expect(after.offSubject?.kind, q).toBe('opinion');
     }
     // Asking whether something is so, with "do you think", is still that question.
     expect(answerer.ask('do you think tiktok still keeps backups?').fact?.id).toBe('backups-retained');
+    // Worry said of someone else is what a fact may say ("Trump feared…").
+    expect(answerer.ask('why was trump worried about tiktok?').offSubject).toBeUndefined();
     expect(answerer.ask('ok, and the backups?', { previous: 'oracle-routing' }).offSubject).toBeUndefined();
   });
 
