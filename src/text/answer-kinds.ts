@@ -471,7 +471,15 @@ const COUNTED: ReadonlySet<string> = new Set(
   utilisateurs utilisateur personnes gens employes salaries ingenieurs americains comptes clients abonnes`.split(/\s+/),
 );
 const OPENERS: ReadonlySet<string> = new Set(['and', 'so', 'ok', 'okay', 'but', 'et', 'mais', 'donc', 'alors']);
-const INVOLVED: ReadonlySet<string> = new Set(['involved', 'implique', 'impliquee', 'impliques', 'mele', 'melee']);
+/** Having a part in something: "why would the Treasury even be involved?" asks a role, not a reason. */
+export const INVOLVED: ReadonlySet<string> = new Set([
+  'involved',
+  'implique',
+  'impliquee',
+  'impliques',
+  'mele',
+  'melee',
+]);
 const NEGATED: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'didnt', 'pas', 'jamais']);
 const AFTER_THAT: ReadonlySet<string> = new Set(['after', 'afterwards', 'next', 'then', 'apres', 'ensuite', 'suite']);
 const HAPPENED_WHAT: ReadonlySet<string> = new Set(['it', 'that', 'this', 'ever', 'actually', 'really']);

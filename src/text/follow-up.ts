@@ -1,4 +1,5 @@
 import type { AnalyzedWord } from './analyze.ts';
+import { INVOLVED } from './answer-kinds.ts';
 
 /**
  * How a message reads after an answer, in a conversation: a question about that answer itself ("source?",
@@ -359,5 +360,3 @@ const NEW_TOPIC: readonly (readonly string[])[] = [
 
 /** Came by something: "how did they get that?", "ils l'ont obtenu comment ?". */
 const OBTAINED = ['get', 'got', 'obtain', 'obtained', 'eu', 'obtenu', 'obtenus', 'procure', 'recupere'];
-
-const INVOLVED: ReadonlySet<string> = new Set(['involved', 'implique', 'impliquee', 'impliques', 'mele', 'melee']);
