@@ -99,10 +99,11 @@ export function contextAfter(
   if (decision.status === 'answered') return { previous: decision.fact!.id };
   // A message read on its own that got "did you mean …?" turns the conversation to the fact offered; in a
   // conversation, only when that fact was likely ("where is it based?" offered a fact only because it was
-  // the one to have its word keeps the conversation where it was).
+  // the one to have its word keeps the conversation where it was). So does a fact offered because the
+  // conversation pointed to it ("et les backups ?" after the routing answer).
   const offered =
     decision.status === 'clarify' &&
-    !decision.followUp?.used &&
+    (!decision.followUp?.used || decision.followUp.linked === 'tie') &&
     (context === undefined || decision.score >= clarifyThreshold)
       ? decision.suggestions[0]
       : undefined;
@@ -357,9 +358,15 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // thing is, which the answer that only named it does not say: read alone.
   if (followUp.definition) return unused;
   const withContext = settle(parts, reading, rankingSize, previous);
-  return withContext.status === 'answered' && followUp.elliptical
-    ? { ...withContext, followUp: { previous: previous.id, used: true } }
-    : unused;
+  if (withContext.status === 'answered' && followUp.elliptical)
+    return { ...withContext, followUp: { previous: previous.id, used: true } };
+  // "et les backups ?" after the routing answer, read alone a "did you mean" between two facts its words
+  // fit as well: the one the conversation points to is offered.
+  if (alone.status === 'clarify') {
+    const decided = breakTie(parts, aloneWithRunnerUp, previous);
+    return { ...decided, ranking: decided.ranking.slice(0, alone.ranking.length) };
+  }
+  return unused;
 }
 
 /**
@@ -393,18 +400,21 @@ function breakTie(parts: Parts, alone: Decision, previous: Fact): Decision {
   const unused = { ...alone, followUp: { previous: previous.id, used: false } };
   // "thanks!", "what do you think?": no question about any answer.
   if (alone.offSubject?.kind === 'thanks' || alone.offSubject?.kind === 'opinion') return unused;
-  const best = alone.ranking[0]!;
+  const best = alone.ranking[0];
+  // The fact given, or offered first when asked back.
+  const first = alone.status === 'answered' ? alone.fact : alone.suggestions[0];
+  if (!best || !first) return unused;
   const tied = alone.ranking.filter((r) => r === best || (fitsAsWell(r, best) && r.id !== previous.id));
   const related = tied.filter((r) => parts.links.get(previous.id)!.has(r.id));
-  if (tied.length < 2 || related.length !== 1 || related[0]!.id === alone.fact!.id) return unused;
+  if (tied.length < 2 || related.length !== 1 || related[0]!.id === first.id) return unused;
   const chosen = related[0]!;
+  const chosenFact = parts.snapshot.factsById.get(chosen.id)!;
+  const others = alone.suggestions.filter((f) => f.id !== chosen.id);
+  const answered = alone.status === 'answered';
   return {
     ...alone,
-    fact: parts.snapshot.factsById.get(chosen.id)!,
-    suggestions: [alone.fact!, ...alone.suggestions.filter((f) => f.id !== chosen.id)].slice(
-      0,
-      parts.options.maxSuggestions,
-    ),
+    fact: answered ? chosenFact : alone.fact,
+    suggestions: (answered ? [first, ...others] : [chosenFact, ...others]).slice(0, parts.options.maxSuggestions),
     ranking: [chosen, ...alone.ranking.filter((r) => r !== chosen)],
     followUp: { previous: previous.id, used: true, linked: 'tie' },
   };
