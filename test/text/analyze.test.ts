@@ -87,6 +87,9 @@ describe('one key per text', () => {
     expect(contentTerms('Where are the BACKUPS stored?')).toEqual(contentTerms('backup store'));
     expect(textKey('Les données américaines')).toBe(textKey('les donnees americaine'));
     expect(textKey('<@1> backups')).toBe(textKey('backups'));
+    // Every form of "go" is a function word: the verb says nothing of the subject.
+    expect(contentTerms('US traffic goes through Oracle')).toEqual(contentTerms('US traffic go through Oracle'));
+    expect(contentTerms('where the traffic went')).toEqual(contentTerms('where the traffic is going'));
   });
 
   it('keeps a stop word of one language only when the text has nothing else ("comment"; not "on", a stop word in both)', () => {
