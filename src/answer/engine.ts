@@ -315,10 +315,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const followUp = { previous: previous.id, used: true, linked: 'same' } as const;
     return { ...alone, status: 'answered', fact: previous, score: 1, suggestions: [], followUp };
   }
-  if (alone.status === 'answered') {
-    const decided = breakTie(parts, aloneWithRunnerUp, previous);
-    return { ...decided, ranking: decided.ranking.slice(0, alone.ranking.length) };
-  }
+  if (alone.status === 'answered') return breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length);
   // "where?", "où ça ?", "where are those kept?" after "TikTok keeps its own backups", which says not where:
   // the fact linked to that answer that says where, when the message's own words, if any, point to it too.
   const placed =
@@ -362,11 +359,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     return { ...withContext, followUp: { previous: previous.id, used: true } };
   // "et les backups ?" after the routing answer, read alone a "did you mean" between two facts its words
   // fit as well: the one the conversation points to is offered.
-  if (alone.status === 'clarify') {
-    const decided = breakTie(parts, aloneWithRunnerUp, previous);
-    return { ...decided, ranking: decided.ranking.slice(0, alone.ranking.length) };
-  }
-  return unused;
+  return alone.status === 'clarify' ? breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length) : unused;
 }
 
 /**
@@ -394,10 +387,16 @@ function preferPlace(parts: Parts, reading: Reading, rankingSize: number): Decis
  * as well, and only word pairs ("the backups") chose between them. The conversation chooses instead: of the
  * facts tied on the question's words (coverage, and an example at least as close), the one linked to the
  * previous answer (`related`), when exactly one is. The previous answer itself is never chosen this way:
- * read as context, its own words would always favour it.
+ * read as context, its own words would always favour it. It is given as the answer, or, when the question
+ * read alone is only asked back, offered first. `alone` carries a runner-up; the ranking returned has
+ * `rankingSize` facts.
  */
-function breakTie(parts: Parts, alone: Decision, previous: Fact): Decision {
-  const unused = { ...alone, followUp: { previous: previous.id, used: false } };
+function breakTie(parts: Parts, alone: Decision, previous: Fact, rankingSize: number): Decision {
+  const unused = {
+    ...alone,
+    ranking: alone.ranking.slice(0, rankingSize),
+    followUp: { previous: previous.id, used: false },
+  };
   // "thanks!", "what do you think?": no question about any answer.
   if (alone.offSubject?.kind === 'thanks' || alone.offSubject?.kind === 'opinion') return unused;
   const best = alone.ranking[0];
@@ -415,7 +414,7 @@ function breakTie(parts: Parts, alone: Decision, previous: Fact): Decision {
     ...alone,
     fact: answered ? chosenFact : alone.fact,
     suggestions: (answered ? [first, ...others] : [chosenFact, ...others]).slice(0, parts.options.maxSuggestions),
-    ranking: [chosen, ...alone.ranking.filter((r) => r !== chosen)],
+    ranking: [chosen, ...alone.ranking.filter((r) => r !== chosen)].slice(0, rankingSize),
     followUp: { previous: previous.id, used: true, linked: 'tie' },
   };
 }
