@@ -92,6 +92,10 @@ describe('one key per text', () => {
     expect(contentTerms('where the traffic went')).toEqual(contentTerms('where the traffic is going'));
   });
 
+  it('reads "even" as emphasis, not a subject: "why would treasury even be involved" asks what "why would treasury be involved" asks', () => {
+    expect(contentTerms('why would treasury even be involved')).toEqual(contentTerms('why would treasury be involved'));
+  });
+
   it('keeps a stop word of one language only when the text has nothing else ("comment"; not "on", a stop word in both)', () => {
     expect(contentTerms('comment')).toEqual([stem('comment')]);
     expect(contentTerms('on')).toEqual([]);
