@@ -684,6 +684,12 @@ function readWords(parts: Parts, words: readonly AnalyzedWord[], language: Langu
   const out: AnalyzedWord[] = [];
   // Only the words the engine will match are worth a typo check: at most maxQueryTerms of them.
   let checked = 0;
+  // Known as written, or once read through synonyms.yaml ("commenté" is read as "comment").
+  const known = (w: AnalyzedWord) =>
+    evidence.termId(w.term) !== undefined ||
+    evidence.rewriter
+      .rewrite([{ ...w, stop: false, otherStop: false }], isQueryContent)
+      .some((t) => evidence.termId(t.term) !== undefined);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
@@ -695,7 +701,7 @@ function readWords(parts: Parts, words: readonly AnalyzedWord[], language: Langu
         continue;
       }
     }
-    if (w.otherStop && evidence.termId(w.term) !== undefined) {
+    if (w.otherStop && known(w)) {
       out.push({ ...w, otherStop: false });
       continue;
     }
@@ -705,7 +711,7 @@ function readWords(parts: Parts, words: readonly AnalyzedWord[], language: Langu
       w.word.length >= 4 &&
       w.word.length <= options.typoMaxLength &&
       checked++ < options.maxQueryTerms &&
-      evidence.termId(w.term) === undefined &&
+      !known(w) &&
       !lexicon.has(w.word)
     ) {
       if (isStopWordTypo(w.word, language)) {

@@ -390,4 +390,10 @@ describe('a misspelt word (the frozen knowledge base)', () => {
     expect(decision.terms.map((t) => t.word)).not.toContain('wher');
     expect(decision.ranking[0]?.id).toBe('backup-locations');
   });
+
+  it('is no misspelt stop word when synonyms.yaml knows it: "commenté" is one letter from "comment" and is read as commenting', () => {
+    const decision = answerer.ask('et ils ont commenté ?');
+    expect(decision.terms.map((t) => t.word)).toContain('commente');
+    expect(decision.ranking[0]?.id).toBe('no-comment');
+  });
 });
