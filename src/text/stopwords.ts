@@ -11,7 +11,7 @@ const FUNCTION_WORDS = {
     hers hey hi him his how however i if in into is isn it its itself just know let like ll many may me might more most much must
     my myself need no nor not now of off on once one only or other our ours out over own please pls re really s same say says shall
     she should so some someone something still such sure t tell than thank thanks that the their theirs them then there these
-    they thing things this those through thx to too under until up ve very via want was wasn we went were weren what whats when where
+    they thing things this those through thx to too tried tries try trying under until up ve very via want was wasn we went were weren what whats when where
     whether which while who whom whose why will with won would yes yet you your yours d m even
     actually anything anyway basically btw dunno fyi gonna gotta guys hows idk iirc imho imo kinda literally lmao lol nah ngl nope
     ok okay omg plz q quick r right rn smth sth abt tbh tho thru u ur whos wheres wanna w ya yeah yep yo yup wtf
@@ -22,7 +22,7 @@ const FUNCTION_WORDS = {
     unless upon whatever whenever wherever whichever whilst whoever within without finally concretely well`,
   fr: `a afin ai aie aient ainsi alors as au aucun aussi autre aux avaient avais avait avant avec avez aviez avoir avons ayant bon
     bonjour bonsoir c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment d dans de
-    depuis des dit doit donc dont du elle elles en encore es est et etaient etais etait ete etre eu eux fait faire fais faut il
+    depuis des dit doit donc dont du elle elles en encore es essaie essaye essayer essayait est et etaient etais etait ete etre eu eux fait faire fais faut il
     ils j je jusqu l la le les leur leurs lui m ma mais me meme merci mes moi mon n ne ni non nos notre nous o on ont ou par parce
     pas peu peut peux plus pour pourquoi qu quand que quel quelle quelles quels qui quoi s sa sais salut sans savoir se selon ses
     si sil son sont sous suis sur svp t ta te tes toi ton toujours tous tout toute toutes tres tu un une va vais vers voila vont vos

@@ -92,6 +92,11 @@ describe('one key per text', () => {
     expect(contentTerms('where the traffic went')).toEqual(contentTerms('where the traffic is going'));
   });
 
+  it('reads trying as no subject: "has the us tried to force a sale?" asks what "has the us forced a sale?" asks', () => {
+    expect(contentTerms('has the us tried to force a sale')).toEqual(contentTerms('has the us to force a sale'));
+    expect(contentTerms('le gouvernement a essayé de vendre')).toEqual(contentTerms('le gouvernement a de vendre'));
+  });
+
   it('reads "even" as emphasis, not a subject: "why would treasury even be involved" asks what "why would treasury be involved" asks', () => {
     expect(contentTerms('why would treasury even be involved')).toEqual(contentTerms('why would treasury be involved'));
   });
