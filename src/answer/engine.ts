@@ -301,9 +301,13 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // "which team is he on?" after an answer quoting someone "of TikTok's public policy division", "que tiktok
   // ou d'autres boîtes chinoises aussi ?" after the Biden review: every word of the message is one of that
   // answer's own, and not all of them the whole knowledge base's ("tiktok data" asks about no answer in
-  // particular), so it asks about that answer, unless it opens on another subject ("and the Treasury?",
+  // particular) unless the message is elliptical and asks where, when, who… ("where would the data go
+  // instead?" after the plan to move it to Oracle's US servers), so it asks about that answer, unless it opens on another subject ("and the Treasury?",
   // "what about Oracle?"), asks where when that answer says not where, or asks what that answer lacks.
-  const ownWords = reading.terms.every((t) => own.has(t.term)) && reading.terms.some((t) => !subjectWide(t.term));
+  const ownWords =
+    reading.terms.every((t) => own.has(t.term)) &&
+    (reading.terms.some((t) => !subjectWide(t.term)) ||
+      (followUp.elliptical && reading.cues.size > 0 && reading.terms.length > 0));
   if (
     ownWords &&
     !followUp.opens &&

@@ -186,8 +186,14 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(committee.fact?.id).not.toBe('no-comment');
     expect(committee.suggestions[0]?.id).toBe('cfius');
     expect(after('governance-unit-may', "what's it supposed to do?").fact?.id).toBe('governance-unit-may');
-    // Words of the whole knowledge base's subject only ask about no answer in particular.
+    // Words of the whole knowledge base's subject only ask about no answer in particular, unless the
+    // message is elliptical and asks where, when or who, which that answer says: "where would the data go
+    // instead?" after the plan to move it to Oracle's US servers, which read alone goes to the routing fact.
     expect(after('backups-retained', 'tiktok data').followUp?.linked).toBeUndefined();
+    const instead = 'where would the data go instead?';
+    expect(answerer.ask(instead).fact?.id).not.toBe('deletion-plan');
+    expect(after('deletion-plan', instead)).toMatchObject({ status: 'answered', fact: { id: 'deletion-plan' } });
+    expect(after('deletion-plan', instead).followUp?.linked).toBe('same');
     // "and…" asks the same of something else; "where" after an answer that says not where; a figure it lacks.
     expect(after('cfius', 'and what did the treasury say?').fact?.id).toBe('no-comment');
     expect(after('backups-retained', 'where are those kept?').fact?.id).toBe('backup-locations');
