@@ -8,11 +8,11 @@ const FUNCTION_WORDS = {
   en: `a about above after again against all also am an and any anybody anyone are aren around as at be because been before
     being below between both but by can cannot could currently did didn do does doesn doing don done down during each either
     else ever every exactly few for from further get gets getting go goes going got had has hasn have haven having he hello her here
-    hers hey hi him his how however i if in into is isn it its itself just know let like ll many may me might more most much must
+    hers herself hey hi him himself his how however i if in into is isn it its itself just know let like ll many may me might more most much must
     my myself need no nor not now of off on once one only or other our ours out over own please pls re really s same say says shall
     she should so some someone something still such sure t tell than thank thanks that the their theirs them then there these
-    they thing things this those through thx to too tried tries try trying under until up ve very via want was wasn we went were weren what whats when where
-    whether which while who whom whose why will with won would yes yet you your yours d m even
+    they themselves thing things this those through thx to too tried tries try trying under until up ve very via want was wasn we went were weren what whats when where
+    whether which while who whom whose why will with won would yes yet you your yours yourself yourselves ourselves d m even
     actually anything anyway basically btw dunno fyi gonna gotta guys hows idk iirc imho imo kinda literally lmao lol nah ngl nope
     ok okay omg plz q quick r right rn smth sth abt tbh tho thru u ur whos wheres wanna w ya yeah yep yo yup wtf
     aint arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt thats theres theyre wasnt werent

@@ -97,6 +97,11 @@ describe('one key per text', () => {
     expect(contentTerms('le gouvernement a essayé de vendre')).toEqual(contentTerms('le gouvernement a de vendre'));
   });
 
+  it('reads reflexive pronouns as function words, as "itself" always was: "do they keep copies themselves?"', () => {
+    expect(contentTerms('do they keep copies themselves')).toEqual(contentTerms('do they keep copies'));
+    expect(contentTerms('did he write it himself')).toEqual(contentTerms('did he write it'));
+  });
+
   it('reads "even" as emphasis, not a subject: "why would treasury even be involved" asks what "why would treasury be involved" asks', () => {
     expect(contentTerms('why would treasury even be involved')).toEqual(contentTerms('why would treasury be involved'));
   });
