@@ -102,6 +102,12 @@ describe('one key per text', () => {
     expect(contentTerms('did he write it himself')).toEqual(contentTerms('did he write it'));
   });
 
+  it('reads adverbs of time and manner as function words in French as in English ("maintenant" as "now", "ensemble" as "together")', () => {
+    expect(contentTerms('le trafic passe par où maintenant')).toEqual(contentTerms('le trafic passe par où'));
+    expect(contentTerms('depuis quand ils bossent ensemble')).toEqual(contentTerms('depuis quand ils bossent'));
+    expect(contentTerms('is that stuff no longer kept')).toEqual(contentTerms('is that no kept'));
+  });
+
   it('reads "even" as emphasis, not a subject: "why would treasury even be involved" asks what "why would treasury be involved" asks', () => {
     expect(contentTerms('why would treasury even be involved')).toEqual(contentTerms('why would treasury be involved'));
   });
