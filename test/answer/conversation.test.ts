@@ -293,7 +293,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
 
   it('after a later message read on its own that got "did you mean …?", follows the fact it offered', () => {
     const routing = { previous: 'oracle-routing' };
-    const vague = answerer.ask('do they keep copies somewhere themselves?', routing);
+    const vague = answerer.ask('do they still have copies?', routing);
     expect(vague).toMatchObject({ status: 'clarify', followUp: { used: false } });
     const context = contextAfter(routing, vague);
     expect(context).toEqual({ previous: vague.suggestions[0]!.id, unanswered: true, offered: true });
