@@ -111,6 +111,7 @@ const KIND: Record<AskedKind, string> = {
   headcount: 'a count of people or accounts',
   sanction: 'a penalty on anyone',
   person: 'a person’s name',
+  encryption: 'whether or how it is encrypted',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

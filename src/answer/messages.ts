@@ -33,6 +33,7 @@ export const MESSAGES = {
       headcount: 'count of people or accounts',
       sanction: 'penalty on anyone (a dismissal, a fine, a lawsuit)',
       person: 'person’s name',
+      encryption: 'word on encryption',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -89,6 +90,7 @@ export const MESSAGES = {
       headcount: 'aucun nombre de personnes ni de comptes',
       sanction: 'aucune sanction contre quiconque (licenciement, amende, poursuites)',
       person: 'aucun nom de personne',
+      encryption: 'rien sur le chiffrement',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

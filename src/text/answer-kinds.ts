@@ -24,7 +24,8 @@ export type AnswerKind =
   | 'reason'
   | 'headcount'
   | 'sanction'
-  | 'person';
+  | 'person'
+  | 'encryption';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -70,6 +71,10 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if (BIOGRAPHY.has(w)) kinds.add('biography');
     // "were the engineers fired?", "TikTok a-t-il été sanctionné ?", "any lawsuits?": a penalty on someone.
     else if (SANCTIONS.has(w)) kinds.add('sanction');
+    // "are the backups encrypted?", "encryption at rest", "ils sont chiffrés ?": how the data is protected,
+    // which a fact gives only when it says so; not "les chiffres" (figures).
+    else if (ENCRYPTION.has(w) || (w === 'chiffres' || w === 'chiffre' ? COPULAS.has(previous ?? '') : false))
+      kinds.add('encryption');
     // "what did CFIUS decide?", "has it approved the deal?", "la décision finale": what someone decided.
     // Not "TikTok's decision to route traffic", which names what was decided.
     else if (DECISIONS.has(w) && !(w.startsWith('decision') && next === 'to')) kinds.add('decision');
@@ -220,6 +225,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (lower.split(/[^a-z]+/).some((w) => BIOGRAPHY.has(w))) kinds.add('biography');
   if (lower.split(/[^a-z]+/).some((w) => SANCTIONS.has(w) || SANCTIONS_GIVEN.has(w))) kinds.add('sanction');
   if (LEADER_GIVEN.test(lower)) kinds.add('leader');
+  if (lower.split(/[^a-z]+/).some((w) => ENCRYPTION.has(w))) kinds.add('encryption');
   if (lower.split(/[^a-z]+/).some((w) => DECISIONS.has(w) || DECIDED.has(w))) kinds.add('decision');
   if (/\b(?:city|cities|ville|villes|state of|etat de|region|province|county)\b/.test(lower)) kinds.add('locality');
   if (OUTCOME_GIVEN.test(lower)) kinds.add('outcome');
@@ -414,6 +420,13 @@ const SANCTIONS: ReadonlySet<string> = new Set(
   sanctionnee sanctionnees sanctionner puni punis punie punies punir punition condamne condamnes condamnee
   condamnees condamnation poursuites`.split(/\s+/),
 );
+/** Encryption, asked or given: "encrypted", "encryption", "chiffrement", "cryptées". */
+const ENCRYPTION: ReadonlySet<string> = new Set(
+  `encrypt encrypts encrypted encrypting encryption decrypt decrypted decryption cipher ciphered chiffrement chiffrer
+  chiffree chiffrees dechiffrer dechiffrement crypter crypte cryptes cryptee cryptees cryptage`.split(/\s+/),
+);
+/** "sont chiffrés", "est chiffré": encrypted, where "chiffres" alone is figures. */
+const COPULAS: ReadonlySet<string> = new Set(['est', 'sont', 'etre', 'soient', 'etait', 'etaient', 'seront', 'sera']);
 /** A text telling of a penalty: "was fined", "faced a lawsuit", "une amende". */
 const SANCTIONS_GIVEN: ReadonlySet<string> = new Set(['fine', 'fines', 'amende', 'amendes', 'court', 'tribunal']);
 

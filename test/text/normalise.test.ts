@@ -317,6 +317,21 @@ describe('what kind of answer a question asks for', () => {
     );
   });
 
+  it('whether or how data is encrypted ("are the backups encrypted?", "ils sont chiffrés ?"), not "les chiffres"', () => {
+    for (const q of [
+      'are the backups encrypted?',
+      'what encryption standard do they use?',
+      'les sauvegardes sont chiffrées ?',
+      'ils sont chiffrés comment ?',
+      'chiffrement des données',
+    ])
+      expect(asked(q), q).toContain('encryption');
+    for (const q of ['les chiffres du trafic ?', 'quel chiffre ?', 'where are the backups kept?'])
+      expect(asked(q), q).not.toContain('encryption');
+    expect([...givenKinds('The backups are encrypted at rest with keys held in the US.')]).toContain('encryption');
+    expect([...givenKinds('Les sauvegardes sont conservées à Singapour.')]).not.toContain('encryption');
+  });
+
   it('who someone pointed at is ("who are they?", "c\'est qui eux ?", "lesquels ?"): a name', () => {
     for (const q of [
       'who are they?',
