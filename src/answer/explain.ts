@@ -112,6 +112,7 @@ const KIND: Record<AskedKind, string> = {
   sanction: 'a penalty on anyone',
   person: 'a person’s name',
   encryption: 'whether or how it is encrypted',
+  certification: 'a certification',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -34,6 +34,7 @@ export const MESSAGES = {
       sanction: 'penalty on anyone (a dismissal, a fine, a lawsuit)',
       person: 'person’s name',
       encryption: 'word on encryption',
+      certification: 'certification',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -91,6 +92,7 @@ export const MESSAGES = {
       sanction: 'aucune sanction contre quiconque (licenciement, amende, poursuites)',
       person: 'aucun nom de personne',
       encryption: 'rien sur le chiffrement',
+      certification: 'aucune certification',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -25,7 +25,8 @@ export type AnswerKind =
   | 'headcount'
   | 'sanction'
   | 'person'
-  | 'encryption';
+  | 'encryption'
+  | 'certification';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -75,6 +76,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     // which a fact gives only when it says so; not "les chiffres" (figures).
     else if (ENCRYPTION.has(w) || (w === 'chiffres' || w === 'chiffre' ? COPULAS.has(previous ?? '') : false))
       kinds.add('encryption');
+    // "is it ISO 27001 certified?", "SOC 2", "FedRAMP", "certification HDS": a certification, given only when said.
+    else if (certifies(w, next)) kinds.add('certification');
     // "what did CFIUS decide?", "has it approved the deal?", "la décision finale": what someone decided.
     // Not "TikTok's decision to route traffic", which names what was decided.
     else if (DECISIONS.has(w) && !(w.startsWith('decision') && next === 'to')) kinds.add('decision');
@@ -225,7 +228,9 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (lower.split(/[^a-z]+/).some((w) => BIOGRAPHY.has(w))) kinds.add('biography');
   if (lower.split(/[^a-z]+/).some((w) => SANCTIONS.has(w) || SANCTIONS_GIVEN.has(w))) kinds.add('sanction');
   if (LEADER_GIVEN.test(lower)) kinds.add('leader');
-  if (lower.split(/[^a-z]+/).some((w) => ENCRYPTION.has(w))) kinds.add('encryption');
+  const plain = lower.split(/[^a-z0-9]+/);
+  if (plain.some((w) => ENCRYPTION.has(w))) kinds.add('encryption');
+  if (plain.some((w, i) => certifies(w, plain[i + 1]))) kinds.add('certification');
   if (lower.split(/[^a-z]+/).some((w) => DECISIONS.has(w) || DECIDED.has(w))) kinds.add('decision');
   if (/\b(?:city|cities|ville|villes|state of|etat de|region|province|county)\b/.test(lower)) kinds.add('locality');
   if (OUTCOME_GIVEN.test(lower)) kinds.add('outcome');
@@ -425,6 +430,17 @@ const ENCRYPTION: ReadonlySet<string> = new Set(
   `encrypt encrypts encrypted encrypting encryption decrypt decrypted decryption cipher ciphered chiffrement chiffrer
   chiffree chiffrees dechiffrer dechiffrement crypter crypte cryptes cryptee cryptees cryptage`.split(/\s+/),
 );
+/** A certification or its standard: "certified", "certificaton", "accreditation", "ISO 27001", "SOC 2", "FedRAMP". */
+function certifies(word: string, next: string | undefined): boolean {
+  return (
+    word.startsWith('certif') ||
+    word.startsWith('accredit') ||
+    word === 'fedramp' ||
+    word === 'secnumcloud' ||
+    (word === 'iso' && /^\d{4,5}$/.test(next ?? '')) ||
+    (word === 'soc' && /^[123]$/.test(next ?? ''))
+  );
+}
 /** "sont chiffrés", "est chiffré": encrypted, where "chiffres" alone is figures. */
 const COPULAS: ReadonlySet<string> = new Set(['est', 'sont', 'etre', 'soient', 'etait', 'etaient', 'seront', 'sera']);
 /** A text telling of a penalty: "was fined", "faced a lawsuit", "une amende". */

@@ -332,6 +332,20 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('Les sauvegardes sont conservées à Singapour.')]).not.toContain('encryption');
   });
 
+  it('a certification ("is it ISO 27001 certified?", "SOC 2", "FedRAMP", "certification HDS"), not "ISO" or "SOC" alone', () => {
+    for (const q of [
+      'Has the data center obtained ISO 27001 certificaton?',
+      'are they SOC 2 compliant?',
+      'is Oracle FedRAMP authorised for this?',
+      "l'hébergeur est-il certifié HDS ?",
+    ])
+      expect(asked(q), q).toContain('certification');
+    for (const q of ['what is the ISO country code?', 'who runs the SOC?', 'where are the backups kept?'])
+      expect(asked(q), q).not.toContain('certification');
+    expect([...givenKinds('The data centre is ISO 27001 certified.')]).toContain('certification');
+    expect([...givenKinds('TikTok uses its data centres in Singapore for backup.')]).not.toContain('certification');
+  });
+
   it('who someone pointed at is ("who are they?", "c\'est qui eux ?", "lesquels ?"): a name', () => {
     for (const q of [
       'who are they?',
