@@ -178,7 +178,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     kinds.add('headcount');
   }
   // "which city are those servers in?", "dans quels États américains ?": a place finer than a country.
-  if (words.some((w, i) => WHICH.has(w) && [words[i + 1], words[i + 2]].some((n) => LOCALITIES.has(n ?? ''))))
+  // "in which Oracle cloud region …?": the place may come a few words after "which".
+  if (words.some((w, i) => WHICH.has(w) && words.slice(i + 1, i + 5).some((n) => LOCALITIES.has(n))))
     kinds.add('locality');
   if (words.some((w, i) => WHICH.has(w) && (PEOPLE.has(words[i + 1] ?? '') || FIRMS.has(words[i + 1] ?? ''))))
     kinds.add('name');

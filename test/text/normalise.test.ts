@@ -194,6 +194,7 @@ describe('what kind of answer a question asks for', () => {
       'dans quelle ville exactement ?',
       'dans quels États américains ?',
       'in which us state is the backup data center?',
+      'in which Oracle cloud region is the traffic hosted?',
     ])
       expect(asked(q), q).toEqual(['locality']);
     expect(asked('which countries hold the backups?')).toEqual([]);
