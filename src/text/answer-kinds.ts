@@ -177,6 +177,13 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     kinds.delete('quantity');
     kinds.add('headcount');
   }
+  // "where did he work before TikTok?", "il a fait quoi avant ?": someone's career before, a detail of a life.
+  if (
+    words.some((w) => w === 'before' || w === 'avant') &&
+    words.some((w) => CAREER_VERBS.has(w)) &&
+    words.some((w) => PERSON_PRONOUNS.has(w))
+  )
+    kinds.add('biography');
   // "which city are those servers in?", "dans quels États américains ?": a place finer than a country.
   // "in which Oracle cloud region …?": the place may come a few words after "which".
   if (words.some((w, i) => WHICH.has(w) && words.slice(i + 1, i + 5).some((n) => LOCALITIES.has(n))))
@@ -408,6 +415,12 @@ const ENGLISH_VERB_BEFORE: ReadonlySet<string> = new Set([
  * A person's own story: where they were born or studied, their career before, their family. A fact that
  * names someone ("said Albert Calamug, of TikTok's public policy division") says none of it.
  */
+/** Doing a job: "where did he work before?", "il faisait quoi avant ?". */
+const CAREER_VERBS: ReadonlySet<string> = new Set(
+  'work worked working job fait faisait travaille travaillait bosse bossait'.split(' '),
+);
+/** Someone, pointed at: "he", "she", "il", "elle". */
+const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'his', 'her', 'il', 'elle']);
 const BIOGRAPHY: ReadonlySet<string> = new Set(
   `born birthplace birthday childhood grew school schools studied university college diploma alma career
   cv linkedin married wife husband hometown biography naissance natal natale enfance ecole ecoles etudie

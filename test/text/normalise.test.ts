@@ -385,8 +385,16 @@ describe('what kind of answer a question asks for', () => {
   });
 
   it("a detail of someone's life or career: where they were born or studied, their career before", () => {
-    for (const q of ['where was the spokesman born?', 'il a fait quelle école ?', 'what was his career before?'])
+    for (const q of [
+      'where was the spokesman born?',
+      'il a fait quelle école ?',
+      'what was his career before?',
+      'where did he work before tiktok?',
+      'il a fait quoi avant tiktok ?',
+    ])
       expect(asked(q), q).toEqual(['biography']);
+    // Not what a company did before: no one pointed at.
+    expect(asked('did tiktok work with oracle before the announcement?')).toEqual([]);
     expect(asked("est-il exact qu'ils ne gardent rien ?")).toEqual([]);
     // "résume-moi" asks for a summary, not a résumé.
     expect(asked('résume moi ce que tiktok dit sur les experts')).toEqual([]);
