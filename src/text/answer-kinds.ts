@@ -177,11 +177,13 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     kinds.delete('quantity');
     kinds.add('headcount');
   }
-  // "where did he work before TikTok?", "il a fait quoi avant ?": someone's career before, a detail of a life.
+  // "where did he work before TikTok?", "il a fait quoi avant ?": someone's career before; "how long has he
+  // been at TikTok?", "is she still with the company?": their time in a job. (Not French "il est chez …",
+  // where "il" is as often the traffic as a person.)
   if (
-    words.some((w) => w === 'before' || w === 'avant') &&
-    words.some((w) => CAREER_VERBS.has(w)) &&
-    words.some((w) => PERSON_PRONOUNS.has(w))
+    words.some((w) => PERSON_PRONOUNS.has(w)) &&
+    ((words.some((w) => w === 'before' || w === 'avant') && words.some((w) => CAREER_VERBS.has(w))) ||
+      words.some((w, i) => TENURE.some(([a, b]) => w === a && words[i + 1] === b)))
   )
     kinds.add('biography');
   // "which city are those servers in?", "dans quels États américains ?": a place finer than a country.
@@ -419,6 +421,13 @@ const ENGLISH_VERB_BEFORE: ReadonlySet<string> = new Set([
 const CAREER_VERBS: ReadonlySet<string> = new Set(
   'work worked working job fait faisait travaille travaillait bosse bossait'.split(' '),
 );
+/** Being in a job: "been at", "still with". */
+const TENURE: readonly (readonly [string, string])[] = [
+  ['been', 'at'],
+  ['been', 'with'],
+  ['still', 'with'],
+  ['still', 'at'],
+];
 /** Someone, pointed at: "he", "she", "il", "elle". */
 const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'his', 'her', 'il', 'elle']);
 const BIOGRAPHY: ReadonlySet<string> = new Set(
