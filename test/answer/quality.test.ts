@@ -211,6 +211,14 @@ const SETS: readonly {
     notAnswered: 0.98,
     wrong: 0.00625,
   },
+  {
+    name: 'blind set W (four styles; scored blind with the engine of 2026-12-04, a4c5e65)',
+    file: 'questions-blind-w.yaml',
+    right: 0.87,
+    refused: 0.82,
+    notAnswered: 0.85,
+    wrong: 0.05625,
+  },
 ];
 
 describe('answer quality on the frozen knowledge base', () => {
