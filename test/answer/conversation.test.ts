@@ -363,6 +363,18 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at c9b7e0d: first 24/32, follow-ups 25/46, new topics 13/16, out of scope 16/18, 2 of 112
+    // wrong. Its writer took the asker for a TikTok employee ("do we still keep our own backups?"): those
+    // turns are refused as about the asker's own organisation.
+    file: 'conversations-blind-7a.yaml',
+    first: 0.75,
+    followup: 0.54,
+    newTopic: 0.81,
+    refused: 0.88,
+    notAnswered: 0.94,
+    wrong: 0.018,
+  },
+  {
     file: 'conversations-blind.yaml',
     first: 0.9,
     followup: 0.75,
