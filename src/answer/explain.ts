@@ -113,6 +113,7 @@ const KIND: Record<AskedKind, string> = {
   person: 'a person’s name',
   encryption: 'whether or how it is encrypted',
   certification: 'a certification',
+  failure: 'why it failed',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -35,6 +35,7 @@ export const MESSAGES = {
       person: 'person’s name',
       encryption: 'word on encryption',
       certification: 'certification',
+      failure: 'reason why it failed',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -93,6 +94,7 @@ export const MESSAGES = {
       person: 'aucun nom de personne',
       encryption: 'rien sur le chiffrement',
       certification: 'aucune certification',
+      failure: 'aucune raison de cet échec',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -26,7 +26,8 @@ export type AnswerKind =
   | 'sanction'
   | 'person'
   | 'encryption'
-  | 'certification';
+  | 'certification'
+  | 'failure';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -42,6 +43,9 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     !words.some((w) => NEGATED.has(w) || INVOLVED.has(w))
   )
     kinds.add('reason');
+  // "why did the deal fall through?", "pourquoi la vente a-t-elle échoué ?": why it failed, which a fact saying
+  // only that it never materialised does not give.
+  if (kinds.has('reason') && FAILED_ASKED.test(` ${words.join(' ')} `)) kinds.add('failure');
   words.forEach((w, i) => {
     const next = words[i + 1];
     const after = words[i + 2];
@@ -247,6 +251,9 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (DAY_OF_MONTH.test(lower) || WEEKDAY.test(lower)) kinds.add('day');
   // "It did not say when this would happen", "sans date": an answer to when, to the day.
   if (REASON_GIVEN.test(lower.replace(/["“”«»]/g, ' ').replace(/\s+/g, ' '))) kinds.add('reason');
+  // Why it failed: a sentence saying it failed and why.
+  if (lower.split(/[.;!?]/).some((sentence) => OUTCOME_GIVEN.test(sentence) && FAILURE_CAUSE.test(sentence)))
+    kinds.add('failure');
   if (NO_DATE.test(lower)) {
     kinds.add('date');
     kinds.add('day');
@@ -643,6 +650,12 @@ const DAY_OF_MONTH = new RegExp(`\\b\\d{1,2}(?:er|st|nd|rd|th)? (?:${MONTHS})\\b
 /** Why, in a text: a cause or an aim ("because he feared…", "the aim is to convince…", "afin de…"). */
 const REASON_GIVEN =
   /\b(?:because|in order to|so as to|so that|the aim|aims? to|aimed|to convince|to reassure|to protect|to help|to better|to provide|feared|fearing|for fear|out of concern|complicat\w*|parce que|car|afin de|dans le but|le but|pour convaincre|pour rassurer|pour proteger|pour aider|pour mieux|pour fournir|craignait|craignant|par crainte|compliqu\w*)\b/;
+
+/** That something failed or never happened, in a question's words (accents folded, apostrophes split). */
+const FAILED_ASKED =
+  / (?:fall|fell|falls|falling) (?:through|apart) | collaps\w* | fail\w* | fizzl\w* | never (?:happen\w*|materiali\w*|went through) | (?:didn t|did not|didnt) (?:happen|go through|materiali\w*) | echou\w* | capot\w* | tombee? a l eau | pas abouti | jamais (?:abouti|concretise\w*) /;
+/** A cause, in the sentence that tells of a failure: "collapsed because …", "a échoué en raison de …". */
+const FAILURE_CAUSE = /\b(?:because|due to|owing to|as a result of|after|parce que|car|en raison|a cause|faute de)\b/;
 
 /** A text saying no date was given. */
 const NO_DATE =

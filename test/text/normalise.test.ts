@@ -333,6 +333,22 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('Les sauvegardes sont conservées à Singapour.')]).not.toContain('encryption');
   });
 
+  it('why something failed ("why did the deal fall through?", "pourquoi ça a capoté ?"), given only by a sentence saying why', () => {
+    for (const q of [
+      'why did the 2020 oracle deal fall through in the end',
+      'why did it fall apart tho',
+      'pourquoi ça a capoté ?',
+      'pourquoi la vente a-t-elle échoué ?',
+    ])
+      expect(asked(q), q).toContain('failure');
+    for (const q of ['why did trump order the sale?', 'pourquoi singapour ?', 'did the deal fall through?'])
+      expect(asked(q), q).not.toContain('failure');
+    expect([...givenKinds('The deal collapsed because the buyer withdrew.')]).toContain('failure');
+    expect([
+      ...givenKinds('Trump ordered the sale because he feared for the data. The deal never materialised.'),
+    ]).not.toContain('failure');
+  });
+
   it('a certification ("is it ISO 27001 certified?", "SOC 2", "FedRAMP", "certification HDS"), not "ISO" or "SOC" alone', () => {
     for (const q of [
       'Has the data center obtained ISO 27001 certificaton?',
