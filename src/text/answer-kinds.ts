@@ -176,7 +176,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     (w === 'how' && words[i + 1] === 'many') || w === 'combien' || w === 'number' || w === 'nombre' || w === 'nb';
   if (
     kinds.has('quantity') &&
-    words.some((w, i) => counting(w, i) && words.slice(i + 1, i + 5).some((x) => COUNTED.has(x)))
+    words.some((w, i) => counting(w, i) && words.slice(i + 1, i + 8).some((x) => COUNTED.has(x)))
   ) {
     kinds.delete('quantity');
     kinds.add('headcount');
@@ -194,7 +194,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   // "in which Oracle cloud region …?": the place may come a few words after "which".
   if (words.some((w, i) => WHICH.has(w) && words.slice(i + 1, i + 5).some((n) => LOCALITIES.has(n))))
     kinds.add('locality');
-  if (words.some((w, i) => WHICH.has(w) && (PEOPLE.has(words[i + 1] ?? '') || FIRMS.has(words[i + 1] ?? ''))))
+  // "which firms?", "which external consultancy firms?": their names; not "what did the employees say?".
+  if (words.some((w, i) => WHICH.has(w) && namedAfter(words, i, (n) => PEOPLE.has(n) || FIRMS.has(n))))
     kinds.add('name');
   // "le journaliste de BuzzFeed qui a sorti l'article, c'est qui ?", "who is the reporter?": a person, by name.
   if (words.some((w, i) => asksWho(words, i)) && words.some((w) => PEOPLE.has(w) && w !== 'people' && w !== 'personne'))
@@ -424,6 +425,22 @@ const ENGLISH_VERB_BEFORE: ReadonlySet<string> = new Set([
  * A person's own story: where they were born or studied, their career before, their family. A fact that
  * names someone ("said Albert Calamug, of TikTok's public policy division") says none of it.
  */
+/**
+ * Whether "which" at i is followed by a word that `is` names, next to it or after a word or two that
+ * qualify it ("which external consultancy firms"), no verb between ("what did the employees say").
+ */
+function namedAfter(words: readonly string[], i: number, is: (word: string) => boolean): boolean {
+  if (is(words[i + 1] ?? '')) return true;
+  if (words[i] === 'what') return false;
+  for (let j = i + 2; j <= i + 3 && j < words.length; j++) {
+    if (VERBS_BETWEEN.has(words[j - 1]!)) return false;
+    if (is(words[j]!)) return true;
+  }
+  return false;
+}
+const VERBS_BETWEEN: ReadonlySet<string> = new Set(
+  'did do does is are was were has have had will would can could a ont est sont etait etaient'.split(' '),
+);
 /** Doing a job: "where did he work before?", "il faisait quoi avant ?". */
 const CAREER_VERBS: ReadonlySet<string> = new Set(
   'work worked working job fait faisait travaille travaillait bosse bossait'.split(' '),

@@ -136,6 +136,9 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('who reported the leak?')).not.toContain('person');
     expect(asked('can you name the engineers')).toEqual(['name', 'person']);
     expect(asked('which outlet published it?')).not.toContain('person');
+    // "which" then a word or two before what it names; not "what did the employees say?".
+    expect(asked('Which external consultancy firms were retained?')).toContain('name');
+    expect(asked('what did tiktok employees say according to buzzfeed news')).not.toContain('name');
     expect(asked('who owns tiktok')).toEqual([]);
     for (const q of [
       'who are the experts they hired?',
@@ -288,6 +291,7 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('100% of US user traffic goes to Oracle')]).not.toContain('headcount');
     expect([...givenKinds('1,000 engineers had access')]).toContain('headcount');
     expect(asked('What is the precise number of American user accounts?')).toContain('headcount');
+    expect(asked("combien TikTok compte-t-il d'utilisateurs aux États-Unis ?")).toContain('headcount');
     for (const q of [
       'For what period are the copies retained?',
       'sur quelle durée ?',
