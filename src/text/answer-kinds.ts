@@ -170,6 +170,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     )
   )
     kinds.add('name');
+  // Keywords opening on the head ("chef unité sécurité us", "ceo bytedance", "head of the new unit"): who it is.
+  if (HEAD_NOUNS.has(words[opening] ?? '')) kinds.add('leader');
   // "how many US users", "combien d'utilisateurs", "the number of engineers": a count of people, which a
   // share ("100% of the traffic") does not give.
   const counting = (w: string, i: number) =>
@@ -307,6 +309,13 @@ const LEADERS: ReadonlySet<string> = new Set(
   chef tete dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg founded founder founders
   cofounder fonde fondee fondateur fondateurs fondatrice chair chairs chaired chairman chairwoman preside
   presides presided presiding presidait presidee`.split(/\s+/),
+);
+
+/** The person at the head of something, named by a noun. */
+const HEAD_NOUNS: ReadonlySet<string> = new Set(
+  'head leader boss ceo cto ciso director chair chairman chairwoman chef patron pdg directeur directrice dirigeant responsable'.split(
+    ' ',
+  ),
 );
 
 /** Firms asked for by "which …": "which firms?" wants their names. */

@@ -160,6 +160,8 @@ describe('what kind of answer a question asks for', () => {
       'c qui qui a fondé bytedance',
       "le pdg de bytedance c'est qui ?",
       'qui est à la tête de cette unité ?',
+      'chef unité sécurité us',
+      'head of the new data security unit',
     ]) {
       expect(asked(q), q).toEqual(['leader']);
     }
