@@ -363,6 +363,16 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at 93b66cf: first 31/32, follow-ups 34/42, new topics 16/16, out of scope 18/18, 1 of 108 wrong.
+    file: 'conversations-blind-7b.yaml',
+    first: 0.93,
+    followup: 0.8,
+    newTopic: 1,
+    refused: 1,
+    notAnswered: 1,
+    wrong: 0.0093,
+  },
+  {
     // Scored once at c9b7e0d: first 24/32, follow-ups 25/46, new topics 13/16, out of scope 16/18, 2 of 112
     // wrong. Its writer took the asker for a TikTok employee ("do we still keep our own backups?"): those
     // turns are refused as about the asker's own organisation.
