@@ -9,8 +9,10 @@ import { synonymRewriter, type SynonymRewriter } from './synonyms.ts';
  * Each fact's own evidence, indexed: which terms it has and where (title, aliases, questions, keywords,
  * answer, quotes), how often it uses them and its function words and word pairs, and its example phrasings
  * (title, aliases, questions, keywords). A question's score for a fact depends only on the question, that
- * fact, the shared vocabulary (synonyms.yaml) and general-language word frequencies: never on the other
- * facts. Adding a fact changes only the answers it wins or competes for.
+ * fact, the shared vocabulary (synonyms.yaml) and general-language word frequencies, and on no other fact
+ * but those linked to it by `related` (what a related fact is about counts less in this one's word
+ * distribution when this one only mentions it). Adding a fact changes only the answers it wins or competes
+ * for, or those of the facts it is related to.
  */
 export interface EvidenceIndex {
   readonly facts: readonly Fact[];
@@ -100,6 +102,46 @@ export interface FactScore {
    * question's words are the ones the fact uses most.
    */
   readonly likelihood: number;
+}
+
+/**
+ * A word a fact only mentions (in its answer or quotes) while a fact related to it is about it (in its
+ * examples) counts `share` as often in the first fact's word distribution: "TikTok keeps backups, even though
+ * its traffic now goes through Oracle" is not about the traffic. Only facts linked by `related` affect each other.
+ */
+function discountRelatedMentions(
+  facts: readonly Fact[],
+  lists: readonly { docs: Int32Array; values: Float32Array }[],
+  exampleLists: readonly { docs: Int32Array; values: Float32Array }[],
+  exampleFacts: Int32Array,
+  share: number,
+): void {
+  if (share === 1) return;
+  const docOf = new Map(facts.map((f, i) => [f.id, i]));
+  const links = facts.map(() => new Set<number>());
+  facts.forEach((fact, i) => {
+    for (const id of fact.related) {
+      const j = docOf.get(id);
+      if (j === undefined || j === i) continue;
+      links[i]!.add(j);
+      links[j]!.add(i);
+    }
+  });
+  const about = new Set<number>();
+  lists.forEach(({ docs, values }, id) => {
+    const examples = exampleLists[id]!.docs;
+    if (examples.length === 0) return;
+    about.clear();
+    for (const e of examples) about.add(exampleFacts[e]!);
+    docs.forEach((doc, k) => {
+      if (about.has(doc)) return;
+      for (const j of links[doc]!)
+        if (about.has(j)) {
+          values[k * 3 + 2]! *= share;
+          return;
+        }
+    });
+  });
 }
 
 /** How a fact's field counts as evidence that the fact answers a question using its words. */
@@ -300,6 +342,7 @@ export function buildEvidence(
   const exampleLists = examplePostings.seal(terms.length);
   const exampleFacts = Int32Array.from(exampleFact);
   const exampleNorms = Float64Array.from(exampleNorm);
+  discountRelatedMentions(facts, lists, exampleLists, exampleFacts, options.relatedMentionCount);
 
   const surfaceWords = [...surface.keys()];
   const surfaceTerm = [...surface.values()];

@@ -28,6 +28,12 @@ export interface EngineOptions {
   readonly rankCues: number;
   /** The Dirichlet prior of a fact's word distribution, in words of its text: how much general language counts. */
   readonly likelihoodPrior: number;
+  /**
+   * How often (0–1) a word counts in a fact's word distribution when the fact only mentions it (in its answer or
+   * quotes) and a fact related to it (`related`) is about it (in its title, aliases, questions or keywords):
+   * "TikTok keeps backups, even though its traffic now goes through Oracle" mentions the routing fact's words.
+   */
+  readonly relatedMentionCount: number;
   /** How much a function word of the question ("how", "are", "my") counts in a fact's likelihood, a content word counting its weight. */
   readonly functionWeight: number;
   /** How much a pair of adjacent words of the question counts in a fact's likelihood. */
@@ -150,6 +156,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   rankCues: 0.1,
   cueWeight: 0.6,
   likelihoodPrior: 100,
+  relatedMentionCount: 0.3,
   functionWeight: 1,
   pairWeight: 0.25,
   rankLikelihood: 1,
