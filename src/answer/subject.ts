@@ -133,8 +133,9 @@ function markOwned(words: readonly AnalyzedWord[], language: Language, possessiv
     if (!possessives.has(words[i]!.word)) continue;
     let start = i + 1;
     while (start < words.length && OWN.has(words[start]!.word)) start++;
+    // Up to a stop word or the end of the sentence ("our risk register. TikTok mentioned…").
     let end = start;
-    while (end < words.length && !words[end]!.stop) end++;
+    while (end < words.length && !words[end]!.stop) if (words[end++]!.clauseEnd) break;
     // "our memo mentions leaked recordings": a phrase opening on the asker's document is about what it cites.
     if (end === start || words.slice(start, end).some((w) => ADVISERS.has(w.word)) || words[start]!.framing) continue;
     // The head of the phrase: first in French ("nos serveurs de secours"); last in English ("our press

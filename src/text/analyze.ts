@@ -33,6 +33,8 @@ export interface AnalyzedWord {
   readonly frame: boolean;
   /** Joined to the next word by a hyphen ("back-ups", "US-led"): the two may be one word. */
   readonly hyphenNext: boolean;
+  /** Followed by the end of a sentence or clause (". ", "? ", ": ", ";"): "our risk register. TikTok mentioned…". */
+  readonly clauseEnd: boolean;
 }
 
 export interface Analysis {
@@ -94,6 +96,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         name,
         frame: part.frame,
         hyphenNext,
+        // Not the dots of "U.S.": a sentence ends after a word of two letters or more.
+        clauseEnd:
+          raw.length > 1 && /^[^\p{L}\p{N}]*[.!?;:](?:\s|$)/u.test(cased.slice(end, next?.index ?? cased.length) + ' '),
       });
     });
   }

@@ -246,6 +246,8 @@ describe("a question about something else than the facts' subjects (the frozen k
       'Our memo mentions leaked recordings of internal TikTok meetings. Which outlet reported on them?',
       // In the question's frame: what the answer is for.
       'For a history section in my report: why did Trump order ByteDance to sell TikTok in 2020?',
+      // What "our" owns ends with its sentence.
+      "I'm updating our risk register. TikTok mentioned a new team for Americans' data security: when was it set up?",
     ]) {
       expect(answerer.ask(q).offSubject, q).toBeUndefined();
     }

@@ -108,6 +108,19 @@ describe('one key per text', () => {
     expect(contentTerms('is that stuff no longer kept')).toEqual(contentTerms('is that no kept'));
   });
 
+  it('marks the last word of a sentence or clause, not the dots of "U.S."', () => {
+    const ends = (text: string) =>
+      analyze(text)
+        .words.filter((w) => w.clauseEnd)
+        .map((w) => w.word);
+    expect(ends("I'm updating our risk register. TikTok mentioned a team: when was it set up?")).toEqual([
+      'register',
+      'team',
+      'up',
+    ]);
+    expect(ends('is our U.S. data kept there')).toEqual([]);
+  });
+
   it('reads "even" as emphasis, not a subject: "why would treasury even be involved" asks what "why would treasury be involved" asks', () => {
     expect(contentTerms('why would treasury even be involved')).toEqual(contentTerms('why would treasury be involved'));
   });
