@@ -72,7 +72,9 @@ export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
         ASKERS.has(words[i - 1]?.word ?? '') ||
         ASKERS.has(words[i + 1]?.word ?? '') ||
         (ASKERS.has(words[i - 2]?.word ?? '') && ASKER_PLACE.has(words[i - 1]!.word));
-      const other = words.findIndex((w, i) => otherNames.has(w.word) && !explained(i) && !asker(i));
+      // Nor the medium the question came through ("in a Slack thread", "un message WhatsApp").
+      const medium = (i: number) => MEDIA.has(words[i + 1]?.word ?? '') || MEDIA.has(words[i - 1]?.word ?? '');
+      const other = words.findIndex((w, i) => otherNames.has(w.word) && !explained(i) && !asker(i) && !medium(i));
       if (other >= 0) return { kind: 'other-name', word: otherNames.get(words[other]!.word) };
       // "what's the weather in Singapore": the weather, which no fact explains, not Singapore's data centers.
       // Not when it is only when the question came up ("a partner at lunch insisted…", "au déjeuner").
@@ -96,6 +98,13 @@ export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
     },
   };
 }
+
+/** What a question comes through: "a Slack thread", "a WhatsApp message", "un appel Teams". */
+const MEDIA: ReadonlySet<string> = new Set(
+  'thread threads call calls message messages email emails mail mails chat chats channel meeting meetings dm dms appel appels reunion reunions groupe'.split(
+    ' ',
+  ),
+);
 
 /** Words that join a closing to the conversation without closing it ("and so…"). */
 const GLUE: ReadonlySet<string> = new Set([

@@ -200,7 +200,15 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   if (words.some((w, i) => WHICH.has(w) && namedAfter(words, i, (n) => PEOPLE.has(n) || FIRMS.has(n))))
     kinds.add('name');
   // "le journaliste de BuzzFeed qui a sorti l'article, c'est qui ?", "who is the reporter?": a person, by name.
-  if (words.some((w, i) => asksWho(words, i)) && words.some((w) => PEOPLE.has(w) && w !== 'people' && w !== 'personne'))
+  // In the same question when one message asks two ("who published that and what did the employees say?").
+  const clause = clausesOf(words);
+  if (
+    words.some(
+      (w, i) =>
+        asksWho(words, i) &&
+        words.some((p, j) => clause[j] === clause[i] && PEOPLE.has(p) && p !== 'people' && p !== 'personne'),
+    )
+  )
     kinds.add('name');
   // "who leaked it?", "c qui qui a leak les enregistrements", "qui a fuité ?": the leaker, a person.
   if (
@@ -449,6 +457,14 @@ function namedAfter(words: readonly string[], i: number, is: (word: string) => b
 }
 const VERBS_BETWEEN: ReadonlySet<string> = new Set(
   'did do does is are was were has have had will would can could a ont est sont etait etaient'.split(' '),
+);
+/** Which of the questions a message asks each word belongs to: a new one opens at "and what…", "et qui…". */
+function clausesOf(words: readonly string[]): number[] {
+  let at = 0;
+  return words.map((w, i) => (i > 0 && (w === 'and' || w === 'et') && ASKING.has(words[i + 1] ?? '') ? ++at : at));
+}
+const ASKING: ReadonlySet<string> = new Set(
+  'what who whom where when why how which quoi qui ou quand pourquoi comment quel quelle quels quelles'.split(' '),
 );
 /** Doing a job: "where did he work before?", "il faisait quoi avant ?". */
 const CAREER_VERBS: ReadonlySet<string> = new Set(

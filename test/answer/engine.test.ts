@@ -333,6 +333,15 @@ describe("a question about something else than the facts' subjects (the frozen k
       expect(answerer.ask(q), q).toMatchObject({ status: 'unknown', offSubject: { kind: 'other-name' } });
   });
 
+  it('a company of other_names that the question came through ("in a WhatsApp thread") is not the subject', () => {
+    for (const q of [
+      'Someone in a WhatsApp thread mentioned leaked recordings of TikTok meetings. Who published that?',
+      "Dans un message WhatsApp, un collègue parle d'enregistrements fuités chez TikTok : qui les a publiés ?",
+    ])
+      expect(answerer.ask(q).offSubject, q).toBeUndefined();
+    expect(answerer.ask('does WhatsApp keep recordings of meetings?').offSubject?.kind).toBe('other-name');
+  });
+
   it('naming a thing synonyms.yaml names ("uk"), weighs it as a name against a fact that does not, even in lower case', () => {
     const uk = answerer.ask('what did the uk govt say about tiktok');
     expect(uk.status).toBe('unknown');

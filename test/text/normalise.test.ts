@@ -139,6 +139,9 @@ describe('what kind of answer a question asks for', () => {
     // "which" then a word or two before what it names; not "what did the employees say?".
     expect(asked('Which external consultancy firms were retained?')).toContain('name');
     expect(asked('what did tiktok employees say according to buzzfeed news')).not.toContain('name');
+    // Two questions in one message: "who" in the first, the people in the second.
+    expect(asked('who published that and what did the employees say?')).not.toContain('name');
+    expect(asked('who is the reporter?')).toContain('name');
     expect(asked('who owns tiktok')).toEqual([]);
     for (const q of [
       'who are the experts they hired?',
