@@ -135,7 +135,14 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if (asksAddress(w, previous, next)) kinds.add('address');
     else if ((w === 'since' && next === 'when') || (w === 'depuis' && next === 'quand')) kinds.add('since');
     else if (w === 'when' && previous !== 'since' && (next === undefined || WHEN_ASKS.has(next))) kinds.add('date');
-    else if (w === 'quand' && previous !== 'depuis' && asksWhen(previous, next)) kinds.add('date');
+    // Not "quand un user utilise l'appli, ses données passent par qui ?": a clause of time, another word asking.
+    else if (
+      w === 'quand' &&
+      previous !== 'depuis' &&
+      asksWhen(previous, next) &&
+      !(DETERMINERS_FR.has(next ?? '') && words.slice(i + 2).some((x) => ASKING.has(x) && x !== 'quand' && x !== 'ou'))
+    )
+      kinds.add('date');
     else if (
       (w === 'what' || w === 'which' || w === 'quelle') &&
       (next === 'year' || next === 'date' || next === 'annee')
@@ -633,6 +640,9 @@ function asksWhen(previous: string | undefined, next: string | undefined): boole
 }
 
 const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['je', 'tu', 'il', 'elle', 'on', 'nous', 'vous', 'ils', 'elles']);
+const DETERMINERS_FR: ReadonlySet<string> = new Set(
+  'un une le la les l des mon ma mes nos notre votre vos ce cet cette ces'.split(' '),
+);
 
 /** Words before "number of" / "nombre de" when it counts something. */
 const COUNTING: ReadonlySet<string> = new Set([

@@ -122,6 +122,9 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).toEqual(['date']);
     }
     for (const q of ['depuis quand', 'since when']) expect(asked(q), q).toEqual(['since']);
+    // A clause of time, with another word asking: not when.
+    expect(asked("qd un user utilise l'appli, ses données passent par qui ?")).not.toContain('date');
+    expect(asked('quand le groupe a-t-il été créé ?')).toContain('date');
   });
 
   it('a name: the name of…, son nom, can you name…, but not "au nom de"', () => {
