@@ -144,6 +144,9 @@ function discountRelatedMentions(
   });
 }
 
+/** The fields that say what a fact is about, as a question would: its examples. */
+const EXAMPLE_FIELDS: ReadonlySet<FactField> = new Set(['title', 'aliases', 'questions', 'keywords']);
+
 /** How a fact's field counts as evidence that the fact answers a question using its words. */
 const FIELD_STRENGTH: Readonly<Record<FactField, number>> = {
   id: 1,
@@ -268,7 +271,9 @@ export function buildEvidence(
       const strength = FIELD_STRENGTH[field];
       const count = FIELD_COUNT[field];
       const analysed = analyze(text, { language }).words;
-      const read = rewriter.rewrite(analysed, isFactContent);
+      // Phrases of function words ("goes through") are read in what the fact is about (its examples), not in
+      // what it says: "even though that traffic now goes through Oracle's servers" is not about routing.
+      const read = rewriter.rewrite(analysed, isFactContent, EXAMPLE_FIELDS.has(field));
       for (const key of sequenceKeys(analysed)) {
         sequence.set(key, (sequence.get(key) ?? 0) + count);
         factLength[doc] = factLength[doc]! + count;

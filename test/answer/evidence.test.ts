@@ -74,6 +74,19 @@ describe("a fact's evidence for a question", () => {
     ]);
     expect(rewriter.rewrite(words('house'), () => true).map((t) => t.term)).toEqual(['host']);
   });
+
+  it('reads a phrase of function words only before what it introduces, and only when asked to', () => {
+    const rewriter = synonymRewriter({ equivalent: [['route', 'goes through', 'via']], one_way: [], other_names: [] });
+    const words = (text: string) => analyze(text, { language: 'en' }).words;
+    const content = (w: { stop: boolean }) => !w.stop;
+    const terms = (text: string, phrases?: boolean) =>
+      rewriter.rewrite(words(text), content, phrases).map((t) => t.term);
+    expect(terms('traffic goes through oracle')).toEqual(['traffic', 'rout', 'oracl']);
+    expect(terms('traffic via oracle')).toEqual(['traffic', 'rout', 'oracl']);
+    expect(terms('did the deal goes through')).toEqual(['deal']);
+    expect(terms('traffic goes through oracle', false)).toEqual(['traffic', 'oracl']);
+    expect(rewriter.sequence(words('traffic goes through oracle'), content)).toEqual(['traffic', 'rout', 'oracl']);
+  });
 });
 
 describe('the decision', () => {
