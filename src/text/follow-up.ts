@@ -173,7 +173,11 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   // it was done, does not say.
   if (has('why', 'pourquoi')) return has(...NEGATIONS) ? undefined : 'reason';
   // What it is for, or what it does: "what does it do?", "elle sert à quoi ?", "c'est pour quoi faire ?".
-  if (has('purpose', 'sert', 'servent', 'servir') || PURPOSE.some((p) => containsPhrase(words, p))) return 'reason';
+  if (
+    has('purpose', 'aim', 'goal', 'objective', 'objectif', 'sert', 'servent', 'servir') ||
+    PURPOSE.some((p) => containsPhrase(words, p))
+  )
+    return 'reason';
   // "more details?", "can you elaborate?", "tu peux développer ?", "tell me more": the answer again, whole.
   if (
     has(...DETAIL_WORDS) ||
@@ -235,7 +239,7 @@ const META: ReadonlySet<string> = new Set(
   claiming statement official officially confirmed confirm confirmation independent independently verified verify
   true sure certain certainty reliable reliability trustworthy credible legit reporting reported report press
   paper newspaper word company media outlet anyone else get come comes from where when date since why announce
-  announced announcement just only purpose recent recently supposedly allegedly apparently reportedly
+  announced announcement just only purpose point aim goal objective recent recently supposedly allegedly apparently reportedly
   dit dire disent dites affirme affirment affirmation declaration officiel officielle confirme confirmee confirmer
   independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment fiable fiables preuve
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
@@ -260,6 +264,7 @@ const PURPOSE: readonly (readonly string[])[] = [
   ['pour', 'quoi', 'faire'],
   ['c', 'est', 'pour', 'quoi'],
   ['meant', 'to', 'do'],
+  ['the', 'point'],
 ];
 
 const PRONOUNS: ReadonlySet<string> = new Set([

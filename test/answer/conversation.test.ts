@@ -153,6 +153,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ['sale-order-2020', 'why?'],
       ['oracle-routing', 'pourquoi ?'],
       ['governance-unit-may', 'why?'],
+      ['oracle-routing', "what's the point of doing that?"],
+      ['oracle-routing', "what's the aim?"],
     ] as const)
       expect(after(previous, q), q).toMatchObject({ status: 'answered', fact: { id: previous } });
     for (const [previous, q] of [
