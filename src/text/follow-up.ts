@@ -75,6 +75,10 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
     return 'source';
   // "where's that from?", "where is this from?"
   if (has('where', 'wheres') && has('from')) return 'source';
+  // "where was it announced?", "c'est annoncé où ?", "publié où ça ?": where the claim was made, its source.
+  const where =
+    has('where', 'wheres') || words.some((w, i) => w === 'ou' && (i === words.length - 1 || words[i + 1] === 'ca'));
+  if (where && has(...PUBLISHED)) return 'source';
   // "how did they get that?", "ils ont eu ça comment ?", "comment ils l'ont obtenu ?": how the claimant came
   // by it, which its source says.
   // "based on what?", "ils se basent sur quoi ?": what the claim rests on, its source.
@@ -253,6 +257,10 @@ const META: ReadonlySet<string> = new Set(
 const NEGATIONS = ['not', 'never', 'didn', 'didnt', 'wasn', 'wasnt', 'isn', 'isnt', 'pas', 'jamais', 'ne', 'n'];
 
 /** Phrases asking what something is for or does. */
+/** Made public: "announced", "published", "annoncé", "publié". */
+const PUBLISHED: readonly string[] = `announced announce published publish posted said written annonce annoncee
+  annonces publie publiee publies dit ecrit`.split(/\s+/);
+
 const PURPOSE: readonly (readonly string[])[] = [
   ['what', 'does', 'it', 'do'],
   ['what', 'do', 'they', 'do'],

@@ -34,6 +34,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ['tu peux développer ?', 'detail'],
       ['ça sert à quoi ?', 'reason'],
       ["c'est pour quoi faire ?", 'reason'],
+      ["c'est annoncé où ?", 'source'],
+      ['where was that announced?', 'source'],
     ] as const) {
       const d = after('backups-retained', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
