@@ -110,6 +110,9 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
       'affirment',
       'pretend',
       'pretendent',
+      'declaration',
+      'officiel',
+      'officielle',
     ) &&
     has(
       'who',
@@ -117,6 +120,8 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
       'says',
       'official',
       'statement',
+      'officiel',
+      'officielle',
       'reporting',
       'presse',
       'press',

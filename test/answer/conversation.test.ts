@@ -35,6 +35,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ['ça sert à quoi ?', 'reason'],
       ["c'est pour quoi faire ?", 'reason'],
       ["c'est annoncé où ?", 'source'],
+      ["c'est une déclaration officielle ?", 'claimant'],
       ['where was that announced?', 'source'],
     ] as const) {
       const d = after('backups-retained', q);
