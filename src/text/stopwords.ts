@@ -174,6 +174,10 @@ export const CHAT_SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['infra', 'infrastructure'],
   ['appli', 'application'],
   ['prod', 'production'],
+  ['collab', 'collaboration'],
+  ['collabs', 'collaborations'],
+  ['koi', 'quoi'],
+  ['kwa', 'quoi'],
   // French slang for everyday words: "ils bossent avec oracle", "le proprio de tiktok".
   ['bosse', 'travaille'],
   ['bosser', 'travailler'],

@@ -121,6 +121,11 @@ describe('one key per text', () => {
     expect(ends('is our U.S. data kept there')).toEqual([]);
   });
 
+  it('reads chat shorthand as the word it stands for ("collab", "koi")', () => {
+    expect(contentTerms('the tiktok oracle collab')).toEqual(contentTerms('the tiktok oracle collaboration'));
+    expect(contentTerms("c koi l'histoire")).toEqual(contentTerms("c quoi l'histoire"));
+  });
+
   it('reads "even" as emphasis, not a subject: "why would treasury even be involved" asks what "why would treasury be involved" asks', () => {
     expect(contentTerms('why would treasury even be involved')).toEqual(contentTerms('why would treasury be involved'));
   });
