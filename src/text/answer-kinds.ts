@@ -35,14 +35,17 @@ export type AskedKind = AnswerKind | 'since';
 /** The kinds of answer a question's words ask for (usually none). */
 export function askedKinds(words: readonly string[]): Set<AskedKind> {
   const kinds = new Set<AskedKind>();
-  // "why singapore of all places?", "pourquoi trump voulait…": a reason, asked by the question's first word.
+  // "why singapore of all places?", "pourquoi trump voulait…": a reason, asked by the question's first word;
+  // or later, after a frame ("For my memo I need the reason: why exactly did the deal collapse?"): "why"
+  // before a verb, "pourquoi" anywhere; not "that's why", "c'est pourquoi". Not "why would the Treasury even
+  // be involved?", which asks its role.
   const opening = words.findIndex((w) => !OPENERS.has(w));
-  // Not "why would the Treasury even be involved?", which asks its role.
-  if (
-    (words[opening] === 'why' || words[opening] === 'pourquoi') &&
-    !words.some((w) => NEGATED.has(w) || INVOLVED.has(w))
-  )
-    kinds.add('reason');
+  const asksWhy = (w: string, i: number) =>
+    (w === 'why' || w === 'pourquoi') &&
+    (i === opening ||
+      (!THAT_IS.has(words[i - 1] ?? '') &&
+        (w === 'pourquoi' || words.slice(i + 1, i + 3).some((x) => AUXILIARY_VERBS.has(x)))));
+  if (words.some(asksWhy) && !words.some((w) => NEGATED.has(w) || INVOLVED.has(w))) kinds.add('reason');
   // "why did the deal fall through?", "pourquoi la vente a-t-elle échoué ?": why it failed, which a fact saying
   // only that it never materialised does not give.
   if (kinds.has('reason') && FAILED_ASKED.test(` ${words.join(' ')} `)) kinds.add('failure');
@@ -75,7 +78,12 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if ((w === 'value' || w === 'valeur') && words.some((x) => DEALS.has(x))) kinds.add('money');
     else if (BIOGRAPHY.has(w)) kinds.add('biography');
     // "were the engineers fired?", "TikTok a-t-il été sanctionné ?", "any lawsuits?": a penalty on someone.
-    else if (SANCTIONS.has(w)) kinds.add('sanction');
+    // Not French "à court terme" (in the short term).
+    else if (
+      (SANCTIONS.has(w) && !(w === 'court' && (next === 'terme' || next === 'delai'))) ||
+      ((w === 'challenge' || w === 'challenges') && previous === 'legal')
+    )
+      kinds.add('sanction');
     // "are the backups encrypted?", "encryption at rest", "ils sont chiffrés ?": how the data is protected,
     // which a fact gives only when it says so; not "les chiffres" (figures).
     else if (ENCRYPTION.has(w) || (w === 'chiffres' || w === 'chiffre' ? COPULAS.has(previous ?? '') : false))
@@ -502,7 +510,8 @@ const SANCTIONS: ReadonlySet<string> = new Set(
   penalty penalties sanction sanctions sanctioned prosecute prosecuted prosecution sue sued suing lawsuit lawsuits indicted
   convicted fined licencie licencies licenciee licenciees licenciement licenciements sanctionne sanctionnes
   sanctionnee sanctionnees sanctionner puni punis punie punies punir punition condamne condamnes condamnee
-  condamnees condamnation poursuites`.split(/\s+/),
+  condamnees condamnation poursuites court courts judge judges litigation tribunal tribunaux juge juges
+  contentieux`.split(/\s+/),
 );
 /** Encryption, asked or given: "encrypted", "encryption", "chiffrement", "cryptées". */
 const ENCRYPTION: ReadonlySet<string> = new Set(
@@ -588,6 +597,10 @@ export const INVOLVED: ReadonlySet<string> = new Set([
   'mele',
   'melee',
 ]);
+const THAT_IS: ReadonlySet<string> = new Set(['that', 's', 'thats', 'is', 'est', 'voila', 'explains']);
+const AUXILIARY_VERBS: ReadonlySet<string> = new Set(
+  'did does do is are was were has have had would could should will'.split(' '),
+);
 const NEGATED: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'didnt', 'pas', 'jamais']);
 const AFTER_THAT: ReadonlySet<string> = new Set(['after', 'afterwards', 'next', 'then', 'apres', 'ensuite', 'suite']);
 const HAPPENED_WHAT: ReadonlySet<string> = new Set(['it', 'that', 'this', 'ever', 'actually', 'really']);

@@ -315,8 +315,12 @@ describe('what kind of answer a question asks for', () => {
       'est-ce que TikTok a licencié les ingénieurs ?',
       'did anyone sue them?',
       'were there any penalties?',
+      'Has a federal court invalidated the 2020 order?',
+      'What legal challenges were brought against it?',
     ])
       expect(asked(q), q).toContain('sanction');
+    expect(asked('la suppression est prévue à court terme ?')).not.toContain('sanction');
+    expect(asked("L'entreprise a-t-elle eu recours à des spécialistes ?")).not.toContain('sanction');
     for (const q of [
       "L'administration Biden a-t-elle poursuivi l'examen de TikTok ?",
       'who is in charge of the unit?',
@@ -343,6 +347,14 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).not.toContain('encryption');
     expect([...givenKinds('The backups are encrypted at rest with keys held in the US.')]).toContain('encryption');
     expect([...givenKinds('Les sauvegardes sont conservées à Singapour.')]).not.toContain('encryption');
+  });
+
+  it('a reason, asked first or after a frame ("For my memo I need the reason: why exactly did it collapse?"), not "that\'s why"', () => {
+    expect(asked('why did trump order the sale?')).toContain('reason');
+    expect(asked('For my policy memo I need the reason: why exactly did the deal collapse?')).toContain('reason');
+    expect(asked('Pour ma note : pourquoi la vente a-t-elle capoté ?')).toContain('reason');
+    expect(asked("that's why they keep backups, right?")).not.toContain('reason');
+    expect(asked("c'est pourquoi ils gardent des sauvegardes ?")).not.toContain('reason');
   });
 
   it('why something failed ("why did the deal fall through?", "pourquoi ça a capoté ?"), given only by a sentence saying why', () => {
