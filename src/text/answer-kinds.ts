@@ -58,7 +58,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if (w === 'tous' && next === 'les' && after === 'combien') kinds.add('frequency');
     else if (w === 'how' && next === 'long') kinds.add('duration');
     // "for what period", "what retention period", "quelle durée", "sur quelle période".
-    else if (WHICH.has(w) && (PERIODS.has(next ?? '') || PERIODS.has(after ?? ''))) kinds.add('duration');
+    else if (WHICH.has(w) && words.slice(i + 1, i + 4).some((x) => PERIODS.has(x))) kinds.add('duration');
     else if (w === 'how' && next === 'much' && after === 'time') kinds.add('duration');
     else if (w === 'how' && (next === 'many' || next === 'much' || next === 'old')) kinds.add('quantity');
     // "how big are those data centers?", "how large is the team", "quelle taille": a measure.

@@ -304,6 +304,7 @@ describe('what kind of answer a question asks for', () => {
       'For what period are the copies retained?',
       'sur quelle durée ?',
       'what retention period applies?',
+      'quelle est la durée de conservation des copies ?',
     ])
       expect(asked(q), q).toContain('duration');
   });
