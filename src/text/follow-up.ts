@@ -113,6 +113,9 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
       'declaration',
       'officiel',
       'officielle',
+      'annonce',
+      'annoncee',
+      'stated',
     ) &&
     has(
       'who',
@@ -245,7 +248,7 @@ const DETAIL_WORDS = [
 /** Words about an answer's provenance and trust, which a question about the previous answer is made of. */
 const META: ReadonlySet<string> = new Set(
   `source sources sourced sourcing proof evidence reference link cite citation said says say claims claim claimed
-  claiming statement official officially confirmed confirm confirmation independent independently verified verify
+  claiming statement stated official officially annonce annoncee annonces confirmed confirm confirmation independent independently verified verify
   true sure certain certainty reliable reliability trustworthy credible legit reporting reported report press
   paper newspaper word company media outlet anyone else get come comes from where when date since why announce
   announced announcement just only purpose point aim goal objective recent recently supposedly allegedly apparently reportedly

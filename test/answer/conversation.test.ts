@@ -36,6 +36,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ["c'est pour quoi faire ?", 'reason'],
       ["c'est annoncé où ?", 'source'],
       ["c'est une déclaration officielle ?", 'claimant'],
+      ["c'est qui qui l'a annoncé ?", 'claimant'],
       ['where was that announced?', 'source'],
     ] as const) {
       const d = after('backups-retained', q);
