@@ -53,7 +53,7 @@ export const FRAMING_WORDS = {
     hires husband inbox intern interns kindly kyc lawyer lawyers legal manager managers meeting meetings memo memos mentioned
     mom morning newbie newcomer newsletter notes onboarding one-pager onepager paragraph per phone pinged pitch prep prepare
     preparing prepping procurement prospect prospects question questionnaire questions questionnaires quote reference regarding
-    register remind reminder sanity section sister slide slides someone son summarise summarize summary supplier tell
+    register regulatory remind reminder risk risks sanity section sister slide slides someone son summarise summarize summary supplier tell
     teammate teammates telling thread told tomorrow tonight training understand uncle update vendor vendors verify wife
     wiki wondering workshop yesterday bot asap basics false support true urgent urgently wanted wants`.split(/\s+/),
   ),
@@ -64,7 +64,7 @@ export const FRAMING_WORDS = {
     evaluation exact exacte expliquer faq fille fils formation formulaire fournisseur fournisseurs frere hier indiquer juriste juristes
     kyc mail mails manager mari matin matrice memo mentionner merci message messages note noter oncle paragraphe pourriez
     preciser prepare preparer presentation prospect question questionnaire questions recrue redaction redige rediger registre
-    relis relire resume resumez resumer reunion reunions rappeler section slide slides soeur soir souhaite souhaiterais stagiaire
+    reglementaire reglementaires relis relire resume resumez resumer reunion reunions rappeler risque risques section slide slides soeur soir souhaite souhaiterais stagiaire
     stagiaires synthese tante telephone verifier verification voudrais vrai bot comprendre entendu explique lu parle parlait
     parler raconte racontait sait savait urgent veut voulait voudrait`.split(/\s+/),
   ),

@@ -52,6 +52,13 @@ describe('reading a text', () => {
     expect(mark('ups').hyphenNext).toBe(false);
   });
 
+  it('marks the asker\'s risk and regulatory documents as framing ("our risk report", "la matrice des risques réglementaires")', () => {
+    const framing = (text: string, word: string) => analyze(text).words.find((w) => w.word === word)!.framing;
+    expect(framing('for the infrastructure section of our risk report', 'risk')).toBe(true);
+    expect(framing('pour la matrice des risques réglementaires', 'risques')).toBe(true);
+    expect(framing('pour la matrice des risques réglementaires', 'reglementaires')).toBe(true);
+  });
+
   it('reads "legal" as framing when it is the asker\'s legal team, not when it is said of the thing asked about', () => {
     const legal = (text: string) => analyze(text).words.find((w) => w.word === 'legal')!.framing;
     expect(legal('legal wants to know where the backups are')).toBe(true);
