@@ -114,6 +114,7 @@ const KIND: Record<AskedKind, string> = {
   encryption: 'whether or how it is encrypted',
   certification: 'a certification',
   failure: 'why it failed',
+  others: 'the names of others',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

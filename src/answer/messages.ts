@@ -36,6 +36,7 @@ export const MESSAGES = {
       encryption: 'word on encryption',
       certification: 'certification',
       failure: 'reason why it failed',
+      others: 'names of any others',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -95,6 +96,7 @@ export const MESSAGES = {
       encryption: 'rien sur le chiffrement',
       certification: 'aucune certification',
       failure: 'aucune raison de cet échec',
+      others: 'aucun autre nom',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -27,7 +27,8 @@ export type AnswerKind =
   | 'person'
   | 'encryption'
   | 'certification'
-  | 'failure';
+  | 'failure'
+  | 'others';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -207,6 +208,17 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
       words.some((w, i) => TENURE.some(([a, b]) => w === a && words[i + 1] === b)))
   )
     kinds.add('biography');
+  // "which other agencies, besides the Treasury…?", "quelles autres sociétés ?", "quels étaient, outre Oracle, les
+  // autres acquéreurs ?": the names of others than the one named, which a fact names in a list or not at all.
+  if (
+    words.some(
+      (w, i) =>
+        WHICH.has(w) &&
+        (words.slice(i + 1, i + 3).some((x) => OTHERS.has(x)) ||
+          (words.some((x) => BESIDES.has(x)) && words.slice(i + 1).some((x) => OTHERS.has(x)))),
+    )
+  )
+    kinds.add('others');
   // "which city are those servers in?", "dans quels États américains ?": a place finer than a country.
   // "in which Oracle cloud region …?": the place may come a few words after "which".
   if (words.some((w, i) => WHICH.has(w) && words.slice(i + 1, i + 5).some((n) => LOCALITIES.has(n))))
@@ -253,6 +265,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
  */
 export function givenKinds(text: string): Set<AnswerKind> {
   const kinds = new Set<AnswerKind>();
+  // A list of names ("Treasury, Defense, Justice and Commerce"): others than one of them.
+  if (/(?:\p{Lu}[\p{L}-]*, ){2,}/u.test(text)) kinds.add('others');
   const lower = text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   const withoutDates = lower
     .replace(/\b\d{1,2}(?:er)?\s+\p{L}+\s+(?:19|20)\d{2}\b/gu, ' ')
@@ -513,6 +527,9 @@ const SANCTIONS: ReadonlySet<string> = new Set(
   condamnees condamnation poursuites court courts judge judges litigation tribunal tribunaux juge juges
   contentieux`.split(/\s+/),
 );
+const OTHERS: ReadonlySet<string> = new Set(['other', 'others', 'autre', 'autres']);
+const BESIDES: ReadonlySet<string> = new Set(['besides', 'outre']);
+
 /** Encryption, asked or given: "encrypted", "encryption", "chiffrement", "cryptées". */
 const ENCRYPTION: ReadonlySet<string> = new Set(
   `encrypt encrypts encrypted encrypting encryption decrypt decrypted decryption cipher ciphered chiffrement chiffrer

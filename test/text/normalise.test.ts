@@ -374,6 +374,24 @@ describe('what kind of answer a question asks for', () => {
     ]).not.toContain('failure');
   });
 
+  it('the names of others than the one named ("which other agencies besides the Treasury?"), given by a list of names', () => {
+    for (const q of [
+      'Which other federal agencies, besides the Treasury, are members of the committee?',
+      'quelles autres sociétés devaient acquérir une participation ?',
+      'Quels étaient, outre Oracle, les autres acquéreurs pressentis ?',
+    ])
+      expect(asked(q), q).toContain('others');
+    for (const q of [
+      'just tiktok or other chinese companies as well?',
+      'besides the Oracle routing, does TikTok still keep copies?',
+    ])
+      expect(asked(q), q).not.toContain('others');
+    expect([...givenKinds('Its members include Treasury, Defense, Justice and Commerce.')]).toContain('others');
+    expect([...givenKinds('A deal to sell part of the app to Oracle and others never materialised.')]).not.toContain(
+      'others',
+    );
+  });
+
   it('a certification ("is it ISO 27001 certified?", "SOC 2", "FedRAMP", "certification HDS"), not "ISO" or "SOC" alone', () => {
     for (const q of [
       'Has the data center obtained ISO 27001 certificaton?',
