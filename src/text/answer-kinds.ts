@@ -266,7 +266,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
 export function givenKinds(text: string): Set<AnswerKind> {
   const kinds = new Set<AnswerKind>();
   // A list of names ("Treasury, Defense, Justice and Commerce"): others than one of them.
-  if (/(?:\p{Lu}[\p{L}-]*, ){2,}/u.test(text)) kinds.add('others');
+  if (listsNames(text)) kinds.add('others');
   const lower = text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   const withoutDates = lower
     .replace(/\b\d{1,2}(?:er)?\s+\p{L}+\s+(?:19|20)\d{2}\b/gu, ' ')
@@ -528,6 +528,15 @@ const SANCTIONS: ReadonlySet<string> = new Set(
   contentieux`.split(/\s+/),
 );
 const OTHERS: ReadonlySet<string> = new Set(['other', 'others', 'autre', 'autres']);
+/** Whether a text lists names: two capitalised words in a row, each followed by a comma ("Treasury, Defense, …"). */
+function listsNames(text: string): boolean {
+  let run = 0;
+  for (const word of text.split(/\s+/)) {
+    run = /^\p{Lu}[\p{L}-]*,$/u.test(word) ? run + 1 : 0;
+    if (run >= 2) return true;
+  }
+  return false;
+}
 const BESIDES: ReadonlySet<string> = new Set(['besides', 'outre']);
 
 /** Encryption, asked or given: "encrypted", "encryption", "chiffrement", "cryptées". */
