@@ -173,7 +173,7 @@ export function buildEngine(
       fact.attribution.date !== undefined ||
       fact.citations.some((c) => snapshot.sources.get(c.source)?.published !== undefined),
   );
-  const links = linksOf(snapshot.facts);
+  const links = evidence.links;
   const engine: Engine = {
     snapshot,
     options,
@@ -302,8 +302,9 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // ou d'autres boîtes chinoises aussi ?" after the Biden review: every word of the message is one of that
   // answer's own, and not all of them the whole knowledge base's ("tiktok data" asks about no answer in
   // particular) unless the message is elliptical and asks where, when, who… ("where would the data go
-  // instead?" after the plan to move it to Oracle's US servers), so it asks about that answer, unless it opens on another subject ("and the Treasury?",
-  // "what about Oracle?"), asks where when that answer says not where, or asks what that answer lacks.
+  // instead?" after the plan to move it to Oracle's US servers), so it asks about that answer, unless it
+  // opens on another subject ("and the Treasury?", "what about Oracle?"), asks where when that answer says
+  // not where, or asks what that answer lacks.
   const ownWords =
     reading.terms.every((t) => own.has(t.term)) &&
     (reading.terms.some((t) => !subjectWide(t.term)) ||
@@ -449,18 +450,6 @@ function relatedPlace(parts: Parts, previous: Fact, language: Language): Fact | 
  */
 function fitsAsWell(runnerUp: RankedFact, best: RankedFact): boolean {
   return runnerUp.coverage >= best.coverage && runnerUp.similarity >= best.similarity && runnerUp.lacks.length === 0;
-}
-
-/** Each fact's links both ways: `related` is written on one side, and read on both. */
-function linksOf(facts: readonly Fact[]): Map<string, Set<string>> {
-  const links = new Map(facts.map((f) => [f.id, new Set<string>()]));
-  for (const fact of facts)
-    for (const id of fact.related) {
-      if (id === fact.id || !links.has(id)) continue;
-      links.get(fact.id)!.add(id);
-      links.get(id)!.add(fact.id);
-    }
-  return links;
 }
 
 function readQuestion(parts: Parts, question: string): Reading {

@@ -17,6 +17,8 @@ import { synonymRewriter, type SynonymRewriter } from './synonyms.ts';
 export interface EvidenceIndex {
   readonly facts: readonly Fact[];
   readonly rewriter: SynonymRewriter;
+  /** Each fact's links, both ways: the facts it lists in `related` and those that list it. */
+  readonly links: ReadonlyMap<string, ReadonlySet<string>>;
   termId(term: string): number | undefined;
   term(termId: number): string;
   /** The share of facts (0–1) whose text has the term. */
@@ -111,6 +113,7 @@ export interface FactScore {
  */
 function discountRelatedMentions(
   facts: readonly Fact[],
+  linksById: ReadonlyMap<string, ReadonlySet<string>>,
   lists: readonly { docs: Int32Array; values: Float32Array }[],
   exampleLists: readonly { docs: Int32Array; values: Float32Array }[],
   exampleFacts: Int32Array,
@@ -118,15 +121,7 @@ function discountRelatedMentions(
 ): void {
   if (share === 1) return;
   const docOf = new Map(facts.map((f, i) => [f.id, i]));
-  const links = facts.map(() => new Set<number>());
-  facts.forEach((fact, i) => {
-    for (const id of fact.related) {
-      const j = docOf.get(id);
-      if (j === undefined || j === i) continue;
-      links[i]!.add(j);
-      links[j]!.add(i);
-    }
-  });
+  const links = facts.map((fact) => [...linksById.get(fact.id)!].map((id) => docOf.get(id)!));
   const about = new Set<number>();
   lists.forEach(({ docs, values }, id) => {
     const examples = exampleLists[id]!.docs;
@@ -142,6 +137,18 @@ function discountRelatedMentions(
         }
     });
   });
+}
+
+/** Each fact's links both ways: `related` is written on one side, and read on both. */
+function linksOf(facts: readonly Fact[]): Map<string, Set<string>> {
+  const links = new Map(facts.map((f) => [f.id, new Set<string>()]));
+  for (const fact of facts)
+    for (const id of fact.related) {
+      if (id === fact.id || !links.has(id)) continue;
+      links.get(fact.id)!.add(id);
+      links.get(id)!.add(fact.id);
+    }
+  return links;
 }
 
 /** The fields that say what a fact is about, as a question would: its examples. */
@@ -298,7 +305,7 @@ export function buildEvidence(
           fr[id] = Math.max(fr[id]!, strength);
         }
       }
-      if (field === 'title' || field === 'aliases' || field === 'questions' || field === 'keywords') {
+      if (EXAMPLE_FIELDS.has(field)) {
         const key = rewriter.sequence(analysed, isFactContent, read).join(' ');
         if (key !== '' && !examples.has(key)) examples.set(key, doc);
         const asks = questionCues(
@@ -347,7 +354,8 @@ export function buildEvidence(
   const exampleLists = examplePostings.seal(terms.length);
   const exampleFacts = Int32Array.from(exampleFact);
   const exampleNorms = Float64Array.from(exampleNorm);
-  discountRelatedMentions(facts, lists, exampleLists, exampleFacts, options.relatedMentionCount);
+  const links = linksOf(facts);
+  discountRelatedMentions(facts, links, lists, exampleLists, exampleFacts, options.relatedMentionCount);
 
   const surfaceWords = [...surface.keys()];
   const surfaceTerm = [...surface.values()];
@@ -486,6 +494,7 @@ export function buildEvidence(
   return {
     facts,
     rewriter,
+    links,
     termId: (term) => termIds.get(term),
     term: (id) => terms[id]!,
     factShare: (id) => (facts.length === 0 ? 0 : (lists[id]?.docs.length ?? 0) / facts.length),

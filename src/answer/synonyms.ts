@@ -53,10 +53,7 @@ export function synonymRewriter(synonyms: Synonyms): SynonymRewriter {
       const from = words.map((w) => w.term);
       const to = phraseTerms(means);
       if (from.join(' ') === to.join(' ')) return;
-      const list = functionRules.get(from[0]!) ?? [];
-      list.push({ from, to });
-      list.sort((a, b) => b.from.length - a.from.length);
-      functionRules.set(from[0]!, list);
+      addRule(functionRules, from, to);
       return;
     }
     const from = phraseTerms(phrase);
@@ -64,10 +61,7 @@ export function synonymRewriter(synonyms: Synonyms): SynonymRewriter {
     // A phrase read as itself is kept only when it has several words: so that "White House" is one thing and
     // the one-way rule for "house" does not read half of it.
     if (from.length === 0 || to.length === 0 || (from.join(' ') === to.join(' ') && from.length === 1)) return;
-    const list = rules.get(from[0]!) ?? [];
-    list.push({ from, to });
-    list.sort((a, b) => b.from.length - a.from.length);
-    rules.set(from[0]!, list);
+    addRule(rules, from, to);
     if (words.length === 1 && to.length === 1) singleWords.push([words[0]!.word, to[0]!]);
   };
   for (const group of synonyms.equivalent) for (const phrase of group) add(phrase, group[0]!);
@@ -137,4 +131,12 @@ export function synonymRewriter(synonyms: Synonyms): SynonymRewriter {
     return out;
   };
   return { rewrite, sequence, singleWords, names };
+}
+
+/** Adds a rule under its first term, longest phrases first so that the longest that matches is read. */
+function addRule(rules: Map<string, { from: string[]; to: string[] }[]>, from: string[], to: string[]): void {
+  const list = rules.get(from[0]!) ?? [];
+  list.push({ from, to });
+  list.sort((a, b) => b.from.length - a.from.length);
+  rules.set(from[0]!, list);
 }

@@ -468,10 +468,6 @@ const ENGLISH_VERB_BEFORE: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * A person's own story: where they were born or studied, their career before, their family. A fact that
- * names someone ("said Albert Calamug, of TikTok's public policy division") says none of it.
- */
-/**
  * Whether "which" at i is followed by a word that `is` names, next to it or after a word or two that
  * qualify it ("which external consultancy firms"), no verb between ("what did the employees say").
  */
@@ -508,6 +504,10 @@ const TENURE: readonly (readonly [string, string])[] = [
 ];
 /** Someone, pointed at: "he", "she", "il", "elle". */
 const PERSON_PRONOUNS: ReadonlySet<string> = new Set(['he', 'she', 'his', 'her', 'il', 'elle']);
+/**
+ * A person's own story: where they were born or studied, their career before, their family. A fact that
+ * names someone ("said Albert Calamug, of TikTok's public policy division") says none of it.
+ */
 const BIOGRAPHY: ReadonlySet<string> = new Set(
   `born birthplace birthday childhood grew school schools studied university college diploma alma career
   cv linkedin married wife husband hometown biography naissance natal natale enfance ecole ecoles etudie
