@@ -164,7 +164,7 @@ export function buildEngine(
   };
   const evidence = buildEvidence(snapshot, options, factSalience);
   known.clear();
-  const subjects = subjectRules(snapshot);
+  const subjects = subjectRules(snapshot, lexicon, options.nameRareRank);
   const kinds = factKinds(
     snapshot.facts,
     lexicon,

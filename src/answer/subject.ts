@@ -1,6 +1,7 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { analyze, type AnalyzedWord } from '../text/analyze.ts';
+import type { Lexicon } from '../text/lexicon.ts';
 import {
   CLOSINGS,
   EVERYDAY_SUBJECTS,
@@ -36,7 +37,7 @@ export interface SubjectRules {
   ): OffSubject | undefined;
 }
 
-export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
+export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, nameRareRank: number): SubjectRules {
   // Each word of other_names, with the name as the policy team wrote it ("youtube" → "YouTube").
   const otherNames = new Map(
     snapshot.synonyms.other_names.flatMap((name) =>
@@ -55,6 +56,29 @@ export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
       }
     }
   }
+
+  // The names the answers write, rare in general language ("Oracle", "ByteDance"; not "US"), with the number
+  // of answers that name each; the knowledge base's own subject is named in more than half of them ("TikTok").
+  const rare = (word: string) => (lexicon.rank(word) ?? Infinity) > nameRareRank;
+  const answerWords = snapshot.facts.map(
+    (fact) => new Set([fact.answer.en, fact.answer.fr].flatMap((text) => analyze(text, { language: 'en' }).words)),
+  );
+  const written = new Set(answerWords.flatMap((words) => [...words].filter((w) => w.name && rare(w.word)).map((w) => w.word)));
+  const answerNames = new Map<string, number>();
+  for (const words of answerWords)
+    for (const word of new Set([...words].map((w) => w.word)))
+      if (written.has(word)) answerNames.set(word, (answerNames.get(word) ?? 0) + 1);
+  const subjectName = (word: string) => (answerNames.get(word) ?? 0) * 2 > snapshot.facts.length;
+  // "do we still keep our own backups of US data, or is it all on Oracle now?", "on bosse avec Oracle depuis
+  // quand ?": staff of the organisation the knowledge base is about, speaking of it as "we". So when the
+  // question names one of the answers' names (not the subject's own: "does TikTok keep our data" sets the
+  // asker apart from it) that the best fact explains, and nothing sets the asker apart: not "I"/"my", not
+  // "we too", "like TikTok", "our company", "our clients' data".
+  const speaksAsOrganisation = (words: readonly AnalyzedWord[], explained: (index: number) => boolean) =>
+    words.some((w, i) => !w.stop && answerNames.has(w.word) && !subjectName(w.word) && explained(i)) &&
+    !words.some((w) => SINGULAR_FIRST_PERSON.has(w.word) || APART.has(w.word) || subjectName(w.word)) &&
+    words.at(-1)?.word !== 'nous' &&
+    !speaksOfAsker(words.map((w) => w.word));
 
   return {
     otherName: (word) => otherNames.get(word),
@@ -87,6 +111,7 @@ export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
           !(WHEN_IT_CAME_UP.has(words[i - 1]?.word ?? '') || words[i - 2]?.word === 'lors'),
       );
       if (everyday >= 0) return { kind: 'everyday', word: words[everyday]!.word };
+      if (speaksAsOrganisation(words, explained)) return undefined;
       for (const i of owned) if (explained(i)) return { kind: 'asker', word: words[i]!.word };
       if (!firstPerson) return undefined;
       // "do we store…", "est-ce qu'on garde…": we do what a fact says the company does.
@@ -98,6 +123,17 @@ export function subjectRules(snapshot: KnowledgeSnapshot): SubjectRules {
     },
   };
 }
+
+/** The asker as one person: "my", "je". */
+const SINGULAR_FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'my', 'me', 'mine', 'je', 'j', 'mon', 'ma', 'mes', 'moi']);
+
+/**
+ * Words that set the asker's organisation apart from the one the knowledge base is about: a comparison
+ * ("too", "aussi", "comme TikTok") or the asker's own clients ("our customer data", "nos clients").
+ */
+const APART: ReadonlySet<string> = new Set(
+  'too also either aussi egalement comme like pareil customer customers client clients'.split(' '),
+);
 
 /** What a question comes through: "a Slack thread", "a WhatsApp message", "un appel Teams". */
 const MEDIA: ReadonlySet<string> = new Set(

@@ -93,7 +93,14 @@ describe('the answer engine, on a small fixture knowledge base', () => {
   it('given the asker\'s own thing ("our payroll", "notre paie"), then the fact about someone else\'s is not given', () => {
     expect(ask('where is the payroll data kept').fact?.id).toBe('payroll-processor');
     expect(ask('where is our payroll data kept').status).toBe('unknown');
-    expect(ask('qui traite notre paie a Dublin').status).not.toBe('answered');
+    expect(ask('is my payroll processed in Dublin?').status).toBe('unknown');
+  });
+
+  it('given "our" with a name only the answers write ("our payroll in Dublin"), then staff speak of the organisation, unless they set it apart', () => {
+    expect(ask('qui traite notre paie a Dublin').fact?.id).toBe('payroll-processor');
+    expect(ask('is our payroll processed in Dublin?').fact?.id).toBe('payroll-processor');
+    expect(ask('is our payroll processed in Dublin too?').status).toBe('unknown');
+    expect(ask('qui traite notre paie a Dublin nous aussi ?').status).toBe('unknown');
   });
 
   it('given an unknown company written as a name, then it is what the question is about', () => {
