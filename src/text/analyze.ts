@@ -102,7 +102,31 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       });
     });
   }
-  return { language, words: out };
+  return { language, words: markStopPhrases(out) };
+}
+
+/**
+ * Phrases whose words say nothing of a topic together, though each may alone: "in the end", "au final",
+ * "en fin de compte" (how something turned out, asked by `askedKinds`, not an "end" or a "compte").
+ */
+const STOP_PHRASES: readonly (readonly string[])[] = [
+  'in the end',
+  'at the end of the day',
+  'au final',
+  'en fin de compte',
+  'au bout du compte',
+  'a la fin',
+].map((phrase) => phrase.split(' '));
+
+function markStopPhrases(words: AnalyzedWord[]): AnalyzedWord[] {
+  for (let i = 0; i < words.length; i++)
+    for (const phrase of STOP_PHRASES)
+      if (phrase.every((p, k) => words[i + k]?.word === p)) {
+        for (let k = 0; k < phrase.length; k++) words[i + k] = { ...words[i + k]!, stop: true, otherStop: false };
+        i += phrase.length - 1;
+        break;
+      }
+  return words;
 }
 
 /**

@@ -52,6 +52,15 @@ describe('reading a text', () => {
     expect(mark('ups').hyphenNext).toBe(false);
   });
 
+  it('marks "in the end", "au final", "en fin de compte" as stop words, not "end" or "final" alone', () => {
+    const stops = (text: string) => analyze(text).words.filter((w) => w.stop).map((w) => w.word);
+    expect(stops('did the deal go through in the end?')).toEqual(expect.arrayContaining(['in', 'the', 'end']));
+    expect(stops("et la vente s'est faite au final ?")).toContain('final');
+    expect(stops('en fin de compte, ils ont vendu ?')).toEqual(expect.arrayContaining(['fin', 'compte']));
+    expect(stops('where did the data end up?')).not.toContain('end');
+    expect(stops('la décision finale du CFIUS')).not.toContain('finale');
+  });
+
   it('marks the asker\'s risk and regulatory documents as framing ("our risk report", "la matrice des risques réglementaires")', () => {
     const framing = (text: string, word: string) => analyze(text).words.find((w) => w.word === word)!.framing;
     expect(framing('for the infrastructure section of our risk report', 'risk')).toBe(true);
