@@ -49,7 +49,7 @@ export const FRAMING_WORDS = {
     briefed briefing briefings call called caller calls check checked checking cite citation client clients colleague
     colleagues compliance concerning confirm confirmation correct counsel coworker coworkers curious customer customers dad
     daughter deck decks diligence doc docs document documents double draft drafting dinner dpia dpo due email emailed emails
-    exec execs explain explained explaining faq faqs file finalise finalize folks form forms friend friends guy hear heard hire
+    exec execs explain explained writing write compiling compile explaining faq faqs file finalise finalize folks form forms friend friends guy hear heard hire
     hires husband inbox intern interns kindly kyc lawyer lawyers legal manager managers meeting meetings memo memos mentioned
     mom morning newbie newcomer newsletter notes onboarding one-pager onepager paragraph per phone pinged pitch prep prepare
     preparing prepping procurement prospect prospects question questionnaire questions questionnaires quote reference regarding
