@@ -2,7 +2,7 @@ import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { analyze, questionCues, type AnalyzedWord, type Cue } from '../text/analyze.ts';
 import { readFollowUp, withoutOpening, type AboutAnswer } from '../text/follow-up.ts';
-import { askedKinds, type AskedKind } from '../text/answer-kinds.ts';
+import { askedKinds, reactionParty, type AskedKind } from '../text/answer-kinds.ts';
 import { buildLexicon, shippedLexicon, type Lexicon } from '../text/lexicon.ts';
 import { STOP_WORDS } from '../text/stopwords.ts';
 import { answerProbability, type DecisionFeatures } from './decision.ts';
@@ -214,6 +214,8 @@ interface Reading {
   readonly read: readonly Term[];
   readonly terms: readonly ResolvedTerm[];
   readonly asked: ReadonlySet<AskedKind>;
+  /** Whose reaction the question asks for, when it names them ("how did Beijing respond?"). */
+  readonly party: string | undefined;
   readonly questionWords: ReadonlySet<string>;
   readonly cues: ReadonlySet<Cue>;
 }
@@ -315,7 +317,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     !followUp.definition &&
     context.unanswered !== true &&
     !(reading.cues.has('where') && !parts.kinds.placed(previous.id)) &&
-    parts.kinds.lacks(previous.id, reading.asked, reading.questionWords).length === 0
+    parts.kinds.lacks(previous.id, reading.asked, reading.questionWords, reading.party).length === 0
   ) {
     const followUp = { previous: previous.id, used: true, linked: 'same' } as const;
     return { ...alone, status: 'answered', fact: previous, score: 1, suggestions: [], followUp };
@@ -343,7 +345,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // names no sum: "I don't know", saying what that fact does not give). Otherwise nothing says that answer
   // gives what it asks: asked back ("did you mean …?" with that fact), as answering was wrong as often as right.
   if (reading.terms.length === 0) {
-    const lacks = parts.kinds.lacks(previous.id, reading.asked, reading.questionWords);
+    const lacks = parts.kinds.lacks(previous.id, reading.asked, reading.questionWords, reading.party);
     const given = reading.asked.size > 0 && lacks.length === 0 && context.unanswered !== true;
     const status = lacks.length > 0 ? 'unknown' : given ? 'answered' : 'clarify';
     return {
@@ -471,6 +473,10 @@ function readQuestion(parts: Parts, question: string): Reading {
     terms: resolve(parts, words, read, owned),
     // A question asking how many, how long, when or which name is not answered by a fact that gives none.
     asked: askedKinds(words.map((w) => w.word)),
+    party: reactionParty(
+      words.map((w) => w.word),
+      parts.kinds.isName,
+    ),
     questionWords: new Set(words.map((w) => w.word)),
     cues: questionCues(
       words.map((w) => w.word),
@@ -530,7 +536,7 @@ function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: 
     rank: round(rank),
     coverage: round(coverageOf(s)),
     similarity: round(s.similarity),
-    lacks: kinds.lacks(snapshot.facts[s.doc]!.id, asked, questionWords),
+    lacks: kinds.lacks(snapshot.facts[s.doc]!.id, asked, questionWords, reading.party),
   }));
 
   const best = ranked[0];

@@ -115,6 +115,7 @@ const KIND: Record<AskedKind, string> = {
   certification: 'a certification',
   failure: 'why it failed',
   others: 'the names of others',
+  reaction: 'the reaction of the party it names',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -10,7 +10,12 @@ import type { Lexicon } from '../text/lexicon.ts';
  */
 export interface FactKinds {
   /** What the question asks for that the fact does not give. */
-  lacks(id: string, asked: ReadonlySet<AskedKind>, questionWords: ReadonlySet<string>): AskedKind[];
+  lacks(
+    id: string,
+    asked: ReadonlySet<AskedKind>,
+    questionWords: ReadonlySet<string>,
+    party?: string,
+  ): AskedKind[];
   /** Whether the fact says where something is: one of its own example questions asks where. */
   placed(id: string): boolean;
   /** Whether an answer writes the word as a name ("oracle", "treasury"). */
@@ -86,25 +91,47 @@ export function factKinds(
       .map((fact) => fact.id),
   );
 
+  // Who speaks in each fact: its claimant, and the names its own examples ask to have said something ("What
+  // did Oracle say about it?", "La Maison Blanche a-t-elle réagi ?").
+  const speakers = facts.map((fact) => {
+    const speaking = new Set(wordsOf(fact.attribution.claimant));
+    for (const language of ['en', 'fr'] as const)
+      for (const text of [fact.title[language], ...fact.aliases[language], ...fact.questions[language]]) {
+        // Who speaks: the names before the verb ("Did the White House comment on TikTok's announcement?"),
+        // or after it when none comes before ("Qu'a répondu la Maison Blanche ?").
+        const said = wordsOf(text);
+        const verb = said.findIndex((w) => SPEECH.has(w) || REPLIES.has(w));
+        if (verb < 0) continue;
+        const before = said.slice(0, verb).filter((w) => names.has(w));
+        for (const w of before.length > 0 ? before : said.slice(verb + 1).filter((w) => names.has(w))) speaking.add(w);
+      }
+    return speaking;
+  });
   const dated = facts.map(claimDated);
   const docs = new Map(facts.map((fact, doc) => [fact.id, doc]));
   return {
     placed: (id) => placed.has(id),
     isName: (word) => names.has(word),
-    lacks: (id, asked, questionWords) => {
+    lacks: (id, asked, questionWords, party) => {
       const doc = docs.get(id);
       if (doc === undefined) return [];
-      const gives: ReadonlySet<AnswerKind> = given[doc]!;
-      // A name is given only if it is not the question's own ("is ByteDance the owner?" names it already).
-      const named = (kind: AskedKind) =>
-        kind === 'name' && [...answerNames[doc]!].some((name) => !questionWords.has(name));
-      // "When did TikTok announce it?", "ils l'ont annoncé quand ?": when the claim was made, which its
-      // dated source gives, whatever its answer says.
-      const announced = (kind: AskedKind) =>
-        (kind === 'date' || kind === 'day') && dated[doc]! && [...questionWords].some((w) => SPEECH.has(w));
-      return [...asked].filter((kind) => !answersKind(gives, kind) && !named(kind) && !announced(kind));
+      // "How did the Chinese government respond?": a reaction the fact gives only if that party speaks in it.
+      if (party !== undefined && !speakers[doc]!.has(party)) return ['reaction', ...lacksOf(doc, asked, questionWords)];
+      return lacksOf(doc, asked, questionWords);
     },
   };
+
+  function lacksOf(doc: number, asked: ReadonlySet<AskedKind>, questionWords: ReadonlySet<string>): AskedKind[] {
+    const gives: ReadonlySet<AnswerKind> = given[doc]!;
+    // A name is given only if it is not the question's own ("is ByteDance the owner?" names it already).
+    const named = (kind: AskedKind) =>
+      kind === 'name' && [...answerNames[doc]!].some((name) => !questionWords.has(name));
+    // "When did TikTok announce it?", "ils l'ont annoncé quand ?": when the claim was made, which its
+    // dated source gives, whatever its answer says.
+    const announced = (kind: AskedKind) =>
+      (kind === 'date' || kind === 'day') && dated[doc]! && [...questionWords].some((w) => SPEECH.has(w));
+    return [...asked].filter((kind) => !answersKind(gives, kind) && !named(kind) && !announced(kind));
+  }
 }
 
 /** An answer saying where something is: "servers located in the US", "serveurs situés aux États-Unis". */
@@ -113,6 +140,12 @@ const LOCATED =
 
 /** A first name, an optional initial, and a name: "Albert Calamug", "Donald J. Trump". */
 const PERSON_NAME = /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+)\b/gu;
+
+/** Answering or commenting: an example asking whether someone did has them speak. */
+const REPLIES: ReadonlySet<string> = new Set(
+  `comment commented comments respond responded react reacted reply replied commente commenter reagi repondu
+  declaration`.split(/\s+/),
+);
 
 /** Saying or publishing something: asked when, the claim's date answers. */
 const SPEECH: ReadonlySet<string> = new Set(

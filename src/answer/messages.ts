@@ -37,6 +37,7 @@ export const MESSAGES = {
       certification: 'certification',
       failure: 'reason why it failed',
       others: 'names of any others',
+      reaction: 'reaction from the one you name',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -97,6 +98,7 @@ export const MESSAGES = {
       certification: 'aucune certification',
       failure: 'aucune raison de cet échec',
       others: 'aucun autre nom',
+      reaction: 'aucune réaction de celui que vous nommez',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

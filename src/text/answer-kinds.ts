@@ -28,7 +28,8 @@ export type AnswerKind =
   | 'encryption'
   | 'certification'
   | 'failure'
-  | 'others';
+  | 'others'
+  | 'reaction';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -263,6 +264,51 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
  * street address. Read from a fact's answer; a fact also gives whatever kind its own example questions
  * ask for.
  */
+/**
+ * Whose reaction a question asks for, when it names them: "how did the Chinese government respond?", "Pékin
+ * a réagi ?", "la réaction de la Maison Blanche": the first name (as `isName` says) before the verb, or
+ * after the noun. Undefined when it names no one ("ils ont réagi ?", "which parties declined to respond?").
+ * A fact gives that reaction only if that party speaks in it (its claimant, or a party its own examples
+ * ask to have said something): "the Chinese government" is in the routing answer, but not as a speaker.
+ */
+export function reactionParty(words: readonly string[], isName: (word: string) => boolean): string | undefined {
+  const at = words.findIndex((w) => REACTIONS.has(w) || REACTION_NOUNS.has(w));
+  if (at < 0) return undefined;
+  const named = (w: string) => isName(w) && !PARTY_SKIP.has(w);
+  const firstOfRun = (j: number) => {
+    // The first name of the party: "the White House" is "white".
+    while (j > 0 && named(words[j - 1]!) && !CLAUSE_OPENERS.has(words[j - 1]!)) j--;
+    return words[j];
+  };
+  if (REACTION_NOUNS.has(words[at]!)) {
+    // "White House response", then "la réaction de la Maison Blanche", "reaction pekin annonce oracle".
+    if (at > 0 && named(words[at - 1]!)) return firstOfRun(at - 1);
+    for (let j = at + 1; j < Math.min(words.length, at + 4); j++) {
+      if (named(words[j]!)) return words[j];
+      if (!OF.has(words[j]!)) break;
+    }
+  }
+  // "how did the Chinese government respond", "et pekin il a repondu quoi", "le gouvernement chinois a réagi".
+  for (let j = at - 1; j >= Math.max(0, at - 6); j--) {
+    if (CLAUSE_OPENERS.has(words[j]!)) break;
+    if (named(words[j]!)) return firstOfRun(j);
+  }
+  return undefined;
+}
+
+/** Verbs of reacting, folded: "respond", "réagi", "répondu". */
+const REACTIONS: ReadonlySet<string> = new Set(
+  'respond responded responds react reacted reacts reagi reagir reagit reagissent repondu repondre repond'.split(' '),
+);
+const REACTION_NOUNS: ReadonlySet<string> = new Set(['reaction', 'reactions', 'response', 'responses']);
+const OF: ReadonlySet<string> = new Set(['of', 'from', 'the', 'de', 'du', 'des', 'la', 'le', 'l', 'd']);
+/** Words a clause opens with: a party named before them is not the one reacting. */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
+  'how did does has have what whether if when why who and or but comment est ce que qu si et ou mais'.split(' '),
+);
+/** Names that say where or when, not who: "US", "June". */
+const PARTY_SKIP: ReadonlySet<string> = new Set(['us', 'usa']);
+
 export function givenKinds(text: string): Set<AnswerKind> {
   const kinds = new Set<AnswerKind>();
   // A list of names ("Treasury, Defense, Justice and Commerce"): others than one of them.

@@ -176,6 +176,22 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(kinds.lacks('oracle-routing', new Set(['date']), new Set(['announce']))).toEqual(['date']);
   });
 
+  it('asks a party\'s reaction of facts in which that party speaks, not of one that only names it', () => {
+    for (const q of [
+      'how did the Chinese government respond to TikTok moving US traffic onto Oracle servers?',
+      'reaction pekin annonce oracle',
+    ]) {
+      const decision = answerer.ask(q);
+      expect(decision.status, q).not.toBe('answered');
+      expect(decision.ranking[0]!.lacks, q).toContain('reaction');
+    }
+    for (const q of ['did the White House respond to the tiktok oracle news?', 'Oracle a-t-il réagi à l’annonce de TikTok ?'])
+      expect(answerer.ask(q).fact?.id, q).toBe('no-comment');
+    expect(kinds.lacks('no-comment', new Set(), new Set(), 'white')).toEqual([]);
+    expect(kinds.lacks('no-comment', new Set(), new Set(), 'tiktok')).toEqual(['reaction']);
+    expect(kinds.lacks('security-experts', new Set(), new Set(), 'tiktok')).toEqual([]);
+  });
+
   it("asks a name of facts whose answer gives one that is rare in general language and not the question's own", () => {
     const firm = answerer.ask("what's the name of the outside security firm tiktok hired");
     expect(firm.status).toBe('unknown');

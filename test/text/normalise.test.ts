@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, fold, stem, words } from '../../src/text/normalise.ts';
-import { askedKinds, givenKinds } from '../../src/text/answer-kinds.ts';
+import { askedKinds, givenKinds, reactionParty } from '../../src/text/answer-kinds.ts';
 import { questionCues } from '../../src/text/analyze.ts';
 import { STOP_WORDS } from '../../src/text/stopwords.ts';
 
@@ -348,6 +348,21 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).not.toContain('encryption');
     expect([...givenKinds('The backups are encrypted at rest with keys held in the US.')]).toContain('encryption');
     expect([...givenKinds('Les sauvegardes sont conservées à Singapour.')]).not.toContain('encryption');
+  });
+
+  it('whose reaction is asked, when the question names them, before the verb or around the noun', () => {
+    const names = new Set(['chinese', 'white', 'house', 'oracle', 'tiktok', 'pekin', 'maison', 'blanche', 'us']);
+    const party = (q: string) => reactionParty(words(q), (w) => names.has(w));
+    expect(party('how did the Chinese government respond to TikTok moving traffic?')).toBe('chinese');
+    expect(party('Did the White House respond to questions?')).toBe('white');
+    expect(party('White House response TikTok')).toBe('white');
+    expect(party('la réaction de la Maison Blanche')).toBe('maison');
+    expect(party('reaction pekin annonce oracle')).toBe('pekin');
+    expect(party("et pekin il a repondu quoi a tout ca ?")).toBe('pekin');
+    expect(party("ils ont réagi à l'annonce de TikTok ?")).toBeUndefined();
+    expect(party('Which parties declined to respond when reporters sought their reaction?')).toBeUndefined();
+    expect(party('did the US government respond?')).toBeUndefined();
+    expect(party('where are the backups kept?')).toBeUndefined();
   });
 
   it('a reason, asked first or after a frame ("For my memo I need the reason: why exactly did it collapse?"), not "that\'s why"', () => {
