@@ -751,6 +751,9 @@ function resolve(
     // not explain it: it is what the question is about ("Facebook", "our servers", "uk").
     const named =
       owned.has(at) || w.name || subjects.otherName(word) !== undefined || evidence.rewriter.names.has(term);
+    // The organisation the knowledge base is about ("TikTok") is the background: it weighs little against a
+    // fact without it.
+    const background = subjects.subjectName(word);
     // The question's own word weighs, whatever words of the facts it was matched to.
     const base = salience(word);
     const scale = (w.frame ? options.frameWeight : 1) * (w.framing ? options.framingWeight : 1);
@@ -758,7 +761,9 @@ function resolve(
       word,
       term,
       weight: base * scale,
-      missWeight: (named ? Math.max(base, options.unknownNameWeight) : base) * scale,
+      missWeight: background
+        ? base * scale * options.subjectNameMissWeight
+        : (named ? Math.max(base, options.unknownNameWeight) : base) * scale,
       priors: expansions.map((e) => parts.general(e.word ?? word)),
       translated: term !== w.term,
       matches: expansions.map((e) => ({ term: evidence.term(e.termId), strength: round(e.strength) })),

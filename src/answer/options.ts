@@ -62,6 +62,13 @@ export interface EngineOptions {
    */
   readonly subjectWideShare: number;
   /**
+   * A word of synonyms.yaml's subject_names ("TikTok") weighs this share of its weight against a fact that
+   * does not have it: it is the whole knowledge base's background, not what the question is about ("CFIUS
+   * role in the tiktok story?" is about CFIUS, whose answer does not name TikTok), and never the heavy
+   * weight of an unexplained name.
+   */
+  readonly subjectNameMissWeight: number;
+  /**
    * "where?" after a fact that says not where goes to a related fact that does only if that fact explains
    * at least this share of the previous answer's own words: the backups' locations after "TikTok keeps its
    * own backups" (0.98), not the traffic's routing after "a unit created in May" (0.19).
@@ -165,6 +172,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   relatedWeight: 0.3,
   commonMessageWeight: 0.5,
   subjectWideShare: 0.5,
+  subjectNameMissWeight: 0.6,
   placeShare: 0.6,
   maxSuggestions: 3,
   suggestionThreshold: 0.05,

@@ -20,6 +20,8 @@ export interface OffSubject {
 export interface SubjectRules {
   /** Whether a word is one of other_names' companies (and, if so, the name as the policy team wrote it). */
   otherName(word: string): string | undefined;
+  /** Whether a word names the organisation the knowledge base is about (synonyms.yaml's subject_names). */
+  subjectName(word: string): boolean;
   /** Marks, by index, the words that are the asker's own thing ("servers" in "our servers"). */
   owned(words: readonly AnalyzedWord[], language: Language): ReadonlySet<number>;
   /**
@@ -57,22 +59,25 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
     }
   }
 
-  // The names the answers write, rare in general language ("Oracle", "ByteDance"; not "US"), with the number
-  // of answers that name each; the knowledge base's own subject is named in more than half of them ("TikTok").
-  const rare = (word: string) => (lexicon.rank(word) ?? Infinity) > nameRareRank;
-  const answerWords = snapshot.facts.map(
-    (fact) => new Set([fact.answer.en, fact.answer.fr].flatMap((text) => analyze(text, { language: 'en' }).words)),
+  // The names the answers write, rare in general language ("Oracle", "ByteDance"; not "US").
+  const answerNames = new Set(
+    snapshot.facts.flatMap((fact) =>
+      [fact.answer.en, fact.answer.fr].flatMap((text) =>
+        analyze(text, { language: 'en' })
+          .words.filter((w) => w.name && (lexicon.rank(w.word) ?? Infinity) > nameRareRank)
+          .map((w) => w.word),
+      ),
+    ),
   );
-  const written = new Set(answerWords.flatMap((words) => [...words].filter((w) => w.name && rare(w.word)).map((w) => w.word)));
-  const answerNames = new Map<string, number>();
-  for (const words of answerWords)
-    for (const word of new Set([...words].map((w) => w.word)))
-      if (written.has(word)) answerNames.set(word, (answerNames.get(word) ?? 0) + 1);
-  const subjectName = (word: string) => (answerNames.get(word) ?? 0) * 2 > snapshot.facts.length;
+  // The organisation the knowledge base is about, as synonyms.yaml names it ("TikTok").
+  const subjectNames = new Set(
+    snapshot.synonyms.subject_names.flatMap((name) => analyze(name, { language: 'en' }).words.map((w) => w.word)),
+  );
+  const subjectName = (word: string) => subjectNames.has(word);
   // "do we still keep our own backups of US data, or is it all on Oracle now?", "on bosse avec Oracle depuis
   // quand ?": staff of the organisation the knowledge base is about, speaking of it as "we". So when the
-  // question names one of the answers' names (not the subject's own: "does TikTok keep our data" sets the
-  // asker apart from it) that the best fact explains, and nothing sets the asker apart: not "I"/"my", not
+  // question names one of the answers' names (not the subject's own, from synonyms.yaml: "does TikTok keep
+  // our data" sets the asker apart from it) that the best fact explains, and nothing sets the asker apart: not "I"/"my", not
   // "we too", "like TikTok", "our company", "our clients' data".
   const speaksAsOrganisation = (words: readonly AnalyzedWord[], explained: (index: number) => boolean) =>
     words.some((w, i) => !w.stop && answerNames.has(w.word) && !subjectName(w.word) && explained(i)) &&
@@ -82,6 +87,7 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
 
   return {
     otherName: (word) => otherNames.get(word),
+    subjectName,
     owned: (words, language) => markOwned(words, language, possessives),
     offSubject: (words, owned, language, explained) => {
       // "thanks!", "ok merci", "great, got it": the conversation closing, no question.

@@ -136,6 +136,12 @@ export const SynonymsSchema = z
       .describe(
         'Companies, products and places staff ask about that no fact is about: a question naming one is about something else, even written in lower case.',
       ),
+    subject_names: z
+      .array(Phrase)
+      .default([])
+      .describe(
+        'The organisation the knowledge base is about, one word each ("TikTok"): a question naming it is no more about one fact than another, and staff asking "do we…" without it may speak as that organisation.',
+      ),
   })
   .describe('The vocabulary every fact shares: synonyms and indirect names, in English and French.');
 

@@ -117,7 +117,7 @@ export function validateKnowledge(files: KnowledgeFiles, options: ValidateOption
   const errors = problems.filter((p) => p.severity === 'error').sort(byPosition);
   const warnings = problems.filter((p) => p.severity === 'warning').sort(byPosition);
   if (errors.length > 0) return { ok: false, errors, warnings };
-  const vocabulary = synonyms?.value ?? { equivalent: [], one_way: [], other_names: [] };
+  const vocabulary = synonyms?.value ?? { equivalent: [], one_way: [], other_names: [], subject_names: [] };
   return {
     ok: true,
     snapshot: buildSnapshot(files, facts, sourceById, topics?.value ?? [], vocabulary, warnings),
@@ -541,12 +541,16 @@ function checkSynonyms({ value, yaml }: Located<Synonyms>, problems: Problem[]):
       check(phrase, ['equivalent', i, j], `equivalent.${i}`, `in the group starting "${group[0]}"`),
     );
   });
-  value.other_names.forEach((name, i) => {
+  const names = [
+    ...value.other_names.map((name, i) => [name, 'other_names', i] as const),
+    ...value.subject_names.map((name, i) => [name, 'subject_names', i] as const),
+  ];
+  names.forEach(([name, list, i]) => {
     if (analyze(name, { language: 'en' }).words.length !== 1) {
       problems.push(
         pointAt(
           yaml,
-          ['other_names', i],
+          [list, i],
           'error',
           `"${name}" is not one word`,
           'Write each name as one word ("YouTube", "AWS"); its other words would be read as names too.',

@@ -176,6 +176,13 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(kinds.lacks('oracle-routing', new Set(['date']), new Set(['announce']))).toEqual(['date']);
   });
 
+  it('weighs a word most facts have ("TikTok") little against a fact without it, unlike a name no fact has', () => {
+    const terms = answerer.ask('What is CFIUS, mentioned in the TikTok story? And Facebook?').terms;
+    const term = (word: string) => terms.find((t) => t.word === word)!;
+    expect(term('tiktok').missWeight).toBeLessThan(term('tiktok').weight);
+    expect(term('facebook').missWeight).toBeGreaterThan(term('facebook').weight);
+  });
+
   it('asks a party\'s reaction of facts in which that party speaks, not of one that only names it', () => {
     for (const q of [
       'how did the Chinese government respond to TikTok moving US traffic onto Oracle servers?',

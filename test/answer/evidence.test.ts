@@ -65,6 +65,7 @@ describe("a fact's evidence for a question", () => {
       equivalent: [['White House', 'Maison Blanche']],
       one_way: [{ words: ['house'], means: 'hosted' }],
       other_names: [],
+      subject_names: [],
     });
     const words = (text: string) => analyze(text, { language: 'en' }).words;
     expect(rewriter.rewrite(words('white house comment'), () => true).map((t) => t.term)).toEqual([
@@ -76,7 +77,12 @@ describe("a fact's evidence for a question", () => {
   });
 
   it('reads a phrase of function words only before what it introduces, and only when asked to', () => {
-    const rewriter = synonymRewriter({ equivalent: [['route', 'goes through', 'via']], one_way: [], other_names: [] });
+    const rewriter = synonymRewriter({
+      equivalent: [['route', 'goes through', 'via']],
+      one_way: [],
+      other_names: [],
+      subject_names: [],
+    });
     const words = (text: string) => analyze(text, { language: 'en' }).words;
     const content = (w: { stop: boolean }) => !w.stop;
     const terms = (text: string, phrases?: boolean) =>

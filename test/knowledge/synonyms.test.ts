@@ -59,4 +59,15 @@ describe('the shared vocabulary (synonyms.yaml)', () => {
     const twoWords = validateKnowledge(withSynonyms('other_names: [Globex Corporation]\n'), { now: TODAY });
     expect(twoWords.ok ? [] : twoWords.errors.map((e) => e.message)).toEqual(['"Globex Corporation" is not one word']);
   });
+
+  it('given subject_names, then that name weighs little against a fact without it, and is one word', () => {
+    const q = 'where are the paper archives kept at Acme?';
+    const weight = (files: Map<string, string>) =>
+      createAnswerer(snapshotOf(files)).ask(q).terms.find((t) => t.word === 'acme')!;
+    expect(weight(fixtureFiles()).missWeight).toBeGreaterThan(weight(fixtureFiles()).weight);
+    const acme = weight(withSynonyms('subject_names: [Acme]\n'));
+    expect(acme.missWeight).toBeLessThan(acme.weight);
+    const twoWords = validateKnowledge(withSynonyms('subject_names: [Acme Corp]\n'), { now: TODAY });
+    expect(twoWords.ok ? [] : twoWords.errors.map((e) => e.message)).toEqual(['"Acme Corp" is not one word']);
+  });
 });
