@@ -48,12 +48,17 @@ export function readFollowUp(
   const subject = own.filter((w) => !everywhere.has(w.word));
   // "why would the Treasury even be involved?": what the Treasury's part is, a question of its own.
   const role = plain.some((w) => w === 'why' || w === 'pourquoi') && plain.some((w) => INVOLVED.has(w));
-  const about = newTopic || role || subject.length > 0 ? undefined : aboutAnswer(plain);
   const content = words.filter((w) => !w.stop && !w.framing && !GLUE.has(w.word));
   const opens = OPENINGS.some((phrase) => startsWithPhrase(plain, phrase));
   const pointing = plain.some((w) => POINTING.has(w));
+  // "did that come out before or after TikTok's announcement?", "c'était avant ou après l'annonce ?": when the
+  // answer's claim was made, which its dated source says, whatever else the message names.
+  const comparesDate = (pointing || plain.includes('c')) && COMPARING_DATES.some((phrase) => containsPhrase(plain, phrase));
+  const about =
+    newTopic || role ? undefined : comparesDate ? 'date' : subject.length > 0 ? undefined : aboutAnswer(plain);
   const elliptical = !newTopic && (opens || pointing || content.length <= 2);
-  const beforeOrAfter = !newTopic && subject.length === 0 && plain.some((w) => BEFORE_OR_AFTER.has(w));
+  const beforeOrAfter =
+    !newTopic && !comparesDate && subject.length === 0 && plain.some((w) => BEFORE_OR_AFTER.has(w));
   // Not "what's it supposed to do?": "it" is the answer's own subject.
   const definition =
     role ||
@@ -307,6 +312,14 @@ const DEFINITION: readonly (readonly string[])[] = [
   ['qu', 'est', 'ce', 'que', 'c', 'est'],
   ['quel', 'est', 'ce'],
   ['quelle', 'est', 'cette'],
+];
+
+/** Asking whether something came before or after another. */
+const COMPARING_DATES: readonly (readonly string[])[] = [
+  ['before', 'or', 'after'],
+  ['after', 'or', 'before'],
+  ['avant', 'ou', 'apres'],
+  ['apres', 'ou', 'avant'],
 ];
 
 /** Words asking what came before or after. */

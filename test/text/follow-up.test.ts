@@ -45,6 +45,18 @@ describe('how a message reads after an answer', () => {
     expect(['pourquoi ?', 'why are they doing that?'].map(about)).toEqual(['reason', 'reason']);
   });
 
+  it('asks when the answer came, compared with something else it names ("did that come out before or after …?")', () => {
+    for (const q of [
+      "did that come out before or after tiktok's announcement?",
+      "c'était avant ou après l'annonce d'Oracle ?",
+    ]) {
+      expect(read(q).about, q).toBe('date');
+      expect(read(q).beforeOrAfter, q).toBe(false);
+    }
+    expect(read('was the buzzfeed report before or after the oracle announcement?').about).toBeUndefined();
+    expect(readFollowUp(analyze('and before that?').words).beforeOrAfter).toBe(true);
+  });
+
   it('is not about the answer when it names a subject of its own', () => {
     expect(read('who said tiktok keeps backups?').about).toBeUndefined();
     expect(read('when was the unit created?').about).toBeUndefined();
