@@ -116,6 +116,7 @@ const KIND: Record<AskedKind, string> = {
   failure: 'why it failed',
   others: 'the names of others',
   reaction: 'the reaction of the party it names',
+  volume: 'a size of data',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -38,6 +38,7 @@ export const MESSAGES = {
       failure: 'reason why it failed',
       others: 'names of any others',
       reaction: 'reaction from the one you name',
+      volume: 'size of the data',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -99,6 +100,7 @@ export const MESSAGES = {
       failure: 'aucune raison de cet échec',
       others: 'aucun autre nom',
       reaction: 'aucune réaction de celui que vous nommez',
+      volume: 'aucun volume de données',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

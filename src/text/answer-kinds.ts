@@ -29,7 +29,8 @@ export type AnswerKind =
   | 'certification'
   | 'failure'
   | 'others'
-  | 'reaction';
+  | 'reaction'
+  | 'volume';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -136,7 +137,11 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     // "and after that, what happened?", "et après, il s'est passé quoi ?", "what happened next?": what followed.
     else if ((w === 'happened' || (w === 'passe' && previous === 'est')) && words.some((x) => AFTER_THAT.has(x)))
       kinds.add('outcome');
-    else if (QUANTITY_WORDS.has(w)) kinds.add('quantity');
+    else if (QUANTITY_WORDS.has(w)) {
+      kinds.add('quantity');
+      // "how many terabytes?", "the total volume of data": a size in bytes, which a share does not give.
+      if (DATA_SIZES.has(w)) kinds.add('volume');
+    }
     // "is that all of it?", "or just some?", "ou juste une partie ?": how much of it, a share.
     else if (w === 'all' && next === 'of' && (after === 'it' || after === 'them')) kinds.add('quantity');
     else if (ONLY.has(w) && (next === 'some' || next === 'part' || (next === 'une' && after === 'partie')))
@@ -321,6 +326,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (countsSomething(withoutDates)) kinds.add('headcount');
   if (/\d/.test(withoutDates)) kinds.add('quantity');
   if (CURRENCY.test(lower)) kinds.add('money');
+  if (DATA_SIZE_GIVEN.test(lower)) kinds.add('volume');
   if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
   if (TIME_UNIT.test(lower)) kinds.add('duration');
   if (FREQUENCY.test(lower)) kinds.add('frequency');
@@ -679,6 +685,14 @@ const HAPPENED_WHAT: ReadonlySet<string> = new Set(['it', 'that', 'this', 'ever'
 const WORKED: ReadonlySet<string> = new Set(['work', 'worked', 'succeed', 'succeeded']);
 const ONLY: ReadonlySet<string> = new Set(['just', 'only', 'juste', 'seulement']);
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
+
+/** A size of data asked for: "how many terabytes?", "the volume of data". */
+const DATA_SIZES: ReadonlySet<string> = new Set(
+  'volume gigabytes terabytes petabytes gigaoctets teraoctets petaoctets'.split(' '),
+);
+/** A size of data given: "12 TB", "3 petabytes", "40 To". */
+const DATA_SIZE_GIVEN =
+  /\b\d+(?:[.,]\d+)?\s*(?:[kmgtpe]b|[kmgtpe]o|(?:kilo|mega|giga|tera|peta|exa)(?:bytes?|octets?))\b/;
 
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(
   `nb percentage pourcentage amount volume gigabytes terabytes petabytes gigaoctets teraoctets petaoctets

@@ -350,6 +350,19 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('Les sauvegardes sont conservées à Singapour.')]).not.toContain('encryption');
   });
 
+  it('a size of data ("how many terabytes?", "the volume of data"), which only a size in bytes gives, not a share', () => {
+    for (const q of [
+      'how many terabytes is that?',
+      'What is the total volume of data, in petabytes?',
+      'ça représente combien de téraoctets ?',
+    ])
+      expect(asked(q), q).toContain('volume');
+    expect(asked('how many users?')).not.toContain('volume');
+    expect([...givenKinds('The backups hold about 40 TB of user data.')]).toContain('volume');
+    expect([...givenKinds('Les sauvegardes font 3 pétaoctets.')]).toContain('volume');
+    expect([...givenKinds('100% of US user traffic goes to Oracle.')]).not.toContain('volume');
+  });
+
   it('whose reaction is asked, when the question names them, before the verb or around the noun', () => {
     const names = new Set(['chinese', 'white', 'house', 'oracle', 'tiktok', 'pekin', 'maison', 'blanche', 'us']);
     const party = (q: string) => reactionParty(words(q), (w) => names.has(w));
@@ -358,7 +371,7 @@ describe('what kind of answer a question asks for', () => {
     expect(party('White House response TikTok')).toBe('white');
     expect(party('la réaction de la Maison Blanche')).toBe('maison');
     expect(party('reaction pekin annonce oracle')).toBe('pekin');
-    expect(party("et pekin il a repondu quoi a tout ca ?")).toBe('pekin');
+    expect(party('et pekin il a repondu quoi a tout ca ?')).toBe('pekin');
     expect(party("ils ont réagi à l'annonce de TikTok ?")).toBeUndefined();
     expect(party('Which parties declined to respond when reporters sought their reaction?')).toBeUndefined();
     expect(party('did the US government respond?')).toBeUndefined();
@@ -510,8 +523,8 @@ describe('what kind of answer a question asks for', () => {
 
   it("a figure for a size, a volume or a number of people, a sum for a deal's value", () => {
     expect(asked("le nombre d'employés de l'unité")).toEqual(['headcount']);
+    expect(asked('what is the total volume of data in petabytes')).toEqual(['quantity', 'volume']);
     for (const q of [
-      'what is the total volume of data in petabytes',
       'headcount of the new unit',
       'how big are those data centers?',
       'quelle taille fait le centre de Singapour ?',
