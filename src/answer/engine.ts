@@ -66,9 +66,10 @@ export interface FollowUp {
    * as well (`tie`), as the one that says where (`place`, "where?" after a fact that does not say), or
    * offered as what came before or after it (`around`, "and before Biden?"); or that answer itself, every
    * word of the question being one of its own (`same`, "which team is he on?" after an answer quoting
-   * someone "of TikTok's public policy division").
+   * someone "of TikTok's public policy division"), or the one in which the party the question asks to
+   * have reacted speaks (`speaker`, "did TikTok react?" after a report TikTok does not speak in).
    */
-  readonly linked?: 'tie' | 'place' | 'around' | 'same';
+  readonly linked?: 'tie' | 'place' | 'around' | 'same' | 'speaker';
 }
 
 /** What a conversation brings to a question: the fact of the last answer given. */
@@ -339,6 +340,15 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const followUp = { previous: previous.id, used: true, linked: 'place' } as const;
     return { ...alone, status: 'answered', fact: placed, score: 1, suggestions, followUp };
   }
+  // "tiktok a réagi ?" after the BuzzFeed report, in which TikTok does not speak: the fact linked to that
+  // answer in which it does.
+  const speaking =
+    reading.party !== undefined ? relatedSpeaker(parts, reading, previous, aloneWithRunnerUp.ranking) : undefined;
+  if (speaking && alone.offSubject === undefined) {
+    const suggestions = alone.suggestions.filter((f) => f.id !== speaking.id);
+    const followUp = { previous: previous.id, used: true, linked: 'speaker' } as const;
+    return { ...alone, status: 'answered', fact: speaking, score: 1, suggestions, followUp };
+  }
   // "to whom?", "how much?", "lesquels ?", "did it go through?": no word of its own, so nothing but the
   // previous answer it could be about. When it asks for a kind of answer, that answer gives it or not
   // ("did it go through?" after the 2020 order, which never materialised; "pour combien ?" after it, which
@@ -367,6 +377,23 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // "et les backups ?" after the routing answer, read alone a "did you mean" between two facts its words
   // fit as well: the one the conversation points to is offered.
   return alone.status === 'clarify' ? breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length) : unused;
+}
+
+/**
+ * The fact related to the previous answer in which the party the message asks to have reacted speaks, when
+ * the previous answer is not one: the only such fact, or the one the message's words fit best of them.
+ */
+function relatedSpeaker(
+  parts: Parts,
+  reading: Reading,
+  previous: Fact,
+  ranking: readonly RankedFact[],
+): Fact | undefined {
+  const gives = (id: string) => parts.kinds.lacks(id, reading.asked, reading.questionWords, reading.party).length === 0;
+  if (gives(previous.id)) return undefined;
+  const speaking = [...parts.links.get(previous.id)!].filter(gives);
+  const chosen = speaking.length === 1 ? speaking[0] : ranking.find((r) => speaking.includes(r.id))?.id;
+  return chosen === undefined ? undefined : parts.snapshot.facts.find((f) => f.id === chosen);
 }
 
 /**

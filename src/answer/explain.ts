@@ -150,11 +150,13 @@ export function formatExplanation(e: Explanation): string {
             ? `  asks where, which the previous answer (${follow.previous}) does not say: the fact linked to it (related) that says where`
             : follow.linked === 'around'
               ? `  asks what came before or after the previous answer (${follow.previous}), which it only names: the facts related to it, offered`
-              : follow.linked === 'same'
-                ? `  every word of it is the previous answer's own (${follow.previous}): about that answer`
-                : follow.used
-                  ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
-                  : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
+              : follow.linked === 'speaker'
+                ? `  asks a reaction of someone who does not speak in the previous answer (${follow.previous}): the fact linked to it (related) in which they do`
+                : follow.linked === 'same'
+                  ? `  every word of it is the previous answer's own (${follow.previous}): about that answer`
+                  : follow.used
+                    ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
+                    : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
     );
   const off = e.decision.offSubject;
   if (off) {

@@ -130,6 +130,18 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('backups-retained', 'ok thanks, where is the cafeteria?').status).not.toBe('answered');
   });
 
+  it('asking whether someone reacted, after a fact in which they do not speak, is answered by the fact linked to it in which they do', () => {
+    for (const q of ['tiktok a réagi ?', 'and how did TikTok respond?']) {
+      const d = after('buzzfeed-report', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'security-experts' } });
+      expect(d.followUp?.linked, q).toBe('speaker');
+    }
+    // The party speaks in the previous answer: that answer's own business, no link.
+    expect(after('no-comment', 'did the White House respond?').followUp?.linked).not.toBe('speaker');
+    // Nobody related speaks for the party: refused, not bent to a related fact.
+    expect(after('buzzfeed-report', 'how did the Chinese government respond?').status).not.toBe('answered');
+  });
+
   it("asking what came before or after the answer's subject, naming nothing else, is asked back with its related facts", () => {
     expect(answerer.ask('and before biden?').fact?.id).toBe('biden-review');
     for (const q of ['and before biden?', 'et avant lui ?', 'and after that?']) {
