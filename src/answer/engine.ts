@@ -490,6 +490,7 @@ function readQuestion(parts: Parts, question: string): Reading {
   });
   const { language } = analysis;
   const words = readWords(parts, analysis.words, language);
+  const cased = /\p{Lu}/u.test(question);
   const owned = subjects.owned(words, language);
   const read = evidence.rewriter.rewrite(words, isQueryContent);
   return {
@@ -500,9 +501,12 @@ function readQuestion(parts: Parts, question: string): Reading {
     terms: resolve(parts, words, read, owned),
     // A question asking how many, how long, when or which name is not answered by a fact that gives none.
     asked: askedKinds(words.map((w) => w.word)),
+    // A party is named as a name: capitalised, in a question written with capitals ("the cloud provider" is
+    // none, "Oracle Cloud" is); any word the answers write as a name in one written all in lower case.
     party: reactionParty(
       words.map((w) => w.word),
-      parts.kinds.isName,
+      (i) =>
+        !words[i]!.stop && parts.kinds.isName(words[i]!.word) && (!cased || words[i]!.name || i === 0),
     ),
     questionWords: new Set(words.map((w) => w.word)),
     cues: questionCues(

@@ -271,39 +271,45 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
  */
 /**
  * Whose reaction a question asks for, when it names them: "how did the Chinese government respond?", "Pékin
- * a réagi ?", "la réaction de la Maison Blanche": the first name (as `isName` says) before the verb, or
- * after the noun. Undefined when it names no one ("ils ont réagi ?", "which parties declined to respond?").
+ * a réagi ?", "la réaction de la Maison Blanche": the first name (as `isName` says of a word's index)
+ * before the verb, or next to the noun. Undefined when it names no one ("ils ont réagi ?", "which parties declined to respond?").
  * A fact gives that reaction only if that party speaks in it (its claimant, or a party its own examples
  * ask to have said something): "the Chinese government" is in the routing answer, but not as a speaker.
  */
-export function reactionParty(words: readonly string[], isName: (word: string) => boolean): string | undefined {
-  const at = words.findIndex((w) => REACTIONS.has(w) || REACTION_NOUNS.has(w));
+export function reactionParty(words: readonly string[], isName: (index: number) => boolean): string | undefined {
+  // "did the Chinese embassy comment on it?": English "comment", after "did", "has"…; not French "comment on…".
+  const commented = (w: string, i: number) =>
+    w === 'comment' && words.slice(0, i).some((x) => AUXILIARY_VERBS.has(x));
+  const at = words.findIndex((w, i) => REACTIONS.has(w) || REACTION_NOUNS.has(w) || commented(w, i));
   if (at < 0) return undefined;
-  const named = (w: string) => isName(w) && !PARTY_SKIP.has(w);
+  const named = (j: number) => isName(j) && !PARTY_SKIP.has(words[j]!);
   const firstOfRun = (j: number) => {
     // The first name of the party: "the White House" is "white".
-    while (j > 0 && named(words[j - 1]!) && !CLAUSE_OPENERS.has(words[j - 1]!)) j--;
+    while (j > 0 && named(j - 1) && !CLAUSE_OPENERS.has(words[j - 1]!)) j--;
     return words[j];
   };
   if (REACTION_NOUNS.has(words[at]!)) {
     // "White House response", then "la réaction de la Maison Blanche", "reaction pekin annonce oracle".
-    if (at > 0 && named(words[at - 1]!)) return firstOfRun(at - 1);
+    if (at > 0 && named(at - 1)) return firstOfRun(at - 1);
     for (let j = at + 1; j < Math.min(words.length, at + 4); j++) {
-      if (named(words[j]!)) return words[j];
+      if (named(j)) return words[j];
       if (!OF.has(words[j]!)) break;
     }
+    return undefined;
   }
   // "how did the Chinese government respond", "et pekin il a repondu quoi", "le gouvernement chinois a réagi".
   for (let j = at - 1; j >= Math.max(0, at - 6); j--) {
     if (CLAUSE_OPENERS.has(words[j]!)) break;
-    if (named(words[j]!)) return firstOfRun(j);
+    if (named(j)) return firstOfRun(j);
   }
   return undefined;
 }
 
 /** Verbs of reacting, folded: "respond", "réagi", "répondu". */
 const REACTIONS: ReadonlySet<string> = new Set(
-  'respond responded responds react reacted reacts reagi reagir reagit reagissent repondu repondre repond'.split(' '),
+  'respond responded responds react reacted reacts commented reagi reagir reagit reagissent repondu repondre repond'.split(
+    ' ',
+  ),
 );
 const REACTION_NOUNS: ReadonlySet<string> = new Set(['reaction', 'reactions', 'response', 'responses']);
 const OF: ReadonlySet<string> = new Set(['of', 'from', 'the', 'de', 'du', 'des', 'la', 'le', 'l', 'd']);

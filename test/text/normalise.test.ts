@@ -365,7 +365,10 @@ describe('what kind of answer a question asks for', () => {
 
   it('whose reaction is asked, when the question names them, before the verb or around the noun', () => {
     const names = new Set(['chinese', 'white', 'house', 'oracle', 'tiktok', 'pekin', 'maison', 'blanche', 'us']);
-    const party = (q: string) => reactionParty(words(q), (w) => names.has(w));
+    const party = (q: string) => {
+      const said = words(q);
+      return reactionParty(said, (i) => names.has(said[i]!));
+    };
     expect(party('how did the Chinese government respond to TikTok moving traffic?')).toBe('chinese');
     expect(party('Did the White House respond to questions?')).toBe('white');
     expect(party('White House response TikTok')).toBe('white');
@@ -376,6 +379,10 @@ describe('what kind of answer a question asks for', () => {
     expect(party('Which parties declined to respond when reporters sought their reaction?')).toBeUndefined();
     expect(party('did the US government respond?')).toBeUndefined();
     expect(party('where are the backups kept?')).toBeUndefined();
+    // Next to the noun only: "a statement in response to press inquiries" names no one responding.
+    expect(party('Did Oracle issue any statement in response to press inquiries?')).toBeUndefined();
+    expect(party('did the Chinese embassy comment on it?')).toBe('chinese');
+    expect(party('comment on sait que oracle a tout ?')).toBeUndefined();
   });
 
   it('a reason, asked first or after a frame ("For my memo I need the reason: why exactly did it collapse?"), not "that\'s why"', () => {
