@@ -490,7 +490,8 @@ function readQuestion(parts: Parts, question: string): Reading {
   });
   const { language } = analysis;
   const words = readWords(parts, analysis.words, language);
-  const cased = /\p{Lu}/u.test(question);
+  // Written with capitals where names are: then a name is one as written.
+  const cased = analysis.words.some((w) => w.name);
   const owned = subjects.owned(words, language);
   const read = evidence.rewriter.rewrite(words, isQueryContent);
   return {
@@ -501,8 +502,8 @@ function readQuestion(parts: Parts, question: string): Reading {
     terms: resolve(parts, words, read, owned),
     // A question asking how many, how long, when or which name is not answered by a fact that gives none.
     asked: askedKinds(words.map((w) => w.word)),
-    // A party is named as a name: capitalised, in a question written with capitals ("the cloud provider" is
-    // none, "Oracle Cloud" is); any word the answers write as a name in one written all in lower case.
+    // A party is named as a name: capitalised, in a question that capitalises names ("the cloud provider" is
+    // none, "Oracle Cloud" is); any word the answers write as a name in one written without.
     party: reactionParty(
       words.map((w) => w.word),
       (i) =>
