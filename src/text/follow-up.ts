@@ -64,7 +64,10 @@ export function readFollowUp(
     role ||
     DEFINITION.some((phrase) => {
       const at = indexOfPhrase(plain, phrase);
-      return at >= 0 && !PRONOUNS.has(plain[at + phrase.length] ?? '');
+      if (at < 0 || PRONOUNS.has(plain[at + phrase.length] ?? '')) return false;
+      // Not "what is the stated purpose of that move?", "quelle est la source ?": what the answer rests on.
+      const next = words.slice(at + phrase.length).find((w) => !w.stop);
+      return !META.has(next?.word ?? '');
     });
   return { about, elliptical, newTopic, beforeOrAfter, opens, definition, own: own.map((w) => w.word) };
 }

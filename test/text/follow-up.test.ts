@@ -57,6 +57,13 @@ describe('how a message reads after an answer', () => {
     expect(readFollowUp(analyze('and before that?').words).beforeOrAfter).toBe(true);
   });
 
+  it('asks what a thing is ("c\'est quoi ce comité ?"), not when it asks what the answer rests on or aims at', () => {
+    expect(read("c'est quoi ce comité ?").definition).toBe(true);
+    expect(read('what is the committee?').definition).toBe(true);
+    expect(read('What is the stated purpose of that move?').definition).toBe(false);
+    expect(read('what is the source for that?').definition).toBe(false);
+  });
+
   it('is not about the answer when it names a subject of its own', () => {
     expect(read('who said tiktok keeps backups?').about).toBeUndefined();
     expect(read('when was the unit created?').about).toBeUndefined();
