@@ -381,6 +381,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at 3de148b: first 28/32, follow-ups 36/45, new topics 15/16, out of scope 14/19, 6 of 112
+    // wrong. Like 7a's, its writer often spoke as TikTok staff ("nos sauvegardes des données US").
+    file: 'conversations-blind-8a.yaml',
+    first: 0.87,
+    followup: 0.8,
+    newTopic: 0.93,
+    refused: 0.68,
+    notAnswered: 0.78,
+    wrong: 0.063,
+  },
+  {
+    // Scored once at 3de148b: first 31/32, follow-ups 40/49, new topics 16/16, out of scope 12/16, 5 of 113
+    // wrong.
+    file: 'conversations-blind-8b.yaml',
+    first: 0.93,
+    followup: 0.81,
+    newTopic: 1,
+    refused: 0.75,
+    notAnswered: 0.81,
+    wrong: 0.045,
+  },
+  {
     // Scored once at 93b66cf: first 31/32, follow-ups 34/42, new topics 16/16, out of scope 18/18, 1 of 108 wrong.
     file: 'conversations-blind-7b.yaml',
     first: 0.93,

@@ -219,6 +219,22 @@ const SETS: readonly {
     notAnswered: 0.91,
     wrong: 0.0375,
   },
+  {
+    name: 'blind set X (four styles; scored blind with the engine of 2026-12-04, 3de148b)',
+    file: 'questions-blind-x.yaml',
+    right: 0.93,
+    refused: 0.92,
+    notAnswered: 0.92,
+    wrong: 0.025,
+  },
+  {
+    name: 'blind set Y (four styles; scored blind with the engine of 2026-12-04, 3de148b)',
+    file: 'questions-blind-y.yaml',
+    right: 0.89,
+    refused: 0.85,
+    notAnswered: 0.87,
+    wrong: 0.057,
+  },
 ];
 
 describe('answer quality on the frozen knowledge base', () => {
