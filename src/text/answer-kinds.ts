@@ -48,10 +48,14 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     (i === opening ||
       (!THAT_IS.has(words[i - 1] ?? '') &&
         (w === 'pourquoi' || words.slice(i + 1, i + 3).some((x) => AUXILIARY_VERBS.has(x)))));
-  if (words.some(asksWhy) && !words.some((w) => NEGATED.has(w) || INVOLVED.has(w))) kinds.add('reason');
-  // "why did the deal fall through?", "pourquoi la vente a-t-elle échoué ?": why it failed, which a fact saying
-  // only that it never materialised does not give.
-  if (kinds.has('reason') && FAILED_ASKED.test(` ${words.join(' ')} `)) kinds.add('failure');
+  // "pour quelle raison …", "for what reason", "what was the reason": a reason asked by its noun.
+  const reasonNamed = (w: string, i: number) =>
+    REASONS.has(w) && (WHICH.has(words[i - 1] ?? '') || THE.has(words[i - 1] ?? '')) && !THAT_IS.has(words[i - 2] ?? '');
+  const why = words.some(asksWhy) || words.some(reasonNamed);
+  if (why && !words.some((w) => NEGATED.has(w) || INVOLVED.has(w))) kinds.add('reason');
+  // "why did the deal fall through?", "pourquoi l'accord n'a-t-il jamais abouti ?": why it failed, which a
+  // fact saying only that it never materialised does not give.
+  if (why && FAILED_ASKED.test(` ${words.join(' ')} `)) kinds.add('failure');
   words.forEach((w, i) => {
     const next = words[i + 1];
     const after = words[i + 2];
@@ -403,7 +407,7 @@ const LEADERS: ReadonlySet<string> = new Set(
   `lead leads leading leader head heads runs running charge manages manager director directs boss ceo cto ciso
   chef tete dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg founded founder founders
   cofounder fonde fondee fondateur fondateurs fondatrice chair chairs chaired chairman chairwoman preside
-  presides presided presiding presidait presidee`.split(/\s+/),
+  presides presided presiding presidait presidee appointed nomme nommee`.split(/\s+/),
 );
 
 /** The person at the head of something, named by a noun. */
@@ -618,9 +622,13 @@ const COPULAS: ReadonlySet<string> = new Set(['est', 'sont', 'etre', 'soient', '
 /** A text telling of a penalty: "was fined", "faced a lawsuit", "une amende". */
 const SANCTIONS_GIVEN: ReadonlySet<string> = new Set(['fine', 'fines', 'amende', 'amendes', 'court', 'tribunal']);
 
+const THE: ReadonlySet<string> = new Set(['the', 'la', 'le', 'les']);
+/** A reason, by its noun: "pour quelle raison", "for what reason", "the reason". */
+const REASONS: ReadonlySet<string> = new Set(['reason', 'reasons', 'raison', 'raisons', 'motif', 'motifs']);
+
 /** Words asking what was decided, approved or ruled; given by a text that says so (or that someone ordered it). */
 const DECISIONS: ReadonlySet<string> = new Set(
-  `decide decided decides decision decisions approve approved approves approval ruled ruling verdict
+  `decide decided decides decision decisions approve approved approves approval ruled ruling verdict determination
   decider decide decidee decidees decision decisions approuve approuvee approuver approbation valide validee
   valider`.split(/\s+/),
 );

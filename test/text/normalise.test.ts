@@ -50,6 +50,7 @@ describe('normalising question text', () => {
       'government',
     ]);
     expect([...askedKinds(words('ca fait cmb de temps qu ils bossent ensemble'))]).toEqual(['duration']);
+    expect(words("cb d'ingés pr la vente")).toEqual(['combien', 'd', 'ingenieurs', 'pour', 'la', 'vente']);
     // "the parent co" is the parent company; a hyphenated prefix is no shorthand.
     expect(words('parent co of tiktok')).toEqual(['parent', 'company', 'of', 'tiktok']);
     expect(words('the co-founder')).toEqual(['the', 'co', 'founder']);
@@ -168,6 +169,8 @@ describe('what kind of answer a question asks for', () => {
       'qui est à la tête de cette unité ?',
       'chef unité sécurité us',
       'head of the new data security unit',
+      'Who has been appointed to head the US-led data security unit?',
+      'qui a été nommé à la tête de cette unité ?',
     ]) {
       expect(asked(q), q).toEqual(['leader']);
     }
@@ -192,6 +195,7 @@ describe('what kind of answer a question asks for', () => {
       'et le CFIUS a décidé quoi ?',
       'has CFIUS approved the deal?',
       'cfius décision finale',
+      'has the committee reached a final determination?',
     ])
       expect(asked(q), q).toEqual(['decision']);
     expect(asked("TikTok's decision to route traffic through Oracle")).toEqual([]);
@@ -390,6 +394,12 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('For my policy memo I need the reason: why exactly did the deal collapse?')).toContain('reason');
     expect(asked('Pour ma note : pourquoi la vente a-t-elle capoté ?')).toContain('reason');
     expect(asked("that's why they keep backups, right?")).not.toContain('reason');
+    expect(asked('pour quelle raison la vente a-t-elle capoté ?')).toContain('reason');
+    expect(asked('for what reason did they pick Singapore?')).toContain('reason');
+    expect(asked("that's the reason they moved it, right?")).not.toContain('reason');
+    // Why it never happened: a failure, asked with a negation.
+    expect(asked("pour quelle raison l'accord n'a-t-il jamais abouti ?")).toContain('failure');
+    expect(asked('why did the deal never materialise?')).toContain('failure');
     expect(asked("c'est pourquoi ils gardent des sauvegardes ?")).not.toContain('reason');
   });
 
