@@ -100,6 +100,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     // "what did CFIUS decide?", "has it approved the deal?", "la décision finale": what someone decided.
     // Not "TikTok's decision to route traffic", which names what was decided.
     else if (DECISIONS.has(w) && !(w.startsWith('decision') && next === 'to')) kinds.add('decision');
+    // "has CFIUS signed off on it?": approved; not the asker's "before we sign off".
+    else if (w === 'signed' && next === 'off') kinds.add('decision');
     else if (w === 'chiffre' && next === 'd' && after === 'affaires') kinds.add('money');
     // "did it go through?", "did the sale ever go through in the end", "ça s'est fait finalement ?", "ça a
     // abouti ?": how it turned out. Not "does traffic go through Oracle", which names where it goes.
@@ -284,7 +286,12 @@ export function reactionParty(words: readonly string[], isName: (index: number) 
   // "did the Chinese embassy comment on it?": English "comment", after "did", "has"…; not French "comment on…".
   const commented = (w: string, i: number) =>
     w === 'comment' && words.slice(0, i).some((x) => AUXILIARY_VERBS.has(x));
-  const at = words.findIndex((w, i) => REACTIONS.has(w) || REACTION_NOUNS.has(w) || commented(w, i));
+  // "did the Treasury say anything?", "et le Trésor, il a dit quoi ?": whether they said something; not "what
+  // did TikTok's employees say according to BuzzFeed", which asks what was reported.
+  const saidAnything = (w: string, i: number) => SAY.has(w) && ANYTHING.has(words[i + 1] ?? '');
+  const at = words.findIndex(
+    (w, i) => REACTIONS.has(w) || REACTION_NOUNS.has(w) || commented(w, i) || saidAnything(w, i),
+  );
   if (at < 0) return undefined;
   const named = (j: number) => isName(j) && !PARTY_SKIP.has(words[j]!);
   const firstOfRun = (j: number) => {
@@ -315,6 +322,8 @@ const REACTIONS: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+const SAY: ReadonlySet<string> = new Set(['say', 'said', 'says', 'dit', 'dire']);
+const ANYTHING: ReadonlySet<string> = new Set(['anything', 'something', 'quoi', 'quelque', 'rien']);
 const REACTION_NOUNS: ReadonlySet<string> = new Set(['reaction', 'reactions', 'response', 'responses']);
 const OF: ReadonlySet<string> = new Set(['of', 'from', 'the', 'de', 'du', 'des', 'la', 'le', 'l', 'd']);
 /** Words a clause opens with: a party named before them is not the one reacting. */

@@ -196,8 +196,10 @@ describe('what kind of answer a question asks for', () => {
       'has CFIUS approved the deal?',
       'cfius décision finale',
       'has the committee reached a final determination?',
+      'has CFIUS signed off on the Oracle arrangement?',
     ])
       expect(asked(q), q).toEqual(['decision']);
+    expect(asked("I'd like to check that before we sign off")).toEqual([]);
     expect(asked("TikTok's decision to route traffic through Oracle")).toEqual([]);
     expect([...givenKinds('In 2020, President Trump ordered ByteDance to sell TikTok.')]).toContain('decision');
     expect([...givenKinds('The committee reviews foreign investments.')]).not.toContain('decision');
@@ -368,7 +370,19 @@ describe('what kind of answer a question asks for', () => {
   });
 
   it('whose reaction is asked, when the question names them, before the verb or around the noun', () => {
-    const names = new Set(['chinese', 'white', 'house', 'oracle', 'tiktok', 'pekin', 'maison', 'blanche', 'us']);
+    const names = new Set([
+      'chinese',
+      'white',
+      'house',
+      'oracle',
+      'tiktok',
+      'pekin',
+      'maison',
+      'blanche',
+      'us',
+      'treasury',
+      'tresor',
+    ]);
     const party = (q: string) => {
       const said = words(q);
       return reactionParty(said, (i) => names.has(said[i]!));
@@ -387,6 +401,10 @@ describe('what kind of answer a question asks for', () => {
     expect(party('Did Oracle issue any statement in response to press inquiries?')).toBeUndefined();
     expect(party('did the Chinese embassy comment on it?')).toBe('chinese');
     expect(party('comment on sait que oracle a tout ?')).toBeUndefined();
+    // Whether they said anything, not what someone said.
+    expect(party('did the Treasury say anything about us?')).toBe('treasury');
+    expect(party('et le Trésor, il a dit quoi sur TikTok ?')).toBe('tresor');
+    expect(party('what did TikTok employees say according to BuzzFeed?')).toBeUndefined();
   });
 
   it('a reason, asked first or after a frame ("For my memo I need the reason: why exactly did it collapse?"), not "that\'s why"', () => {
