@@ -117,6 +117,8 @@ const KIND: Record<AskedKind, string> = {
   others: 'the names of others',
   reaction: 'the reaction of the party it names',
   volume: 'a size of data',
+  consequence: 'what would follow',
+  legality: 'whether it is legal',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -39,6 +39,8 @@ export const MESSAGES = {
       others: 'names of any others',
       reaction: 'reaction from the one you name',
       volume: 'size of the data',
+      consequence: 'word on what would follow',
+      legality: 'word on whether it is legal',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -101,6 +103,8 @@ export const MESSAGES = {
       others: 'aucun autre nom',
       reaction: 'aucune réaction de celui que vous nommez',
       volume: 'aucun volume de données',
+      consequence: 'rien sur ce qui en découlerait',
+      legality: 'rien sur sa légalité',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -30,7 +30,9 @@ export type AnswerKind =
   | 'failure'
   | 'others'
   | 'reaction'
-  | 'volume';
+  | 'volume'
+  | 'consequence'
+  | 'legality';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -50,12 +52,25 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
         (w === 'pourquoi' || words.slice(i + 1, i + 3).some((x) => AUXILIARY_VERBS.has(x)))));
   // "pour quelle raison …", "for what reason", "what was the reason": a reason asked by its noun.
   const reasonNamed = (w: string, i: number) =>
-    REASONS.has(w) && (WHICH.has(words[i - 1] ?? '') || THE.has(words[i - 1] ?? '')) && !THAT_IS.has(words[i - 2] ?? '');
+    REASONS.has(w) &&
+    (WHICH.has(words[i - 1] ?? '') || THE.has(words[i - 1] ?? '')) &&
+    !THAT_IS.has(words[i - 2] ?? '');
   const why = words.some(asksWhy) || words.some(reasonNamed);
   if (why && !words.some((w) => NEGATED.has(w) || INVOLVED.has(w))) kinds.add('reason');
   // "why did the deal fall through?", "pourquoi l'accord n'a-t-il jamais abouti ?": why it failed, which a
   // fact saying only that it never materialised does not give.
   if (why && FAILED_ASKED.test(` ${words.join(' ')} `)) kinds.add('failure');
+  // "what happens if they miss it?", "que se passe-t-il si…", "what are the consequences?": what would follow.
+  if (
+    words.some(
+      (w, i) =>
+        (HAPPENS.has(w) && words.slice(i + 1, i + 3).some((x) => x === 'if' || x === 'si')) || CONSEQUENCES.has(w),
+    )
+  )
+    kinds.add('consequence');
+  // "is that legal?", "c'est légal ?", "is it even lawful?": whether it is allowed by law.
+  if (words.some((w, i) => LEGALITY.has(w) && words.slice(Math.max(0, i - 3), i).some((x) => IS.has(x))))
+    kinds.add('legality');
   words.forEach((w, i) => {
     const next = words[i + 1];
     const after = words[i + 2];
@@ -143,7 +158,14 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     // "and after that, what happened?", "et après, il s'est passé quoi ?", "what happened next?": what followed.
     else if ((w === 'happened' || (w === 'passe' && previous === 'est')) && words.some((x) => AFTER_THAT.has(x)))
       kinds.add('outcome');
-    else if (QUANTITY_WORDS.has(w)) {
+    // "the storage capacity", "la capacité de stockage": a size of data; not "the capacity to control".
+    else if (
+      (w === 'capacity' && previous === 'storage') ||
+      (w === 'capacite' && next === 'de' && after === 'stockage')
+    ) {
+      kinds.add('quantity');
+      kinds.add('volume');
+    } else if (QUANTITY_WORDS.has(w)) {
       kinds.add('quantity');
       // "how many terabytes?", "the total volume of data": a size in bytes, which a share does not give.
       if (DATA_SIZES.has(w)) kinds.add('volume');
@@ -284,8 +306,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
  */
 export function reactionParty(words: readonly string[], isName: (index: number) => boolean): string | undefined {
   // "did the Chinese embassy comment on it?": English "comment", after "did", "has"…; not French "comment on…".
-  const commented = (w: string, i: number) =>
-    w === 'comment' && words.slice(0, i).some((x) => AUXILIARY_VERBS.has(x));
+  const commented = (w: string, i: number) => w === 'comment' && words.slice(0, i).some((x) => AUXILIARY_VERBS.has(x));
   // "did the Treasury say anything?", "et le Trésor, il a dit quoi ?": whether they said something; not "what
   // did TikTok's employees say according to BuzzFeed", which asks what was reported.
   const saidAnything = (w: string, i: number) => SAY.has(w) && ANYTHING.has(words[i + 1] ?? '');
@@ -346,6 +367,8 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (/\d/.test(withoutDates)) kinds.add('quantity');
   if (CURRENCY.test(lower)) kinds.add('money');
   if (DATA_SIZE_GIVEN.test(lower)) kinds.add('volume');
+  if (CONSEQUENCE_GIVEN.test(lower)) kinds.add('consequence');
+  if (LEGALITY_GIVEN.test(lower)) kinds.add('legality');
   if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
   if (TIME_UNIT.test(lower)) kinds.add('duration');
   if (FREQUENCY.test(lower)) kinds.add('frequency');
@@ -621,6 +644,10 @@ function certifies(word: string, next: string | undefined): boolean {
     word.startsWith('certif') ||
     word.startsWith('accredit') ||
     word === 'fedramp' ||
+    // "has anyone independently audited it?": a finding by an auditor (not "our audit", which frames).
+    word === 'audited' ||
+    word === 'audite' ||
+    word === 'auditee' ||
     word === 'secnumcloud' ||
     (word === 'iso' && /^\d{4,5}$/.test(next ?? '')) ||
     (word === 'soc' && /^[123]$/.test(next ?? ''))
@@ -630,6 +657,17 @@ function certifies(word: string, next: string | undefined): boolean {
 const COPULAS: ReadonlySet<string> = new Set(['est', 'sont', 'etre', 'soient', 'etait', 'etaient', 'seront', 'sera']);
 /** A text telling of a penalty: "was fined", "faced a lawsuit", "une amende". */
 const SANCTIONS_GIVEN: ReadonlySet<string> = new Set(['fine', 'fines', 'amende', 'amendes', 'court', 'tribunal']);
+
+/** What would follow, asked and given. */
+const HAPPENS: ReadonlySet<string> = new Set(['happens', 'happen', 'passe', 'passerait', 'arrive', 'arriverait']);
+const CONSEQUENCES: ReadonlySet<string> = new Set(['consequence', 'consequences']);
+const CONSEQUENCE_GIVEN = /\b(?:consequen\w*|otherwise|sinon|faute de quoi|would (?:face|lose|have to))\b/;
+/** Whether something is legal, asked after "is", "c'est"; given by a text that says so. */
+const LEGALITY: ReadonlySet<string> = new Set(
+  'legal illegal lawful unlawful legale legales illegale illegales licite illicite'.split(' '),
+);
+const IS: ReadonlySet<string> = new Set(['is', 'isn', 'was', 'are', 'est', 'sont', 'etait']);
+const LEGALITY_GIVEN = /\b(?:legal|illegal|lawful|unlawful|legally|licite|illicite|legale?s?|illegale?s?|legalement)\b/;
 
 const THE: ReadonlySet<string> = new Set(['the', 'la', 'le', 'les']);
 /** A reason, by its noun: "pour quelle raison", "for what reason", "the reason". */

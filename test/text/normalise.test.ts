@@ -369,6 +369,25 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('100% of US user traffic goes to Oracle.')]).not.toContain('volume');
   });
 
+  it('what would follow ("what happens if they miss it?"), whether it is legal ("c\'est légal ?"), an audit, a storage capacity', () => {
+    for (const q of [
+      'what happens if they miss it?',
+      "qu'est-ce qui se passe si elles ne le font pas ?",
+      'what are the consequences?',
+    ])
+      expect(asked(q), q).toContain('consequence');
+    expect(asked('what happened in 2020?')).not.toContain('consequence');
+    for (const q of ['is that even legal?', "et c'est légal de faire transiter ça ?", 'is it lawful?'])
+      expect(asked(q), q).toContain('legality');
+    expect(asked('legal wants to know where the backups are')).not.toContain('legality');
+    expect(asked('has anyone independently audited it?')).toContain('certification');
+    expect(asked("What's the storage capacity of the Singapore site?")).toContain('volume');
+    expect(asked('the capacity of Chinese companies to control American data')).toEqual([]);
+    expect([...givenKinds('Failing that, it would face a ban.')]).toContain('consequence');
+    expect([...givenKinds('A court found the transfer unlawful.')]).toContain('legality');
+    expect([...givenKinds('TikTok routes US traffic through Oracle.')]).not.toContain('legality');
+  });
+
   it('whose reaction is asked, when the question names them, before the verb or around the noun', () => {
     const names = new Set([
       'chinese',
