@@ -119,6 +119,7 @@ const KIND: Record<AskedKind, string> = {
   volume: 'a size of data',
   consequence: 'what would follow',
   legality: 'whether it is legal',
+  deadline: 'a deadline',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -41,6 +41,7 @@ export const MESSAGES = {
       volume: 'size of the data',
       consequence: 'word on what would follow',
       legality: 'word on whether it is legal',
+      deadline: 'deadline',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -105,6 +106,7 @@ export const MESSAGES = {
       volume: 'aucun volume de données',
       consequence: 'rien sur ce qui en découlerait',
       legality: 'rien sur sa légalité',
+      deadline: 'aucune date limite',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -32,7 +32,8 @@ export type AnswerKind =
   | 'reaction'
   | 'volume'
   | 'consequence'
-  | 'legality';
+  | 'legality'
+  | 'deadline';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -68,6 +69,12 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     )
   )
     kinds.add('consequence');
+  // "what deadline did Trump set?", "quelle date limite ?", "l'échéance": a date by which, which a year does
+  // not give.
+  if (
+    words.some((w, i) => DEADLINES.has(w) || (w === 'date' && (words[i + 1] === 'limite' || words[i + 1] === 'butoir')))
+  )
+    kinds.add('deadline');
   // "is that legal?", "c'est légal ?", "is it even lawful?": whether it is allowed by law.
   if (words.some((w, i) => LEGALITY.has(w) && words.slice(Math.max(0, i - 3), i).some((x) => IS.has(x))))
     kinds.add('legality');
@@ -391,7 +398,9 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (NO_DATE.test(lower)) {
     kinds.add('date');
     kinds.add('day');
+    kinds.add('deadline');
   }
+  if (DEADLINE_GIVEN.test(lower)) kinds.add('deadline');
   return kinds;
 }
 
@@ -657,6 +666,11 @@ function certifies(word: string, next: string | undefined): boolean {
 const COPULAS: ReadonlySet<string> = new Set(['est', 'sont', 'etre', 'soient', 'etait', 'etaient', 'seront', 'sera']);
 /** A text telling of a penalty: "was fined", "faced a lawsuit", "une amende". */
 const SANCTIONS_GIVEN: ReadonlySet<string> = new Set(['fine', 'fines', 'amende', 'amendes', 'court', 'tribunal']);
+
+/** A date by which something must be done. */
+const DEADLINES: ReadonlySet<string> = new Set(['deadline', 'deadlines', 'echeance', 'echeances']);
+const DEADLINE_GIVEN =
+  /\b(?:deadline|date limite|date butoir|echeance|no later than|au plus tard|within \d+|d'ici (?:le|au|a la|fin))\b/;
 
 /** What would follow, asked and given. */
 const HAPPENS: ReadonlySet<string> = new Set(['happens', 'happen', 'passe', 'passerait', 'arrive', 'arriverait']);

@@ -388,6 +388,19 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('TikTok routes US traffic through Oracle.')]).not.toContain('legality');
   });
 
+  it('a deadline ("quelle date limite ?", "what deadline did Trump set?"), which a year does not give', () => {
+    for (const q of [
+      'trump avait fixé quelle date limite pour la vente ?',
+      'what deadline did Trump set?',
+      "l'échéance ?",
+    ])
+      expect(asked(q), q).toContain('deadline');
+    expect(asked('when did trump order the sale?')).not.toContain('deadline');
+    expect([...givenKinds('In 2020, Trump ordered ByteDance to sell TikTok.')]).not.toContain('deadline');
+    expect([...givenKinds('It must sell within 90 days.')]).toContain('deadline');
+    expect([...givenKinds('It plans to delete the data, with no date given.')]).toContain('deadline');
+  });
+
   it('whose reaction is asked, when the question names them, before the verb or around the noun', () => {
     const names = new Set([
       'chinese',
