@@ -107,7 +107,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 /**
  * Phrases whose words say nothing of a topic together, though each may alone: "in the end", "au final",
- * "en fin de compte" (how something turned out, asked by `askedKinds`, not an "end" or a "compte").
+ * "en fin de compte" (how something turned out, asked by `askedKinds`, not an "end" or a "compte"), "at
+ * some point" (some time, not a point).
  */
 const STOP_PHRASES: readonly (readonly string[])[] = [
   'in the end',
@@ -116,6 +117,9 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'en fin de compte',
   'au bout du compte',
   'a la fin',
+  'at some point',
+  'at one point',
+  'at any point',
 ].map((phrase) => phrase.split(' '));
 
 function markStopPhrases(words: AnalyzedWord[]): AnalyzedWord[] {

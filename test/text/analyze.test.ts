@@ -58,6 +58,8 @@ describe('reading a text', () => {
     expect(stops("et la vente s'est faite au final ?")).toContain('final');
     expect(stops('en fin de compte, ils ont vendu ?')).toEqual(expect.arrayContaining(['fin', 'compte']));
     expect(stops('where did the data end up?')).not.toContain('end');
+    expect(stops('are those gonna get wiped at some point?')).toContain('point');
+    expect(stops("what's the point of doing that?")).not.toContain('point');
     expect(stops('la décision finale du CFIUS')).not.toContain('finale');
   });
 
