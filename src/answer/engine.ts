@@ -581,7 +581,8 @@ function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: 
     const k = termAt.get(i);
     return best !== undefined && k !== undefined && best.s.matched[k]! > 0;
   };
-  const offSubject = subjects.offSubject(words, owned, language, explainedByBest);
+  const synonymNamed = new Set(read.filter((t) => evidence.rewriter.names.has(t.term)).map((t) => t.at));
+  const offSubject = subjects.offSubject(words, owned, language, explainedByBest, (i) => synonymNamed.has(i));
   const probability =
     exact !== undefined && ranked[0]?.s.doc === exact
       ? 1

@@ -29,13 +29,15 @@ export interface SubjectRules {
    * ("our servers" where the fact is about TikTok's servers, "chez nous", "nous aussi", in a knowledge base
    * none of whose examples speaks in the first person), or a company of other_names that the fact does not
    * name ("does facebook…"), or an everyday subject no fact explains ("the weather in Singapore").
-   * `explained` says whether the best fact explains the word at an index.
+   * `explained` says whether the best fact explains the word at an index, `named` whether synonyms.yaml
+   * reads it as a thing staff name ("US", "Singapore").
    */
   offSubject(
     words: readonly AnalyzedWord[],
     owned: ReadonlySet<number>,
     language: Language,
     explained: (index: number) => boolean,
+    named: (index: number) => boolean,
   ): OffSubject | undefined;
 }
 
@@ -59,7 +61,8 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
     }
   }
 
-  // The names the answers write, rare in general language ("Oracle", "ByteDance"; not "US").
+  // The names the answers write, rare in general language ("Oracle", "ByteDance"; not a sentence's first
+  // word).
   const answerNames = new Set(
     snapshot.facts.flatMap((fact) =>
       [fact.answer.en, fact.answer.fr].flatMap((text) =>
@@ -76,11 +79,18 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
   const subjectName = (word: string) => subjectNames.has(word);
   // "do we still keep our own backups of US data, or is it all on Oracle now?", "on bosse avec Oracle depuis
   // quand ?": staff of the organisation the knowledge base is about, speaking of it as "we". So when the
-  // question names one of the answers' names (not the subject's own, from synonyms.yaml: "does TikTok keep
-  // our data" sets the asker apart from it) that the best fact explains, and nothing sets the asker apart: not "I"/"my", not
-  // "we too", "like TikTok", "our company", "our clients' data".
-  const speaksAsOrganisation = (words: readonly AnalyzedWord[], explained: (index: number) => boolean) =>
-    words.some((w, i) => !w.stop && answerNames.has(w.word) && !subjectName(w.word) && explained(i)) &&
+  // question names one of the answers' names or a thing synonyms.yaml names ("US data", "Singapour"), not the
+  // subject's own ("does TikTok keep our data" sets the asker apart from it), that the best fact explains,
+  // and nothing sets the asker apart: not "I"/"my", not "we too", "like TikTok", "our company", "our
+  // clients' data".
+  const speaksAsOrganisation = (
+    words: readonly AnalyzedWord[],
+    explained: (index: number) => boolean,
+    named: (index: number) => boolean,
+  ) =>
+    words.some(
+      (w, i) => !w.stop && (answerNames.has(w.word) || named(i)) && !subjectName(w.word) && explained(i),
+    ) &&
     !words.some((w) => SINGULAR_FIRST_PERSON.has(w.word) || APART.has(w.word) || subjectName(w.word)) &&
     words.at(-1)?.word !== 'nous' &&
     !speaksOfAsker(words.map((w) => w.word));
@@ -89,7 +99,7 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
     otherName: (word) => otherNames.get(word),
     subjectName,
     owned: (words, language) => markOwned(words, language, possessives),
-    offSubject: (words, owned, language, explained) => {
+    offSubject: (words, owned, language, explained, named) => {
       // "thanks!", "ok merci", "great, got it": the conversation closing, no question.
       if (words.length > 0 && words.every((w) => CLOSINGS.has(w.word)) && words.some((w) => !GLUE.has(w.word)))
         return { kind: 'thanks', word: undefined };
@@ -117,7 +127,7 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
           !(WHEN_IT_CAME_UP.has(words[i - 1]?.word ?? '') || words[i - 2]?.word === 'lors'),
       );
       if (everyday >= 0) return { kind: 'everyday', word: words[everyday]!.word };
-      if (speaksAsOrganisation(words, explained)) return undefined;
+      if (speaksAsOrganisation(words, explained, named)) return undefined;
       for (const i of owned) if (explained(i)) return { kind: 'asker', word: words[i]!.word };
       if (!firstPerson) return undefined;
       // "do we store…", "est-ce qu'on garde…": we do what a fact says the company does.

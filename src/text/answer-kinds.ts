@@ -57,7 +57,10 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     (WHICH.has(words[i - 1] ?? '') || THE.has(words[i - 1] ?? '')) &&
     !THAT_IS.has(words[i - 2] ?? '');
   const why = words.some(asksWhy) || words.some(reasonNamed);
-  if (why && !words.some((w) => NEGATED.has(w) || INVOLVED.has(w))) kinds.add('reason');
+  // Not "why not?", "pourquoi pas ?" alone, which asks why something else was not done; "pourquoi TikTok ne
+  // donne pas de date ?" asks a reason like any other.
+  const whyNot = words.length <= 3 && words.some((w) => NEGATED.has(w));
+  if (why && !whyNot && !words.some((w) => INVOLVED.has(w))) kinds.add('reason');
   // "why did the deal fall through?", "pourquoi l'accord n'a-t-il jamais abouti ?": why it failed, which a
   // fact saying only that it never materialised does not give.
   if (why && FAILED_ASKED.test(` ${words.join(' ')} `)) kinds.add('failure');

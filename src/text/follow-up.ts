@@ -184,14 +184,14 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
     )
   )
     return 'certainty';
+  // "why not?", "pourquoi ça s'est pas fait ?": why something did not happen, which the answer, giving why
+  // it was done, does not say; "pourquoi pas de date ?" asks why, not when.
+  if (has('why', 'pourquoi')) return has(...NEGATIONS) ? undefined : 'reason';
   if (
     has('when', 'quand', 'date', 'since', 'recent', 'recently', 'recemment', 'year', 'annee') ||
     phrase(['how', 'old'], ['depuis', 'combien'])
   )
     return 'date';
-  // "why not?", "pourquoi ça s'est pas fait ?": why something did not happen, which the answer, giving why
-  // it was done, does not say.
-  if (has('why', 'pourquoi')) return has(...NEGATIONS) ? undefined : 'reason';
   // What it is for, or what it does: "what does it do?", "elle sert à quoi ?", "c'est pour quoi faire ?".
   if (
     has('purpose', 'aim', 'goal', 'objective', 'objectif', 'sert', 'servent', 'servir') ||

@@ -176,6 +176,18 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(kinds.lacks('oracle-routing', new Set(['date']), new Set(['announce']))).toEqual(['date']);
   });
 
+  it('reads "we"/"nos" as the organisation when the question names what synonyms.yaml names and nothing sets the asker apart', () => {
+    expect(answerer.ask('nos sauvegardes des données US, elles sont dans quels datacenters ?').fact?.id).toBe(
+      'backup-locations',
+    );
+    expect(answerer.ask('Are we planning to wipe US private data from our own data centers?').fact?.id).toBe(
+      'deletion-plan',
+    );
+    expect(answerer.ask('do we keep backups in Singapore too?').status).not.toBe('answered');
+    expect(answerer.ask('does our company keep backups in Singapore?').status).not.toBe('answered');
+    expect(answerer.ask('where are our servers located?').status).not.toBe('answered');
+  });
+
   it('weighs a word most facts have ("TikTok") little against a fact without it, unlike a name no fact has', () => {
     const terms = answerer.ask('What is CFIUS, mentioned in the TikTok story? And Facebook?').terms;
     const term = (word: string) => terms.find((t) => t.word === word)!;
@@ -183,7 +195,7 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(term('facebook').missWeight).toBeGreaterThan(term('facebook').weight);
   });
 
-  it('asks a party\'s reaction of facts in which that party speaks, not of one that only names it', () => {
+  it("asks a party's reaction of facts in which that party speaks, not of one that only names it", () => {
     for (const q of [
       'how did the Chinese government respond to TikTok moving US traffic onto Oracle servers?',
       'reaction pekin annonce oracle',
@@ -192,7 +204,10 @@ describe('a question that asks for a figure, a length of time or a date (the fro
       expect(decision.status, q).not.toBe('answered');
       expect(decision.ranking[0]!.lacks, q).toContain('reaction');
     }
-    for (const q of ['did the White House respond to the tiktok oracle news?', 'Oracle a-t-il réagi à l’annonce de TikTok ?'])
+    for (const q of [
+      'did the White House respond to the tiktok oracle news?',
+      'Oracle a-t-il réagi à l’annonce de TikTok ?',
+    ])
       expect(answerer.ask(q).fact?.id, q).toBe('no-comment');
     expect(kinds.lacks('no-comment', new Set(), new Set(), 'white')).toEqual([]);
     expect(kinds.lacks('no-comment', new Set(), new Set(), 'tiktok')).toEqual(['reaction']);

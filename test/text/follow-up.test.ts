@@ -42,7 +42,11 @@ describe('how a message reads after an answer', () => {
       ].map(about),
     ).toEqual(['certainty', 'certainty', 'certainty', 'certainty', 'certainty']);
     expect(['since when?', 'quand ça ?'].map(about)).toEqual(['date', 'date']);
-    expect(['pourquoi ?', 'why are they doing that?'].map(about)).toEqual(['reason', 'reason']);
+    expect(['pourquoi ?', 'why are they doing that?', 'pourquoi cette date ?'].map(about)).toEqual([
+      'reason',
+      'reason',
+      'reason',
+    ]);
   });
 
   it('asks when the answer came, compared with something else it names ("did that come out before or after …?")', () => {

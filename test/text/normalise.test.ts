@@ -445,6 +445,8 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('Pour ma note : pourquoi la vente a-t-elle capoté ?')).toContain('reason');
     expect(asked("that's why they keep backups, right?")).not.toContain('reason');
     expect(asked('pour quelle raison la vente a-t-elle capoté ?')).toContain('reason');
+    expect(asked('pourquoi TikTok ne donne pas de date ?')).toContain('reason');
+    expect(asked('why not?')).not.toContain('reason');
     expect(asked('for what reason did they pick Singapore?')).toContain('reason');
     expect(asked("that's the reason they moved it, right?")).not.toContain('reason');
     // Why it never happened: a failure, asked with a negation.
