@@ -281,12 +281,16 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     )
   )
     kinds.add('name');
-  // "who leaked it?", "c qui qui a leak les enregistrements", "qui a fuité ?": the leaker, a person.
+  // "who leaked it?", "c qui qui a leak les enregistrements", "qui a fuité ?", "who recorded the meetings?":
+  // the leaker, a person.
   if (
     words.some(
       (w, i) =>
         asksWho(words, i) &&
-        (LEAKED.has(words[i + 1] ?? '') || (AUXILIARIES.has(words[i + 1] ?? '') && LEAKED.has(words[i + 2] ?? ''))),
+        (LEAKED.has(words[i + 1] ?? '') ||
+          (AUXILIARIES.has(words[i + 1] ?? '') && LEAKED.has(words[i + 2] ?? '')) ||
+          // "qui a fait fuiter les enregistrements ?"
+          (AUXILIARIES.has(words[i + 1] ?? '') && words[i + 2] === 'fait' && LEAKED.has(words[i + 3] ?? ''))),
     )
   )
     kinds.add('name').add('person');
@@ -468,7 +472,16 @@ const FIRMS: ReadonlySet<string> = new Set(
   ),
 );
 
-const LEAKED: ReadonlySet<string> = new Set(['leak', 'leaked', 'leaks', 'fuite', 'fuiter', 'divulgue']);
+const LEAKED: ReadonlySet<string> = new Set([
+  'leak',
+  'leaked',
+  'leaks',
+  'fuite',
+  'fuiter',
+  'divulgue',
+  'recorded',
+  'enregistre',
+]);
 const AUXILIARIES: ReadonlySet<string> = new Set(['a', 'has', 'had', 'did', 'have', 'avait']);
 /** Who wrote or leaked something: asked for, a person's name. */
 const AUTHORS: ReadonlySet<string> = new Set(

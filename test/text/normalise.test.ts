@@ -135,7 +135,13 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('qui a parlé au nom de TikTok')).toEqual([]);
     expect(asked("l'article selon lequel des ingénieurs avaient accès, il date de quand ?")).not.toContain('name');
     expect(asked('buzzfeed article author')).toEqual(['name', 'person']);
-    for (const q of ['c qui qui a leak les enregistrements', 'who leaked the audio?', 'qui a fuité ça ?'])
+    for (const q of [
+      'c qui qui a leak les enregistrements',
+      'who leaked the audio?',
+      'qui a fuité ça ?',
+      'qui a fait fuiter les enregistrements ?',
+      'who recorded the meetings?',
+    ])
       expect(asked(q), q).toEqual(['name', 'person']);
     expect(asked('who reported the leak?')).not.toContain('person');
     expect(asked('can you name the engineers')).toEqual(['name', 'person']);
