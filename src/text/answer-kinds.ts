@@ -265,8 +265,10 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     kinds.add('others');
   // "which city are those servers in?", "dans quels États américains ?": a place finer than a country.
   // "in which Oracle cloud region …?": the place may come a few words after "which".
-  if (words.some((w, i) => WHICH.has(w) && words.slice(i + 1, i + 5).some((n) => LOCALITIES.has(n))))
-    kinds.add('locality');
+  // Not French "faire état de" (to report): "quel média a fait état de …".
+  const locality = (j: number) =>
+    LOCALITIES.has(words[j] ?? '') && !(words[j] === 'etat' && REPORTING.has(words[j - 1] ?? ''));
+  if (words.some((w, i) => WHICH.has(w) && [1, 2, 3, 4].some((k) => locality(i + k)))) kinds.add('locality');
   // "which firms?", "which external consultancy firms?": their names; not "what did the employees say?".
   if (words.some((w, i) => WHICH.has(w) && namedAfter(words, i, (n) => PEOPLE.has(n) || FIRMS.has(n))))
     kinds.add('name');
@@ -744,6 +746,7 @@ const OUTCOME_GIVEN =
   /\b(?:materiali[sz]ed|concretisee?s?|went through|fell through|collapsed|abandoned|aboutie?s?|echoue|failed|completed|finali[sz]ed)\b/;
 
 /** Places finer than a country: "which city", "quelle ville", "quels États", "which region". */
+const REPORTING: ReadonlySet<string> = new Set(['fait', 'faire', 'font', 'faisait', 'faisaient']);
 const LOCALITIES: ReadonlySet<string> = new Set(
   'city cities town towns state states region regions county province ville villes etat etats region regions province'.split(
     ' ',

@@ -383,6 +383,8 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toContain('consequence');
     expect(asked('what happened in 2020?')).not.toContain('consequence');
+    expect(asked("Quel média a fait état d'enregistrements de réunions internes ?")).not.toContain('locality');
+    expect(asked('dans quels états américains ?')).toContain('locality');
     for (const q of ['is that even legal?', "et c'est légal de faire transiter ça ?", 'is it lawful?'])
       expect(asked(q), q).toContain('legality');
     expect(asked('legal wants to know where the backups are')).not.toContain('legality');
