@@ -768,6 +768,13 @@ export const INVOLVED: ReadonlySet<string> = new Set([
   'impliques',
   'mele',
   'melee',
+  // "why does it come up in the TikTok story?", "why is the Treasury even relevant here?": its part in it.
+  'relevant',
+  'pertinent',
+  'mentioned',
+  'coming',
+  'comes',
+  'come',
 ]);
 const THAT_IS: ReadonlySet<string> = new Set(['that', 's', 'thats', 'is', 'est', 'voila', 'explains']);
 const AUXILIARY_VERBS: ReadonlySet<string> = new Set(

@@ -285,6 +285,8 @@ describe('what kind of answer a question asks for', () => {
       'why not?',
       'pourquoi pas ?',
       'why would the Treasury even be involved?',
+      'why does the Treasury keep coming up with it?',
+      'why is CFIUS even relevant here?',
     ])
       expect(asked(q), q).not.toContain('reason');
   });
