@@ -506,8 +506,7 @@ function readQuestion(parts: Parts, question: string): Reading {
     // none, "Oracle Cloud" is); any word the answers write as a name in one written without.
     party: reactionParty(
       words.map((w) => w.word),
-      (i) =>
-        !words[i]!.stop && parts.kinds.isName(words[i]!.word) && (!cased || words[i]!.name || i === 0),
+      (i) => !words[i]!.stop && parts.kinds.isName(words[i]!.word) && (!cased || words[i]!.name || i === 0),
     ),
     questionWords: new Set(words.map((w) => w.word)),
     cues: questionCues(

@@ -10,12 +10,7 @@ import type { Lexicon } from '../text/lexicon.ts';
  */
 export interface FactKinds {
   /** What the question asks for that the fact does not give. */
-  lacks(
-    id: string,
-    asked: ReadonlySet<AskedKind>,
-    questionWords: ReadonlySet<string>,
-    party?: string,
-  ): AskedKind[];
+  lacks(id: string, asked: ReadonlySet<AskedKind>, questionWords: ReadonlySet<string>, party?: string): AskedKind[];
   /** Whether the fact says where something is: one of its own example questions asks where. */
   placed(id: string): boolean;
   /** Whether an answer writes the word as a name ("oracle", "treasury"). */

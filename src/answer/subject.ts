@@ -88,9 +88,7 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
     explained: (index: number) => boolean,
     named: (index: number) => boolean,
   ) =>
-    words.some(
-      (w, i) => !w.stop && (answerNames.has(w.word) || named(i)) && !subjectName(w.word) && explained(i),
-    ) &&
+    words.some((w, i) => !w.stop && (answerNames.has(w.word) || named(i)) && !subjectName(w.word) && explained(i)) &&
     !words.some((w) => SINGULAR_FIRST_PERSON.has(w.word) || APART.has(w.word) || subjectName(w.word)) &&
     words.at(-1)?.word !== 'nous' &&
     !speaksOfAsker(words.map((w) => w.word));
@@ -141,7 +139,18 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
 }
 
 /** The asker as one person: "my", "je". */
-const SINGULAR_FIRST_PERSON: ReadonlySet<string> = new Set(['i', 'my', 'me', 'mine', 'je', 'j', 'mon', 'ma', 'mes', 'moi']);
+const SINGULAR_FIRST_PERSON: ReadonlySet<string> = new Set([
+  'i',
+  'my',
+  'me',
+  'mine',
+  'je',
+  'j',
+  'mon',
+  'ma',
+  'mes',
+  'moi',
+]);
 
 /**
  * Words that set the asker's organisation apart from the one the knowledge base is about: a comparison

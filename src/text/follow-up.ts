@@ -53,12 +53,12 @@ export function readFollowUp(
   const pointing = plain.some((w) => POINTING.has(w));
   // "did that come out before or after TikTok's announcement?", "c'était avant ou après l'annonce ?": when the
   // answer's claim was made, which its dated source says, whatever else the message names.
-  const comparesDate = (pointing || plain.includes('c')) && COMPARING_DATES.some((phrase) => containsPhrase(plain, phrase));
+  const comparesDate =
+    (pointing || plain.includes('c')) && COMPARING_DATES.some((phrase) => containsPhrase(plain, phrase));
   const about =
     newTopic || role ? undefined : comparesDate ? 'date' : subject.length > 0 ? undefined : aboutAnswer(plain);
   const elliptical = !newTopic && (opens || pointing || content.length <= 2);
-  const beforeOrAfter =
-    !newTopic && !comparesDate && subject.length === 0 && plain.some((w) => BEFORE_OR_AFTER.has(w));
+  const beforeOrAfter = !newTopic && !comparesDate && subject.length === 0 && plain.some((w) => BEFORE_OR_AFTER.has(w));
   // Not "what's it supposed to do?": "it" is the answer's own subject.
   const definition =
     role ||

@@ -63,7 +63,9 @@ describe('the shared vocabulary (synonyms.yaml)', () => {
   it('given subject_names, then that name weighs little against a fact without it, and is one word', () => {
     const q = 'where are the paper archives kept at Acme?';
     const weight = (files: Map<string, string>) =>
-      createAnswerer(snapshotOf(files)).ask(q).terms.find((t) => t.word === 'acme')!;
+      createAnswerer(snapshotOf(files))
+        .ask(q)
+        .terms.find((t) => t.word === 'acme')!;
     expect(weight(fixtureFiles()).missWeight).toBeGreaterThan(weight(fixtureFiles()).weight);
     const acme = weight(withSynonyms('subject_names: [Acme]\n'));
     expect(acme.missWeight).toBeLessThan(acme.weight);

@@ -53,7 +53,10 @@ describe('reading a text', () => {
   });
 
   it('marks "in the end", "au final", "en fin de compte" as stop words, not "end" or "final" alone', () => {
-    const stops = (text: string) => analyze(text).words.filter((w) => w.stop).map((w) => w.word);
+    const stops = (text: string) =>
+      analyze(text)
+        .words.filter((w) => w.stop)
+        .map((w) => w.word);
     expect(stops('did the deal go through in the end?')).toEqual(expect.arrayContaining(['in', 'the', 'end']));
     expect(stops("et la vente s'est faite au final ?")).toContain('final');
     expect(stops('en fin de compte, ils ont vendu ?')).toEqual(expect.arrayContaining(['fin', 'compte']));
