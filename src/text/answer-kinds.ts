@@ -643,7 +643,7 @@ const BIOGRAPHY: ReadonlySet<string> = new Set(
 const SANCTIONS: ReadonlySet<string> = new Set(
   `fired sacked disciplined disciplinary punish punished punishment punishments penalise penalised penalize penalized
   penalty penalties sanction sanctions sanctioned prosecute prosecuted prosecution sue sued suing lawsuit lawsuits indicted
-  convicted fined licencie licencies licenciee licenciees licenciement licenciements sanctionne sanctionnes
+  convicted fined banned ban bans banning interdit interdite interdire interdiction licencie licencies licenciee licenciees licenciement licenciements sanctionne sanctionnes
   sanctionnee sanctionnees sanctionner puni punis punie punies punir punition condamne condamnes condamnee
   condamnees condamnation poursuites court courts judge judges litigation tribunal tribunaux juge juges
   contentieux`.split(/\s+/),
