@@ -384,43 +384,43 @@ const BLIND_FLOORS = [
     // Scored once at 3de148b: first 28/32, follow-ups 36/45, new topics 15/16, out of scope 14/19, 6 of 112
     // wrong. Like 7a's, its writer often spoke as TikTok staff ("nos sauvegardes des données US").
     file: 'conversations-blind-8a.yaml',
-    first: 0.87,
-    followup: 0.8,
-    newTopic: 0.93,
-    refused: 0.68,
-    notAnswered: 0.78,
-    wrong: 0.063,
+    first: 0.96,
+    followup: 0.84,
+    newTopic: 1,
+    refused: 0.78,
+    notAnswered: 0.84,
+    wrong: 0.036,
   },
   {
     // Scored once at 3de148b: first 31/32, follow-ups 40/49, new topics 16/16, out of scope 12/16, 5 of 113
     // wrong.
     file: 'conversations-blind-8b.yaml',
     first: 0.93,
-    followup: 0.81,
+    followup: 0.83,
     newTopic: 1,
-    refused: 0.75,
-    notAnswered: 0.81,
-    wrong: 0.045,
+    refused: 1,
+    notAnswered: 1,
+    wrong: 0.009,
   },
   {
     // Scored once at 93b66cf: first 31/32, follow-ups 34/42, new topics 16/16, out of scope 18/18, 1 of 108 wrong.
     file: 'conversations-blind-7b.yaml',
     first: 0.93,
-    followup: 0.8,
+    followup: 0.88,
     newTopic: 1,
     refused: 1,
     notAnswered: 1,
-    wrong: 0.0093,
+    wrong: 0,
   },
   {
     // Scored once at c9b7e0d: first 24/32, follow-ups 25/46, new topics 13/16, out of scope 16/18, 2 of 112
     // wrong. Its writer took the asker for a TikTok employee ("do we still keep our own backups?"): those
     // turns are refused as about the asker's own organisation.
     file: 'conversations-blind-7a.yaml',
-    first: 0.75,
-    followup: 0.6,
-    newTopic: 0.81,
-    refused: 0.88,
+    first: 0.96,
+    followup: 0.8,
+    newTopic: 0.93,
+    refused: 0.94,
     notAnswered: 0.94,
     wrong: 0.009,
   },
