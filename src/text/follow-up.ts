@@ -184,6 +184,9 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
     )
   )
     return 'certainty';
+  // "why does that matter?", "en quoi c'est un souci ?", "et ça pose problème ?": why the answer is a
+  // problem, which it says only if it gives a cause or a consequence.
+  if (has('matter', 'matters', 'problem', 'problems', 'souci', 'soucis', 'probleme', 'problemes')) return 'reason';
   // "why not?", "pourquoi ça s'est pas fait ?": why something did not happen, which the answer, giving why
   // it was done, does not say; "pourquoi pas de date ?" asks why, not when.
   if (has('why', 'pourquoi')) return has(...NEGATIONS) ? undefined : 'reason';
@@ -256,7 +259,8 @@ const DETAIL_WORDS = [
 /** Words about an answer's provenance and trust, which a question about the previous answer is made of. */
 const META: ReadonlySet<string> = new Set(
   `source sources sourced sourcing proof evidence reference link cite citation said says say claims claim claimed
-  claiming statement stated official officially annonce annoncee annonces confirmed confirm confirmation independent independently verified verify
+  claiming statement stated official officially quoted quote quoting saying stating matter matters problem problems
+  souci soucis probleme problemes annonce annoncee annonces confirmed confirm confirmation independent independently verified verify
   true sure certain certainty reliable reliability trustworthy credible legit reporting reported report press
   paper newspaper word company media outlet anyone else get come comes from where when date since why announce
   announced announcement just only purpose point aim goal objective recent recently supposedly allegedly apparently reportedly

@@ -68,6 +68,12 @@ describe('how a message reads after an answer', () => {
     expect(read('what is the source for that?').definition).toBe(false);
   });
 
+  it('asks why the answer matters ("why does that matter?", "en quoi c\'est un souci ?"), or who is quoted saying it', () => {
+    for (const q of ['why does that matter?', "en quoi c'est un souci ?", 'is that a problem?'])
+      expect(read(q).about, q).toBe('reason');
+    expect(read("who's quoted saying that?").about).toBe('claimant');
+  });
+
   it('is not about the answer when it names a subject of its own', () => {
     expect(read('who said tiktok keeps backups?').about).toBeUndefined();
     expect(read('when was the unit created?').about).toBeUndefined();
