@@ -23,7 +23,7 @@ const FUNCTION_WORDS = {
   fr: `a afin ai aie aient ainsi alors as au aucun aussi autre aux avaient avais avait avant avec avez aviez avoir avons ayant bon
     bonjour bonsoir c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment d dans de
     depuis des dit doit donc dont du elle elles en encore es essaie essaye essayer essayait est et etaient etais etait ete etre eu eux fait faire fais faut il
-    ils j je jusqu l la le les leur leurs lui m ma mais me meme merci mes moi mon n ne ni non nos notre nous o on ont ou par parce
+    ils j je jusqu juste l la le les leur leurs lui m ma mais me meme merci mes moi mon n ne ni non nos notre nous o on ont ou par parce
     pas peu peut peux plus pour pourquoi qu quand que quel quelle quelles quels qui quoi s sa sais salut sans savoir se selon ses
     si sil son sont sous suis sur svp t ta te tes toi ton toujours tous tout toute toutes tres tu un une va vais vers voila vont vos
     votre vous y

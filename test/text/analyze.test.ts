@@ -45,6 +45,7 @@ describe('reading a text', () => {
     expect(language).toBe('en');
     const mark = (word: string) => read.find((w) => w.word === word)!;
     expect(mark('whether').stop).toBe(true);
+    expect(analyze('tout le trafic ou juste une partie ?').words.find((w) => w.word === 'juste')!.stop).toBe(true);
     expect(mark('client').framing).toBe(true);
     expect(mark('asked').framing).toBe(true);
     expect(mark('tiktok').name).toBe(true);
