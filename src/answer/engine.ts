@@ -521,6 +521,18 @@ function readQuestion(parts: Parts, question: string): Reading {
  * as context (never against a fact) and facts related to it are preferred; the question's own words must
  * still be explained.
  */
+const POINTING_BACK: ReadonlySet<string> = new Set([
+  'that',
+  'this',
+  'those',
+  'these',
+  'ces',
+  'cette',
+  'ce',
+  'ca',
+  'cela',
+]);
+
 function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: Fact): Decision {
   const { options, evidence, subjects, kinds, snapshot } = parts;
   const { language, words, owned, read, asked, questionWords, cues } = reading;
@@ -581,7 +593,9 @@ function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: 
     return best !== undefined && k !== undefined && best.s.matched[k]! > 0;
   };
   const synonymNamed = new Set(read.filter((t) => evidence.rewriter.names.has(t.term)).map((t) => t.at));
-  const offSubject = subjects.offSubject(words, owned, language, explainedByBest, (i) => synonymNamed.has(i));
+  // After an answer, "that data", "ces données" point at what it was about: the organisation's own.
+  const pointing = previous !== undefined && words.some((w) => POINTING_BACK.has(w.word));
+  const offSubject = subjects.offSubject(words, owned, language, explainedByBest, (i) => synonymNamed.has(i), pointing);
   const probability =
     exact !== undefined && ranked[0]?.s.doc === exact
       ? 1

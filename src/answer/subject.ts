@@ -30,7 +30,8 @@ export interface SubjectRules {
    * none of whose examples speaks in the first person), or a company of other_names that the fact does not
    * name ("does facebook…"), or an everyday subject no fact explains ("the weather in Singapore").
    * `explained` says whether the best fact explains the word at an index, `named` whether synonyms.yaml
-   * reads it as a thing staff name ("US", "Singapore").
+   * reads it as a thing staff name ("US", "Singapore"); `pointsBack`, whether the question points at the
+   * previous answer ("that data", "ces données").
    */
   offSubject(
     words: readonly AnalyzedWord[],
@@ -38,6 +39,7 @@ export interface SubjectRules {
     language: Language,
     explained: (index: number) => boolean,
     named: (index: number) => boolean,
+    pointsBack?: boolean,
   ): OffSubject | undefined;
 }
 
@@ -83,12 +85,17 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
   // subject's own ("does TikTok keep our data" sets the asker apart from it), that the best fact explains,
   // and nothing sets the asker apart: not "I"/"my", not "we too", "like TikTok", "our company", "our
   // clients' data".
+  // So also in a conversation when it points back at the answer just given ("ok and do we still keep our
+  // own copies of that data?"), which was about the organisation.
   const speaksAsOrganisation = (
     words: readonly AnalyzedWord[],
     explained: (index: number) => boolean,
     named: (index: number) => boolean,
+    pointsBack: boolean,
   ) =>
-    words.some((w, i) => !w.stop && (answerNames.has(w.word) || named(i)) && !subjectName(w.word) && explained(i)) &&
+    words.some(
+      (w, i) => !w.stop && (pointsBack || answerNames.has(w.word) || named(i)) && !subjectName(w.word) && explained(i),
+    ) &&
     !words.some((w) => SINGULAR_FIRST_PERSON.has(w.word) || APART.has(w.word) || subjectName(w.word)) &&
     words.at(-1)?.word !== 'nous' &&
     !speaksOfAsker(words.map((w) => w.word));
@@ -97,7 +104,7 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
     otherName: (word) => otherNames.get(word),
     subjectName,
     owned: (words, language) => markOwned(words, language, possessives),
-    offSubject: (words, owned, language, explained, named) => {
+    offSubject: (words, owned, language, explained, named, pointsBack = false) => {
       // "thanks!", "ok merci", "great, got it": the conversation closing, no question.
       if (words.length > 0 && words.every((w) => CLOSINGS.has(w.word)) && words.some((w) => !GLUE.has(w.word)))
         return { kind: 'thanks', word: undefined };
@@ -125,7 +132,7 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
           !(WHEN_IT_CAME_UP.has(words[i - 1]?.word ?? '') || words[i - 2]?.word === 'lors'),
       );
       if (everyday >= 0) return { kind: 'everyday', word: words[everyday]!.word };
-      if (speaksAsOrganisation(words, explained, named)) return undefined;
+      if (speaksAsOrganisation(words, explained, named, pointsBack)) return undefined;
       for (const i of owned) if (explained(i)) return { kind: 'asker', word: words[i]!.word };
       if (!firstPerson) return undefined;
       // "do we store…", "est-ce qu'on garde…": we do what a fact says the company does.

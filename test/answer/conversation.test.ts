@@ -130,6 +130,14 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('backups-retained', 'ok thanks, where is the cafeteria?').status).not.toBe('answered');
   });
 
+  it('reads "we" pointing back at the answer just given as the organisation it was about, unless set apart', () => {
+    expect(answerer.ask('ok and do we still keep our own copies of that data?').status).toBe('unknown');
+    expect(after('oracle-routing', 'ok and do we still keep our own copies of that data?').fact?.id).toBe(
+      'backups-retained',
+    );
+    expect(after('oracle-routing', 'and do we keep copies of that data too?').status).not.toBe('answered');
+  });
+
   it('asking whether someone reacted, after a fact in which they do not speak, is answered by the fact linked to it in which they do', () => {
     for (const q of ['tiktok a réagi ?', 'and how did TikTok respond?']) {
       const d = after('buzzfeed-report', q);
