@@ -809,7 +809,7 @@ const MONEY_WORDS: ReadonlySet<string> = new Set(
   facture factures facturer facturent billed billing bills
   payments paiement revenue revenues valuation valorisation fee fees frais fine fines
   amende amendes montant montants tarif tarifs budget dollar dollars euro euros bourse shareholders actionnaires
-  dividend dividends dividende dividendes`.split(/\s+/),
+  dividend dividends dividende dividendes worth`.split(/\s+/),
 );
 
 /** Who may stock something, "stock" then being a verb ("do they stock it there?"). */

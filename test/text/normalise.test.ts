@@ -614,6 +614,7 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).toEqual(['quantity']);
     expect(asked('is it a big deal?')).toEqual([]);
     expect(asked('combien oracle facture pour ça ?')).toContain('money');
+    expect(asked("what's the contract worth?")).toContain('money');
     for (const q of [
       'Oracle contract value',
       "la valeur de l'accord avec Oracle",
