@@ -173,6 +173,7 @@ export function buildEngine(
     (fact) =>
       fact.attribution.date !== undefined ||
       fact.citations.some((c) => snapshot.sources.get(c.source)?.published !== undefined),
+    (word) => canonicalTerm(evidence, word),
   );
   const links = evidence.links;
   const engine: Engine = {
@@ -216,7 +217,7 @@ interface Reading {
   readonly terms: readonly ResolvedTerm[];
   readonly asked: ReadonlySet<AskedKind>;
   /** Whose reaction the question asks for, when it names them ("how did Beijing respond?"). */
-  readonly party: string | undefined;
+  readonly party: readonly string[];
   readonly questionWords: ReadonlySet<string>;
   readonly cues: ReadonlySet<Cue>;
 }
@@ -343,7 +344,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // "tiktok a réagi ?" after the BuzzFeed report, in which TikTok does not speak: the fact linked to that
   // answer in which it does.
   const speaking =
-    reading.party !== undefined ? relatedSpeaker(parts, reading, previous, aloneWithRunnerUp.ranking) : undefined;
+    reading.party.length > 0 ? relatedSpeaker(parts, reading, previous, aloneWithRunnerUp.ranking) : undefined;
   if (speaking && alone.offSubject === undefined) {
     const suggestions = alone.suggestions.filter((f) => f.id !== speaking.id);
     const followUp = { previous: previous.id, used: true, linked: 'speaker' } as const;
@@ -494,6 +495,8 @@ function readQuestion(parts: Parts, question: string): Reading {
   const cased = analysis.words.some((w) => w.name);
   const owned = subjects.owned(words, language);
   const read = evidence.rewriter.rewrite(words, isQueryContent);
+  // Words synonyms.yaml reads as a thing staff name ("chinois" as China), whatever their case.
+  const namedBySynonyms = new Set(read.filter((t) => evidence.rewriter.names.has(t.term)).map((t) => t.at));
   return {
     language,
     words,
@@ -506,7 +509,9 @@ function readQuestion(parts: Parts, question: string): Reading {
     // none, "Oracle Cloud" is); any word the answers write as a name in one written without.
     party: reactionParty(
       words.map((w) => w.word),
-      (i) => !words[i]!.stop && parts.kinds.isName(words[i]!.word) && (!cased || words[i]!.name || i === 0),
+      (i) =>
+        !words[i]!.stop &&
+        (namedBySynonyms.has(i) || (parts.kinds.isName(words[i]!.word) && (!cased || words[i]!.name || i === 0))),
     ),
     questionWords: new Set(words.map((w) => w.word)),
     cues: questionCues(
@@ -868,6 +873,12 @@ function isStopWordTypo(word: string, language: Language): boolean {
 /** Share (0–1) of the question a fact explains: its explained weight against its explained and missing weight. */
 function coverageOf(s: FactScore): number {
   return s.explained + s.missing > 0 ? s.explained / (s.explained + s.missing) : 0;
+}
+
+/** A word as the knowledge base reads it: its synonyms.yaml term, or its stem ("chinoises", "Chinese": china). */
+function canonicalTerm(evidence: EvidenceIndex, word: string): string {
+  const words = analyze(word, { language: 'en' }).words.map((w) => ({ ...w, stop: false, otherStop: false }));
+  return evidence.rewriter.rewrite(words, isQueryContent)[0]?.term ?? word;
 }
 
 function isQueryContent(w: AnalyzedWord): boolean {

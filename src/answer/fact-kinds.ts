@@ -10,7 +10,12 @@ import type { Lexicon } from '../text/lexicon.ts';
  */
 export interface FactKinds {
   /** What the question asks for that the fact does not give. */
-  lacks(id: string, asked: ReadonlySet<AskedKind>, questionWords: ReadonlySet<string>, party?: string): AskedKind[];
+  lacks(
+    id: string,
+    asked: ReadonlySet<AskedKind>,
+    questionWords: ReadonlySet<string>,
+    parties?: readonly string[],
+  ): AskedKind[];
   /** Whether the fact says where something is: one of its own example questions asks where. */
   placed(id: string): boolean;
   /** Whether an answer writes the word as a name ("oracle", "treasury"). */
@@ -22,6 +27,7 @@ export function factKinds(
   lexicon: Lexicon,
   options: { readonly nameRareRank: number; readonly backgroundNameFacts: number },
   claimDated: (fact: Fact) => boolean = () => false,
+  canonical: (word: string) => string = (word) => word,
 ): FactKinds {
   // Each example is read up to three times below (what it asks, whether why, whether where): once is enough.
   const read = new Map<string, readonly string[]>();
@@ -89,7 +95,7 @@ export function factKinds(
   // Who speaks in each fact: its claimant, and the names its own examples ask to have said something ("What
   // did Oracle say about it?", "La Maison Blanche a-t-elle réagi ?").
   const speakers = facts.map((fact) => {
-    const speaking = new Set(wordsOf(fact.attribution.claimant));
+    const speaking = new Set(wordsOf(fact.attribution.claimant).map(canonical));
     for (const language of ['en', 'fr'] as const)
       for (const text of [fact.title[language], ...fact.aliases[language], ...fact.questions[language]]) {
         // Who speaks: the names before the verb ("Did the White House comment on TikTok's announcement?"),
@@ -98,7 +104,8 @@ export function factKinds(
         const verb = said.findIndex((w) => SPEECH.has(w) || REPLIES.has(w));
         if (verb < 0) continue;
         const before = said.slice(0, verb).filter((w) => names.has(w));
-        for (const w of before.length > 0 ? before : said.slice(verb + 1).filter((w) => names.has(w))) speaking.add(w);
+        for (const w of before.length > 0 ? before : said.slice(verb + 1).filter((w) => names.has(w)))
+          speaking.add(canonical(w));
       }
     return speaking;
   });
@@ -107,11 +114,13 @@ export function factKinds(
   return {
     placed: (id) => placed.has(id),
     isName: (word) => names.has(word),
-    lacks: (id, asked, questionWords, party) => {
+    lacks: (id, asked, questionWords, parties) => {
       const doc = docs.get(id);
       if (doc === undefined) return [];
-      // "How did the Chinese government respond?": a reaction the fact gives only if that party speaks in it.
-      if (party !== undefined && !speakers[doc]!.has(party)) return ['reaction', ...lacksOf(doc, asked, questionWords)];
+      // "How did the Chinese government respond?": a reaction the fact gives only if one party named speaks in
+      // it ("Oracle or the US government": Oracle does).
+      if (parties !== undefined && parties.length > 0 && !parties.some((p) => speakers[doc]!.has(canonical(p))))
+        return ['reaction', ...lacksOf(doc, asked, questionWords)];
       return lacksOf(doc, asked, questionWords);
     },
   };

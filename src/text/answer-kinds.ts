@@ -315,47 +315,67 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
  */
 /**
  * Whose reaction a question asks for, when it names them: "how did the Chinese government respond?", "Pékin
- * a réagi ?", "la réaction de la Maison Blanche": the first name (as `isName` says of a word's index)
- * before the verb, or next to the noun. Undefined when it names no one ("ils ont réagi ?", "which parties declined to respond?").
+ * a réagi ?", "la réaction de la Maison Blanche": the names (as `isName` says of a word's index) before
+ * the verb, or next to the noun. None when it names no one ("ils ont réagi ?", "which parties declined to
+ * respond?").
  * A fact gives that reaction only if that party speaks in it (its claimant, or a party its own examples
  * ask to have said something): "the Chinese government" is in the routing answer, but not as a speaker.
  */
-export function reactionParty(words: readonly string[], isName: (index: number) => boolean): string | undefined {
+export function reactionParty(words: readonly string[], isName: (index: number) => boolean): string[] {
   // "did the Chinese embassy comment on it?": English "comment", after "did", "has"…; not French "comment on…".
   const commented = (w: string, i: number) => w === 'comment' && words.slice(0, i).some((x) => AUXILIARY_VERBS.has(x));
   // "did the Treasury say anything?", "et le Trésor, il a dit quoi ?": whether they said something; not "what
   // did TikTok's employees say according to BuzzFeed", which asks what was reported.
   const saidAnything = (w: string, i: number) => SAY.has(w) && ANYTHING.has(words[i + 1] ?? '');
+  // "la position officielle du gouvernement chinois", "quelle position Biden a-t-il exprimée ?": a stance.
+  const stance = (w: string, i: number) =>
+    STANCES.has(w) && (OFFICIAL.has(words[i + 1] ?? '') || WHICH.has(words[i - 1] ?? ''));
   const at = words.findIndex(
-    (w, i) => REACTIONS.has(w) || REACTION_NOUNS.has(w) || commented(w, i) || saidAnything(w, i),
+    (w, i) => REACTIONS.has(w) || REACTION_NOUNS.has(w) || commented(w, i) || saidAnything(w, i) || stance(w, i),
   );
-  if (at < 0) return undefined;
+  if (at < 0) return [];
   const named = (j: number) => isName(j) && !PARTY_SKIP.has(words[j]!);
-  const firstOfRun = (j: number) => {
-    // The first name of the party: "the White House" is "white".
-    while (j > 0 && named(j - 1) && !CLAUSE_OPENERS.has(words[j - 1]!)) j--;
-    return words[j];
-  };
+  if (STANCES.has(words[at]!)) {
+    // Whose: named after it ("position officielle du gouvernement chinois") or before the verb that
+    // follows ("quelle position le président Biden a-t-il exprimée").
+    // Not a name in a relative clause: "the administration that succeeded President Trump".
+    for (let j = at + 1; j < Math.min(words.length, at + 7) && !RELATIVES.has(words[j]!); j++)
+      if (named(j)) return [words[j]!];
+    return [];
+  }
   if (REACTION_NOUNS.has(words[at]!)) {
     // "White House response", then "la réaction de la Maison Blanche", "reaction pekin annonce oracle".
-    if (at > 0 && named(at - 1)) return firstOfRun(at - 1);
+    const before: string[] = [];
+    for (let j = at - 1; j >= 0 && named(j); j--) before.push(words[j]!);
+    if (before.length > 0) return before;
     for (let j = at + 1; j < Math.min(words.length, at + 4); j++) {
-      if (named(j)) return words[j];
+      if (named(j)) return [words[j]!];
       if (!OF.has(words[j]!)) break;
     }
-    return undefined;
+    return [];
   }
-  // "how did the Chinese government respond", "et pekin il a repondu quoi", "le gouvernement chinois a réagi".
-  for (let j = at - 1; j >= Math.max(0, at - 6); j--) {
-    if (CLAUSE_OPENERS.has(words[j]!)) break;
-    if (named(j)) return firstOfRun(j);
+  // "how did the Chinese government respond", "et pekin il a repondu quoi", "est-ce qu'Oracle ou le
+  // gouvernement américain ont réagi ?": every party named before the verb, in its clause.
+  const parties: string[] = [];
+  for (let j = at - 1; j >= Math.max(0, at - 8); j--) {
+    // Not the asker's own answer: "je n'ai pas su répondre".
+    if ((CLAUSE_OPENERS.has(words[j]!) && !COORDINATORS.has(words[j]!)) || ASKER.has(words[j]!)) break;
+    if (named(j)) parties.push(words[j]!);
   }
-  return undefined;
+  return parties;
 }
+
+const STANCES: ReadonlySet<string> = new Set(['position', 'positions', 'stance']);
+const RELATIVES: ReadonlySet<string> = new Set(['that', 'which', 'who', 'qui', 'que', 'dont']);
+const OFFICIAL: ReadonlySet<string> = new Set(['officielle', 'officielles', 'official', 'publique', 'public']);
+
+/** Words joining two parties: "Oracle ou le gouvernement", "the Chinese government or its embassy". */
+const COORDINATORS: ReadonlySet<string> = new Set(['or', 'ou']);
+const ASKER: ReadonlySet<string> = new Set(['i', 'we', 'je', 'j', 'nous', 'on']);
 
 /** Verbs of reacting, folded: "respond", "réagi", "répondu". */
 const REACTIONS: ReadonlySet<string> = new Set(
-  'respond responded responds react reacted reacts commented reagi reagir reagit reagissent repondu repondre repond'.split(
+  'respond responded responds react reacted reacts commented reagi reagir reagit reagissent repondu repondre repond exprime exprimee'.split(
     ' ',
   ),
 );

@@ -209,9 +209,9 @@ describe('a question that asks for a figure, a length of time or a date (the fro
       'Oracle a-t-il réagi à l’annonce de TikTok ?',
     ])
       expect(answerer.ask(q).fact?.id, q).toBe('no-comment');
-    expect(kinds.lacks('no-comment', new Set(), new Set(), 'white')).toEqual([]);
-    expect(kinds.lacks('no-comment', new Set(), new Set(), 'tiktok')).toEqual(['reaction']);
-    expect(kinds.lacks('security-experts', new Set(), new Set(), 'tiktok')).toEqual([]);
+    expect(kinds.lacks('no-comment', new Set(), new Set(), ['white'])).toEqual([]);
+    expect(kinds.lacks('no-comment', new Set(), new Set(), ['tiktok'])).toEqual(['reaction']);
+    expect(kinds.lacks('security-experts', new Set(), new Set(), ['tiktok'])).toEqual([]);
   });
 
   it("asks a name of facts whose answer gives one that is rare in general language and not the question's own", () => {

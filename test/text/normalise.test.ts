@@ -432,24 +432,30 @@ describe('what kind of answer a question asks for', () => {
       const said = words(q);
       return reactionParty(said, (i) => names.has(said[i]!));
     };
-    expect(party('how did the Chinese government respond to TikTok moving traffic?')).toBe('chinese');
-    expect(party('Did the White House respond to questions?')).toBe('white');
-    expect(party('White House response TikTok')).toBe('white');
-    expect(party('la réaction de la Maison Blanche')).toBe('maison');
-    expect(party('reaction pekin annonce oracle')).toBe('pekin');
-    expect(party('et pekin il a repondu quoi a tout ca ?')).toBe('pekin');
-    expect(party("ils ont réagi à l'annonce de TikTok ?")).toBeUndefined();
-    expect(party('Which parties declined to respond when reporters sought their reaction?')).toBeUndefined();
-    expect(party('did the US government respond?')).toBeUndefined();
-    expect(party('where are the backups kept?')).toBeUndefined();
+    expect(party('how did the Chinese government respond to TikTok moving traffic?')).toEqual(['chinese']);
+    expect(party('Did the White House respond to questions?')).toEqual(['house', 'white']);
+    expect(party('White House response TikTok')).toEqual(['house', 'white']);
+    expect(party('la réaction de la Maison Blanche')).toEqual(['maison']);
+    expect(party('reaction pekin annonce oracle')).toEqual(['pekin']);
+    expect(party('et pekin il a repondu quoi a tout ca ?')).toEqual(['pekin']);
+    expect(party("ils ont réagi à l'annonce de TikTok ?")).toEqual([]);
+    expect(party('Which parties declined to respond when reporters sought their reaction?')).toEqual([]);
+    expect(party('did the US government respond?')).toEqual([]);
+    expect(party('where are the backups kept?')).toEqual([]);
     // Next to the noun only: "a statement in response to press inquiries" names no one responding.
-    expect(party('Did Oracle issue any statement in response to press inquiries?')).toBeUndefined();
-    expect(party('did the Chinese embassy comment on it?')).toBe('chinese');
-    expect(party('comment on sait que oracle a tout ?')).toBeUndefined();
+    expect(party('Did Oracle issue any statement in response to press inquiries?')).toEqual([]);
+    expect(party('did the Chinese embassy comment on it?')).toEqual(['chinese']);
+    expect(party('comment on sait que oracle a tout ?')).toEqual([]);
     // Whether they said anything, not what someone said.
-    expect(party('did the Treasury say anything about us?')).toBe('treasury');
-    expect(party('et le Trésor, il a dit quoi sur TikTok ?')).toBe('tresor');
-    expect(party('what did TikTok employees say according to BuzzFeed?')).toBeUndefined();
+    expect(party('did the Treasury say anything about us?')).toEqual(['treasury']);
+    expect(party('et le Trésor, il a dit quoi sur TikTok ?')).toEqual(['tresor']);
+    expect(party('what did TikTok employees say according to BuzzFeed?')).toEqual([]);
+    // Every party of an alternative; not the asker's own answer.
+    expect(party("est-ce qu'Oracle ou la Maison Blanche ont réagi ?")).toEqual(['blanche', 'maison', 'oracle']);
+    expect(party("je n'ai pas su répondre à TikTok")).toEqual([]);
+    // A stance: "position officielle", "quelle position", not a name in a relative clause.
+    expect(party('la position officielle de Pékin sur Oracle')).toEqual(['pekin']);
+    expect(party('What position has the administration that succeeded President Trump adopted?')).toEqual([]);
   });
 
   it('a reason, asked first or after a frame ("For my memo I need the reason: why exactly did it collapse?"), not "that\'s why"', () => {
