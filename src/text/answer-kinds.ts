@@ -348,9 +348,10 @@ export function reactionParty(words: readonly string[], isName: (index: number) 
     const before: string[] = [];
     for (let j = at - 1; j >= 0 && named(j); j--) before.push(words[j]!);
     if (before.length > 0) return before;
+    // "reponse gouvernement chinois buzzfeed": the party may follow a word of its own.
     for (let j = at + 1; j < Math.min(words.length, at + 4); j++) {
       if (named(j)) return [words[j]!];
-      if (!OF.has(words[j]!)) break;
+      if (!OF.has(words[j]!) && (j > at + 1 || !PARTY_HEADS.has(words[j]!))) break;
     }
     return [];
   }
@@ -381,7 +382,20 @@ const REACTIONS: ReadonlySet<string> = new Set(
 );
 const SAY: ReadonlySet<string> = new Set(['say', 'said', 'says', 'dit', 'dire']);
 const ANYTHING: ReadonlySet<string> = new Set(['anything', 'something', 'quoi', 'quelque', 'rien']);
-const REACTION_NOUNS: ReadonlySet<string> = new Set(['reaction', 'reactions', 'response', 'responses']);
+const REACTION_NOUNS: ReadonlySet<string> = new Set([
+  'reaction',
+  'reactions',
+  'response',
+  'responses',
+  'reponse',
+  'reponses',
+]);
+/** What a party is called before its name: "réponse (du) gouvernement chinois", "reaction of the Chinese embassy". */
+const PARTY_HEADS: ReadonlySet<string> = new Set(
+  'government gouvernement gouv govt authorities autorites embassy ambassade administration ministry ministere'.split(
+    ' ',
+  ),
+);
 const OF: ReadonlySet<string> = new Set(['of', 'from', 'the', 'de', 'du', 'des', 'la', 'le', 'l', 'd']);
 /** Words a clause opens with: a party named before them is not the one reacting. */
 const CLAUSE_OPENERS: ReadonlySet<string> = new Set(

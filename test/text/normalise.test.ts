@@ -455,6 +455,7 @@ describe('what kind of answer a question asks for', () => {
     expect(party("je n'ai pas su répondre à TikTok")).toEqual([]);
     // A stance: "position officielle", "quelle position", not a name in a relative clause.
     expect(party('la position officielle de Pékin sur Oracle')).toEqual(['pekin']);
+    expect(party('reponse gouvernement chinese buzzfeed')).toEqual(['chinese']);
     expect(party('What position has the administration that succeeded President Trump adopted?')).toEqual([]);
   });
 
