@@ -260,6 +260,7 @@ const DETAIL_WORDS = [
 const META: ReadonlySet<string> = new Set(
   `source sources sourced sourcing proof evidence reference link cite citation said says say claims claim claimed
   claiming statement stated official officially quoted quote quoting saying stating matter matters problem problems
+  blog post article separate billet
   souci soucis probleme problemes annonce annoncee annonces confirmed confirm confirmation independent independently verified verify
   true sure certain certainty reliable reliability trustworthy credible legit reporting reported report press
   paper newspaper word company media outlet anyone else get come comes from where when date since why announce

@@ -72,6 +72,7 @@ describe('how a message reads after an answer', () => {
     for (const q of ['why does that matter?', "en quoi c'est un souci ?", 'is that a problem?'])
       expect(read(q).about, q).toBe('reason');
     expect(read("who's quoted saying that?").about).toBe('claimant');
+    expect(read('was that in the blog post or a separate statement?').about).toBe('claimant');
   });
 
   it('is not about the answer when it names a subject of its own', () => {
