@@ -225,7 +225,7 @@ interface Reading {
 function decide(parts: Parts, question: string, rankingSize: number, context?: Context): Decision {
   const reading = readQuestion(parts, question);
   const previous = context && parts.snapshot.factsById.get(context.previous);
-  if (!previous) return preferPlace(parts, reading, rankingSize);
+  if (!previous) return offerSpeaker(parts, reading, preferPlace(parts, reading, rankingSize));
   // A word most facts have ("TikTok" here) names the knowledge base's whole subject, not a new one: "is
   // that TikTok's word or the press?" still asks about the answer just given; so does a word of that
   // answer's own title, keywords or text ("c'est juste ce que dit BuzzFeed ?" after the BuzzFeed report,
@@ -382,7 +382,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
 
 /**
  * The fact related to the previous answer in which the party the message asks to have reacted speaks, when
- * the previous answer is not one: the only such fact, or the one the message's words fit best of them.
+ * the previous answer is not one: the one the message's words fit best, or the first `related` lists.
  */
 function relatedSpeaker(
   parts: Parts,
@@ -393,8 +393,26 @@ function relatedSpeaker(
   const gives = (id: string) => parts.kinds.lacks(id, reading.asked, reading.questionWords, reading.party).length === 0;
   if (gives(previous.id)) return undefined;
   const speaking = [...parts.links.get(previous.id)!].filter(gives);
-  const chosen = speaking.length === 1 ? speaking[0] : ranking.find((r) => speaking.includes(r.id))?.id;
+  const chosen = ranking.find((r) => speaking.includes(r.id))?.id ?? speaking[0];
   return chosen === undefined ? undefined : parts.snapshot.facts.find((f) => f.id === chosen);
+}
+
+/**
+ * "How did TikTok respond to the BuzzFeed report?": the report, in which TikTok does not speak, lacks only
+ * that reaction; the fact related to it in which TikTok does speak is offered ("did you mean …?"), not
+ * given, as nothing says it answers that report.
+ */
+function offerSpeaker(parts: Parts, reading: Reading, decision: Decision): Decision {
+  const best = decision.ranking[0];
+  if (decision.status !== 'unknown' || decision.offSubject !== undefined || best === undefined) return decision;
+  if (best.lacks.length !== 1 || best.lacks[0] !== 'reaction') return decision;
+  const speaking = relatedSpeaker(parts, reading, parts.snapshot.factsById.get(best.id)!, decision.ranking);
+  if (!speaking) return decision;
+  const suggestions = [speaking, ...decision.suggestions.filter((f) => f.id !== speaking.id)].slice(
+    0,
+    parts.options.maxSuggestions,
+  );
+  return { ...decision, status: 'clarify', suggestions };
 }
 
 /**

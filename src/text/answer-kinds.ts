@@ -345,8 +345,9 @@ export function reactionParty(words: readonly string[], isName: (index: number) 
   }
   if (REACTION_NOUNS.has(words[at]!)) {
     // "White House response", then "la réaction de la Maison Blanche", "reaction pekin annonce oracle".
+    // "TikTok's reaction": the possessive's "s" between.
     const before: string[] = [];
-    for (let j = at - 1; j >= 0 && named(j); j--) before.push(words[j]!);
+    for (let j = words[at - 1] === 's' ? at - 2 : at - 1; j >= 0 && named(j); j--) before.push(words[j]!);
     if (before.length > 0) return before;
     // "reponse gouvernement chinois buzzfeed": the party may follow a word of its own.
     for (let j = at + 1; j < Math.min(words.length, at + 4); j++) {

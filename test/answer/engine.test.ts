@@ -209,6 +209,15 @@ describe('a question that asks for a figure, a length of time or a date (the fro
       'Oracle a-t-il réagi à l’annonce de TikTok ?',
     ])
       expect(answerer.ask(q).fact?.id, q).toBe('no-comment');
+    // A reaction of a party who speaks in a related fact: that fact offered, not given.
+    for (const q of [
+      'How did TikTok respond to the BuzzFeed report?',
+      "What was TikTok's reaction to the leaked recordings?",
+    ]) {
+      const d = answerer.ask(q);
+      expect([d.status, d.suggestions[0]?.id], q).toEqual(['clarify', 'security-experts']);
+    }
+    expect(answerer.ask('how did the Chinese government respond to the BuzzFeed report?').status).toBe('unknown');
     expect(kinds.lacks('no-comment', new Set(), new Set(), ['white'])).toEqual([]);
     expect(kinds.lacks('no-comment', new Set(), new Set(), ['tiktok'])).toEqual(['reaction']);
     expect(kinds.lacks('security-experts', new Set(), new Set(), ['tiktok'])).toEqual([]);
