@@ -165,7 +165,6 @@ export function buildEngine(
   };
   const evidence = buildEvidence(snapshot, options, factSalience);
   known.clear();
-  const subjects = subjectRules(snapshot, lexicon, options.nameRareRank);
   const kinds = factKinds(
     snapshot.facts,
     lexicon,
@@ -175,6 +174,7 @@ export function buildEngine(
       fact.citations.some((c) => snapshot.sources.get(c.source)?.published !== undefined),
     (word) => canonicalTerm(evidence, word),
   );
+  const subjects = subjectRules(snapshot, kinds.isRareName);
   const links = evidence.links;
   const engine: Engine = {
     snapshot,

@@ -20,6 +20,8 @@ export interface FactKinds {
   placed(id: string): boolean;
   /** Whether an answer writes the word as a name ("oracle", "treasury"). */
   isName(word: string): boolean;
+  /** Whether an answer writes the word as a name rare in general language ("oracle", "bytedance"). */
+  isRareName(word: string): boolean;
 }
 
 export function factKinds(
@@ -75,6 +77,7 @@ export function factKinds(
         if (answerNames[doc]!.has(m[1]!.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')))
           given[doc]!.add('person');
   });
+  const rareNames = new Set(answerNames.flatMap((names) => [...names]));
   const answersNaming = new Map<string, number>();
   for (const names of answerNames)
     for (const name of names) answersNaming.set(name, (answersNaming.get(name) ?? 0) + 1);
@@ -114,6 +117,7 @@ export function factKinds(
   return {
     placed: (id) => placed.has(id),
     isName: (word) => names.has(word),
+    isRareName: (word) => rareNames.has(word),
     lacks: (id, asked, questionWords, parties) => {
       const doc = docs.get(id);
       if (doc === undefined) return [];

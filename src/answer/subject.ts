@@ -1,7 +1,6 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { analyze, type AnalyzedWord } from '../text/analyze.ts';
-import type { Lexicon } from '../text/lexicon.ts';
 import {
   CLOSINGS,
   EVERYDAY_SUBJECTS,
@@ -43,7 +42,8 @@ export interface SubjectRules {
   ): OffSubject | undefined;
 }
 
-export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, nameRareRank: number): SubjectRules {
+/** `rareName`: whether the answers write a word as a name rare in general language ("Oracle", not "US"). */
+export function subjectRules(snapshot: KnowledgeSnapshot, rareName: (word: string) => boolean): SubjectRules {
   // Each word of other_names, with the name as the policy team wrote it ("youtube" → "YouTube").
   const otherNames = new Map(
     snapshot.synonyms.other_names.flatMap((name) =>
@@ -63,17 +63,6 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
     }
   }
 
-  // The names the answers write, rare in general language ("Oracle", "ByteDance"; not a sentence's first
-  // word).
-  const answerNames = new Set(
-    snapshot.facts.flatMap((fact) =>
-      [fact.answer.en, fact.answer.fr].flatMap((text) =>
-        analyze(text, { language: 'en' })
-          .words.filter((w) => w.name && (lexicon.rank(w.word) ?? Infinity) > nameRareRank)
-          .map((w) => w.word),
-      ),
-    ),
-  );
   // The organisation the knowledge base is about, as synonyms.yaml names it ("TikTok").
   const subjectNames = new Set(
     snapshot.synonyms.subject_names.flatMap((name) => analyze(name, { language: 'en' }).words.map((w) => w.word)),
@@ -94,7 +83,7 @@ export function subjectRules(snapshot: KnowledgeSnapshot, lexicon: Lexicon, name
     pointsBack: boolean,
   ) =>
     words.some(
-      (w, i) => !w.stop && (pointsBack || answerNames.has(w.word) || named(i)) && !subjectName(w.word) && explained(i),
+      (w, i) => !w.stop && (pointsBack || rareName(w.word) || named(i)) && !subjectName(w.word) && explained(i),
     ) &&
     !words.some((w) => SINGULAR_FIRST_PERSON.has(w.word) || APART.has(w.word) || subjectName(w.word)) &&
     words.at(-1)?.word !== 'nous' &&
