@@ -174,7 +174,7 @@ export function buildEngine(
       fact.citations.some((c) => snapshot.sources.get(c.source)?.published !== undefined),
     (word) => canonicalTerm(evidence, word),
   );
-  const subjects = subjectRules(snapshot, kinds.isRareName);
+  const subjects = subjectRules(snapshot, (word) => kinds.isRareName(word));
   const links = evidence.links;
   const engine: Engine = {
     snapshot,
