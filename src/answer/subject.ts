@@ -134,19 +134,11 @@ export function subjectRules(snapshot: KnowledgeSnapshot, rareName: (word: strin
   };
 }
 
-/** The asker as one person: "my", "je". */
-const SINGULAR_FIRST_PERSON: ReadonlySet<string> = new Set([
-  'i',
-  'my',
-  'me',
-  'mine',
-  'je',
-  'j',
-  'mon',
-  'ma',
-  'mes',
-  'moi',
-]);
+/**
+ * The asker's own things, as one person: "my payroll", "mes données". Not "I"/"je" or "me", which only say
+ * who asks ("pourriez-vous me préciser …").
+ */
+const SINGULAR_FIRST_PERSON: ReadonlySet<string> = new Set(['my', 'mine', 'mon', 'ma', 'mes']);
 
 /**
  * Words that set the asker's organisation apart from the one the knowledge base is about: a comparison

@@ -183,6 +183,11 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(answerer.ask('Are we planning to wipe US private data from our own data centers?').fact?.id).toBe(
       'deletion-plan',
     );
+    // "je", "me" only say who asks; "my", "mes" set the asker's own things apart.
+    expect(
+      answerer.ask('Pourriez-vous me dire dans quels datacenters sont nos sauvegardes des données US ?').fact?.id,
+    ).toBe('backup-locations');
+    expect(answerer.ask('are my backups of US data kept in Singapore?').status).not.toBe('answered');
     expect(answerer.ask('do we keep backups in Singapore too?').status).not.toBe('answered');
     expect(answerer.ask('does our company keep backups in Singapore?').status).not.toBe('answered');
     expect(answerer.ask('where are our servers located?').status).not.toBe('answered');
