@@ -72,7 +72,7 @@ export function subjectRules(snapshot: KnowledgeSnapshot, rareName: (word: strin
   // quand ?": staff of the organisation the knowledge base is about, speaking of it as "we". So when the
   // question names one of the answers' names or a thing synonyms.yaml names ("US data", "Singapour"), not the
   // subject's own ("does TikTok keep our data" sets the asker apart from it), that the best fact explains,
-  // and nothing sets the asker apart: not "I"/"my", not "we too", "like TikTok", "our company", "our
+  // and nothing sets the asker apart: not "my", not "we too", "like TikTok", "our company", "our
   // clients' data".
   // So also in a conversation when it points back at the answer just given ("ok and do we still keep our
   // own copies of that data?"), which was about the organisation.
