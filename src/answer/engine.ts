@@ -67,9 +67,10 @@ export interface FollowUp {
    * offered as what came before or after it (`around`, "and before Biden?"); or that answer itself, every
    * word of the question being one of its own (`same`, "which team is he on?" after an answer quoting
    * someone "of TikTok's public policy division"), or the one in which the party the question asks to
-   * have reacted speaks (`speaker`, "did TikTok react?" after a report TikTok does not speak in).
+   * have reacted speaks (`speaker`, "did TikTok react?" after a report TikTok does not speak in), or the
+   * one that tells of a plan the previous answer does not (`plan`, "is that supposed to change?").
    */
-  readonly linked?: 'tie' | 'place' | 'around' | 'same' | 'speaker';
+  readonly linked?: 'tie' | 'place' | 'around' | 'same' | 'speaker' | 'plan';
 }
 
 /** What a conversation brings to a question: the fact of the last answer given. */
@@ -342,12 +343,16 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     return { ...alone, status: 'answered', fact: placed, score: 1, suggestions, followUp };
   }
   // "tiktok a réagi ?" after the BuzzFeed report, in which TikTok does not speak: the fact linked to that
-  // answer in which it does.
+  // answer in which it does; "is that supposed to change?" after a fact that plans nothing: the fact linked
+  // to it that tells of a plan.
+  const reacting = reading.party.length > 0;
   const speaking =
-    reading.party.length > 0 ? relatedSpeaker(parts, reading, previous, aloneWithRunnerUp.ranking) : undefined;
+    reacting || reading.asked.has('future')
+      ? relatedGiving(parts, reading, previous, aloneWithRunnerUp.ranking)
+      : undefined;
   if (speaking && alone.offSubject === undefined) {
     const suggestions = alone.suggestions.filter((f) => f.id !== speaking.id);
-    const followUp = { previous: previous.id, used: true, linked: 'speaker' } as const;
+    const followUp = { previous: previous.id, used: true, linked: reacting ? 'speaker' : 'plan' } as const;
     return { ...alone, status: 'answered', fact: speaking, score: 1, suggestions, followUp };
   }
   // "to whom?", "how much?", "lesquels ?", "did it go through?": no word of its own, so nothing but the
@@ -381,10 +386,10 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
 }
 
 /**
- * The fact related to the previous answer in which the party the message asks to have reacted speaks, when
- * the previous answer is not one: the one the message's words fit best, or the first `related` lists.
+ * The fact related to the previous answer that gives what the message asks and it does not (a reaction of
+ * the party named, a plan): the one the message's words fit best, or the first `related` lists.
  */
-function relatedSpeaker(
+function relatedGiving(
   parts: Parts,
   reading: Reading,
   previous: Fact,
@@ -406,7 +411,7 @@ function offerSpeaker(parts: Parts, reading: Reading, decision: Decision): Decis
   const best = decision.ranking[0];
   if (decision.status !== 'unknown' || decision.offSubject !== undefined || best === undefined) return decision;
   if (best.lacks.length !== 1 || best.lacks[0] !== 'reaction') return decision;
-  const speaking = relatedSpeaker(parts, reading, parts.snapshot.factsById.get(best.id)!, decision.ranking);
+  const speaking = relatedGiving(parts, reading, parts.snapshot.factsById.get(best.id)!, decision.ranking);
   if (!speaking) return decision;
   const suggestions = [speaking, ...decision.suggestions.filter((f) => f.id !== speaking.id)].slice(
     0,

@@ -120,6 +120,7 @@ const KIND: Record<AskedKind, string> = {
   consequence: 'what would follow',
   legality: 'whether it is legal',
   deadline: 'a deadline',
+  future: 'what is planned',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {
@@ -155,11 +156,13 @@ export function formatExplanation(e: Explanation): string {
               ? `  asks what came before or after the previous answer (${follow.previous}), which it only names: the facts related to it, offered`
               : follow.linked === 'speaker'
                 ? `  asks a reaction of someone who does not speak in the previous answer (${follow.previous}): the fact linked to it (related) in which they do`
-                : follow.linked === 'same'
-                  ? `  every word of it is the previous answer's own (${follow.previous}): about that answer`
-                  : follow.used
-                    ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
-                    : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
+                : follow.linked === 'plan'
+                  ? `  asks what is planned, which the previous answer (${follow.previous}) does not say: the fact linked to it (related) that does`
+                  : follow.linked === 'same'
+                    ? `  every word of it is the previous answer's own (${follow.previous}): about that answer`
+                    : follow.used
+                      ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
+                      : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
     );
   const off = e.decision.offSubject;
   if (off) {

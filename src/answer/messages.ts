@@ -42,6 +42,7 @@ export const MESSAGES = {
       consequence: 'word on what would follow',
       legality: 'word on whether it is legal',
       deadline: 'deadline',
+      future: 'word on what is planned',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -107,6 +108,7 @@ export const MESSAGES = {
       consequence: 'rien sur ce qui en découlerait',
       legality: 'rien sur sa légalité',
       deadline: 'aucune date limite',
+      future: 'rien sur ce qui est prévu',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -33,7 +33,8 @@ export type AnswerKind =
   | 'volume'
   | 'consequence'
   | 'legality'
-  | 'deadline';
+  | 'deadline'
+  | 'future';
 
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
@@ -72,6 +73,11 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     )
   )
     kinds.add('consequence');
+  // "is that supposed to change?", "ça va rester comme ça ?", "et à terme ?": what is planned, which only a
+  // text telling of a plan gives.
+  const joined = ` ${words.join(' ')} `;
+  if ((words.some((w) => CHANGES.has(w)) && words.some((w) => FUTURE_MARKERS.has(w))) || FUTURE_ASKED.test(joined))
+    kinds.add('future');
   // "what deadline did Trump set?", "quelle date limite ?", "l'échéance": a date by which, which a year does
   // not give.
   if (
@@ -445,6 +451,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
     kinds.add('deadline');
   }
   if (DEADLINE_GIVEN.test(lower)) kinds.add('deadline');
+  if (FUTURE_GIVEN.test(lower)) kinds.add('future');
   return kinds;
 }
 
@@ -719,6 +726,25 @@ function certifies(word: string, next: string | undefined): boolean {
 const COPULAS: ReadonlySet<string> = new Set(['est', 'sont', 'etre', 'soient', 'etait', 'etaient', 'seront', 'sera']);
 /** A text telling of a penalty: "was fined", "faced a lawsuit", "une amende". */
 const SANCTIONS_GIVEN: ReadonlySet<string> = new Set(['fine', 'fines', 'amende', 'amendes', 'court', 'tribunal']);
+
+/** What is planned: asked by a change and a word of the future, or "stay like this", "à terme"; given by a plan. */
+const CHANGES: ReadonlySet<string> = new Set([
+  'change',
+  'changer',
+  'changes',
+  'changing',
+  'change',
+  'evolve',
+  'evoluer',
+]);
+const FUTURE_MARKERS: ReadonlySet<string> = new Set(
+  'supposed going gonna will va vont prevu prevue planned plan plans compte comptent'.split(' '),
+);
+// Not "menée à terme" (carried through), which asks how it turned out.
+const FUTURE_ASKED =
+  / (?:rester|restera) comme (?:ca|cela) | stay (?:like this|like that|that way|this way) |(?<!mene|menee|mener|arrive|arrivee) a terme /;
+const FUTURE_GIVEN =
+  /\b(?:plans?|planned|planning|intends?|eventually|prevoit|projette|a terme|a l avenir|future|futur)\b/;
 
 /** A date by which something must be done. */
 const DEADLINES: ReadonlySet<string> = new Set(['deadline', 'deadlines', 'echeance', 'echeances']);

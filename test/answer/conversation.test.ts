@@ -130,6 +130,14 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('backups-retained', 'ok thanks, where is the cafeteria?').status).not.toBe('answered');
   });
 
+  it('asking what is planned, after a fact that plans nothing, is answered by the fact linked to it that does', () => {
+    for (const q of ['Is that supposed to change at some point?', 'et à terme, ça va rester comme ça ?']) {
+      const d = after('backup-locations', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'deletion-plan' } });
+      expect(d.followUp?.linked, q).toBe('plan');
+    }
+  });
+
   it('reads "we" pointing back at the answer just given as the organisation it was about, unless set apart', () => {
     expect(answerer.ask('ok and do we still keep our own copies of that data?').status).toBe('unknown');
     expect(after('oracle-routing', 'ok and do we still keep our own copies of that data?').fact?.id).toBe(

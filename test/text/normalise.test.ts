@@ -401,6 +401,19 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('TikTok routes US traffic through Oracle.')]).not.toContain('legality');
   });
 
+  it('what is planned ("is that supposed to change?", "ça va rester comme ça ?", "à terme"), given only by a plan', () => {
+    for (const q of [
+      'Is that supposed to change at some point?',
+      'et à terme, ça va rester comme ça ?',
+      'will that change?',
+    ])
+      expect(asked(q), q).toContain('future');
+    expect(asked('la cession a-t-elle été menée à terme ?')).not.toContain('future');
+    expect(asked('did the routing change in June?')).not.toContain('future');
+    expect([...givenKinds('TikTok plans to delete the data from its own centers.')]).toContain('future');
+    expect([...givenKinds('TikTok will still store its own backups.')]).not.toContain('future');
+  });
+
   it('a deadline ("quelle date limite ?", "what deadline did Trump set?"), which a year does not give', () => {
     for (const q of [
       'trump avait fixé quelle date limite pour la vente ?',
