@@ -1,7 +1,7 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { analyze, questionCues, type AnalyzedWord, type Cue } from '../text/analyze.ts';
-import { readFollowUp, withoutOpening, type AboutAnswer } from '../text/follow-up.ts';
+import { DEMONSTRATIVES, readFollowUp, withoutOpening, type AboutAnswer } from '../text/follow-up.ts';
 import { askedKinds, reactionParty, type AskedKind } from '../text/answer-kinds.ts';
 import { buildLexicon, shippedLexicon, type Lexicon } from '../text/lexicon.ts';
 import { STOP_WORDS } from '../text/stopwords.ts';
@@ -217,7 +217,12 @@ interface Reading {
   readonly read: readonly Term[];
   readonly terms: readonly ResolvedTerm[];
   readonly asked: ReadonlySet<AskedKind>;
-  /** Whose reaction the question asks for, when it names them ("how did Beijing respond?"). */
+  /** The indices of words synonyms.yaml reads as a thing staff name ("chinois" as China), whatever their case. */
+  readonly namedBySynonyms: ReadonlySet<number>;
+  /**
+   * Whose reaction the question asks for, when it names them ("how did Beijing respond?"), as the knowledge
+   * base reads their names (their synonyms.yaml term or stem).
+   */
   readonly party: readonly string[];
   readonly questionWords: ReadonlySet<string>;
   readonly cues: ReadonlySet<Cue>;
@@ -399,7 +404,7 @@ function relatedGiving(
   if (gives(previous.id)) return undefined;
   const speaking = [...parts.links.get(previous.id)!].filter(gives);
   const chosen = ranking.find((r) => speaking.includes(r.id))?.id ?? speaking[0];
-  return chosen === undefined ? undefined : parts.snapshot.facts.find((f) => f.id === chosen);
+  return chosen === undefined ? undefined : parts.snapshot.factsById.get(chosen);
 }
 
 /**
@@ -530,12 +535,13 @@ function readQuestion(parts: Parts, question: string): Reading {
     asked: askedKinds(words.map((w) => w.word)),
     // A party is named as a name: capitalised, in a question that capitalises names ("the cloud provider" is
     // none, "Oracle Cloud" is); any word the answers write as a name in one written without.
+    namedBySynonyms,
     party: reactionParty(
       words.map((w) => w.word),
       (i) =>
         !words[i]!.stop &&
         (namedBySynonyms.has(i) || (parts.kinds.isName(words[i]!.word) && (!cased || words[i]!.name || i === 0))),
-    ),
+    ).map((word) => canonicalTerm(evidence, word)),
     questionWords: new Set(words.map((w) => w.word)),
     cues: questionCues(
       words.map((w) => w.word),
@@ -549,18 +555,6 @@ function readQuestion(parts: Parts, question: string): Reading {
  * as context (never against a fact) and facts related to it are preferred; the question's own words must
  * still be explained.
  */
-const POINTING_BACK: ReadonlySet<string> = new Set([
-  'that',
-  'this',
-  'those',
-  'these',
-  'ces',
-  'cette',
-  'ce',
-  'ca',
-  'cela',
-]);
-
 function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: Fact): Decision {
   const { options, evidence, subjects, kinds, snapshot } = parts;
   const { language, words, owned, read, asked, questionWords, cues } = reading;
@@ -620,10 +614,16 @@ function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: 
     const k = termAt.get(i);
     return best !== undefined && k !== undefined && best.s.matched[k]! > 0;
   };
-  const synonymNamed = new Set(read.filter((t) => evidence.rewriter.names.has(t.term)).map((t) => t.at));
   // After an answer, "that data", "ces données" point at what it was about: the organisation's own.
-  const pointing = previous !== undefined && words.some((w) => POINTING_BACK.has(w.word));
-  const offSubject = subjects.offSubject(words, owned, language, explainedByBest, (i) => synonymNamed.has(i), pointing);
+  const pointing = previous !== undefined && words.some((w) => DEMONSTRATIVES.has(w.word));
+  const offSubject = subjects.offSubject(
+    words,
+    owned,
+    language,
+    explainedByBest,
+    (i) => reading.namedBySynonyms.has(i),
+    pointing,
+  );
   const probability =
     exact !== undefined && ranked[0]?.s.doc === exact
       ? 1
@@ -760,9 +760,7 @@ function readWords(parts: Parts, words: readonly AnalyzedWord[], language: Langu
   // Known as written, or once read through synonyms.yaml ("commenté" is read as "comment").
   const known = (w: AnalyzedWord) =>
     evidence.termId(w.term) !== undefined ||
-    evidence.rewriter
-      .rewrite([{ ...w, stop: false, otherStop: false }], isQueryContent)
-      .some((t) => evidence.termId(t.term) !== undefined);
+    termsOfWord(evidence, w).some((t) => evidence.termId(t.term) !== undefined);
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     const next = words[i + 1];
@@ -898,10 +896,15 @@ function coverageOf(s: FactScore): number {
   return s.explained + s.missing > 0 ? s.explained / (s.explained + s.missing) : 0;
 }
 
+/** One word read through synonyms.yaml as a content word, even a stop word of either language. */
+function termsOfWord(evidence: EvidenceIndex, w: AnalyzedWord): Term[] {
+  return evidence.rewriter.rewrite([{ ...w, stop: false, otherStop: false }], isQueryContent);
+}
+
 /** A word as the knowledge base reads it: its synonyms.yaml term, or its stem ("chinoises", "Chinese": china). */
 function canonicalTerm(evidence: EvidenceIndex, word: string): string {
-  const words = analyze(word, { language: 'en' }).words.map((w) => ({ ...w, stop: false, otherStop: false }));
-  return evidence.rewriter.rewrite(words, isQueryContent)[0]?.term ?? word;
+  const w = analyze(word, { language: 'en' }).words[0];
+  return (w && termsOfWord(evidence, w)[0]?.term) ?? word;
 }
 
 function isQueryContent(w: AnalyzedWord): boolean {

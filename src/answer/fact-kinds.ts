@@ -1,6 +1,13 @@
 import type { Fact } from '../knowledge/schema.ts';
 import { analyze, questionCues } from '../text/analyze.ts';
-import { answersKind, askedKinds, givenKinds, type AnswerKind, type AskedKind } from '../text/answer-kinds.ts';
+import {
+  answersKind,
+  askedKinds,
+  givenKinds,
+  REACTIONS,
+  type AnswerKind,
+  type AskedKind,
+} from '../text/answer-kinds.ts';
 import type { Lexicon } from '../text/lexicon.ts';
 
 /**
@@ -9,7 +16,10 @@ import type { Lexicon } from '../text/lexicon.ts';
  * question asking for one of these is not answered by a fact that gives none.
  */
 export interface FactKinds {
-  /** What the question asks for that the fact does not give. */
+  /**
+   * What the question asks for that the fact does not give. `parties`: whose reaction it asks for, as
+   * `canonical` reads their names.
+   */
   lacks(
     id: string,
     asked: ReadonlySet<AskedKind>,
@@ -123,7 +133,7 @@ export function factKinds(
       if (doc === undefined) return [];
       // "How did the Chinese government respond?": a reaction the fact gives only if one party named speaks in
       // it ("Oracle or the US government": Oracle does).
-      if (parties !== undefined && parties.length > 0 && !parties.some((p) => speakers[doc]!.has(canonical(p))))
+      if (parties !== undefined && parties.length > 0 && !parties.some((p) => speakers[doc]!.has(p)))
         return ['reaction', ...lacksOf(doc, asked, questionWords)];
       return lacksOf(doc, asked, questionWords);
     },
@@ -149,11 +159,11 @@ const LOCATED =
 /** A first name, an optional initial, and a name: "Albert Calamug", "Donald J. Trump". */
 const PERSON_NAME = /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+)\b/gu;
 
-/** Answering or commenting: an example asking whether someone did has them speak. */
-const REPLIES: ReadonlySet<string> = new Set(
-  `comment commented comments respond responded react reacted reply replied commente commenter reagi repondu
-  declaration`.split(/\s+/),
-);
+/** Reacting or commenting: an example asking whether someone did has them speak. */
+const REPLIES: ReadonlySet<string> = new Set([
+  ...REACTIONS,
+  ...'comment comments reply replied commente commenter declaration'.split(' '),
+]);
 
 /** Saying or publishing something: asked when, the claim's date answers. */
 const SPEECH: ReadonlySet<string> = new Set(

@@ -64,7 +64,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   if (why && !whyNot && !words.some((w) => INVOLVED.has(w))) kinds.add('reason');
   // "why did the deal fall through?", "pourquoi l'accord n'a-t-il jamais abouti ?": why it failed, which a
   // fact saying only that it never materialised does not give.
-  if (why && FAILED_ASKED.test(` ${words.join(' ')} `)) kinds.add('failure');
+  const joined = ` ${words.join(' ')} `;
+  if (why && FAILED_ASKED.test(joined)) kinds.add('failure');
   // "what happens if they miss it?", "que se passe-t-il si…", "what are the consequences?": what would follow.
   if (
     words.some(
@@ -75,7 +76,6 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     kinds.add('consequence');
   // "is that supposed to change?", "ça va rester comme ça ?", "et à terme ?": what is planned, which only a
   // text telling of a plan gives.
-  const joined = ` ${words.join(' ')} `;
   if ((words.some((w) => CHANGES.has(w)) && words.some((w) => FUTURE_MARKERS.has(w))) || FUTURE_ASKED.test(joined))
     kinds.add('future');
   // "what deadline did Trump set?", "quelle date limite ?", "l'échéance": a date by which, which a year does
@@ -382,7 +382,7 @@ const COORDINATORS: ReadonlySet<string> = new Set(['or', 'ou']);
 const ASKER: ReadonlySet<string> = new Set(['i', 'we', 'je', 'j', 'nous', 'on']);
 
 /** Verbs of reacting, folded: "respond", "réagi", "répondu". */
-const REACTIONS: ReadonlySet<string> = new Set(
+export const REACTIONS: ReadonlySet<string> = new Set(
   'respond responded responds react reacted reacts commented reagi reagir reagit reagissent repondu repondre repond exprime exprimee'.split(
     ' ',
   ),

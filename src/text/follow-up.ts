@@ -184,7 +184,7 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
     )
   )
     return 'certainty';
-  // "why does that matter?", "en quoi c'est un souci ?", "et ça pose problème ?": why the answer is a
+  // "why does that matter?", "en quoi c'est un souci ?", "is that a problem?": why the answer is a
   // problem, which it says only if it gives a cause or a consequence.
   if (has('matter', 'matters', 'problem', 'problems', 'souci', 'soucis', 'probleme', 'problemes')) return 'reason';
   // "why not?", "pourquoi ça s'est pas fait ?": why something did not happen, which the answer, giving why
@@ -371,6 +371,19 @@ const OPENINGS: readonly (readonly string[])[] = [
 ];
 
 /** Words pointing back at what was just said: "it", "they", "that", "ça", "ces", "il", "elle". */
+/** Words pointing at a thing just named: "that data", "ces données". */
+export const DEMONSTRATIVES: ReadonlySet<string> = new Set([
+  'that',
+  'this',
+  'those',
+  'these',
+  'ces',
+  'cette',
+  'ce',
+  'ca',
+  'cela',
+]);
+
 const POINTING: ReadonlySet<string> = new Set(
   `it its they them their those these that this he him his she her ca cela ceci ces cette celui celle ceux celles il
   elle ils elles leur leurs lui y en`.split(/\s+/),
