@@ -286,9 +286,23 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     };
   }
   // "and before Biden?", "et avant lui ?": not the answer just given, which it only names, but what came
-  // before or after it: asked back with the facts related to it.
+  // before or after it: the fact related to it nearest in time on that side, when one is (a fact is dated
+  // by the first year its answer gives, or else by the date it describes the world at); otherwise asked
+  // back with the facts related to it.
   if (followUp.beforeOrAfter) {
     const related = previous.related.flatMap((id) => parts.snapshot.factsById.get(id) ?? []);
+    const next = nearestInTime(previous, related, followUp.beforeOrAfter);
+    if (next) {
+      const followUp = { previous: previous.id, used: true, linked: 'around' } as const;
+      return {
+        ...settle(parts, reading, rankingSize),
+        status: 'answered',
+        fact: next,
+        score: 1,
+        suggestions: [],
+        followUp,
+      };
+    }
     return {
       ...settle(parts, reading, rankingSize),
       status: related.length > 0 ? 'clarify' : 'unknown',
@@ -389,6 +403,25 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // fit as well: the one the conversation points to is offered.
   return alone.status === 'clarify' ? breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length) : unused;
 }
+
+/**
+ * The fact among `related` nearest in time to `fact` on the side asked, when only one is; a fact's time is
+ * the first year its answer gives, or else the year it describes the world at (`as_of`).
+ */
+function nearestInTime(fact: Fact, related: readonly Fact[], side: 'before' | 'after' | 'both'): Fact | undefined {
+  if (side === 'both') return undefined;
+  const year = (f: Fact) => {
+    const years = [...f.answer.en.matchAll(YEAR)].map((m) => Number(m[0]));
+    return years.length > 0 ? Math.min(...years) : Number(f.as_of.slice(0, 4));
+  };
+  const at = year(fact);
+  const sign = side === 'before' ? -1 : 1;
+  const onSide = related.filter((f) => sign * (year(f) - at) > 0).sort((a, b) => sign * (year(a) - year(b)));
+  const [first, second] = onSide;
+  return first && (!second || year(first) !== year(second)) ? first : undefined;
+}
+
+const YEAR = /\b(?:19|20)\d\d\b/g;
 
 /**
  * The fact related to the previous answer that gives what the message asks and it does not (a reaction of

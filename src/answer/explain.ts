@@ -153,7 +153,9 @@ export function formatExplanation(e: Explanation): string {
           : follow.linked === 'place'
             ? `  asks where, which the previous answer (${follow.previous}) does not say: the fact linked to it (related) that says where`
             : follow.linked === 'around'
-              ? `  asks what came before or after the previous answer (${follow.previous}), which it only names: the facts related to it, offered`
+              ? e.decision.status === 'answered'
+                ? `  asks what came before or after the previous answer (${follow.previous}), which it only names: the fact related to it nearest in time on that side (the first year its answer gives, or its as_of)`
+                : `  asks what came before or after the previous answer (${follow.previous}), which it only names: no one fact related to it nearest on that side, so the facts related to it, offered`
               : follow.linked === 'speaker'
                 ? `  asks a reaction of someone who does not speak in the previous answer (${follow.previous}): the fact linked to it (related) in which they do`
                 : follow.linked === 'plan'

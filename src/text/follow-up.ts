@@ -19,9 +19,10 @@ export interface FollowUpReading {
   readonly newTopic: boolean;
   /**
    * The message asks what came before or after the answer's subject, naming nothing else ("and before
-   * Biden?", "et avant lui ?", "and after that?"): another fact, not that one.
+   * Biden?", "et avant lui ?", "and after that?"): another fact, not that one. `both` when it says
+   * neither or both ("before or after?").
    */
-  readonly beforeOrAfter: boolean;
+  readonly beforeOrAfter: 'before' | 'after' | 'both' | undefined;
   /** The message opens as a follow-up ("and…", "what about…", "et…"): the same question about something else. */
   readonly opens: boolean;
   /**
@@ -58,7 +59,7 @@ export function readFollowUp(
   const about =
     newTopic || role ? undefined : comparesDate ? 'date' : subject.length > 0 ? undefined : aboutAnswer(plain);
   const elliptical = !newTopic && (opens || pointing || content.length <= 2);
-  const beforeOrAfter = !newTopic && !comparesDate && subject.length === 0 && plain.some((w) => BEFORE_OR_AFTER.has(w));
+  const beforeOrAfter = newTopic || comparesDate || subject.length > 0 ? undefined : direction(plain);
   // Not "what's it supposed to do?": "it" is the answer's own subject.
   const definition =
     role ||
@@ -70,6 +71,12 @@ export function readFollowUp(
       return !META.has(next?.word ?? '');
     });
   return { about, elliptical, newTopic, beforeOrAfter, opens, definition, own: own.map((w) => w.word) };
+}
+
+function direction(words: readonly string[]): 'before' | 'after' | 'both' | undefined {
+  const before = words.some((w) => BEFORE.has(w));
+  const after = words.some((w) => AFTER.has(w));
+  return before && after ? 'both' : before ? 'before' : after ? 'after' : undefined;
 }
 
 function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
@@ -331,11 +338,10 @@ const COMPARING_DATES: readonly (readonly string[])[] = [
 ];
 
 /** Words asking what came before or after. */
-const BEFORE_OR_AFTER: ReadonlySet<string> = new Set(
-  'before after earlier later prior previously afterwards beforehand avant apres auparavant ensuite precedemment'.split(
-    ' ',
-  ),
+const BEFORE: ReadonlySet<string> = new Set(
+  'before earlier prior previously beforehand avant auparavant precedemment'.split(' '),
 );
+const AFTER: ReadonlySet<string> = new Set('after later afterwards apres ensuite'.split(' '));
 
 /** Words that carry a conversation along without a subject of their own. */
 const GLUE: ReadonlySet<string> = new Set(

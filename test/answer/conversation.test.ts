@@ -158,9 +158,16 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('buzzfeed-report', 'how did the Chinese government respond?').status).not.toBe('answered');
   });
 
-  it("asking what came before or after the answer's subject, naming nothing else, is asked back with its related facts", () => {
+  it("asking what came before or after the answer's subject, naming nothing else, gets its related fact nearest in time on that side, or is asked back with its related facts", () => {
     expect(answerer.ask('and before biden?').fact?.id).toBe('biden-review');
-    for (const q of ['and before biden?', 'et avant lui ?', 'and after that?']) {
+    // The Biden review is dated by its source (2022); the 2020 order, related to it, by the year it gives.
+    for (const q of ['and before biden?', 'et avant lui ?']) {
+      const d = after('biden-review', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'sale-order-2020' } });
+      expect(d.followUp?.linked, q).toBe('around');
+    }
+    // Nothing related comes later, or one side only is not said: asked back with the related facts.
+    for (const q of ['and after that?', 'before or after?']) {
       const d = after('biden-review', q);
       expect(d.status, q).toBe('clarify');
       expect(
@@ -168,6 +175,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
         q,
       ).toEqual(['sale-order-2020', 'cfius']);
     }
+    // Two related facts as near on that side: asked back.
+    expect(after('sale-order-2020', 'and after that?').status).toBe('clarify');
     // Naming something else, it is read as any follow-up.
     expect(after('biden-review', 'and before that, what did Trump order in 2020?').fact?.id).toBe('sale-order-2020');
   });

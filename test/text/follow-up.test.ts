@@ -55,10 +55,12 @@ describe('how a message reads after an answer', () => {
       "c'était avant ou après l'annonce d'Oracle ?",
     ]) {
       expect(read(q).about, q).toBe('date');
-      expect(read(q).beforeOrAfter, q).toBe(false);
+      expect(read(q).beforeOrAfter, q).toBeUndefined();
     }
     expect(read('was the buzzfeed report before or after the oracle announcement?').about).toBeUndefined();
-    expect(readFollowUp(analyze('and before that?').words).beforeOrAfter).toBe(true);
+    expect(readFollowUp(analyze('and before that?').words).beforeOrAfter).toBe('before');
+    expect(readFollowUp(analyze('et après ?').words).beforeOrAfter).toBe('after');
+    expect(readFollowUp(analyze('before or after?').words).beforeOrAfter).toBe('both');
   });
 
   it('asks what a thing is ("c\'est quoi ce comité ?"), not when it asks what the answer rests on or aims at', () => {
