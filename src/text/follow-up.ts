@@ -211,7 +211,17 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   // "more details?", "can you elaborate?", "tu peux développer ?", "tell me more": the answer again, whole.
   if (
     has(...DETAIL_WORDS) ||
-    phrase(['tell', 'me', 'more'], ['en', 'dire', 'plus'], ['more', 'info'], ['plus', 'd', 'infos'])
+    phrase(['tell', 'me', 'more'], ['en', 'dire', 'plus'], ['more', 'info'], ['plus', 'd', 'infos']) ||
+    // "sur quoi exactement ?", "about what exactly?", "like what?", "c'est-à-dire ?": what the answer says, in full.
+    phrase(
+      ['sur', 'quoi'],
+      ['quoi', 'exactement'],
+      ['about', 'what'],
+      ['what', 'exactly'],
+      ['like', 'what'],
+      ['comme', 'quoi'],
+      ['c', 'est', 'a', 'dire'],
+    )
   )
     return 'detail';
   return undefined;
