@@ -253,7 +253,12 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // party confirmed it, a question of its own, not how sure the answer is.
   const claimant = new Set(analyze(previous.attribution.claimant).words.map((w) => w.word));
   const party = read.about === 'certainty' && read.own.some((word) => parts.kinds.isName(word) && !claimant.has(word));
-  const followUp = party ? { ...read, about: undefined, newTopic: true } : read;
+  // "what's his role?" after an answer that names nobody's position: read as any other message.
+  const followUp = party
+    ? { ...read, about: undefined, newTopic: true }
+    : read.about === 'position' && !parts.kinds.positioned(previous.id)
+      ? { ...read, about: undefined }
+      : read;
   // "source?", "who said that?", "c'est sûr ?", "pourquoi ?": about the answer just given, which is the
   // answer; so after a fact offered ("did you mean …?"), which leaning on it accepts. After a message that
   // got no answer, it is about that message, which no fact answered: the older answer is only offered.

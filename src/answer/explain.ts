@@ -130,6 +130,7 @@ const ABOUT: Record<AboutAnswer, string> = {
   date: 'date',
   reason: 'reason or purpose',
   detail: 'details',
+  position: "naming of someone's position",
 };
 
 /** The explanation as plain text, for a terminal (`ask --explain`) or a Discord code block (`/kb explain`). */

@@ -4,6 +4,7 @@ import {
   answersKind,
   askedKinds,
   givenKinds,
+  namesPosition,
   REACTIONS,
   type AnswerKind,
   type AskedKind,
@@ -28,6 +29,11 @@ export interface FactKinds {
   ): AskedKind[];
   /** Whether the fact says where something is: one of its own example questions asks where. */
   placed(id: string): boolean;
+  /**
+   * Whether the fact's answer names someone's position ("Albert Calamug, of TikTok's public policy
+   * division", "a Treasury spokesperson"): what "what's his role?" asks after it.
+   */
+  positioned(id: string): boolean;
   /** Whether an answer writes the word as a name ("oracle", "treasury"). */
   isName(word: string): boolean;
   /** Whether an answer writes the word as a name rare in general language ("oracle", "bytedance"). */
@@ -122,10 +128,14 @@ export function factKinds(
       }
     return speaking;
   });
+  const positioned = new Set(
+    facts.filter((fact) => namesPosition(`${fact.answer.en} ${fact.answer.fr}`)).map((fact) => fact.id),
+  );
   const dated = facts.map(claimDated);
   const docs = new Map(facts.map((fact, doc) => [fact.id, doc]));
   return {
     placed: (id) => placed.has(id),
+    positioned: (id) => positioned.has(id),
     isName: (word) => names.has(word),
     isRareName: (word) => rareNames.has(word),
     lacks: (id, asked, questionWords, parties) => {

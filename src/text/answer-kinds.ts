@@ -411,6 +411,17 @@ const CLAUSE_OPENERS: ReadonlySet<string> = new Set(
 /** Names that say where or when, not who: "US", "June". */
 const PARTY_SKIP: ReadonlySet<string> = new Set(['us', 'usa']);
 
+/**
+ * Whether a text names someone's position: a spokesperson, an employee or engineer, someone "of TikTok's
+ * public policy division" (what "what's his role?" asks of an answer that quotes them).
+ */
+export function namesPosition(text: string): boolean {
+  return POSITION_GIVEN.test(text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+}
+
+const POSITION_GIVEN =
+  /\b(?:spokes(?:person|woman|man)|porte-parole|division|team|equipe|engineers?|ingenieurs?|employees?|employes?|staff|chairman|ceo|director|directeur|directrice|founder|fondateur|executive|head of|chef de|journalist|journaliste|reporter|author|auteur)\b/;
+
 export function givenKinds(text: string): Set<AnswerKind> {
   const kinds = new Set<AnswerKind>();
   // A list of names ("Treasury, Defense, Justice and Commerce"): others than one of them.

@@ -8,7 +8,7 @@ import { INVOLVED } from './answer-kinds.ts';
  * new topic, said as one ("different question: …", "autre chose : …"). Words are analysed words
  * (`analyze`), so case, accents and Discord markup are already folded away.
  */
-export type AboutAnswer = 'source' | 'claimant' | 'certainty' | 'date' | 'reason' | 'detail';
+export type AboutAnswer = 'source' | 'claimant' | 'certainty' | 'date' | 'reason' | 'detail' | 'position';
 
 export interface FollowUpReading {
   /** The message asks about the previous answer itself: where it comes from, who says it, when, why… */
@@ -56,8 +56,21 @@ export function readFollowUp(
   // answer's claim was made, which its dated source says, whatever else the message names.
   const comparesDate =
     (pointing || plain.includes('c')) && COMPARING_DATES.some((phrase) => containsPhrase(plain, phrase));
+  // "what's his role?", "c'est quoi son poste ?": the position of someone the answer names, nothing else.
+  const position =
+    subject.length > 0 &&
+    subject.every((w) => POSITIONS.has(w.word)) &&
+    (plain.some((w) => PERSONS.has(w)) || plain.length <= 3);
   const about =
-    newTopic || role ? undefined : comparesDate ? 'date' : subject.length > 0 ? undefined : aboutAnswer(plain);
+    newTopic || role
+      ? undefined
+      : comparesDate
+        ? 'date'
+        : position
+          ? 'position'
+          : subject.length > 0
+            ? undefined
+            : aboutAnswer(plain);
   const elliptical = !newTopic && (opens || pointing || content.length <= 2);
   const beforeOrAfter = newTopic || comparesDate || subject.length > 0 ? undefined : direction(plain);
   // Not "what's it supposed to do?": "it" is the answer's own subject.
@@ -348,6 +361,12 @@ const COMPARING_DATES: readonly (readonly string[])[] = [
 ];
 
 /** Words asking what came before or after. */
+/** A position held: "what's his role?", "quel est son poste ?". */
+const POSITIONS: ReadonlySet<string> = new Set('role roles job position title poste fonction'.split(' '));
+
+/** Words naming a person already spoken of: "his", "she", "son", "lui". */
+const PERSONS: ReadonlySet<string> = new Set('he she his her him hers son sa lui'.split(' '));
+
 const BEFORE: ReadonlySet<string> = new Set(
   'before earlier prior previously beforehand avant auparavant precedemment'.split(' '),
 );

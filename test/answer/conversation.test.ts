@@ -48,6 +48,20 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
+  it('asking someone\'s position ("what\'s his role?") is answered by the previous answer when it names a position, read as any message when not', () => {
+    for (const q of ["what's his role?", "what's his role there?", "c'est quoi son rôle ?"]) {
+      const d = after('oracle-relationship', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'oracle-relationship' } });
+      expect(d.followUp?.about, q).toBe('position');
+    }
+    // The 2020 order names nobody's position: not answered with it.
+    const d = after('sale-order-2020', "what's his role?");
+    expect(d.followUp?.about).toBeUndefined();
+    expect(d.fact?.id).not.toBe('sale-order-2020');
+    // Something else than a position: refused as before.
+    expect(after('oracle-relationship', 'got his email address?').status).toBe('unknown');
+  });
+
   it('asking whether another party confirmed it ("has oracle confirmed it?") is a question of its own, not how sure the answer is', () => {
     for (const q of ['has oracle confirmed it?', "c'est confirmé par oracle ?", 'has the treasury confirmed?']) {
       const d = after('oracle-routing', q);

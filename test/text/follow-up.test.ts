@@ -63,6 +63,13 @@ describe('how a message reads after an answer', () => {
     expect(readFollowUp(analyze('before or after?').words).beforeOrAfter).toBe('both');
   });
 
+  it("asks the position of someone the answer names (\"what's his role?\"), not of something it names", () => {
+    for (const q of ["what's his role?", 'quel est son poste ?', 'what role?'])
+      expect(read(q).about, q).toBe('position');
+    expect(read("what's the Treasury's role?").about).toBeUndefined();
+    expect(read("what's its role in the deal?").about).toBeUndefined();
+  });
+
   it('asks what a thing is ("c\'est quoi ce comité ?"), not when it asks what the answer rests on or aims at', () => {
     expect(read("c'est quoi ce comité ?").definition).toBe(true);
     expect(read('what is the committee?').definition).toBe(true);

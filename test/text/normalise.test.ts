@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, fold, stem, words } from '../../src/text/normalise.ts';
-import { askedKinds, givenKinds, reactionParty } from '../../src/text/answer-kinds.ts';
+import { askedKinds, givenKinds, namesPosition, reactionParty } from '../../src/text/answer-kinds.ts';
 import { questionCues } from '../../src/text/analyze.ts';
 import { STOP_WORDS } from '../../src/text/stopwords.ts';
 
@@ -105,6 +105,9 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('how much did it cost'), 'how much did it cost').toEqual(['quantity', 'money']);
     expect(asked('salary slips')).toEqual([]);
     expect(asked('dans quels pays')).toEqual([]);
+    expect(namesPosition("Albert Calamug, of TikTok's public policy division, said so")).toBe(true);
+    expect(namesPosition('un porte-parole du Trésor a refusé de commenter')).toBe(true);
+    expect(namesPosition('Trump ordered ByteDance to sell TikTok in 2020')).toBe(false);
     expect([...givenKinds('100% of US user traffic')]).toEqual(['quantity']);
     expect([...givenKinds('a fine of $5 million')]).toEqual(['headcount', 'quantity', 'money', 'sanction']);
   });
