@@ -108,7 +108,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 /**
  * Phrases whose words say nothing of a topic together, though each may alone: "in the end", "au final",
  * "en fin de compte" (how something turned out, asked by `askedKinds`, not an "end" or a "compte"), "at
- * some point" (some time, not a point).
+ * some point" (some time, not a point), "how recent are we talking?" (chat, asking nothing of "us").
  */
 const STOP_PHRASES: readonly (readonly string[])[] = [
   'in the end',
@@ -120,6 +120,10 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'at some point',
   'at one point',
   'at any point',
+  'are we talking about',
+  'are we talking',
+  'we re talking about',
+  'we are talking about',
 ].map((phrase) => phrase.split(' '));
 
 function markStopPhrases(words: AnalyzedWord[]): AnalyzedWord[] {
