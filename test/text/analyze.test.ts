@@ -65,6 +65,8 @@ describe('reading a text', () => {
     expect(stops('are those gonna get wiped at some point?')).toContain('point');
     expect(stops("what's the point of doing that?")).not.toContain('point');
     expect(stops('la décision finale du CFIUS')).not.toContain('finale');
+    expect(stops('how recent are we talking?')).toEqual(expect.arrayContaining(['we', 'talking']));
+    expect(stops('who was talking to the press?')).not.toContain('talking');
   });
 
   it('marks the asker\'s risk and regulatory documents as framing ("our risk report", "la matrice des risques réglementaires")', () => {
