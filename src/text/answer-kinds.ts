@@ -66,11 +66,18 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   // fact saying only that it never materialised does not give.
   const joined = ` ${words.join(' ')} `;
   if (why && FAILED_ASKED.test(joined)) kinds.add('failure');
-  // "what happens if they miss it?", "que se passe-t-il si…", "what are the consequences?": what would follow.
+  // "what happens if they miss it?", "que se passe-t-il si…", "et s'ils le font pas, il se passe quoi ?",
+  // "what if they don't?", "what are the consequences?": what would follow (not "si le trafic passe par
+  // Oracle": what passes through).
+  const condition = words.some(
+    (w, i) => w === 'if' || w === 'si' || (w === 's' && (words[i + 1] === 'il' || words[i + 1] === 'ils')),
+  );
   if (
     words.some(
       (w, i) =>
-        (HAPPENS.has(w) && words.slice(i + 1, i + 3).some((x) => x === 'if' || x === 'si')) || CONSEQUENCES.has(w),
+        (HAPPENS.has(w) && condition && (!w.startsWith('pass') || words[i - 1] === 'se')) ||
+        CONSEQUENCES.has(w) ||
+        (w === 'what' && words[i + 1] === 'if'),
     )
   )
     kinds.add('consequence');

@@ -385,9 +385,12 @@ describe('what kind of answer a question asks for', () => {
       'what happens if they miss it?',
       "qu'est-ce qui se passe si elles ne le font pas ?",
       'what are the consequences?',
+      "et s'ils le font pas, il se passe quoi ?",
+      "what if they don't?",
     ])
       expect(asked(q), q).toContain('consequence');
     expect(asked('what happened in 2020?')).not.toContain('consequence');
+    expect(asked('si le trafic passe par Oracle, pourquoi des sauvegardes ?')).not.toContain('consequence');
     expect(asked("Quel média a fait état d'enregistrements de réunions internes ?")).not.toContain('locality');
     expect(asked('dans quels états américains ?')).toContain('locality');
     for (const q of ['is that even legal?', "et c'est légal de faire transiter ça ?", 'is it lawful?'])
