@@ -706,7 +706,9 @@ const SANCTIONS: ReadonlySet<string> = new Set(
   convicted fined banned ban bans banning interdit interdite interdire interdiction licencie licencies licenciee licenciees licenciement licenciements sanctionne sanctionnes
   sanctionnee sanctionnees sanctionner puni punis punie punies punir punition condamne condamnes condamnee
   condamnees condamnation poursuites court courts judge judges litigation tribunal tribunaux juge juges
-  contentieux`.split(/\s+/),
+  contentieux vire vires viree virees renvoye renvoyes renvoyee limoge limoges limogee limogeage layoffs`.split(
+    /\s+/,
+  ),
 );
 const OTHERS: ReadonlySet<string> = new Set(['other', 'others', 'autre', 'autres']);
 /** Whether a text lists names: two capitalised words in a row, each followed by a comma ("Treasury, Defense, …"). */

@@ -331,6 +331,7 @@ describe('what kind of answer a question asks for', () => {
       'were any of those engineers fired over it?',
       'et les ingénieurs ont été sanctionnés ?',
       'est-ce que TikTok a licencié les ingénieurs ?',
+      'tiktok a viré des gens après ça ?',
       'did anyone sue them?',
       'were there any penalties?',
       'Has a federal court invalidated the 2020 order?',
@@ -338,6 +339,7 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toContain('sanction');
     expect(asked('la suppression est prévue à court terme ?')).not.toContain('sanction');
+    expect(asked('ils comptent virer les données de leurs datacenters ?')).not.toContain('sanction');
     expect(asked("L'entreprise a-t-elle eu recours à des spécialistes ?")).not.toContain('sanction');
     for (const q of [
       "L'administration Biden a-t-elle poursuivi l'examen de TikTok ?",
