@@ -334,10 +334,12 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // instead?" after the plan to move it to Oracle's US servers), so it asks about that answer, unless it
   // opens on another subject ("and the Treasury?", "what about Oracle?"), asks where when that answer says
   // not where, or asks what that answer lacks.
+  // So also when it asks the same of something that answer names ("oracle non plus ?" after the White House
+  // and the Treasury declining to comment, and Oracle too), whatever other facts name it.
   const ownWords =
     reading.terms.every((t) => own.has(t.term)) &&
     (reading.terms.some((t) => !subjectWide(t.term)) ||
-      (followUp.elliptical && reading.cues.size > 0 && reading.terms.length > 0));
+      (followUp.elliptical && (reading.cues.size > 0 || followUp.likewise) && reading.terms.length > 0));
   if (
     ownWords &&
     !followUp.opens &&

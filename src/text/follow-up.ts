@@ -26,6 +26,11 @@ export interface FollowUpReading {
   /** The message opens as a follow-up ("and…", "what about…", "et…"): the same question about something else. */
   readonly opens: boolean;
   /**
+   * The message ends asking the same of something else ("oracle non plus ?", "the Treasury too?", "Oracle
+   * either?"): what the previous answer said, said of it.
+   */
+  readonly likewise: boolean;
+  /**
    * The message asks what something is ("c'est quoi ce comité ?", "what's the Treasury's role?"): the fact
    * about that thing, not the answer that only named it.
    */
@@ -51,6 +56,9 @@ export function readFollowUp(
   const role = plain.some((w) => w === 'why' || w === 'pourquoi') && plain.some((w) => INVOLVED.has(w));
   const content = words.filter((w) => !w.stop && !w.framing && !GLUE.has(w.word));
   const opens = OPENINGS.some((phrase) => startsWithPhrase(plain, phrase));
+  const likewise = LIKEWISE.some(
+    (phrase) => phrase.length <= plain.length && phrase.every((w, k) => plain[plain.length - phrase.length + k] === w),
+  );
   const pointing = plain.some((w) => POINTING.has(w));
   // "did that come out before or after TikTok's announcement?", "c'était avant ou après l'annonce ?": when the
   // answer's claim was made, which its dated source says, whatever else the message names.
@@ -83,7 +91,7 @@ export function readFollowUp(
       const next = words.slice(at + phrase.length).find((w) => !w.stop);
       return !META.has(next?.word ?? '');
     });
-  return { about, elliptical, newTopic, beforeOrAfter, opens, definition, own: own.map((w) => w.word) };
+  return { about, elliptical, newTopic, beforeOrAfter, opens, likewise, definition, own: own.map((w) => w.word) };
 }
 
 function direction(words: readonly string[]): 'before' | 'after' | 'both' | undefined {
@@ -403,6 +411,17 @@ const OPENINGS: readonly (readonly string[])[] = [
   ['et', 'sous'],
   ['pour', 'aller'],
   ['also'],
+];
+
+/** Endings asking the same of something else: "oracle non plus ?", "the Treasury too?". */
+const LIKEWISE: readonly (readonly string[])[] = [
+  ['non', 'plus'],
+  ['either'],
+  ['neither'],
+  ['too'],
+  ['aussi'],
+  ['as', 'well'],
+  ['egalement'],
 ];
 
 /** Words pointing back at what was just said: "it", "they", "that", "ça", "ces", "il", "elle". */

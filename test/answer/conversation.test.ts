@@ -48,6 +48,16 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
+  it('asking the same of something the previous answer names ("oracle non plus ?", "the Treasury too?") is about that answer', () => {
+    for (const q of ['oracle non plus ?', 'oracle either?', 'the treasury too?']) {
+      const d = after('no-comment', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'no-comment' } });
+      expect(d.followUp?.linked, q).toBe('same');
+    }
+    // Something the previous answer does not name: read as any follow-up.
+    expect(after('oracle-routing', 'the backups too?').fact?.id).toBe('backups-retained');
+  });
+
   it('asking someone\'s position ("what\'s his role?") is answered by the previous answer when it names a position, read as any message when not', () => {
     for (const q of ["what's his role?", "what's his role there?", "c'est quoi son rôle ?"]) {
       const d = after('oracle-relationship', q);

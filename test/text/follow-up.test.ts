@@ -63,6 +63,12 @@ describe('how a message reads after an answer', () => {
     expect(readFollowUp(analyze('before or after?').words).beforeOrAfter).toBe('both');
   });
 
+  it('ends asking the same of something else ("oracle non plus ?", "the Treasury too?")', () => {
+    for (const q of ['oracle non plus ?', 'the Treasury too?', 'Oracle as well?', 'et le Trésor aussi ?'])
+      expect(read(q).likewise, q).toBe(true);
+    for (const q of ['oracle ?', 'is that too much?', 'plus de détails ?']) expect(read(q).likewise, q).toBe(false);
+  });
+
   it("asks the position of someone the answer names (\"what's his role?\"), not of something it names", () => {
     for (const q of ["what's his role?", 'quel est son poste ?', 'what role?'])
       expect(read(q).about, q).toBe('position');
