@@ -47,9 +47,11 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   // before a verb, "pourquoi" anywhere; not "that's why", "c'est pourquoi". Not "why would the Treasury even
   // be involved?", which asks its role.
   const opening = words.findIndex((w) => !OPENERS.has(w));
+  // "Singapore? why there of all places?": after one word naming what it is about.
   const asksWhy = (w: string, i: number) =>
     (w === 'why' || w === 'pourquoi') &&
     (i === opening ||
+      (i === opening + 1 && !THAT_IS.has(words[i - 1] ?? '')) ||
       (!THAT_IS.has(words[i - 1] ?? '') &&
         (w === 'pourquoi' || words.slice(i + 1, i + 3).some((x) => AUXILIARY_VERBS.has(x)))));
   // "pour quelle raison …", "for what reason", "what was the reason": a reason asked by its noun.
@@ -91,8 +93,14 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     words.some((w, i) => DEADLINES.has(w) || (w === 'date' && (words[i + 1] === 'limite' || words[i + 1] === 'butoir')))
   )
     kinds.add('deadline');
-  // "is that legal?", "c'est légal ?", "is it even lawful?": whether it is allowed by law.
-  if (words.some((w, i) => LEGALITY.has(w) && words.slice(Math.max(0, i - 3), i).some((x) => IS.has(x))))
+  // "is that legal?", "c'est légal ?", "is it even lawful?", "was that order even legal?": whether it is
+  // allowed by law.
+  if (
+    words.some(
+      (w, i) =>
+        LEGALITY.has(w) && (words[i - 1] === 'even' || words.slice(Math.max(0, i - 3), i).some((x) => IS.has(x))),
+    )
+  )
     kinds.add('legality');
   words.forEach((w, i) => {
     const next = words[i + 1];
@@ -706,9 +714,7 @@ const SANCTIONS: ReadonlySet<string> = new Set(
   convicted fined banned ban bans banning interdit interdite interdire interdiction licencie licencies licenciee licenciees licenciement licenciements sanctionne sanctionnes
   sanctionnee sanctionnees sanctionner puni punis punie punies punir punition condamne condamnes condamnee
   condamnees condamnation poursuites court courts judge judges litigation tribunal tribunaux juge juges
-  contentieux vire vires viree virees renvoye renvoyes renvoyee limoge limoges limogee limogeage layoffs`.split(
-    /\s+/,
-  ),
+  contentieux vire vires viree virees renvoye renvoyes renvoyee limoge limoges limogee limogeage layoffs`.split(/\s+/),
 );
 const OTHERS: ReadonlySet<string> = new Set(['other', 'others', 'autre', 'autres']);
 /** Whether a text lists names: two capitalised words in a row, each followed by a comma ("Treasury, Defense, …"). */

@@ -281,7 +281,12 @@ describe('what kind of answer a question asks for', () => {
   });
 
   it('a reason, asked by a question opening on "why" / "pourquoi"; not "asked me why", nor "why not?"', () => {
-    for (const q of ['why singapore of all places', 'and why Oracle?', 'pourquoi trump voulait la vente ?'])
+    for (const q of [
+      'why singapore of all places',
+      'and why Oracle?',
+      'pourquoi trump voulait la vente ?',
+      'Singapore? why there of all places?',
+    ])
       expect(asked(q), q).toContain('reason');
     for (const q of [
       'our CFO asked me why. Which committee is it?',
@@ -395,7 +400,12 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('si le trafic passe par Oracle, pourquoi des sauvegardes ?')).not.toContain('consequence');
     expect(asked("Quel média a fait état d'enregistrements de réunions internes ?")).not.toContain('locality');
     expect(asked('dans quels états américains ?')).toContain('locality');
-    for (const q of ['is that even legal?', "et c'est légal de faire transiter ça ?", 'is it lawful?'])
+    for (const q of [
+      'is that even legal?',
+      "et c'est légal de faire transiter ça ?",
+      'is it lawful?',
+      'was that order even legal?',
+    ])
       expect(asked(q), q).toContain('legality');
     expect(asked('legal wants to know where the backups are')).not.toContain('legality');
     expect(asked('has anyone independently audited it?')).toContain('certification');
