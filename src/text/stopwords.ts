@@ -47,7 +47,7 @@ export const FRAMING_WORDS = {
   en: new Set(
     `accurate according ahead annex anybody appendix ask asked asking asks assessment audit audits aunt background boss bosses brief
     briefed briefing briefings call called caller calls check checked checking cite citation client clients colleague
-    colleagues compliance concerning confirm confirmation correct counsel coworker coworkers curious customer customers dad
+    colleagues compliance concerning confirm confirmation context correct counsel coworker coworkers curious customer customers dad
     daughter deck decks diligence doc docs document documents double draft drafting dinner dpia dpo due email emailed emails
     exec execs explain explained writing write compiling compile explaining faq faqs file finalise finalize folks form forms friend friends guy hear heard hire
     hires husband inbox intern interns kindly kyc lawyer lawyers legal manager managers meeting meetings memo memos mentioned
