@@ -346,8 +346,10 @@ export function reactionParty(words: readonly string[], isName: (index: number) 
   // "did the Chinese embassy comment on it?": English "comment", after "did", "has"…; not French "comment on…".
   const commented = (w: string, i: number) => w === 'comment' && words.slice(0, i).some((x) => AUXILIARY_VERBS.has(x));
   // "did the Treasury say anything?", "et le Trésor, il a dit quoi ?": whether they said something; not "what
-  // did TikTok's employees say according to BuzzFeed", which asks what was reported.
-  const saidAnything = (w: string, i: number) => SAY.has(w) && ANYTHING.has(words[i + 1] ?? '');
+  // did TikTok's employees say according to BuzzFeed", which asks what was reported. "what did TikTok say
+  // back?": what it answered.
+  const saidAnything = (w: string, i: number) =>
+    SAY.has(w) && (ANYTHING.has(words[i + 1] ?? '') || words[i + 1] === 'back');
   // "la position officielle du gouvernement chinois", "quelle position Biden a-t-il exprimée ?": a stance.
   const stance = (w: string, i: number) =>
     STANCES.has(w) && (OFFICIAL.has(words[i + 1] ?? '') || WHICH.has(words[i - 1] ?? ''));

@@ -479,6 +479,7 @@ describe('what kind of answer a question asks for', () => {
     expect(party('comment on sait que oracle a tout ?')).toEqual([]);
     // Whether they said anything, not what someone said.
     expect(party('did the Treasury say anything about us?')).toEqual(['treasury']);
+    expect(party('ok and what did TikTok say back in its statement?')).toEqual(['tiktok']);
     expect(party('et le Trésor, il a dit quoi sur TikTok ?')).toEqual(['tresor']);
     expect(party('what did TikTok employees say according to BuzzFeed?')).toEqual([]);
     // Every party of an alternative; not the asker's own answer.
