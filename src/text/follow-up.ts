@@ -308,7 +308,7 @@ const META: ReadonlySet<string> = new Set(
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
   soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos based basent
-  basee meant`
+  basee meant supposed achieve accomplish`
     .split(/\s+/)
     .concat(DETAIL_WORDS),
 );
@@ -332,6 +332,8 @@ const PURPOSE: readonly (readonly string[])[] = [
   ['c', 'est', 'pour', 'quoi'],
   ['meant', 'to', 'do'],
   ['the', 'point'],
+  ['to', 'achieve'],
+  ['to', 'accomplish'],
 ];
 
 const PRONOUNS: ReadonlySet<string> = new Set([
