@@ -19,7 +19,8 @@ const FUNCTION_WORDS = {
     wont wouldnt youre ofc nvm
     already although amongst among anymore anywhere besides etc everybody everyone everything except hence indeed instead
     lot lots maybe neither nobody nothing ones onto perhaps people person probably rather somewhere though thus toward towards
-    unless upon whatever whenever wherever whichever whilst whoever within without finally concretely well longer stuff wait stated`,
+    unless upon whatever whenever wherever whichever whilst whoever within without finally concretely well longer stuff wait stated
+    supposedly allegedly apparently reportedly purportedly ostensibly`,
   fr: `a afin ai aie aient ainsi alors as au aucun aussi autre aux avaient avais avait avant avec avez aviez avoir avons ayant bon
     bonjour bonsoir c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment d dans de
     depuis des dit doit donc dont du elle elles en encore es essaie essaye essayer essayait est et etaient etais etait ete etre eu eux fait faire fais faut il
@@ -31,7 +32,8 @@ const FUNCTION_WORDS = {
     vraiment wsh dsl tkt
     apres aujourd aupres auquel certain certaine certaines certains chose choses contre deja duquel egard entre gens hui lequel
     laquelle lesquelles lesquels lors malgre notamment oui parmi pendant personne plusieurs plutot propos puis quant quelqu
-    quelque quelques rien seulement sinon surtout tel telle telles tels uniquement voici enfin finalement concretement maintenant exactement bien ensemble actuellement desormais`,
+    quelque quelques rien seulement sinon surtout tel telle telles tels uniquement voici enfin finalement concretement maintenant exactement bien ensemble actuellement desormais
+    apparemment pretendument visiblement soi disant`,
 };
 
 /**

@@ -66,6 +66,9 @@ describe('reading a text', () => {
     expect(stops("what's the point of doing that?")).not.toContain('point');
     expect(stops('la décision finale du CFIUS')).not.toContain('finale');
     expect(stops('how recent are we talking?')).toEqual(expect.arrayContaining(['we', 'talking']));
+    // Hedges say how sure, not what about.
+    expect(stops('who was supposedly buying a piece of it?')).toContain('supposedly');
+    expect(stops('ils ont apparemment gardé des copies ?')).toContain('apparemment');
     expect(stops('who was talking to the press?')).not.toContain('talking');
   });
 
