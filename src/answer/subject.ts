@@ -114,7 +114,7 @@ export function subjectRules(snapshot: KnowledgeSnapshot, rareName: (word: strin
       // Not when it is only when the question came up ("a partner at lunch insisted…", "au déjeuner").
       const everyday = words.findIndex(
         (w, i) =>
-          EVERYDAY_SUBJECTS.has(w.word) &&
+          (EVERYDAY_SUBJECTS.has(w.word) || weather(words, i)) &&
           !w.framing &&
           !w.frame &&
           !explained(i) &&
@@ -132,6 +132,12 @@ export function subjectRules(snapshot: KnowledgeSnapshot, rareName: (word: strin
       return speaksOfAsker(words.map((w) => w.word)) ? { kind: 'asker', word: undefined } : undefined;
     },
   };
+}
+
+/** "il fait quel temps à Singapour ?", "quel temps fait-il ?": the weather, not a length of time. */
+function weather(words: readonly AnalyzedWord[], i: number): boolean {
+  if (words[i]!.word !== 'temps' || words[i - 1]?.word !== 'quel') return false;
+  return words[i - 2]?.word === 'fait' || words[i + 1]?.word === 'fait';
 }
 
 /**

@@ -317,6 +317,7 @@ describe("a question about something else than the facts' subjects (the frozen k
       "what's the weather in Singapore?",
       'météo singapour',
       'is the cafeteria near the Oracle servers?',
+      'il fait quel temps à Singapour cette semaine ?',
     ]) {
       const decision = answerer.ask(q);
       expect(decision.status, q).toBe('unknown');
@@ -325,6 +326,8 @@ describe("a question about something else than the facts' subjects (the frozen k
     // When the question came up is not what it asks.
     const atLunch = 'A partner at lunch insisted TikTok is American now. Who actually owns the app?';
     expect(answerer.ask(atLunch).offSubject).toBeUndefined();
+    // "combien de temps" is a length of time, not the weather.
+    expect(answerer.ask('les sauvegardes sont gardées combien de temps ?').offSubject).toBeUndefined();
   });
 
   it('that only closes the conversation ("thanks!", "ok merci"), or asks the bot\'s own opinion, is no question for a fact', () => {
