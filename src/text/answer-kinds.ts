@@ -792,7 +792,7 @@ const LEGALITY_GIVEN = /\b(?:legal|illegal|lawful|unlawful|legally|licite|illici
 
 const THE: ReadonlySet<string> = new Set(['the', 'la', 'le', 'les']);
 /** A reason, by its noun: "pour quelle raison", "for what reason", "the reason". */
-const REASONS: ReadonlySet<string> = new Set(['reason', 'reasons', 'raison', 'raisons', 'motif', 'motifs']);
+const REASONS: ReadonlySet<string> = new Set(['reason', 'reasons', 'grounds', 'raison', 'raisons', 'motif', 'motifs']);
 
 /** Words asking what was decided, approved or ruled; given by a text that says so (or that someone ordered it). */
 const DECISIONS: ReadonlySet<string> = new Set(

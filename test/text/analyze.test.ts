@@ -66,6 +66,9 @@ describe('reading a text', () => {
     expect(stops("what's the point of doing that?")).not.toContain('point');
     expect(stops('la décision finale du CFIUS')).not.toContain('finale');
     expect(stops('how recent are we talking?')).toEqual(expect.arrayContaining(['we', 'talking']));
+    // A reason asked by its noun is asked, as by "why", not a word a fact must have.
+    expect(stops('pour quelle raison la vente a capoté ?')).toContain('raison');
+    expect(stops('on what grounds?')).toContain('grounds');
     // Hedges say how sure, not what about.
     expect(stops('who was supposedly buying a piece of it?')).toContain('supposedly');
     expect(stops('ils ont apparemment gardé des copies ?')).toContain('apparemment');

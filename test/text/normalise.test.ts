@@ -501,6 +501,7 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('why not?')).not.toContain('reason');
     expect(asked('for what reason did they pick Singapore?')).toContain('reason');
     expect(asked("that's the reason they moved it, right?")).not.toContain('reason');
+    expect(asked('Which President ordered the sale, and on what grounds?')).toContain('reason');
     // Why it never happened: a failure, asked with a negation.
     expect(asked("pour quelle raison l'accord n'a-t-il jamais abouti ?")).toContain('failure');
     expect(asked('why did the deal never materialise?')).toContain('failure');
