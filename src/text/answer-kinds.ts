@@ -508,8 +508,16 @@ function headOf(words: readonly string[], i: number, j: number): boolean {
 
 /** "Who" asking for someone: not the relative "ce qui" ("qu'est-ce qui s'est passé", "ce qui change"). */
 function asksWho(words: readonly string[], i: number): boolean {
-  return WHO.has(words[i]!) && words[i - 1] !== 'ce';
+  if (!WHO.has(words[i]!) || words[i - 1] === 'ce') return false;
+  // French "qui" after a noun opens a relative clause ("des réunions de TikTok qui auraient fuité"); it asks
+  // who at the start, after "c'est", a preposition ("par qui") or a verb of knowing or saying ("on sait qui").
+  // "la personne qui a enregistré les réunions" asks that person.
+  return words[i] !== 'qui' || i === 0 || BEFORE_QUI.has(words[i - 1]!) || PEOPLE.has(words[i - 1]!);
 }
+const BEFORE_QUI: ReadonlySet<string> = new Set(
+  `c est sont etait etaient ete et ou mais donc alors ok bon bref par de d pour avec chez a selon sais sait savez
+  savoir savait dire dit dis demande demander demandait voir vois qui quoi`.split(/\s+/),
+);
 /** The words that introduce what "who" asks about: "who are the experts", "c'est qui les experts". */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'those', 'these', 'le', 'la', 'les', 'ces']);
 /** People pointed at: "who are they?", "c'est qui eux ?", "qui sont-ils ?". */
@@ -539,7 +547,7 @@ const HEAD_NOUNS: ReadonlySet<string> = new Set(
 
 /** Firms asked for by "which …": "which firms?" wants their names. */
 const FIRMS: ReadonlySet<string> = new Set(
-  'firm firms company companies vendor vendors consultancy consultancies boite boites societe societes cabinet cabinets'.split(
+  'firm firms company companies vendor vendors consultancy consultancies boite boites societe societes cabinet cabinets committee comite agency agence'.split(
     ' ',
   ),
 );
@@ -666,7 +674,8 @@ function namedAfter(words: readonly string[], i: number, is: (word: string) => b
   if (is(words[i + 1] ?? '')) return true;
   if (words[i] === 'what') return false;
   for (let j = i + 2; j <= i + 3 && j < words.length; j++) {
-    if (VERBS_BETWEEN.has(words[j - 1]!)) return false;
+    // Not "which firms did they hire" read past "did"; but "quel est le comité…" asks which one.
+    if (VERBS_BETWEEN.has(words[j - 1]!) && !(words[j - 1] === 'est' && j === i + 2)) return false;
     if (is(words[j]!)) return true;
   }
   return false;

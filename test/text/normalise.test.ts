@@ -147,6 +147,10 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toEqual(['name', 'person']);
     expect(asked('who reported the leak?')).not.toContain('person');
+    // French "qui" after a noun opens a relative clause; after a person, it still asks that person.
+    expect(asked("Mon responsable m'a parlé de réunions de TikTok qui auraient fuité")).toEqual([]);
+    expect(asked('la personne qui a enregistré les réunions, elle a dit quoi ?')).toContain('person');
+    expect(asked('quel est le comité qui examine les investissements étrangers ?')).toContain('name');
     expect(asked('can you name the engineers')).toEqual(['name', 'person']);
     expect(asked('which outlet published it?')).not.toContain('person');
     // "which" then a word or two before what it names; not "what did the employees say?".
