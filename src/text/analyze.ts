@@ -108,7 +108,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 /**
  * Phrases whose words say nothing of a topic together, though each may alone: "in the end", "au final",
  * "en fin de compte" (how something turned out, asked by `askedKinds`, not an "end" or a "compte"), "at
- * some point" (some time, not a point), "how recent are we talking?" (chat, asking nothing of "us").
+ * some point" (some time, not a point), "how recent are we talking?" (chat, asking nothing of "us"), "à ce
+ * jour", "to date", "pour l'instant" (now, not a day or an instant).
  */
 const STOP_PHRASES: readonly (readonly string[])[] = [
   'in the end',
@@ -120,6 +121,13 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'at some point',
   'at one point',
   'at any point',
+  'a ce jour',
+  'to date',
+  'as of today',
+  'as of now',
+  'a l heure actuelle',
+  'pour l instant',
+  'for now',
   'are we talking about',
   'are we talking',
   'we re talking about',

@@ -66,6 +66,9 @@ describe('reading a text', () => {
     expect(stops("what's the point of doing that?")).not.toContain('point');
     expect(stops('la décision finale du CFIUS')).not.toContain('finale');
     expect(stops('how recent are we talking?')).toEqual(expect.arrayContaining(['we', 'talking']));
+    expect(stops('TikTok garde-t-il, à ce jour, des copies ?')).toEqual(expect.arrayContaining(['ce', 'jour']));
+    expect(stops('ils comptent les supprimer un jour ?')).not.toContain('jour');
+    expect(stops('les informations relatives aux utilisateurs')).toContain('relatives');
     // A reason asked by its noun is asked, as by "why", not a word a fact must have.
     expect(stops('pour quelle raison la vente a capoté ?')).toContain('raison');
     expect(stops('on what grounds?')).toContain('grounds');
