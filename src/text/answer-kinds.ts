@@ -93,6 +93,15 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     words.some((w, i) => DEADLINES.has(w) || (w === 'date' && (words[i + 1] === 'limite' || words[i + 1] === 'butoir')))
   )
     kinds.add('deadline');
+  // "is tiktok even allowed on our phones?", "singapour a le droit d'y accéder ?": whether it is permitted,
+  // which only a text saying what the law or a rule allows gives.
+  if (
+    words.some(
+      (w, i) =>
+        PERMITTED.has(w) || (w === 'droit' && words[i - 1] === 'le' && (words[i + 1] === 'd' || words[i + 1] === 'de')),
+    )
+  )
+    kinds.add('legality');
   // "is that legal?", "c'est légal ?", "is it even lawful?", "was that order even legal?": whether it is
   // allowed by law.
   if (
@@ -795,6 +804,9 @@ const CONSEQUENCE_GIVEN = /\b(?:consequen\w*|otherwise|sinon|faute de quoi|would
 /** Whether something is legal, asked after "is", "c'est"; given by a text that says so. */
 const LEGALITY: ReadonlySet<string> = new Set(
   'legal illegal lawful unlawful legale legales illegale illegales licite illicite'.split(' '),
+);
+const PERMITTED: ReadonlySet<string> = new Set(
+  'allowed permitted authorised authorized autorise autorisee autorises autorisees'.split(' '),
 );
 const IS: ReadonlySet<string> = new Set(['is', 'isn', 'was', 'are', 'est', 'sont', 'etait']);
 const LEGALITY_GIVEN = /\b(?:legal|illegal|lawful|unlawful|legally|licite|illicite|legale?s?|illegale?s?|legalement)\b/;

@@ -412,6 +412,9 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toContain('legality');
     expect(asked('legal wants to know where the backups are')).not.toContain('legality');
+    for (const q of ["et singapour a le droit d'y accéder ?", 'is tiktok even allowed on our work phones?'])
+      expect(asked(q), q).toContain('legality');
+    expect(asked('quel est le droit applicable ?')).not.toContain('legality');
     expect(asked('has anyone independently audited it?')).toContain('certification');
     expect(asked("What's the storage capacity of the Singapore site?")).toContain('volume');
     expect(asked('the capacity of Chinese companies to control American data')).toEqual([]);
