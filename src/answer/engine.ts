@@ -490,9 +490,9 @@ function preferPlace(parts: Parts, reading: Reading, rankingSize: number): Decis
  * as well, and only word pairs ("the backups") chose between them. The conversation chooses instead: of the
  * facts tied on the question's words (coverage, and an example at least as close), the one linked to the
  * previous answer (`related`), when exactly one is. The previous answer itself is never chosen this way:
- * read as context, its own words would always favour it. It is given as the answer, or, when the question
- * read alone is only asked back, offered first. `alone` carries a runner-up; the ranking returned has
- * `rankingSize` facts.
+ * read as context, its own words would always favour it. It is given as the answer, also when the question
+ * read alone is only asked back between them ("and the backups, are they gone?"). `alone` carries a
+ * runner-up; the ranking returned has `rankingSize` facts.
  */
 function breakTie(parts: Parts, alone: Decision, previous: Fact, rankingSize: number): Decision {
   const unused = {
@@ -508,15 +508,16 @@ function breakTie(parts: Parts, alone: Decision, previous: Fact, rankingSize: nu
   if (!best || !first) return unused;
   const tied = alone.ranking.filter((r) => r === best || (fitsAsWell(r, best) && r.id !== previous.id));
   const related = tied.filter((r) => parts.links.get(previous.id)!.has(r.id));
-  if (tied.length < 2 || related.length !== 1 || related[0]!.id === first.id) return unused;
+  if (tied.length < 2 || related.length !== 1) return unused;
   const chosen = related[0]!;
+  if (alone.status === 'answered' && chosen.id === first.id) return unused;
   const chosenFact = parts.snapshot.factsById.get(chosen.id)!;
-  const others = alone.suggestions.filter((f) => f.id !== chosen.id);
-  const answered = alone.status === 'answered';
+  const others = [first, ...alone.suggestions].filter((f, i, all) => f.id !== chosen.id && all.indexOf(f) === i);
   return {
     ...alone,
-    fact: answered ? chosenFact : alone.fact,
-    suggestions: (answered ? [first, ...others] : [chosenFact, ...others]).slice(0, parts.options.maxSuggestions),
+    status: 'answered',
+    fact: chosenFact,
+    suggestions: others.slice(0, parts.options.maxSuggestions),
     ranking: [chosen, ...alone.ranking.filter((r) => r !== chosen)].slice(0, rankingSize),
     followUp: { previous: previous.id, used: true, linked: 'tie' },
   };
