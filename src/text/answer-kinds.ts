@@ -309,7 +309,10 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     words.some(
       (w, i) =>
         asksWho(words, i) &&
-        words.some((p, j) => clause[j] === clause[i] && PEOPLE.has(p) && p !== 'people' && p !== 'personne'),
+        words.some(
+          (p, j) =>
+            clause[j] === clause[i] && PEOPLE.has(p) && p !== 'people' && p !== 'personne' && !topicOf(words, j),
+        ),
     )
   )
     kinds.add('name');
@@ -334,9 +337,17 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   if (words.some((w, i) => w === 'called' && (i === words.length - 1 || words[i + 1] === 'again'))) kinds.add('name');
   // A name asked of people ("the engineers' names", "l'identité de la personne", "who is the journalist"):
   // a person's name, which a firm's ("BuzzFeed News") does not give.
-  if (kinds.has('name') && words.some((w) => PERSONS.has(w) || AUTHORS.has(w))) kinds.add('person');
+  // Not people the question is about: "who broke the story about Chinese engineers?" asks who broke it.
+  if (kinds.has('name') && words.some((w, j) => (PERSONS.has(w) || AUTHORS.has(w)) && !topicOf(words, j)))
+    kinds.add('person');
   return kinds;
 }
+
+/** Whether the word at `j` is what something is about: "the story about Chinese engineers". */
+function topicOf(words: readonly string[], j: number): boolean {
+  return words.slice(Math.max(0, j - 3), j).some((w) => TOPIC.has(w));
+}
+const TOPIC: ReadonlySet<string> = new Set(['about', 'regarding', 'concerning', 'sur', 'concernant', 'sujet']);
 
 /**
  * The kinds of answer a text gives: a figure other than a date, a length of time, a date, a frequency, a
