@@ -109,7 +109,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
  * Phrases whose words say nothing of a topic together, though each may alone: "in the end", "au final",
  * "en fin de compte" (how something turned out, asked by `askedKinds`, not an "end" or a "compte"), "at
  * some point" (some time, not a point), "how recent are we talking?" (chat, asking nothing of "us"), "à ce
- * jour", "to date", "pour l'instant" (now, not a day or an instant).
+ * jour", "to date", "pour l'instant" (now, not a day or an instant), "how long", "combien de temps", "how
+ * often" (a length of time or a frequency, asked by `askedKinds`, not a "long" or a "temps").
  */
 const STOP_PHRASES: readonly (readonly string[])[] = [
   'in the end',
@@ -121,6 +122,10 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'at some point',
   'at one point',
   'at any point',
+  'how long',
+  'how often',
+  'combien de temps',
+  'a quelle frequence',
   'a ce jour',
   'to date',
   'as of today',

@@ -383,6 +383,18 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     });
   });
 
+  it('asking how long, after a fact that gives no length of time, is refused saying so, not answered by another fact', () => {
+    for (const q of ['for how long?', 'combien de temps ?']) {
+      const d = after('backup-locations', q);
+      expect(d.status, q).toBe('unknown');
+      expect(d.ranking[0]?.lacks, q).toContain('duration');
+    }
+    expect(after('oracle-relationship', 'for how long?')).toMatchObject({
+      status: 'answered',
+      fact: { id: 'oracle-relationship' },
+    });
+  });
+
   it('that asks what the previous fact does not give, or about something else, is refused as before', () => {
     for (const q of [
       'how much did that cost?',

@@ -69,6 +69,9 @@ describe('reading a text', () => {
     expect(stops('TikTok garde-t-il, à ce jour, des copies ?')).toEqual(expect.arrayContaining(['ce', 'jour']));
     expect(stops('ils comptent les supprimer un jour ?')).not.toContain('jour');
     expect(stops('les informations relatives aux utilisateurs')).toContain('relatives');
+    expect(stops('for how long?')).toContain('long');
+    expect(stops('combien de temps ?')).toContain('temps');
+    expect(stops('a long list of measures')).not.toContain('long');
     // A reason asked by its noun is asked, as by "why", not a word a fact must have.
     expect(stops('pour quelle raison la vente a capoté ?')).toContain('raison');
     expect(stops('on what grounds?')).toContain('grounds');
