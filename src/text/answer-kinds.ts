@@ -896,6 +896,9 @@ export const INVOLVED: ReadonlySet<string> = new Set([
   'coming',
   'comes',
   'come',
+  // "why does the Treasury matter here?"
+  'matter',
+  'matters',
 ]);
 const THAT_IS: ReadonlySet<string> = new Set(['that', 's', 'thats', 'is', 'est', 'voila', 'explains']);
 const AUXILIARY_VERBS: ReadonlySet<string> = new Set(

@@ -53,7 +53,10 @@ export function readFollowUp(
   const own = words.filter((w) => !w.stop && !w.framing && !META.has(w.word) && !GLUE.has(w.word));
   const subject = own.filter((w) => !everywhere.has(w.word));
   // "why would the Treasury even be involved?": what the Treasury's part is, a question of its own.
-  const role = plain.some((w) => w === 'why' || w === 'pourquoi') && plain.some((w) => INVOLVED.has(w));
+  // Not "why does that matter?": why the answer is a problem, when it names nothing else.
+  const role =
+    plain.some((w) => w === 'why' || w === 'pourquoi') &&
+    plain.some((w) => INVOLVED.has(w) && (subject.length > 0 || !MATTER.has(w)));
   const content = words.filter((w) => !w.stop && !w.framing && !GLUE.has(w.word));
   const opens = OPENINGS.some((phrase) => startsWithPhrase(plain, phrase));
   const likewise = LIKEWISE.some(
@@ -414,6 +417,8 @@ const OPENINGS: readonly (readonly string[])[] = [
   ['pour', 'aller'],
   ['also'],
 ];
+
+const MATTER: ReadonlySet<string> = new Set(['matter', 'matters']);
 
 /** Endings asking the same of something else: "oracle non plus ?", "the Treasury too?". */
 const LIKEWISE: readonly (readonly string[])[] = [

@@ -301,6 +301,7 @@ describe('what kind of answer a question asks for', () => {
       'why would the Treasury even be involved?',
       'why does the Treasury keep coming up with it?',
       'why is CFIUS even relevant here?',
+      'why does the Treasury matter here?',
     ])
       expect(asked(q), q).not.toContain('reason');
   });
