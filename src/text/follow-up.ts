@@ -311,7 +311,7 @@ const META: ReadonlySet<string> = new Set(
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
   soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos based basent
-  basee meant supposed achieve accomplish`
+  basee meant supposed achieve accomplish pose posent poser`
     .split(/\s+/)
     .concat(DETAIL_WORDS),
 );

@@ -20,6 +20,7 @@ describe('how a message reads after an answer', () => {
     expect(about("what's it meant to do exactly?")).toBe('reason');
     expect(about('what was that supposed to achieve?')).toBe('reason');
     expect(about('why does that matter?')).toBe('reason');
+    expect(about('Et ça pose problème ?')).toBe('reason');
     // "why would the Treasury even be involved?" asks what the Treasury's part is: read on its own.
     expect(read('why would the treasury even be involved?')).toMatchObject({ about: undefined, definition: true });
     expect(['who said that?', 'says who?', 'qui a dit ça ?', "c'est qui qui le dit ?"].map(about)).toEqual([
