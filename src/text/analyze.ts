@@ -139,7 +139,19 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'we are talking about',
 ].map((phrase) => phrase.split(' '));
 
+const INTENDS: ReadonlySet<string> = new Set(
+  'compte comptent comptait comptaient compter comptez comptons comptes'.split(' '),
+);
+const OBJECT_PRONOUNS: ReadonlySet<string> = new Set('les la le l y en me te se nous vous lui leur'.split(' '));
+
 function markStopPhrases(words: AnalyzedWord[]): AnalyzedWord[] {
+  // "ils comptent les supprimer ?": "comptent" says they intend to, as "vont" would, not a count.
+  for (let i = 0; i < words.length; i++) {
+    if (!INTENDS.has(words[i]!.word)) continue;
+    let next = i + 1;
+    while (next < words.length && OBJECT_PRONOUNS.has(words[next]!.word)) next++;
+    if (/(?:er|ir|re)$/.test(words[next]?.word ?? '')) words[i] = { ...words[i]!, stop: true, otherStop: false };
+  }
   for (let i = 0; i < words.length; i++)
     for (const phrase of STOP_PHRASES)
       if (phrase.every((p, k) => words[i + k]?.word === p)) {

@@ -70,6 +70,8 @@ describe('reading a text', () => {
     expect(stops('ils comptent les supprimer un jour ?')).not.toContain('jour');
     expect(stops('les informations relatives aux utilisateurs')).toContain('relatives');
     expect(stops('for how long?')).toContain('long');
+    expect(stops('et ils comptent les supprimer un jour ?')).toContain('comptent');
+    expect(stops('mon compte tiktok est bloqué')).not.toContain('compte');
     expect(stops('combien de temps ?')).toContain('temps');
     expect(stops('a long list of measures')).not.toContain('long');
     // A reason asked by its noun is asked, as by "why", not a word a fact must have.
