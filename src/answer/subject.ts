@@ -107,7 +107,11 @@ export function subjectRules(snapshot: KnowledgeSnapshot, rareName: (word: strin
         ASKERS.has(words[i + 1]?.word ?? '') ||
         (ASKERS.has(words[i - 2]?.word ?? '') && ASKER_PLACE.has(words[i - 1]!.word));
       // Nor the medium the question came through ("in a Slack thread", "un message WhatsApp").
-      const medium = (i: number) => MEDIA.has(words[i + 1]?.word ?? '') || MEDIA.has(words[i - 1]?.word ?? '');
+      // "A partner on Slack asked …": a tool the question came through, before the words that say so.
+      const medium = (i: number) =>
+        MEDIA.has(words[i + 1]?.word ?? '') ||
+        MEDIA.has(words[i - 1]?.word ?? '') ||
+        (THROUGH.has(words[i - 1]?.word ?? '') && words[i + 1]?.framing === true);
       const other = words.findIndex((w, i) => otherNames.has(w.word) && !explained(i) && !asker(i) && !medium(i));
       if (other >= 0) return { kind: 'other-name', word: otherNames.get(words[other]!.word) };
       // "what's the weather in Singapore": the weather, which no fact explains, not Singapore's data centers.
@@ -160,6 +164,8 @@ const MEDIA: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+const THROUGH: ReadonlySet<string> = new Set(['on', 'via', 'over', 'sur', 'par']);
 
 /** Words that join a closing to the conversation without closing it ("and so…"). */
 const GLUE: ReadonlySet<string> = new Set([

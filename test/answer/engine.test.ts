@@ -399,9 +399,11 @@ describe("a question about something else than the facts' subjects (the frozen k
     for (const q of [
       'Someone in a WhatsApp thread mentioned leaked recordings of TikTok meetings. Who published that?',
       "Dans un message WhatsApp, un collègue parle d'enregistrements fuités chez TikTok : qui les a publiés ?",
+      'A partner on WhatsApp asked how long TikTok and Oracle have been working together.',
     ])
       expect(answerer.ask(q).offSubject, q).toBeUndefined();
     expect(answerer.ask('does WhatsApp keep recordings of meetings?').offSubject?.kind).toBe('other-name');
+    expect(answerer.ask('is TikTok data on WhatsApp stored by Oracle?').offSubject?.kind).toBe('other-name');
   });
 
   it('naming a thing synonyms.yaml names ("uk"), weighs it as a name against a fact that does not, even in lower case', () => {
