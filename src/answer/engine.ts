@@ -70,7 +70,7 @@ export interface FollowUp {
    * have reacted speaks (`speaker`, "did TikTok react?" after a report TikTok does not speak in), or the
    * one that tells of a plan the previous answer does not (`plan`, "is that supposed to change?").
    */
-  readonly linked?: 'tie' | 'place' | 'around' | 'same' | 'speaker' | 'plan';
+  readonly linked?: 'tie' | 'place' | 'around' | 'same' | 'points' | 'speaker' | 'plan';
 }
 
 /** What a conversation brings to a question: the fact of the last answer given. */
@@ -380,6 +380,23 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const suggestions = alone.suggestions.filter((f) => f.id !== speaking.id);
     const followUp = { previous: previous.id, used: true, linked: reacting ? 'speaker' : 'plan' } as const;
     return { ...alone, status: 'answered', fact: speaking, score: 1, suggestions, followUp };
+  }
+  // "is it run from China?" after the unit "US-led": a short question pointing back at the answer just
+  // given, in a word of that answer's own, that nothing answers alone: about that answer.
+  if (
+    followUp.points &&
+    followUp.elliptical &&
+    !followUp.opens &&
+    !followUp.likewise &&
+    !followUp.definition &&
+    alone.offSubject === undefined &&
+    !reading.cues.has('where') &&
+    context.unanswered !== true &&
+    reading.terms.some((t) => own.has(t.term) && !subjectWide(t.term)) &&
+    parts.kinds.lacks(previous.id, reading.asked, reading.questionWords, reading.party).length === 0
+  ) {
+    const followUp = { previous: previous.id, used: true, linked: 'points' } as const;
+    return { ...alone, status: 'answered', fact: previous, score: 1, suggestions: [], followUp };
   }
   // "to whom?", "how much?", "lesquels ?", "did it go through?": no word of its own, so nothing but the
   // previous answer it could be about. When it asks for a kind of answer, that answer gives it or not

@@ -163,9 +163,11 @@ export function formatExplanation(e: Explanation): string {
                   ? `  asks what is planned, which the previous answer (${follow.previous}) does not say: the fact linked to it (related) that does`
                   : follow.linked === 'same'
                     ? `  every word of it is the previous answer's own (${follow.previous}): about that answer`
-                    : follow.used
-                      ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
-                      : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
+                    : follow.linked === 'points'
+                      ? `  points back at the previous answer (${follow.previous}) in a word of its own, and nothing answers it alone: about that answer`
+                      : follow.used
+                        ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
+                        : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
     );
   const off = e.decision.offSubject;
   if (off) {

@@ -25,6 +25,8 @@ export interface FollowUpReading {
   readonly beforeOrAfter: 'before' | 'after' | 'both' | undefined;
   /** The message opens as a follow-up ("and…", "what about…", "et…"): the same question about something else. */
   readonly opens: boolean;
+  /** The message points back at what was just said ("is it run from China?", "elle est dirigée d'où ?"). */
+  readonly points: boolean;
   /**
    * The message ends asking the same of something else ("oracle non plus ?", "the Treasury too?", "Oracle
    * either?"): what the previous answer said, said of it.
@@ -94,7 +96,17 @@ export function readFollowUp(
       const next = words.slice(at + phrase.length).find((w) => !w.stop);
       return !META.has(next?.word ?? '');
     });
-  return { about, elliptical, newTopic, beforeOrAfter, opens, likewise, definition, own: own.map((w) => w.word) };
+  return {
+    about,
+    elliptical,
+    newTopic,
+    beforeOrAfter,
+    opens,
+    points: pointing,
+    likewise,
+    definition,
+    own: own.map((w) => w.word),
+  };
 }
 
 function direction(words: readonly string[]): 'before' | 'after' | 'both' | undefined {

@@ -48,6 +48,18 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
+  it('pointing back at the answer in a word of its own ("is it run from China?" after the US-led unit), when nothing answers it alone, is about that answer', () => {
+    for (const q of ['is it led from China?', 'is it headed from China?']) {
+      const d = after('governance-unit-may', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'governance-unit-may' } });
+      expect(d.followUp?.linked, q).toBe('points');
+    }
+    // Not where, which that answer does not say, nor what it lacks, nor the same asked of something else.
+    expect(after('backups-retained', 'where are they kept?').fact?.id).toBe('backup-locations');
+    expect(after('governance-unit-may', 'is it encrypted?').status).toBe('unknown');
+    expect(after('oracle-routing', 'Does that cover European users too?').fact?.id).not.toBe('oracle-routing');
+  });
+
   it('asking the same of something the previous answer names ("oracle non plus ?", "the Treasury too?") is about that answer', () => {
     for (const q of ['oracle non plus ?', 'oracle either?', 'the treasury too?']) {
       const d = after('no-comment', q);

@@ -66,13 +66,18 @@ describe('how a message reads after an answer', () => {
     expect(readFollowUp(analyze('before or after?').words).beforeOrAfter).toBe('both');
   });
 
+  it('points back at what was just said ("is it run from China?", "elle est dirigée d\'où ?")', () => {
+    for (const q of ['is it run from China?', "elle est dirigée d'où ?"]) expect(read(q).points, q).toBe(true);
+    expect(read('who owns tiktok?').points).toBe(false);
+  });
+
   it('ends asking the same of something else ("oracle non plus ?", "the Treasury too?")', () => {
     for (const q of ['oracle non plus ?', 'the Treasury too?', 'Oracle as well?', 'et le Trésor aussi ?'])
       expect(read(q).likewise, q).toBe(true);
     for (const q of ['oracle ?', 'is that too much?', 'plus de détails ?']) expect(read(q).likewise, q).toBe(false);
   });
 
-  it("asks the position of someone the answer names (\"what's his role?\"), not of something it names", () => {
+  it('asks the position of someone the answer names ("what\'s his role?"), not of something it names', () => {
     for (const q of ["what's his role?", 'quel est son poste ?', 'what role?'])
       expect(read(q).about, q).toBe('position');
     expect(read("what's the Treasury's role?").about).toBeUndefined();
