@@ -165,7 +165,7 @@ const MEDIA: ReadonlySet<string> = new Set(
   ),
 );
 
-const THROUGH: ReadonlySet<string> = new Set(['on', 'via', 'over', 'sur', 'par']);
+const THROUGH: ReadonlySet<string> = new Set(['on', 'in', 'via', 'over', 'sur', 'dans', 'par']);
 
 /** Words that join a closing to the conversation without closing it ("and so…"). */
 const GLUE: ReadonlySet<string> = new Set([
@@ -201,6 +201,8 @@ function markOwned(words: readonly AnalyzedWord[], language: Language, possessiv
   const owned = new Set<number>();
   for (let i = 0; i < words.length; i++) {
     if (!possessives.has(words[i]!.word)) continue;
+    // "during our quarterly review", "pendant notre réunion": when the question came up, not what it asks.
+    if (words[i - 1]?.word !== 'le' && WHEN_IT_CAME_UP.has(words[i - 1]?.word ?? '')) continue;
     let start = i + 1;
     while (start < words.length && OWN.has(words[start]!.word)) start++;
     // Up to a stop word or the end of the sentence ("our risk register. TikTok mentioned…").

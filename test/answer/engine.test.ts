@@ -307,6 +307,8 @@ describe("a question about something else than the facts' subjects (the frozen k
       'For a history section in my report: why did Trump order ByteDance to sell TikTok in 2020?',
       // What "our" owns ends with its sentence.
       "I'm updating our risk register. TikTok mentioned a new team for Americans' data security: when was it set up?",
+      // When the question came up: "during our quarterly review".
+      'A partner asked during our quarterly review whether the Biden administration kept looking into TikTok.',
     ]) {
       expect(answerer.ask(q).offSubject, q).toBeUndefined();
     }
@@ -400,6 +402,7 @@ describe("a question about something else than the facts' subjects (the frozen k
       'Someone in a WhatsApp thread mentioned leaked recordings of TikTok meetings. Who published that?',
       "Dans un message WhatsApp, un collègue parle d'enregistrements fuités chez TikTok : qui les a publiés ?",
       'A partner on WhatsApp asked how long TikTok and Oracle have been working together.',
+      'Someone in WhatsApp mentioned leaked recordings of TikTok meetings. Who published that?',
     ])
       expect(answerer.ask(q).offSubject, q).toBeUndefined();
     expect(answerer.ask('does WhatsApp keep recordings of meetings?').offSubject?.kind).toBe('other-name');
