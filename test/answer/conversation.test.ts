@@ -458,6 +458,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at a8a5e56: first 31/32, follow-ups 43/46, new topics 16/16, out of scope 14/17, 3 of 111
+    // wrong.
+    file: 'conversations-blind-9a.yaml',
+    first: 0.96,
+    followup: 0.97,
+    newTopic: 1,
+    refused: 0.94,
+    notAnswered: 1,
+    wrong: 0,
+  },
+  {
+    // Scored once at a8a5e56: first 30/32, follow-ups 45/54, new topics 15/16, out of scope 14/16, 4 of 118
+    // wrong.
+    file: 'conversations-blind-9b.yaml',
+    first: 0.93,
+    followup: 0.88,
+    newTopic: 0.93,
+    refused: 1,
+    notAnswered: 1,
+    wrong: 0.009,
+  },
+  {
     // Scored once at 3de148b: first 28/32, follow-ups 36/45, new topics 15/16, out of scope 14/19, 6 of 112
     // wrong. Like 7a's, its writer often spoke as TikTok staff ("nos sauvegardes des données US").
     file: 'conversations-blind-8a.yaml',

@@ -235,6 +235,30 @@ const SETS: readonly {
     notAnswered: 0.94,
     wrong: 0.032,
   },
+  {
+    name: 'blind set Z (four styles; keyword, chat and formal scored blind at 6a7f587, context at 43347d8)',
+    file: 'questions-blind-z.yaml',
+    right: 0.95,
+    refused: 0.96,
+    notAnswered: 0.96,
+    wrong: 0.013,
+  },
+  {
+    name: 'blind set ZC (context, a second writer; scored blind at 43347d8)',
+    file: 'questions-blind-zc.yaml',
+    right: 0.92,
+    refused: 0.92,
+    notAnswered: 0.92,
+    wrong: 0.025,
+  },
+  {
+    name: 'blind set ZD (context, a third writer; scored blind at 8260328)',
+    file: 'questions-blind-zd.yaml',
+    right: 0.92,
+    refused: 1,
+    notAnswered: 1,
+    wrong: 0,
+  },
 ];
 
 describe('answer quality on the frozen knowledge base', () => {
