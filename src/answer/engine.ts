@@ -351,7 +351,8 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const followUp = { previous: previous.id, used: true, linked: 'same' } as const;
     return { ...alone, status: 'answered', fact: previous, score: 1, suggestions: [], followUp };
   }
-  if (alone.status === 'answered') return breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length);
+  const asksWhere = reading.cues.has('where');
+  if (alone.status === 'answered') return breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length, asksWhere);
   // "where?", "où ça ?", "where are those kept?" after "TikTok keeps its own backups", which says not where:
   // the fact linked to that answer that says where, when the message's own words, if any, point to it too.
   const placed =
@@ -425,7 +426,9 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     return { ...withContext, followUp: { previous: previous.id, used: true } };
   // "et les backups ?" after the routing answer, read alone a "did you mean" between two facts its words
   // fit as well: the one the conversation points to is offered.
-  return alone.status === 'clarify' ? breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length) : unused;
+  return alone.status === 'clarify'
+    ? breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length, asksWhere)
+    : unused;
 }
 
 /**
@@ -511,7 +514,7 @@ function preferPlace(parts: Parts, reading: Reading, rankingSize: number): Decis
  * read alone is only asked back between them ("and the backups, are they gone?"). `alone` carries a
  * runner-up; the ranking returned has `rankingSize` facts.
  */
-function breakTie(parts: Parts, alone: Decision, previous: Fact, rankingSize: number): Decision {
+function breakTie(parts: Parts, alone: Decision, previous: Fact, rankingSize: number, asksWhere = false): Decision {
   const unused = {
     ...alone,
     ranking: alone.ranking.slice(0, rankingSize),
@@ -524,7 +527,10 @@ function breakTie(parts: Parts, alone: Decision, previous: Fact, rankingSize: nu
   const first = alone.status === 'answered' ? alone.fact : alone.suggestions[0];
   if (!best || !first) return unused;
   const tied = alone.ranking.filter((r) => r === best || (fitsAsWell(r, best) && r.id !== previous.id));
-  const related = tied.filter((r) => parts.links.get(previous.id)!.has(r.id));
+  // "et les sauvegardes, elles sont où ?": not a fact that says not where.
+  const related = tied.filter(
+    (r) => parts.links.get(previous.id)!.has(r.id) && (!asksWhere || parts.kinds.placed(r.id)),
+  );
   if (tied.length < 2 || related.length !== 1) return unused;
   const chosen = related[0]!;
   if (alone.status === 'answered' && chosen.id === first.id) return unused;

@@ -552,7 +552,7 @@ const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', '
 
 /** Who leads, heads or runs something: asked with "who", a person's name is the answer. */
 const LEADERS: ReadonlySet<string> = new Set(
-  `lead leads leading leader head heads runs running charge manages manager director directs boss ceo cto ciso
+  `lead leads leading leader head heads heading headed runs running charge manages manager director directs boss ceo cto ciso
   chef tete dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg founded founder founders
   cofounder fonde fondee fondateur fondateurs fondatrice chair chairs chaired chairman chairwoman preside
   presides presided presiding presidait presidee appointed nomme nommee`.split(/\s+/),
@@ -793,6 +793,10 @@ const CHANGES: ReadonlySet<string> = new Set([
   'change',
   'evolve',
   'evoluer',
+  // "is that supposed to stop at some point?", "will they stop using their own centers?"
+  'stop',
+  'cesser',
+  'arreter',
 ]);
 const FUTURE_MARKERS: ReadonlySet<string> = new Set(
   'supposed going gonna will va vont prevu prevue planned plan plans compte comptent'.split(' '),

@@ -138,6 +138,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
       expect(d.followUp, q).toEqual({ previous: 'oracle-routing', used: true, linked: 'tie' });
     }
+    // Asking where: never the fact that says not where ("et les sauvegardes, elles sont où ?").
+    expect(after('oracle-routing', 'et les sauvegardes, elles sont où ?').fact?.id).not.toBe('backups-retained');
     // Both are linked to the deletion plan: nothing to choose by, so the question's own reading stands.
     expect(after('deletion-plan', 'et les sauvegardes ?').fact?.id).toBe('backup-locations');
     // Asked back when read alone, between two facts its words fit as well: the conversation chooses, and

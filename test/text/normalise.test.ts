@@ -404,6 +404,13 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toContain('consequence');
     expect(asked('what happened in 2020?')).not.toContain('consequence');
+    for (const q of [
+      'will they stop using their own centers at some point?',
+      'is that supposed to stop at some point?',
+    ])
+      expect(asked(q), q).toContain('future');
+    expect(asked('did they stop the review?')).not.toContain('future');
+    expect(asked("who's heading it?")).toContain('leader');
     expect(asked('si le trafic passe par Oracle, pourquoi des sauvegardes ?')).not.toContain('consequence');
     expect(asked("Quel média a fait état d'enregistrements de réunions internes ?")).not.toContain('locality');
     expect(asked('dans quels états américains ?')).toContain('locality');
