@@ -277,11 +277,23 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   // been at TikTok?", "is she still with the company?": their time in a job. (Not French "il est chez …",
   // where "il" is as often the traffic as a person.)
   if (
-    words.some((w) => PERSON_PRONOUNS.has(w)) &&
-    ((words.some((w) => w === 'before' || w === 'avant') && words.some((w) => CAREER_VERBS.has(w))) ||
-      words.some((w, i) => TENURE.some(([a, b]) => w === a && words[i + 1] === b)))
+    (words.some((w) => PERSON_PRONOUNS.has(w)) &&
+      ((words.some((w) => w === 'before' || w === 'avant') && words.some((w) => CAREER_VERBS.has(w))) ||
+        words.some((w, i) => TENURE.some(([a, b]) => w === a && words[i + 1] === b)))) ||
+    // "les employés enregistrés, ils sont toujours chez TikTok ?": people named, still in the job.
+    (words.some((w) => PERSONS.has(w)) && words.some((w, i) => w === 'toujours' && words[i + 1] === 'chez'))
   )
     kinds.add('biography');
+  // "did it actually convince Washington?", "ça a rassuré Washington ?": whether it worked.
+  if (
+    words.some(
+      (w, i) =>
+        PERSUADED.has(w) &&
+        words.slice(0, i).some((x) => AUXILIARIES.has(x)) &&
+        words.slice(0, i).some((x) => x === 'it' || x === 'that' || x === 'this' || x === 'ca' || x === 'cela'),
+    )
+  )
+    kinds.add('outcome');
   // "which other agencies, besides the Treasury…?", "quelles autres sociétés ?", "quels étaient, outre Oracle, les
   // autres acquéreurs ?": the names of others than the one named, which a fact names in a list or not at all.
   if (
@@ -912,6 +924,9 @@ const NEGATED: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'did
 const AFTER_THAT: ReadonlySet<string> = new Set(['after', 'afterwards', 'next', 'then', 'apres', 'ensuite', 'suite']);
 const HAPPENED_WHAT: ReadonlySet<string> = new Set(['it', 'that', 'this', 'ever', 'actually', 'really']);
 const WORKED: ReadonlySet<string> = new Set(['work', 'worked', 'succeed', 'succeeded']);
+const PERSUADED: ReadonlySet<string> = new Set(
+  'convince convinced persuade persuaded reassure reassured convaincu convaincre rassure rassurer'.split(' '),
+);
 const ONLY: ReadonlySet<string> = new Set(['just', 'only', 'juste', 'seulement']);
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
 

@@ -411,6 +411,11 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).toContain('future');
     expect(asked('did they stop the review?')).not.toContain('future');
     expect(asked("who's heading it?")).toContain('leader');
+    for (const q of ['did it actually convince washington?', 'ça a rassuré Washington ?'])
+      expect(asked(q), q).toContain('outcome');
+    expect(asked('is the aim to reassure the US government?')).not.toContain('outcome');
+    expect(asked('les employés enregistrés, ils sont toujours chez TikTok ?')).toContain('biography');
+    expect(asked('les données sont toujours chez TikTok ?')).not.toContain('biography');
     expect(asked('si le trafic passe par Oracle, pourquoi des sauvegardes ?')).not.toContain('consequence');
     expect(asked("Quel média a fait état d'enregistrements de réunions internes ?")).not.toContain('locality');
     expect(asked('dans quels états américains ?')).toContain('locality');
