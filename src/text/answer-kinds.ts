@@ -416,12 +416,21 @@ export function reactionParty(words: readonly string[], isName: (index: number) 
   const parties: string[] = [];
   for (let j = at - 1; j >= Math.max(0, at - 8); j--) {
     // Not the asker's own answer: "je n'ai pas su répondre".
-    if ((CLAUSE_OPENERS.has(words[j]!) && !COORDINATORS.has(words[j]!)) || ASKER.has(words[j]!)) break;
+    if (ASKER.has(words[j]!)) return [];
+    if (CLAUSE_OPENERS.has(words[j]!) && !COORDINATORS.has(words[j]!)) break;
     if (named(j)) parties.push(words[j]!);
   }
+  // "et il a dit quoi sur tiktok, le trésor ?", "qu'a répondu la Maison Blanche ?": a pronoun or nothing
+  // before the verb, the party named after it; not what it was asked about ("sur tiktok").
+  if (parties.length === 0)
+    for (let j = at + 1; j < words.length; j++)
+      if (named(j) && !words.slice(Math.max(at + 1, j - 2), j).some((w) => TOPIC.has(w) || RESPONDED_TO.has(w)))
+        parties.push(words[j]!);
   return parties;
 }
 
+/** What a reaction was to, or about: "respond to the Oracle news", "dit quoi sur TikTok". */
+const RESPONDED_TO: ReadonlySet<string> = new Set(['to', 'on', 'a', 'au', 'aux', 'of', 'de', 'du', 'des']);
 const STANCES: ReadonlySet<string> = new Set(['position', 'positions', 'stance']);
 const RELATIVES: ReadonlySet<string> = new Set(['that', 'which', 'who', 'qui', 'que', 'dont']);
 const OFFICIAL: ReadonlySet<string> = new Set(['officielle', 'officielles', 'official', 'publique', 'public']);
@@ -757,7 +766,9 @@ const SANCTIONS: ReadonlySet<string> = new Set(
   convicted fined banned ban bans banning interdit interdite interdire interdiction licencie licencies licenciee licenciees licenciement licenciements sanctionne sanctionnes
   sanctionnee sanctionnees sanctionner puni punis punie punies punir punition condamne condamnes condamnee
   condamnees condamnation poursuites court courts judge judges litigation tribunal tribunaux juge juges
-  contentieux vire vires viree virees renvoye renvoyes renvoyee limoge limoges limogee limogeage layoffs`.split(/\s+/),
+  contentieux bloquer bloque bloquee bloques vire vires viree virees renvoye renvoyes renvoyee limoge limoges limogee limogeage layoffs`.split(
+    /\s+/,
+  ),
 );
 const OTHERS: ReadonlySet<string> = new Set(['other', 'others', 'autre', 'autres']);
 /** Whether a text lists names: two capitalised words in a row, each followed by a comma ("Treasury, Defense, …"). */

@@ -344,6 +344,7 @@ describe('what kind of answer a question asks for', () => {
       'et les ingénieurs ont été sanctionnés ?',
       'est-ce que TikTok a licencié les ingénieurs ?',
       'tiktok a viré des gens après ça ?',
+      'il va bloquer tiktok ?',
       'did anyone sue them?',
       'were there any penalties?',
       'Has a federal court invalidated the 2020 order?',
@@ -502,6 +503,9 @@ describe('what kind of answer a question asks for', () => {
     // Whether they said anything, not what someone said.
     expect(party('did the Treasury say anything about us?')).toEqual(['treasury']);
     expect(party('ok and what did TikTok say back in its statement?')).toEqual(['tiktok']);
+    // Named after the verb, and not what it was about.
+    expect(party('et il a dit quoi sur tiktok, le trésor ?')).toEqual(['tresor']);
+    expect(party('how did they respond to the Oracle news?')).toEqual([]);
     expect(party('et le Trésor, il a dit quoi sur TikTok ?')).toEqual(['tresor']);
     expect(party('what did TikTok employees say according to BuzzFeed?')).toEqual([]);
     // Every party of an alternative; not the asker's own answer.
