@@ -294,7 +294,8 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // before or after it: the fact related to it nearest in time on that side, when one is (a fact is dated
   // by the first year its answer gives, or else by the date it describes the world at); otherwise asked
   // back with the facts related to it.
-  if (followUp.beforeOrAfter) {
+  // Not "et elles iraient où après ?", which asks where.
+  if (followUp.beforeOrAfter && !reading.cues.has('where')) {
     const related = previous.related.flatMap((id) => parts.snapshot.factsById.get(id) ?? []);
     const next = nearestInTime(previous, related, followUp.beforeOrAfter);
     if (next) {
@@ -406,7 +407,9 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // gives what it asks: asked back ("did you mean …?" with that fact), as answering was wrong as often as right.
   if (reading.terms.length === 0) {
     const lacks = parts.kinds.lacks(previous.id, reading.asked, reading.questionWords, reading.party);
-    const given = reading.asked.size > 0 && lacks.length === 0 && context.unanswered !== true;
+    // "où ça ?", "et elles iraient où après ?" after an answer that says where: that answer.
+    const asks = reading.asked.size > 0 || (reading.cues.has('where') && parts.kinds.placed(previous.id));
+    const given = asks && lacks.length === 0 && context.unanswered !== true;
     const status = lacks.length > 0 ? 'unknown' : given ? 'answered' : 'clarify';
     return {
       ...alone,

@@ -258,5 +258,12 @@ const WHERE_BEFORE_OU: ReadonlySet<string> = new Set([
   'sera',
   'vont',
   'va',
+  // "elles iraient où après ?", "elles partent où ?"
+  'ira',
+  'iront',
+  'irait',
+  'iraient',
+  'part',
+  'partent',
 ]);
 const WHEN_NOUNS: ReadonlySet<string> = new Set(['year', 'month', 'date', 'day', 'annee', 'mois', 'jour']);

@@ -33,7 +33,8 @@ const FUNCTION_WORDS = {
     apres aujourd aupres auquel certain certaine certaines certains chose choses contre deja duquel egard entre gens hui lequel
     laquelle lesquelles lesquels lors malgre notamment oui parmi pendant personne plusieurs plutot propos puis quant quelqu
     quelque quelques rien seulement sinon surtout tel telle telles tels uniquement voici enfin finalement concretement maintenant exactement bien ensemble actuellement desormais
-    apparemment pretendument visiblement soi disant raison raisons motif motifs relatif relatifs relative relatives`,
+    apparemment pretendument visiblement soi disant raison raisons motif motifs relatif relatifs relative relatives
+    allait allaient ira iront irait iraient`,
 };
 
 /**

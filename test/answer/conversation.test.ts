@@ -160,8 +160,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backup-locations' } });
       expect(d.followUp?.used, q).toBe(true);
     }
-    // The routing fact says where the traffic goes: "where?" is about it, asked back.
-    expect(after('oracle-routing', 'where?').status).toBe('clarify');
+    // The routing fact says where the traffic goes: "where?" is about it, and answered by it.
+    expect(after('oracle-routing', 'where?')).toMatchObject({ status: 'answered', fact: { id: 'oracle-routing' } });
     // A related fact saying where something else is does not answer it: after the unit created in May,
     // where the traffic goes is not where the unit is.
     expect(after('governance-unit-may', 'where?').fact?.id).not.toBe('oracle-routing');
@@ -395,6 +395,13 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       previous: 'sale-order-2020',
       unanswered: true,
     });
+  });
+
+  it('asking where with no word of its own, after a fact that says where, is answered by it; not read as what came after', () => {
+    for (const q of ['et elles iraient où après ?', 'et elles iraient où ensuite ?']) {
+      const d = after('deletion-plan', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'deletion-plan' } });
+    }
   });
 
   it('asking how long, after a fact that gives no length of time, is refused saying so, not answered by another fact', () => {

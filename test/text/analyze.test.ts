@@ -186,6 +186,7 @@ describe('the cues of a question: what kind of question it asks', () => {
   it('reads where, when, since when, who, why, how many and how in both languages', () => {
     expect(cues('where are the backups')).toEqual(['where']);
     expect(cues('les sauvegardes sont où', 'fr')).toEqual(['where']);
+    expect(cues('et elles iraient où après ?', 'fr')).toEqual(['where']);
     expect(cues('since when has tiktok worked with oracle')).toEqual(['since']);
     expect(cues('depuis quand tiktok travaille avec oracle', 'fr')).toEqual(['since']);
     expect(cues('how long has it worked with oracle')).toEqual(['since']);
