@@ -199,9 +199,11 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if ((w === 'happened' || (w === 'passe' && previous === 'est')) && words.some((x) => AFTER_THAT.has(x)))
       kinds.add('outcome');
     // "the storage capacity", "la capacité de stockage": a size of data; not "the capacity to control".
+    // "singapore backup storage size", "la taille des sauvegardes": a size of data too.
     else if (
       (w === 'capacity' && previous === 'storage') ||
-      (w === 'capacite' && next === 'de' && after === 'stockage')
+      (w === 'capacite' && next === 'de' && after === 'stockage') ||
+      ((w === 'size' || w === 'taille') && words.some((x) => STORED_DATA.has(x)))
     ) {
       kinds.add('quantity');
       kinds.add('volume');
@@ -935,6 +937,10 @@ const NEGATED: ReadonlySet<string> = new Set(['not', 'no', 'never', 'didn', 'did
 const AFTER_THAT: ReadonlySet<string> = new Set(['after', 'afterwards', 'next', 'then', 'apres', 'ensuite', 'suite']);
 const HAPPENED_WHAT: ReadonlySet<string> = new Set(['it', 'that', 'this', 'ever', 'actually', 'really']);
 const WORKED: ReadonlySet<string> = new Set(['work', 'worked', 'succeed', 'succeeded']);
+/** What a size of data is asked of: "backup storage size", "la taille des sauvegardes". */
+const STORED_DATA: ReadonlySet<string> = new Set(
+  'storage stockage data donnees backup backups sauvegarde sauvegardes copies archive archives'.split(' '),
+);
 const PERSUADED: ReadonlySet<string> = new Set(
   'convince convinced persuade persuaded reassure reassured convaincu convaincre rassure rassurer'.split(' '),
 );

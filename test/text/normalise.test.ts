@@ -433,6 +433,8 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('quel est le droit applicable ?')).not.toContain('legality');
     expect(asked('has anyone independently audited it?')).toContain('certification');
     expect(asked("What's the storage capacity of the Singapore site?")).toContain('volume');
+    expect(asked('singapore backup storage size')).toContain('volume');
+    expect(asked('what size is the unit?')).not.toContain('volume');
     expect(asked('the capacity of Chinese companies to control American data')).toEqual([]);
     expect([...givenKinds('Failing that, it would face a ban.')]).toContain('consequence');
     expect([...givenKinds('A court found the transfer unlawful.')]).toContain('legality');
