@@ -1,5 +1,6 @@
 import type { Fact, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
+import { editDistance } from '../util/edit-distance.ts';
 import { analyze, questionCues, type AnalyzedWord, type Cue } from '../text/analyze.ts';
 import { DEMONSTRATIVES, readFollowUp, withoutOpening, type AboutAnswer } from '../text/follow-up.ts';
 import { askedKinds, reactionParty, type AskedKind } from '../text/answer-kinds.ts';
@@ -856,10 +857,33 @@ function readWords(parts: Parts, words: readonly AnalyzedWord[], language: Langu
         out.push({ ...w, stop: true });
         continue;
       }
+      // "tiktok parent compnay": one slip from a word of a phrase of synonyms.yaml, next to another word of
+      // one, is read as that word, so that the phrase is read.
+      const corrected = phraseWordOf(parts, w.word, [words[i - 1]?.word, next?.word]);
+      if (corrected) {
+        const fixed = analyze(corrected, { language }).words[0];
+        if (fixed) {
+          out.push({ ...w, word: fixed.word, term: fixed.term });
+          continue;
+        }
+      }
     }
     out.push(w);
   }
   return out;
+}
+
+/** The one word of a phrase of synonyms.yaml one slip from `word`, when a neighbour is a word of one too. */
+function phraseWordOf(parts: Parts, word: string, neighbours: readonly (string | undefined)[]): string | undefined {
+  const { phraseWords } = parts.evidence.rewriter;
+  if (!neighbours.some((n) => n !== undefined && phraseWords.has(n))) return undefined;
+  let found: string | undefined;
+  for (const candidate of phraseWords)
+    if (Math.abs(candidate.length - word.length) <= 1 && editDistance(candidate, word) === 1) {
+      if (found !== undefined) return undefined;
+      found = candidate;
+    }
+  return found;
 }
 
 /**

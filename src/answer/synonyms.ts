@@ -31,6 +31,11 @@ export interface SynonymRewriter {
   /** Single words read as a single term, for fuzzy matching: [folded word, term]. */
   readonly singleWords: readonly (readonly [string, string])[];
   /**
+   * The content words of phrases of several words ("parent company"), folded: a misspelt one next to
+   * another is read as it before the phrases are ("tiktok parent compnay").
+   */
+  readonly phraseWords: ReadonlySet<string>;
+  /**
    * The terms of equivalent groups whose first phrase is written as a name ("UK", "Ireland", "TikTok"): things
    * staff name, which a question asking about one is about.
    */
@@ -47,8 +52,11 @@ export function synonymRewriter(synonyms: Synonyms): SynonymRewriter {
   // Phrases of function words only ("goes through", "via"), read as a word only before what they introduce.
   const functionRules = new Map<string, { from: string[]; to: string[] }[]>();
   const singleWords: [string, string][] = [];
+  const phraseWords = new Set<string>();
   const add = (phrase: string, means: string) => {
     const words = analyze(phrase, { language: 'en' }).words;
+    const content = words.filter((w) => !w.stop);
+    if (content.length > 1) for (const w of content) phraseWords.add(w.word);
     if (words.length > 0 && words.every((w) => w.stop || STOP_WORDS.fr.has(w.word))) {
       const from = words.map((w) => w.term);
       const to = phraseTerms(means);
@@ -130,7 +138,7 @@ export function synonymRewriter(synonyms: Synonyms): SynonymRewriter {
     });
     return out;
   };
-  return { rewrite, sequence, singleWords, names };
+  return { rewrite, sequence, singleWords, phraseWords, names };
 }
 
 /** Adds a rule under its first term, longest phrases first so that the longest that matches is read. */

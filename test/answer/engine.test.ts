@@ -469,6 +469,16 @@ describe('a misspelt word (the frozen knowledge base)', () => {
     expect(decision.ranking[0]?.id).toBe('backup-locations');
   });
 
+  it('next to a word of a phrase of synonyms.yaml, is read as the word of that phrase it stands for ("parent compnay")', () => {
+    for (const q of ['tiktok parent compnay', 'tiktok parent comapny']) {
+      const decision = answerer.ask(q);
+      expect(decision.fact?.id, q).toBe(answerer.ask('tiktok parent company').fact?.id);
+      expect(decision.fact?.id, q).toBe('bytedance-ownership');
+    }
+    // Not a word far from any phrase's, nor one with no phrase word beside it.
+    expect(answerer.ask('tiktok compnay').terms.map((t) => t.word)).toContain('compnay');
+  });
+
   it('is no misspelt stop word when synonyms.yaml knows it: "commenté" is one letter from "comment" and is read as commenting', () => {
     const decision = answerer.ask('et ils ont commenté ?');
     expect(decision.terms.map((t) => t.word)).toContain('commente');
