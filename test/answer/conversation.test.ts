@@ -467,6 +467,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at e87a1a0: first 31/32, follow-ups 39/44, new topics 16/17, out of scope 17/19, 4 of 112
+    // wrong.
+    file: 'conversations-blind-10a.yaml',
+    first: 0.96,
+    followup: 0.95,
+    newTopic: 0.94,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.009,
+  },
+  {
+    // Scored once at e87a1a0: first 31/32, follow-ups 43/48, new topics 16/16, out of scope 16/18, 4 of 114
+    // wrong.
+    file: 'conversations-blind-10b.yaml',
+    first: 0.96,
+    followup: 0.95,
+    newTopic: 1,
+    refused: 0.88,
+    notAnswered: 0.94,
+    wrong: 0.009,
+  },
+  {
     // Scored once at a8a5e56: first 31/32, follow-ups 43/46, new topics 16/16, out of scope 14/17, 3 of 111
     // wrong.
     file: 'conversations-blind-9a.yaml',

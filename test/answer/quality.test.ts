@@ -252,6 +252,14 @@ const SETS: readonly {
     wrong: 0.025,
   },
   {
+    name: 'blind set AA (four styles; scored blind at 29f9fb9)',
+    file: 'questions-blind-aa.yaml',
+    right: 0.96,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.013,
+  },
+  {
     name: 'blind set ZD (context, a third writer; scored blind at 8260328)',
     file: 'questions-blind-zd.yaml',
     right: 0.92,
