@@ -430,6 +430,22 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     return { ...withContext, followUp: { previous: previous.id, used: true } };
   // "et les backups ?" after the routing answer, read alone a "did you mean" between two facts its words
   // fit as well: the one the conversation points to is offered.
+  // "which firms were they?" after the experts TikTok brought in, whom it does not name: a short message
+  // asking a name of the answer just given, which it lacks, rather than another fact its words fit.
+  if (alone.status === 'clarify' && followUp.elliptical && !followUp.opens) {
+    const named = new Set<AskedKind>([...reading.asked].filter((k) => k === 'name' || k === 'person'));
+    const lacks = named.size > 0 ? parts.kinds.lacks(previous.id, named, reading.questionWords) : [];
+    if (lacks.length > 0)
+      return {
+        ...alone,
+        status: 'unknown',
+        fact: undefined,
+        score: 0,
+        suggestions: [previous],
+        ranking: [{ id: previous.id, rank: 0, coverage: 0, similarity: 0, lacks }],
+        followUp: { previous: previous.id, used: true },
+      };
+  }
   return alone.status === 'clarify'
     ? breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length, asksWhere)
     : unused;

@@ -404,6 +404,18 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
+  it('asking a name the previous answer does not give ("which firms?" after the experts), is refused saying so, not asked back with another fact', () => {
+    for (const q of ['which firms?', 'which firms tho?']) {
+      const d = after('security-experts', q);
+      expect(d.status, q).toBe('unknown');
+      expect(
+        d.suggestions.map((f) => f.id),
+        q,
+      ).toEqual(['security-experts']);
+      expect(d.ranking[0]?.lacks, q).toContain('name');
+    }
+  });
+
   it('asking how long, after a fact that gives no length of time, is refused saying so, not answered by another fact', () => {
     for (const q of ['for how long?', 'combien de temps ?']) {
       const d = after('backup-locations', q);
