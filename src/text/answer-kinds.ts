@@ -443,7 +443,7 @@ const ASKER: ReadonlySet<string> = new Set(['i', 'we', 'je', 'j', 'nous', 'on'])
 
 /** Verbs of reacting, folded: "respond", "réagi", "répondu". */
 export const REACTIONS: ReadonlySet<string> = new Set(
-  'respond responded responds react reacted reacts commented reagi reagir reagit reagissent repondu repondre repond exprime exprimee'.split(
+  'respond responded responds react reacted reacts commented reagi reagir reagit reagissent repondu repondre repond exprime exprimee deny denied denies dementi dementir demente'.split(
     ' ',
   ),
 );

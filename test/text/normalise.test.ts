@@ -508,6 +508,7 @@ describe('what kind of answer a question asks for', () => {
     // Named after the verb, and not what it was about.
     expect(party('et il a dit quoi sur tiktok, le trésor ?')).toEqual(['tresor']);
     expect(party('how did they respond to the Oracle news?')).toEqual([]);
+    expect(party('tiktok a démenti ?')).toEqual(['tiktok']);
     expect(party('et le Trésor, il a dit quoi sur TikTok ?')).toEqual(['tresor']);
     expect(party('what did TikTok employees say according to BuzzFeed?')).toEqual([]);
     // Every party of an alternative; not the asker's own answer.
