@@ -122,6 +122,8 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'at some point',
   'at one point',
   'at any point',
+  'a ce sujet',
+  'a ce propos',
   'how long',
   'how often',
   'combien de temps',

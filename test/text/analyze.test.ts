@@ -70,6 +70,10 @@ describe('reading a text', () => {
     expect(stops('ils comptent les supprimer un jour ?')).not.toContain('jour');
     expect(stops('les informations relatives aux utilisateurs')).toContain('relatives');
     expect(stops('for how long?')).toContain('long');
+    expect(stops('ont-ils commenté lorsque la presse les a sollicités à ce sujet ?')).toEqual(
+      expect.arrayContaining(['lorsque', 'sujet']),
+    );
+    expect(stops('le sujet des sauvegardes')).not.toContain('sujet');
     expect(stops('et ils comptent les supprimer un jour ?')).toContain('comptent');
     expect(stops('mon compte tiktok est bloqué')).not.toContain('compte');
     expect(stops('combien de temps ?')).toContain('temps');
