@@ -268,16 +268,11 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   if (followUp.about === 'reason' && reading.cues.has('why')) {
     const lacks = parts.kinds.lacks(previous.id, new Set(['reason']), reading.questionWords);
     if (lacks.length > 0)
-      return {
-        ...settle(parts, reading, rankingSize),
-        status: 'unknown',
-        fact: undefined,
-        score: 0,
-        suggestions: [previous],
-        ranking: [{ id: previous.id, rank: 0, coverage: 0, similarity: 0, lacks }],
-        offSubject: undefined,
-        followUp: { previous: previous.id, used: true, about: 'reason' },
-      };
+      return lacking(settle(parts, reading, rankingSize), previous, lacks, {
+        previous: previous.id,
+        used: true,
+        about: 'reason',
+      });
   }
   if (followUp.about) {
     const offered = context.unanswered === true && context.offered !== true;
@@ -298,7 +293,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // Not "et elles iraient où après ?", which asks where.
   if (followUp.beforeOrAfter && !reading.cues.has('where')) {
     const related = previous.related.flatMap((id) => parts.snapshot.factsById.get(id) ?? []);
-    const next = nearestInTime(previous, related, followUp.beforeOrAfter);
+    const next = nearestInTime(parts.kinds, previous, related, followUp.beforeOrAfter);
     if (next) {
       const followUp = { previous: previous.id, used: true, linked: 'around' } as const;
       return {
@@ -435,16 +430,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   if (alone.status === 'clarify' && followUp.elliptical && !followUp.opens) {
     const named = new Set<AskedKind>([...reading.asked].filter((k) => k === 'name' || k === 'person'));
     const lacks = named.size > 0 ? parts.kinds.lacks(previous.id, named, reading.questionWords) : [];
-    if (lacks.length > 0)
-      return {
-        ...alone,
-        status: 'unknown',
-        fact: undefined,
-        score: 0,
-        suggestions: [previous],
-        ranking: [{ id: previous.id, rank: 0, coverage: 0, similarity: 0, lacks }],
-        followUp: { previous: previous.id, used: true },
-      };
+    if (lacks.length > 0) return lacking(alone, previous, lacks, { previous: previous.id, used: true });
   }
   return alone.status === 'clarify'
     ? breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length, asksWhere)
@@ -452,23 +438,37 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
 }
 
 /**
- * The fact among `related` nearest in time to `fact` on the side asked, when only one is; a fact's time is
- * the first year its answer gives, or else the year it describes the world at (`as_of`).
+ * "I don't know", about the previous answer, saying what it lacks ("why?" after an answer giving no reason,
+ * "which firms?" after one naming none): that answer suggested, and ranked alone with what it lacks.
  */
-function nearestInTime(fact: Fact, related: readonly Fact[], side: 'before' | 'after' | 'both'): Fact | undefined {
-  if (side === 'both') return undefined;
-  const year = (f: Fact) => {
-    const years = [...f.answer.en.matchAll(YEAR)].map((m) => Number(m[0]));
-    return years.length > 0 ? Math.min(...years) : Number(f.as_of.slice(0, 4));
+function lacking(base: Decision, previous: Fact, lacks: AskedKind[], followUp: FollowUp): Decision {
+  return {
+    ...base,
+    status: 'unknown',
+    fact: undefined,
+    score: 0,
+    suggestions: [previous],
+    ranking: [{ id: previous.id, rank: 0, coverage: 0, similarity: 0, lacks }],
+    offSubject: undefined,
+    followUp,
   };
+}
+
+/** The fact among `related` nearest in time to `fact` on the side asked, when only one is (`FactKinds.year`). */
+function nearestInTime(
+  kinds: FactKinds,
+  fact: Fact,
+  related: readonly Fact[],
+  side: 'before' | 'after' | 'both',
+): Fact | undefined {
+  if (side === 'both') return undefined;
+  const year = (f: Fact) => kinds.year(f.id);
   const at = year(fact);
   const sign = side === 'before' ? -1 : 1;
   const onSide = related.filter((f) => sign * (year(f) - at) > 0).sort((a, b) => sign * (year(a) - year(b)));
   const [first, second] = onSide;
   return first && (!second || year(first) !== year(second)) ? first : undefined;
 }
-
-const YEAR = /\b(?:19|20)\d\d\b/g;
 
 /**
  * The fact related to the previous answer that gives what the message asks and it does not (a reaction of

@@ -34,6 +34,11 @@ export interface FactKinds {
    * division", "a Treasury spokesperson"): what "what's his role?" asks after it.
    */
   positioned(id: string): boolean;
+  /**
+   * The year a fact's events are dated by: the first year its answer gives, or else the year it describes
+   * the world at (`as_of`).
+   */
+  year(id: string): number;
   /** Whether an answer writes the word as a name ("oracle", "treasury"). */
   isName(word: string): boolean;
   /** Whether an answer writes the word as a name rare in general language ("oracle", "bytedance"). */
@@ -131,11 +136,18 @@ export function factKinds(
   const positioned = new Set(
     facts.filter((fact) => namesPosition(`${fact.answer.en} ${fact.answer.fr}`)).map((fact) => fact.id),
   );
+  const years = new Map(
+    facts.map((fact) => {
+      const given = [...fact.answer.en.matchAll(YEAR)].map((m) => Number(m[0]));
+      return [fact.id, given.length > 0 ? Math.min(...given) : Number(fact.as_of.slice(0, 4))];
+    }),
+  );
   const dated = facts.map(claimDated);
   const docs = new Map(facts.map((fact, doc) => [fact.id, doc]));
   return {
     placed: (id) => placed.has(id),
     positioned: (id) => positioned.has(id),
+    year: (id) => years.get(id)!,
     isName: (word) => names.has(word),
     isRareName: (word) => rareNames.has(word),
     lacks: (id, asked, questionWords, parties) => {
@@ -165,6 +177,8 @@ export function factKinds(
 /** An answer saying where something is: "servers located in the US", "serveurs situés aux États-Unis". */
 const LOCATED =
   /\b(?:located|based|hosted|stored|housed) in\b|\bsitu[ée]e?s? (?:à|au|aux|en|dans)\b|\bh[ée]berg[ée]e?s? (?:à|au|aux|en|dans)\b/iu;
+
+const YEAR = /\b(?:19|20)\d\d\b/g;
 
 /** A first name, an optional initial, and a name: "Albert Calamug", "Donald J. Trump". */
 const PERSON_NAME = /\b\p{Lu}\p{Ll}+\s+(?:\p{Lu}\.\s+)?(\p{Lu}\p{Ll}+)\b/gu;

@@ -1,3 +1,5 @@
+import { fold } from './normalise.ts';
+
 /**
  * What kind of answer a question asks for, when it asks for a particular kind: a figure ("how many",
  * "combien"), a length of time ("how long", "combien de temps"), a date ("when did…", "en quelle année"), how
@@ -476,7 +478,7 @@ const PARTY_SKIP: ReadonlySet<string> = new Set(['us', 'usa']);
  * public policy division" (what "what's his role?" asks of an answer that quotes them).
  */
 export function namesPosition(text: string): boolean {
-  return POSITION_GIVEN.test(text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, ''));
+  return POSITION_GIVEN.test(fold(text));
 }
 
 const POSITION_GIVEN =

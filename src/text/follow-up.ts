@@ -61,9 +61,7 @@ export function readFollowUp(
     plain.some((w) => INVOLVED.has(w) && (subject.length > 0 || !MATTER.has(w)));
   const content = words.filter((w) => !w.stop && !w.framing && !GLUE.has(w.word));
   const opens = OPENINGS.some((phrase) => startsWithPhrase(plain, phrase));
-  const likewise = LIKEWISE.some(
-    (phrase) => phrase.length <= plain.length && phrase.every((w, k) => plain[plain.length - phrase.length + k] === w),
-  );
+  const likewise = LIKEWISE.some((phrase) => endsWithPhrase(plain, phrase));
   const pointing = plain.some((w) => POINTING.has(w));
   // "did that come out before or after TikTok's announcement?", "c'était avant ou après l'annonce ?": when the
   // answer's claim was made, which its dated source says, whatever else the message names.
@@ -294,6 +292,10 @@ function startsWithPhrase(words: readonly string[], phrase: readonly string[]): 
   return phrase.every((w, k) => words[start + k] === w);
 }
 
+function endsWithPhrase(words: readonly string[], phrase: readonly string[]): boolean {
+  return phrase.length <= words.length && phrase.every((w, k) => words[words.length - phrase.length + k] === w);
+}
+
 /** Words asking for more of the answer: "more details?", "can you elaborate?", "tu peux développer ?". */
 const DETAIL_WORDS = [
   'details',
@@ -385,13 +387,13 @@ const COMPARING_DATES: readonly (readonly string[])[] = [
   ['apres', 'ou', 'avant'],
 ];
 
-/** Words asking what came before or after. */
 /** A position held: "what's his role?", "quel est son poste ?". */
 const POSITIONS: ReadonlySet<string> = new Set('role roles job position title poste fonction'.split(' '));
 
 /** Words naming a person already spoken of: "his", "she", "son", "lui". */
 const PERSONS: ReadonlySet<string> = new Set('he she his her him hers son sa lui'.split(' '));
 
+/** Words asking what came before or after. */
 const BEFORE: ReadonlySet<string> = new Set(
   'before earlier prior previously beforehand avant auparavant precedemment'.split(' '),
 );
@@ -443,7 +445,6 @@ const LIKEWISE: readonly (readonly string[])[] = [
   ['egalement'],
 ];
 
-/** Words pointing back at what was just said: "it", "they", "that", "ça", "ces", "il", "elle". */
 /** Words pointing at a thing just named: "that data", "ces données". */
 export const DEMONSTRATIVES: ReadonlySet<string> = new Set([
   'that',
@@ -457,6 +458,7 @@ export const DEMONSTRATIVES: ReadonlySet<string> = new Set([
   'cela',
 ]);
 
+/** Words pointing back at what was just said: "it", "they", "that", "ça", "ces", "il", "elle". */
 const POINTING: ReadonlySet<string> = new Set(
   `it its they them their those these that this he him his she her ca cela ceci ces cette celui celle ceux celles il
   elle ils elles leur leurs lui y en`.split(/\s+/),
