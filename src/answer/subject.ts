@@ -158,9 +158,9 @@ const APART: ReadonlySet<string> = new Set(
   'too also either aussi egalement comme like pareil customer customers client clients'.split(' '),
 );
 
-/** What a question comes through: "a Slack thread", "a WhatsApp message", "un appel Teams". */
+/** What a question comes through: "a Slack thread", "a WhatsApp message", "un appel Teams", "un post LinkedIn". */
 const MEDIA: ReadonlySet<string> = new Set(
-  'thread threads call calls message messages email emails mail mails chat chats channel meeting meetings dm dms appel appels reunion reunions groupe'.split(
+  'thread threads call calls message messages email emails mail mails chat chats channel meeting meetings dm dms post posts appel appels reunion reunions groupe'.split(
     ' ',
   ),
 );
@@ -208,8 +208,11 @@ function markOwned(words: readonly AnalyzedWord[], language: Language, possessiv
     // Up to a stop word or the end of the sentence ("our risk register. TikTok mentioned…").
     let end = start;
     while (end < words.length && !words[end]!.stop) if (words[end++]!.clauseEnd) break;
-    // "our memo mentions leaked recordings": a phrase opening on the asker's document is about what it cites.
-    if (end === start || words.slice(start, end).some((w) => ADVISERS.has(w.word)) || words[start]!.framing) continue;
+    // "our memo mentions leaked recordings": a phrase opening on the asker's document is about what it cites;
+    // "in our Slack channel someone mentioned leaked audio": on the medium it came through, likewise.
+    const phrase = words.slice(start, end);
+    if (end === start || phrase.some((w) => ADVISERS.has(w.word) || MEDIA.has(w.word)) || words[start]!.framing)
+      continue;
     // The head of the phrase: first in French ("nos serveurs de secours"); last in English ("our press
     // monitoring digest"), leaving out a participle that follows it ("where is our data kept").
     let last = end - 1;

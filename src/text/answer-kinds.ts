@@ -140,7 +140,9 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if ((w === 'stock' || w === 'stocks') && !STOCKERS.has(previous ?? '')) kinds.add('money');
     // "the contract's value", "la valeur du contrat": a sum; "what value does it add" is not.
     else if ((w === 'value' || w === 'valeur') && words.some((x) => DEALS.has(x))) kinds.add('money');
-    else if (BIOGRAPHY.has(w)) kinds.add('biography');
+    // Not LinkedIn as where something was posted ("un post LinkedIn", "a LinkedIn post").
+    else if (BIOGRAPHY.has(w) && !(w === 'linkedin' && (POSTS.has(previous ?? '') || POSTS.has(next ?? ''))))
+      kinds.add('biography');
     // "were the engineers fired?", "TikTok a-t-il été sanctionné ?", "any lawsuits?": a penalty on someone.
     // Not French "à court terme" (in the short term).
     else if (
@@ -311,9 +313,12 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     kinds.add('others');
   // "which city are those servers in?", "dans quels États américains ?": a place finer than a country.
   // "in which Oracle cloud region …?": the place may come a few words after "which".
-  // Not French "faire état de" (to report): "quel média a fait état de …".
+  // Not French "faire état de" (to report): "quel média a fait état de …"; nor a title ("which head of state",
+  // "quel chef d'État", "the Secretary of State").
   const locality = (j: number) =>
-    LOCALITIES.has(words[j] ?? '') && !(words[j] === 'etat' && REPORTING.has(words[j - 1] ?? ''));
+    LOCALITIES.has(words[j] ?? '') &&
+    !(words[j] === 'etat' && REPORTING.has(words[j - 1] ?? '')) &&
+    !words.slice(Math.max(0, j - 3), j).some((w) => STATE_TITLES.has(w));
   if (words.some((w, i) => WHICH.has(w) && [1, 2, 3, 4].some((k) => locality(i + k)))) kinds.add('locality');
   // "which firms?", "which external consultancy firms?": their names; not "what did the employees say?".
   if (words.some((w, i) => WHICH.has(w) && namedAfter(words, i, (n) => PEOPLE.has(n) || FIRMS.has(n))))
@@ -759,6 +764,9 @@ const BIOGRAPHY: ReadonlySet<string> = new Set(
   universite diplome diplomes carriere parcours mariee epouse biographie`.split(/\s+/),
 );
 
+/** What is posted on a network: "a LinkedIn post", "un post LinkedIn". */
+const POSTS: ReadonlySet<string> = new Set(['post', 'posts', 'article', 'articles', 'publication', 'publications']);
+
 /**
  * A penalty on someone, asked: dismissed from a job, punished, fined, sued or prosecuted ("were those engineers
  * fired?", "ont-ils été sanctionnés ?", "any lawsuit?"). Not "poursuivi" (also "continued": "a poursuivi
@@ -899,6 +907,8 @@ const OUTCOME_GIVEN =
 
 /** Places finer than a country: "which city", "quelle ville", "quels États", "which region". */
 const REPORTING: ReadonlySet<string> = new Set(['fait', 'faire', 'font', 'faisait', 'faisaient']);
+/** A state named as an office, not a place: "head of state", "chef d'État", "Secretary of State", "coup d'État". */
+const STATE_TITLES: ReadonlySet<string> = new Set(['head', 'heads', 'secretary', 'chef', 'chefs', 'coup']);
 const LOCALITIES: ReadonlySet<string> = new Set(
   'city cities town towns state states region regions county province ville villes etat etats region regions province'.split(
     ' ',

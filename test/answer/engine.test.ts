@@ -403,6 +403,9 @@ describe("a question about something else than the facts' subjects (the frozen k
       "Dans un message WhatsApp, un collègue parle d'enregistrements fuités chez TikTok : qui les a publiés ?",
       'A partner on WhatsApp asked how long TikTok and Oracle have been working together.',
       'Someone in WhatsApp mentioned leaked recordings of TikTok meetings. Who published that?',
+      'Un collègue veut citer dans un post LinkedIn la durée du partenariat : depuis quand TikTok et Oracle travaillent-ils ensemble ?',
+      // "our" owns the medium, not what was said in it.
+      'Someone in our Slack channel mentioned leaked audio about engineers in China. What did that report say?',
     ])
       expect(answerer.ask(q).offSubject, q).toBeUndefined();
     expect(answerer.ask('does WhatsApp keep recordings of meetings?').offSubject?.kind).toBe('other-name');

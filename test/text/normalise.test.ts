@@ -420,6 +420,11 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('si le trafic passe par Oracle, pourquoi des sauvegardes ?')).not.toContain('consequence');
     expect(asked("Quel média a fait état d'enregistrements de réunions internes ?")).not.toContain('locality');
     expect(asked('dans quels états américains ?')).toContain('locality');
+    for (const q of ['Which head of state directed the sale?', "Quel chef d'État a ordonné la vente ?"])
+      expect(asked(q), q).not.toContain('locality');
+    expect(asked('which state are the servers in?')).toContain('locality');
+    expect(asked('can I quote it in a LinkedIn post?')).not.toContain('biography');
+    expect(asked('what does his LinkedIn say?')).toContain('biography');
     for (const q of [
       'is that even legal?',
       "et c'est légal de faire transiter ça ?",
