@@ -585,9 +585,7 @@ const LEADERS: ReadonlySet<string> = new Set(
   `lead leads leading leader head heads heading headed runs running charge manages manager director directs boss ceo cto ciso
   chef tete dirige dirigeait diriger dirigeant directeur directrice patron responsable pdg founded founder founders
   cofounder fonde fondee fondateur fondateurs fondatrice chair chairs chaired chairman chairwoman preside
-  presides presided presiding presidait presidee appointed nomme nommee oversee oversees overseeing oversaw overseen
-  supervise supervises supervising supervised superviser supervisera supervisent supervisait pilote piloter pilotera
-  pilotait`.split(/\s+/),
+  presides presided presiding presidait presidee appointed nomme nommee`.split(/\s+/),
 );
 
 /** The person at the head of something, named by a noun. */

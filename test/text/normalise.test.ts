@@ -412,9 +412,9 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).toContain('future');
     expect(asked('did they stop the review?')).not.toContain('future');
     expect(asked("who's heading it?")).toContain('leader');
-    for (const q of ['qui va superviser la suppression ?', 'who oversees that?'])
-      expect(asked(q), q).toContain('leader');
-    expect(asked('which department oversees US data security?')).not.toContain('leader');
+    // Who oversees something may be a body: "Who oversees US data security at TikTok, is there a US-led unit?"
+    for (const q of ['who oversees US data security?', 'which department oversees US data security?'])
+      expect(asked(q), q).not.toContain('leader');
     for (const q of ['did it actually convince washington?', 'ça a rassuré Washington ?'])
       expect(asked(q), q).toContain('outcome');
     expect(asked('is the aim to reassure the US government?')).not.toContain('outcome');
