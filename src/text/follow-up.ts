@@ -65,8 +65,12 @@ export function readFollowUp(
   const pointing = plain.some((w) => POINTING.has(w));
   // "did that come out before or after TikTok's announcement?", "c'était avant ou après l'annonce ?": when the
   // answer's claim was made, which its dated source says, whatever else the message names.
+  // So "TikTok a publié son annonce avant ou après ?", naming something and ending on it: before or after the
+  // answer's own claim. ("before or after?" alone asks what came on either side.)
+  const endsComparing = subject.length > 0 && COMPARING_DATES.some((phrase) => endsWithPhrase(plain, phrase));
   const comparesDate =
-    (pointing || plain.includes('c')) && COMPARING_DATES.some((phrase) => containsPhrase(plain, phrase));
+    (pointing || plain.includes('c') || endsComparing) &&
+    COMPARING_DATES.some((phrase) => containsPhrase(plain, phrase));
   // "what's his role?", "c'est quoi son poste ?": the position of someone the answer names, nothing else.
   const position =
     subject.length > 0 &&
@@ -125,8 +129,10 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   // "where's that from?", "where is this from?"
   if (has('where', 'wheres') && has('from')) return 'source';
   // "where was it announced?", "c'est annoncé où ?", "publié où ça ?": where the claim was made, its source.
+  // French "où" is folded to "ou" ("or"): where only last, or beside "ça" ("publié où ça ?", "il a dit ça où ?").
   const where =
-    has('where', 'wheres') || words.some((w, i) => w === 'ou' && (i === words.length - 1 || words[i + 1] === 'ca'));
+    has('where', 'wheres') ||
+    words.some((w, i) => w === 'ou' && (i === words.length - 1 || words[i + 1] === 'ca' || words[i - 1] === 'ca'));
   if (where && has(...PUBLISHED)) return 'source';
   // "how did they get that?", "ils ont eu ça comment ?", "comment ils l'ont obtenu ?": how the claimant came
   // by it, which its source says.
@@ -315,7 +321,7 @@ const DETAIL_WORDS = [
 const META: ReadonlySet<string> = new Set(
   `source sources sourced sourcing proof evidence reference link cite citation said says say claims claim claimed
   claiming statement stated official officially quoted quote quoting saying stating matter matters problem problems
-  blog post article separate billet
+  blog post article separate billet communique communiques press release
   souci soucis probleme problemes annonce annoncee annonces confirmed confirm confirmation independent independently verified verify
   true sure certain certainty reliable reliability trustworthy credible legit reporting reported report press
   paper newspaper word company media outlet anyone else get come comes from where when date since why announce

@@ -45,6 +45,7 @@ describe('how a message reads after an answer', () => {
       ].map(about),
     ).toEqual(['certainty', 'certainty', 'certainty', 'certainty', 'certainty']);
     expect(['since when?', 'quand ça ?'].map(about)).toEqual(['date', 'date']);
+    expect(about('il a dit ça où, dans un communiqué ?')).toBe('source');
     expect(['pourquoi ?', 'why are they doing that?', 'pourquoi cette date ?'].map(about)).toEqual([
       'reason',
       'reason',
@@ -56,6 +57,7 @@ describe('how a message reads after an answer', () => {
     for (const q of [
       "did that come out before or after tiktok's announcement?",
       "c'était avant ou après l'annonce d'Oracle ?",
+      'TikTok a publié son annonce avant ou après ?',
     ]) {
       expect(read(q).about, q).toBe('date');
       expect(read(q).beforeOrAfter, q).toBeUndefined();
