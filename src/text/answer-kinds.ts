@@ -300,6 +300,20 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     )
   )
     kinds.add('outcome');
+  // "does it actually stop the Chinese government from seeing the data?", "ça empêche la Chine d'y accéder ?",
+  // "so the chinese government can't get at it anymore?": whether it keeps someone from something, its effect.
+  else if (
+    words.some(
+      (w, i) =>
+        (PREVENTS.has(w) &&
+          words.slice(0, i).some((x) => x === 'it' || x === 'that' || x === 'this' || x === 'ca' || x === 'cela') &&
+          words.slice(i + 1).some((x) => x === 'from' || x === 'de' || x === 'd')) ||
+        ((NO_LONGER_ABLE.has(w) || (w === 'can' && words[i + 1] === 't')) &&
+          words.slice(i + 1).some((x) => x === 'anymore' || x === 'longer')) ||
+        ((w === 'peut' || w === 'peuvent') && words[i - 1] === 'ne' && words[i + 1] === 'plus'),
+    )
+  )
+    kinds.add('outcome');
   // "which other agencies, besides the Treasury…?", "quelles autres sociétés ?", "quels étaient, outre Oracle, les
   // autres acquéreurs ?": the names of others than the one named, which a fact names in a list or not at all.
   if (
@@ -956,6 +970,14 @@ const STORED_DATA: ReadonlySet<string> = new Set(
 const PERSUADED: ReadonlySet<string> = new Set(
   'convince convinced persuade persuaded reassure reassured convaincu convaincre rassure rassurer'.split(' '),
 );
+/** Keeping someone from something: "stop … from", "prevent … from", "empêcher … de". */
+const PREVENTS: ReadonlySet<string> = new Set(
+  'stop stops stopped prevent prevents prevented keep keeps kept block blocks blocked empeche empechent empecher empeche'.split(
+    ' ',
+  ),
+);
+/** Not able: "can't … anymore" ("can" and "t" when written with an apostrophe), "cannot … any longer". */
+const NO_LONGER_ABLE: ReadonlySet<string> = new Set(['cant', 'cannot', 'couldnt']);
 const ONLY: ReadonlySet<string> = new Set(['just', 'only', 'juste', 'seulement']);
 const SIZES: ReadonlySet<string> = new Set(['big', 'large', 'huge', 'tall', 'heavy', 'wide']);
 

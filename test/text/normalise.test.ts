@@ -418,6 +418,15 @@ describe('what kind of answer a question asks for', () => {
     for (const q of ['did it actually convince washington?', 'ça a rassuré Washington ?'])
       expect(asked(q), q).toContain('outcome');
     expect(asked('is the aim to reassure the US government?')).not.toContain('outcome');
+    for (const q of [
+      'Does it actually stop the Chinese government from seeing the data?',
+      "so the chinese government can't get at it anymore?",
+      "ça empêche la Chine d'y accéder ?",
+      'la Chine ne peut plus y accéder ?',
+    ])
+      expect(asked(q), q).toContain('outcome');
+    for (const q of ['will they stop using their own centers?', "can't they keep it?"])
+      expect(asked(q), q).not.toContain('outcome');
     expect(asked('les employés enregistrés, ils sont toujours chez TikTok ?')).toContain('biography');
     expect(asked('les données sont toujours chez TikTok ?')).not.toContain('biography');
     expect(asked('si le trafic passe par Oracle, pourquoi des sauvegardes ?')).not.toContain('consequence');
