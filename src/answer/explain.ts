@@ -108,7 +108,7 @@ const KIND: Record<AskedKind, string> = {
   outcome: 'how it turned out',
   day: 'the exact day',
   reason: 'why',
-  headcount: 'a count of people or accounts',
+  headcount: 'a count of people or things',
   sanction: 'a penalty on anyone',
   person: 'a person’s name',
   encryption: 'whether or how it is encrypted',

@@ -268,8 +268,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     kinds.add('name');
   // Keywords opening on the head ("chef unité sécurité us", "ceo bytedance", "head of the new unit"): who it is.
   if (HEAD_NOUNS.has(words[opening] ?? '')) kinds.add('leader');
-  // "how many US users", "combien d'utilisateurs", "the number of engineers": a count of people, which a
-  // share ("100% of the traffic") does not give.
+  // "how many US users", "combien d'utilisateurs", "the number of engineers", "combien de serveurs": a count
+  // of people or things, which a share ("100% of the traffic") does not give.
   const counting = (w: string, i: number) =>
     (w === 'how' && words[i + 1] === 'many') || w === 'combien' || w === 'number' || w === 'nombre' || w === 'nb';
   if (
@@ -930,10 +930,11 @@ const LOCALITIES: ReadonlySet<string> = new Set(
 );
 
 const PERIODS: ReadonlySet<string> = new Set(['period', 'duration', 'length', 'periode', 'duree', 'timeframe']);
-/** People and accounts counted: "how many users", "combien d'ingénieurs". */
+/** People, accounts and things counted: "how many users", "combien d'ingénieurs", "combien de serveurs". */
 const COUNTED: ReadonlySet<string> = new Set(
   `users user people persons employees staff engineers americans accounts customers subscribers
-  utilisateurs utilisateur personnes gens employes salaries ingenieurs americains comptes clients abonnes`.split(/\s+/),
+  utilisateurs utilisateur personnes gens employes salaries ingenieurs americains comptes clients abonnes
+  servers serveurs machines centers centres datacenters sites copies backups sauvegardes`.split(/\s+/),
 );
 const OPENERS: ReadonlySet<string> = new Set(['and', 'so', 'ok', 'okay', 'but', 'et', 'mais', 'donc', 'alors']);
 /** Having a part in something: "why would the Treasury even be involved?" asks a role, not a reason. */

@@ -142,7 +142,7 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(answerer.ask('does TikTok keep backups of US user data?').fact?.id).toBe('backups-retained');
     const decision = answerer.ask('how many backups does TikTok keep of US user data?');
     expect(decision.status).toBe('unknown');
-    expect(decision.ranking[0]).toMatchObject({ id: 'backups-retained', lacks: ['quantity'] });
+    expect(decision.ranking[0]).toMatchObject({ id: 'backups-retained', lacks: ['headcount'] });
     expect(decision.suggestions.map((f) => f.id)).toContain('backups-retained');
   });
 

@@ -43,7 +43,7 @@ describe('explaining a decision', () => {
 
   it('says when the best fact does not give the kind of answer asked (a figure, a length of time, a date)', () => {
     const text = formatExplanation(explain(answerer, 'how many engineers had access to US data?'));
-    expect(text).toContain('the question asks for a count of people or accounts, which buzzfeed-report does not give');
+    expect(text).toContain('the question asks for a count of people or things, which buzzfeed-report does not give');
     expect(text).toMatch(/outcome: refused: "I don't know" \(0\.\d\d\)/);
     expect(formatExplanation(explain(answerer, 'Did engineers in China have access to US user data?'))).not.toContain(
       'the question asks for',

@@ -11,7 +11,7 @@ describe('"I don\'t know" says why, when the engine ruled the question out', () 
 
   it("names the detail the nearest fact does not give, in the question's language", () => {
     expect(notice('how many engineers had access to US data?')).toBe(
-      "I don't know: the nearest fact, “BuzzFeed News recordings of Chinese engineers' access to US data”, gives no count of people or accounts. For anything else, ask the policy team.",
+      "I don't know: the nearest fact, “BuzzFeed News recordings of Chinese engineers' access to US data”, gives no count of people or things. For anything else, ask the policy team.",
     );
     expect(notice('combien de temps TikTok garde-t-il ses propres sauvegardes ?')).toMatch(
       /^Je ne sais pas : le fait le plus proche, « .+ », ne donne aucune durée\. Pour le reste, adressez-vous à l’équipe politique\.$/,

@@ -113,9 +113,7 @@ describe('the bot on a fake Discord', () => {
     const body = await callback(
       h.fake.slashCommand({ name: 'ask', options: { question: 'how many engineers had access to US data?' } }),
     );
-    expect(body.data!.content).toMatch(
-      /^I don't know: the nearest fact, “.+”, gives no count of people or accounts\. /,
-    );
+    expect(body.data!.content).toMatch(/^I don't know: the nearest fact, “.+”, gives no count of people or things\. /);
     expect(body.data!.embeds ?? []).toEqual([]);
     expect(buttons(body.data!).map((b) => b.custom_id)).toContain('fact:buzzfeed-report');
   });

@@ -74,11 +74,12 @@ describe('what kind of answer a question asks for', () => {
   const asked = (q: string) => [...askedKinds(words(q))];
 
   it('a figure: how many, how much, combien, nombre de, how old…', () => {
-    for (const q of ['le nombre de serveurs', 'traffic percentage', 'how old is he']) {
+    for (const q of ['traffic percentage', 'how old is he']) {
       expect(asked(q), q).toEqual(['quantity']);
     }
-    // A count of people or accounts.
+    // A count of people, accounts or things.
     for (const q of [
+      'le nombre de serveurs',
       'how many users',
       "combien d'utilisateurs",
       'the number of engineers',
@@ -314,11 +315,12 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('The Biden administration kept examining TikTok.')]).not.toContain('reason');
   });
 
-  it('a count of people or accounts ("how many US users"), which a share ("100% of the traffic") does not give; "for what period" asks how long', () => {
+  it('a count of people, accounts or things ("how many US users", "combien de serveurs"), which a share ("100% of the traffic") does not give; "for what period" asks how long', () => {
     for (const q of [
       'how many US users does it have?',
       "combien d'utilisateurs américains ?",
       'the number of engineers with access',
+      'Combien de serveurs Oracle sont utilisés ?',
     ])
       expect(asked(q), q).toContain('headcount');
     expect(asked('how much of the traffic goes to Oracle?')).not.toContain('headcount');
