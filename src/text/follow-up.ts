@@ -72,10 +72,13 @@ export function readFollowUp(
     (pointing || plain.includes('c') || endsComparing) &&
     COMPARING_DATES.some((phrase) => containsPhrase(plain, phrase));
   // "what's his role?", "c'est quoi son poste ?": the position of someone the answer names, nothing else.
+  // So "what does he do (at TikTok)?": what someone does, said of a person ("he", "she"; not French "il", as
+  // often a thing: "et le comité, il fait quoi ?").
   const position =
-    subject.length > 0 &&
-    subject.every((w) => POSITIONS.has(w.word)) &&
-    (plain.some((w) => PERSONS.has(w)) || plain.length <= 3);
+    (subject.length > 0 &&
+      subject.every((w) => POSITIONS.has(w.word)) &&
+      (plain.some((w) => PERSONS.has(w)) || plain.length <= 3)) ||
+    (subject.length === 0 && DOES_PERSON.some((phrase) => containsPhrase(plain, phrase)));
   const about =
     newTopic || role
       ? undefined
@@ -395,6 +398,11 @@ const COMPARING_DATES: readonly (readonly string[])[] = [
 
 /** A position held: "what's his role?", "quel est son poste ?". */
 const POSITIONS: ReadonlySet<string> = new Set('role roles job position title poste fonction'.split(' '));
+
+/** What a person does, asked: "what does he do?", "what does she do there?". */
+const DOES_PERSON: readonly (readonly string[])[] = ['does he do', 'does she do', 'is he doing', 'is she doing'].map(
+  (phrase) => phrase.split(' '),
+);
 
 /** Words naming a person already spoken of: "his", "she", "son", "lui". */
 const PERSONS: ReadonlySet<string> = new Set('he she his her him hers son sa lui'.split(' '));

@@ -71,7 +71,12 @@ describe('a question after an answer (the frozen knowledge base)', () => {
   });
 
   it('asking someone\'s position ("what\'s his role?") is answered by the previous answer when it names a position, read as any message when not', () => {
-    for (const q of ["what's his role?", "what's his role there?", "c'est quoi son rôle ?"]) {
+    for (const q of [
+      "what's his role?",
+      "what's his role there?",
+      "c'est quoi son rôle ?",
+      'What does he do at TikTok?',
+    ]) {
       const d = after('oracle-relationship', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'oracle-relationship' } });
       expect(d.followUp?.about, q).toBe('position');

@@ -82,6 +82,8 @@ describe('how a message reads after an answer', () => {
   it('asks the position of someone the answer names ("what\'s his role?"), not of something it names', () => {
     for (const q of ["what's his role?", 'quel est son poste ?', 'what role?', "what's his actual job there?"])
       expect(read(q).about, q).toBe('position');
+    expect(read('what does he do?').about).toBe('position');
+    expect(read('what does it do?').about).not.toBe('position');
     expect(read("what's the Treasury's role?").about).toBeUndefined();
     expect(read("what's its role in the deal?").about).toBeUndefined();
   });
