@@ -148,7 +148,9 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   if (has('qui', 'who', 'whos', 'whom') && has('quoted', 'quote', 'cite', 'citee')) return 'claimant';
   // "d'après qui ?", "selon qui ?", "according to whom?"
   if (has('qui', 'who', 'whom') && (has('selon', 'according') || phrase(['d', 'apres']))) return 'claimant';
+  // Not "did they say anything to the press?", "ont-ils dit quelque chose ?": whether someone reacted, asked of them.
   if (
+    !has('anything', 'something', 'quelque', 'rien') &&
     has(
       'said',
       'announced',

@@ -30,6 +30,9 @@ describe('how a message reads after an answer', () => {
       'claimant',
     ]);
     expect(about("is that the paper's reporting or an official statement?")).toBe('claimant');
+    // Whether someone reacted, asked of them: not who made the answer's claim.
+    for (const q of ['did they say anything to the press?', 'ont-ils dit quelque chose ?'])
+      expect(about(q), q).not.toBe('claimant');
     expect(['is that just their claim?', "c'est juste ce qu'ils disent ?"].map(about)).toEqual([
       'claimant',
       'claimant',
