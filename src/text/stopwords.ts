@@ -13,7 +13,7 @@ const FUNCTION_WORDS = {
     she should so some someone something still such sure t tell than thank thanks that the their theirs them then there these
     they themselves thing things this those through thx to too tried tries try trying under until up ve very via want was wasn we went were weren what whats when where
     whether which while who whom whose why will with won would yes yet you your yours yourself yourselves ourselves d m even
-    actual actually anything anyway basically btw dunno fyi gonna gotta guys hows idk iirc imho imo kinda literally lmao lol nah ngl nope
+    side actual actually anything anyway basically btw dunno fyi gonna gotta guys hows idk iirc imho imo kinda literally lmao lol nah ngl nope
     ok okay omg plz q quick r right rn smth sth abt tbh tho thru u ur whos wheres wanna w ya yeah yep yo yup wtf
     aint arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt thats theres theyre wasnt werent
     wont wouldnt youre ofc nvm
@@ -34,7 +34,7 @@ const FUNCTION_WORDS = {
     laquelle lesquelles lesquels lors malgre notamment oui parmi pendant personne plusieurs plutot propos puis quant quelqu
     quelque quelques rien seulement sinon surtout tel telle telles tels uniquement voici enfin finalement concretement maintenant exactement bien ensemble actuellement desormais
     apparemment pretendument visiblement soi disant raison raisons motif motifs relatif relatifs relative relatives
-    allait allaient ira iront irait iraient lorsque lorsqu`,
+    allait allaient ira iront irait iraient lorsque lorsqu cote`,
 };
 
 /**

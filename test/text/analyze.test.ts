@@ -46,6 +46,9 @@ describe('reading a text', () => {
     const mark = (word: string) => read.find((w) => w.word === word)!;
     expect(mark('whether').stop).toBe(true);
     expect(analyze('tout le trafic ou juste une partie ?').words.find((w) => w.word === 'juste')!.stop).toBe(true);
+    // Whose side something is on says no subject of its own: "on TikTok's side", "de son côté", "côté Oracle".
+    expect(analyze("a copy on TikTok's side?").words.find((w) => w.word === 'side')!.stop).toBe(true);
+    expect(analyze('et côté Oracle ?').words.find((w) => w.word === 'cote')!.stop).toBe(true);
     expect(mark('client').framing).toBe(true);
     expect(mark('asked').framing).toBe(true);
     expect(mark('tiktok').name).toBe(true);
