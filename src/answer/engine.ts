@@ -339,9 +339,11 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
       (followUp.elliptical && (reading.cues.size > 0 || followUp.likewise) && reading.terms.length > 0));
   if (
     ownWords &&
-    !followUp.opens &&
+    // "and the Treasury?" opens another subject; "and where would the data go instead?" none of its own.
+    (!followUp.opens || reading.terms.every((t) => subjectWide(t.term))) &&
     !followUp.definition &&
-    context.unanswered !== true &&
+    // After "did you mean …?", leaning on the fact offered accepts it.
+    (context.unanswered !== true || context.offered === true) &&
     !(reading.cues.has('where') && !parts.kinds.placed(previous.id)) &&
     parts.kinds.lacks(previous.id, reading.asked, reading.questionWords, reading.party).length === 0
   ) {

@@ -370,6 +370,14 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       status: 'answered',
       fact: { id: 'governance-unit-may' },
     });
+    // So is a question in that fact's own words and the whole knowledge base's ("where would the data go
+    // instead?" after the plan to move it), however it opens.
+    const plan = { previous: 'deletion-plan', unanswered: true, offered: true } as const;
+    for (const c of [plan, { previous: 'deletion-plan' }])
+      expect(answerer.ask('And where would the data go instead?', c)).toMatchObject({
+        status: 'answered',
+        fact: { id: 'deletion-plan' },
+      });
     // A message clear on its own is read on its own, not bent toward it.
     expect(answerer.ask('what did Trump order in 2020?', context)).toMatchObject({
       fact: { id: 'sale-order-2020' },
