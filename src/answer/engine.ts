@@ -320,6 +320,22 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   const unused = { ...alone, followUp: { previous: previous.id, used: false } };
   // "thanks!", "what do you think?": no question about any answer.
   if (alone.offSubject?.kind === 'thanks' || alone.offSubject?.kind === 'opinion') return unused;
+  // "et depuis, le gouvernement américain a continué à regarder le dossier ?" after the 2020 order: of the
+  // related facts later in time, the best ranked that the message's own words fit well enough to answer and
+  // that gives what it asks.
+  if (followUp.sinceThen && !reading.cues.has('where')) {
+    const year = parts.kinds.year(previous.id);
+    const later = new Set(previous.related.filter((id) => parts.kinds.year(id) > year));
+    const fits = aloneWithRunnerUp.ranking.find(
+      (r) => later.has(r.id) && r.lacks.length === 0 && r.coverage >= parts.options.minCoverage,
+    );
+    const next = fits && parts.snapshot.factsById.get(fits.id);
+    if (next) {
+      const suggestions = alone.suggestions.filter((f) => f.id !== next.id);
+      const followUp = { previous: previous.id, used: true, linked: 'around' } as const;
+      return { ...alone, status: 'answered', fact: next, score: 1, suggestions, followUp };
+    }
+  }
   // A message that stands on its own, or says it changes the subject, is never bent toward the previous
   // answer; an elliptical one ("and the backups?", "when was it formed?") is read with it when it cannot
   // be answered alone.

@@ -23,6 +23,11 @@ export interface FollowUpReading {
    * neither or both ("before or after?").
    */
   readonly beforeOrAfter: 'before' | 'after' | 'both' | undefined;
+  /**
+   * Whether it asks what came after the answer, naming a subject of its own ("et depuis, le gouvernement a
+   * continué ?", "since then, what has the government done?"): a later fact, when one fits those words.
+   */
+  readonly sinceThen: boolean;
   /** The message opens as a follow-up ("and…", "what about…", "et…"): the same question about something else. */
   readonly opens: boolean;
   /** The message points back at what was just said ("is it run from China?", "elle est dirigée d'où ?"). */
@@ -91,6 +96,13 @@ export function readFollowUp(
             : aboutAnswer(plain);
   const elliptical = !newTopic && (opens || pointing || content.length <= 2);
   const beforeOrAfter = newTopic || comparesDate || subject.length > 0 ? undefined : direction(plain);
+  // "et depuis, …" opening the message, not "et depuis quand ?" (since when).
+  const sinceThen =
+    !newTopic &&
+    !comparesDate &&
+    subject.length > 0 &&
+    (SINCE_THEN.some((phrase) => containsPhrase(plain, phrase)) ||
+      (plain[0] === 'et' && plain[1] === 'depuis' && !SINCE_WHEN.has(plain[2] ?? '')));
   // Not "what's it supposed to do?": "it" is the answer's own subject.
   const definition =
     role ||
@@ -106,6 +118,7 @@ export function readFollowUp(
     elliptical,
     newTopic,
     beforeOrAfter,
+    sinceThen,
     opens,
     points: pointing,
     likewise,
@@ -414,6 +427,13 @@ const BEFORE: ReadonlySet<string> = new Set(
   'before earlier prior previously beforehand avant auparavant precedemment'.split(' '),
 );
 const AFTER: ReadonlySet<string> = new Set('after later afterwards apres ensuite'.split(' '));
+/** What came after the answer, with a subject of its own: "since then", "depuis lors", "et depuis, …". */
+const SINCE_THEN: readonly (readonly string[])[] = [
+  ['since', 'then'],
+  ['depuis', 'lors'],
+  ['depuis', 'ce', 'moment'],
+];
+const SINCE_WHEN: ReadonlySet<string> = new Set(['quand', 'combien', 'when', 'how']);
 
 /** Words that carry a conversation along without a subject of their own. */
 const GLUE: ReadonlySet<string> = new Set(

@@ -70,6 +70,16 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('oracle-routing', 'the backups too?').fact?.id).toBe('backups-retained');
   });
 
+  it('"et depuis, …" naming a subject is a later related fact its words fit, not the previous one again', () => {
+    for (const q of [
+      'Et depuis, le gouvernement américain a continué à regarder le dossier ?',
+      'since then, has the government kept looking at it?',
+    ])
+      expect(after('sale-order-2020', q), q).toMatchObject({ status: 'answered', fact: { id: 'biden-review' } });
+    // Since when is the previous answer's date, not what came after it.
+    expect(after('sale-order-2020', 'et depuis quand ?').fact?.id).toBe('sale-order-2020');
+  });
+
   it('asking someone\'s position ("what\'s his role?") is answered by the previous answer when it names a position, read as any message when not', () => {
     for (const q of [
       "what's his role?",

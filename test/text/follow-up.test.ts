@@ -69,6 +69,11 @@ describe('how a message reads after an answer', () => {
     expect(readFollowUp(analyze('and before that?').words).beforeOrAfter).toBe('before');
     expect(readFollowUp(analyze('et après ?').words).beforeOrAfter).toBe('after');
     expect(readFollowUp(analyze('before or after?').words).beforeOrAfter).toBe('both');
+    // What came after, naming a subject of its own; not "since when?".
+    for (const q of ['et depuis, le gouvernement a continué ?', 'since then, has the government kept looking?'])
+      expect(read(q).sinceThen, q).toBe(true);
+    for (const q of ['et depuis quand ?', 'depuis quand le gouvernement regarde ça ?'])
+      expect(read(q).sinceThen, q).toBe(false);
   });
 
   it('points back at what was just said ("is it run from China?", "elle est dirigée d\'où ?")', () => {
