@@ -252,6 +252,14 @@ const SETS: readonly {
     wrong: 0.025,
   },
   {
+    name: 'blind set AB (four styles; scored blind at 202e56d, c1e6eb8 and 9cc0958)',
+    file: 'questions-blind-ab.yaml',
+    right: 0.9,
+    refused: 0.98,
+    notAnswered: 0.98,
+    wrong: 0.013,
+  },
+  {
     name: 'blind set AA (four styles; scored blind at 29f9fb9)',
     file: 'questions-blind-aa.yaml',
     right: 0.96,
