@@ -56,10 +56,11 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
       (i === opening + 1 && !THAT_IS.has(words[i - 1] ?? '')) ||
       (!THAT_IS.has(words[i - 1] ?? '') &&
         (w === 'pourquoi' || words.slice(i + 1, i + 3).some((x) => AUXILIARY_VERBS.has(x)))));
-  // "pour quelle raison …", "for what reason", "what was the reason": a reason asked by its noun.
+  // "pour quelle raison …", "for what reason", "what was the reason", "what was his concern?": a reason
+  // asked by its noun.
   const reasonNamed = (w: string, i: number) =>
     REASONS.has(w) &&
-    (WHICH.has(words[i - 1] ?? '') || THE.has(words[i - 1] ?? '')) &&
+    (WHICH.has(words[i - 1] ?? '') || THE.has(words[i - 1] ?? '') || THEIR.has(words[i - 1] ?? '')) &&
     !THAT_IS.has(words[i - 2] ?? '');
   const why = words.some(asksWhy) || words.some(reasonNamed);
   // Not "why not?", "pourquoi pas ?" alone, which asks why something else was not done; "pourquoi TikTok ne
@@ -877,7 +878,11 @@ const LEGALITY_GIVEN = /\b(?:legal|illegal|lawful|unlawful|legally|licite|illici
 
 const THE: ReadonlySet<string> = new Set(['the', 'la', 'le', 'les']);
 /** A reason, by its noun: "pour quelle raison", "for what reason", "the reason". */
-const REASONS: ReadonlySet<string> = new Set(['reason', 'reasons', 'grounds', 'raison', 'raisons', 'motif', 'motifs']);
+const REASONS: ReadonlySet<string> = new Set(
+  'reason reasons grounds concern concerns raison raisons motif motifs'.split(' '),
+);
+/** Whose: "his concern", "leurs raisons". */
+const THEIR: ReadonlySet<string> = new Set('his her their its son sa ses leur leurs'.split(' '));
 
 /** Words asking what was decided, approved or ruled; given by a text that says so (or that someone ordered it). */
 const DECISIONS: ReadonlySet<string> = new Set(

@@ -13,7 +13,7 @@ const FUNCTION_WORDS = {
     she should so some someone something still such sure t tell than thank thanks that the their theirs them then there these
     they themselves thing things this those through thx to too tried tries try trying under until up ve very via want was wasn we went were weren what whats when where
     whether which while who whom whose why will with won would yes yet you your yours yourself yourselves ourselves d m even
-    side actual actually anything anyway basically btw dunno fyi gonna gotta guys hows idk iirc imho imo kinda literally lmao lol nah ngl nope
+    concern concerns side actual actually anything anyway basically btw dunno fyi gonna gotta guys hows idk iirc imho imo kinda literally lmao lol nah ngl nope
     ok okay omg plz q quick r right rn smth sth abt tbh tho thru u ur whos wheres wanna w ya yeah yep yo yup wtf
     aint arent cant couldnt didnt doesnt dont hadnt hasnt havent im isnt ive shouldnt thats theres theyre wasnt werent
     wont wouldnt youre ofc nvm

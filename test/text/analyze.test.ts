@@ -83,6 +83,7 @@ describe('reading a text', () => {
     expect(stops('a long list of measures')).not.toContain('long');
     // A reason asked by its noun is asked, as by "why", not a word a fact must have.
     expect(stops('pour quelle raison la vente a capoté ?')).toContain('raison');
+    expect(stops('what was his concern?')).toContain('concern');
     expect(stops('on what grounds?')).toContain('grounds');
     // Hedges say how sure, not what about.
     expect(stops('who was supposedly buying a piece of it?')).toContain('supposedly');

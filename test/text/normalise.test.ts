@@ -548,6 +548,8 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('pourquoi TikTok ne donne pas de date ?')).toContain('reason');
     expect(asked('why not?')).not.toContain('reason');
     expect(asked('for what reason did they pick Singapore?')).toContain('reason');
+    for (const q of ['what was his concern?', 'quelles étaient leurs raisons ?'])
+      expect(asked(q), q).toContain('reason');
     expect(asked("that's the reason they moved it, right?")).not.toContain('reason');
     expect(asked('Which President ordered the sale, and on what grounds?')).toContain('reason');
     // Why it never happened: a failure, asked with a negation.
