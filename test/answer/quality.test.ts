@@ -252,6 +252,14 @@ const SETS: readonly {
     wrong: 0.025,
   },
   {
+    name: 'blind set AB, chat by its first writer (scored blind at 19bc078)',
+    file: 'questions-blind-ab-chat.yaml',
+    right: 0.88,
+    refused: 0.92,
+    notAnswered: 0.92,
+    wrong: 0.025,
+  },
+  {
     name: 'blind set AB (four styles; scored blind at 202e56d, c1e6eb8 and 9cc0958)',
     file: 'questions-blind-ab.yaml',
     right: 0.9,
