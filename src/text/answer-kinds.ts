@@ -297,7 +297,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
       (w, i) =>
         PERSUADED.has(w) &&
         words.slice(0, i).some((x) => AUXILIARIES.has(x)) &&
-        words.slice(0, i).some((x) => x === 'it' || x === 'that' || x === 'this' || x === 'ca' || x === 'cela'),
+        words.slice(0, i).some((x) => THE_ANSWER.has(x)),
     )
   )
     kinds.add('outcome');
@@ -307,7 +307,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     words.some(
       (w, i) =>
         (PREVENTS.has(w) &&
-          words.slice(0, i).some((x) => x === 'it' || x === 'that' || x === 'this' || x === 'ca' || x === 'cela') &&
+          words.slice(0, i).some((x) => THE_ANSWER.has(x)) &&
           words.slice(i + 1).some((x) => x === 'from' || x === 'de' || x === 'd')) ||
         ((NO_LONGER_ABLE.has(w) || (w === 'can' && words[i + 1] === 't')) &&
           words.slice(i + 1).some((x) => x === 'anymore' || x === 'longer')) ||
@@ -973,12 +973,14 @@ const WORKED: ReadonlySet<string> = new Set(['work', 'worked', 'succeed', 'succe
 const STORED_DATA: ReadonlySet<string> = new Set(
   'storage stockage data donnees backup backups sauvegarde sauvegardes copies archive archives'.split(' '),
 );
+/** What the answer is about, pointed at: "did it convince …?", "does that stop …?", "ça empêche …?". */
+const THE_ANSWER: ReadonlySet<string> = new Set(['it', 'that', 'this', 'ca', 'cela']);
 const PERSUADED: ReadonlySet<string> = new Set(
   'convince convinced persuade persuaded reassure reassured convaincu convaincre rassure rassurer'.split(' '),
 );
 /** Keeping someone from something: "stop … from", "prevent … from", "empêcher … de". */
 const PREVENTS: ReadonlySet<string> = new Set(
-  'stop stops stopped prevent prevents prevented keep keeps kept block blocks blocked empeche empechent empecher empeche'.split(
+  'stop stops stopped prevent prevents prevented keep keeps kept block blocks blocked empeche empechent empecher'.split(
     ' ',
   ),
 );
