@@ -49,6 +49,10 @@ describe('reading a text', () => {
     // Whose side something is on says no subject of its own: "on TikTok's side", "de son côté", "côté Oracle".
     expect(analyze("a copy on TikTok's side?").words.find((w) => w.word === 'side')!.stop).toBe(true);
     expect(analyze('et côté Oracle ?').words.find((w) => w.word === 'cote')!.stop).toBe(true);
+    // "au sein de" is "within": formal French, no subject of its own.
+    expect(analyze("l'instance au sein de laquelle siège le Trésor").words.find((w) => w.word === 'sein')!.stop).toBe(
+      true,
+    );
     expect(mark('client').framing).toBe(true);
     expect(mark('asked').framing).toBe(true);
     expect(mark('tiktok').name).toBe(true);
