@@ -108,10 +108,11 @@ export function subjectRules(snapshot: KnowledgeSnapshot, rareName: (word: strin
         (ASKERS.has(words[i - 2]?.word ?? '') && ASKER_PLACE.has(words[i - 1]!.word));
       // Nor the medium the question came through ("in a Slack thread", "un message WhatsApp").
       // "A partner on Slack asked …": a tool the question came through, before the words that say so.
+      // "A prospect asked on Slack whether …", "someone pinged me on Teams": after the words that say so.
       const medium = (i: number) =>
         MEDIA.has(words[i + 1]?.word ?? '') ||
         MEDIA.has(words[i - 1]?.word ?? '') ||
-        (THROUGH.has(words[i - 1]?.word ?? '') && words[i + 1]?.framing === true);
+        (THROUGH.has(words[i - 1]?.word ?? '') && (words[i + 1]?.framing === true || framedBefore(words, i - 1)));
       const other = words.findIndex((w, i) => otherNames.has(w.word) && !explained(i) && !asker(i) && !medium(i));
       if (other >= 0) return { kind: 'other-name', word: otherNames.get(words[other]!.word) };
       // "what's the weather in Singapore": the weather, which no fact explains, not Singapore's data centers.
@@ -166,6 +167,15 @@ const MEDIA: ReadonlySet<string> = new Set(
 );
 
 const THROUGH: ReadonlySet<string> = new Set(['on', 'in', 'via', 'over', 'sur', 'dans', 'par']);
+
+/** A framing word ("asked", "mentioned", "demandé") shortly before `i`, with only stop words between. */
+function framedBefore(words: readonly AnalyzedWord[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    if (words[k]!.framing) return true;
+    if (!words[k]!.stop) return false;
+  }
+  return false;
+}
 
 /** Words that join a closing to the conversation without closing it ("and so…"). */
 const GLUE: ReadonlySet<string> = new Set([

@@ -141,6 +141,27 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'we are talking about',
 ].map((phrase) => phrase.split(' '));
 
+/**
+ * Phrases of a question's framing whose words alone may be a subject: "a sales call" (not a sale), "point
+ * blank", "un appel commercial", "l'équipe commerciale".
+ */
+const FRAMING_PHRASES: readonly (readonly string[])[] = [
+  'sales call',
+  'sales calls',
+  'sales meeting',
+  'sales team',
+  'sales rep',
+  'sales reps',
+  'sales deck',
+  'sales pitch',
+  'point blank',
+  'appel commercial',
+  'equipe commerciale',
+  'rendez vous commercial',
+  'rdv commercial',
+  'reunion commerciale',
+].map((phrase) => phrase.split(' '));
+
 const INTENDS: ReadonlySet<string> = new Set(
   'compte comptent comptait comptaient compter comptez comptons comptes'.split(' '),
 );
@@ -154,6 +175,10 @@ function markStopPhrases(words: AnalyzedWord[]): AnalyzedWord[] {
     while (next < words.length && OBJECT_PRONOUNS.has(words[next]!.word)) next++;
     if (/(?:er|ir|re)$/.test(words[next]?.word ?? '')) words[i] = { ...words[i]!, stop: true, otherStop: false };
   }
+  for (let i = 0; i < words.length; i++)
+    for (const phrase of FRAMING_PHRASES)
+      if (phrase.every((p, k) => words[i + k]?.word === p))
+        for (let k = 0; k < phrase.length; k++) words[i + k] = { ...words[i + k]!, framing: true };
   for (let i = 0; i < words.length; i++)
     for (const phrase of STOP_PHRASES)
       if (phrase.every((p, k) => words[i + k]?.word === p)) {

@@ -58,7 +58,8 @@ export const FRAMING_WORDS = {
     preparing prepping procurement prospect prospects question questionnaire questions questionnaires quote reference regarding
     register regulatory remind reminder risk risks sanity section sister slide slides someone son summarise summarize summary supplier tell
     teammate teammates telling thread told tomorrow tonight training understand uncle update vendor vendors verify wife
-    wiki wondering workshop yesterday bot asap basics false support true urgent urgently wanted wants`.split(/\s+/),
+    wiki wondering workshop yesterday bot asap basics false support true urgent urgently wanted wants
+    slack whatsapp zoom linkedin outlook gmail webex`.split(/\s+/),
   ),
   fr: new Set(
     `aimerais annexe appel appele appeles appelle avocat avocats besoin brief briefing cadre chef cheffe citer cite client

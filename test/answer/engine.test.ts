@@ -403,6 +403,8 @@ describe("a question about something else than the facts' subjects (the frozen k
       "Dans un message WhatsApp, un collègue parle d'enregistrements fuités chez TikTok : qui les a publiés ?",
       'A partner on WhatsApp asked how long TikTok and Oracle have been working together.',
       'Someone in WhatsApp mentioned leaked recordings of TikTok meetings. Who published that?',
+      // After the words that say it came through it: "asked on WhatsApp whether …".
+      'A prospect asked on WhatsApp whether TikTok got outside help to tighten its data security.',
       'Un collègue veut citer dans un post LinkedIn la durée du partenariat : depuis quand TikTok et Oracle travaillent-ils ensemble ?',
       // "our" owns the medium, not what was said in it.
       'Someone in our Slack channel mentioned leaked audio about engineers in China. What did that report say?',
@@ -410,6 +412,9 @@ describe("a question about something else than the facts' subjects (the frozen k
       expect(answerer.ask(q).offSubject, q).toBeUndefined();
     expect(answerer.ask('does WhatsApp keep recordings of meetings?').offSubject?.kind).toBe('other-name');
     expect(answerer.ask('is TikTok data on WhatsApp stored by Oracle?').offSubject?.kind).toBe('other-name');
+    expect(answerer.ask('A prospect asked whether TikTok data is stored on WhatsApp.').offSubject?.kind).toBe(
+      'other-name',
+    );
   });
 
   it('naming a thing synonyms.yaml names ("uk"), weighs it as a name against a fact that does not, even in lower case', () => {

@@ -60,6 +60,17 @@ describe('reading a text', () => {
     expect(mark('ups').hyphenNext).toBe(false);
   });
 
+  it('marks the words of framing phrases ("a sales call", "un appel commercial") as framing, not alone', () => {
+    const framing = (text: string, word: string) => analyze(text).words.find((w) => w.word === word)!.framing;
+    expect(framing('a customer on a sales call asked me point blank', 'sales')).toBe(true);
+    expect(framing('a customer on a sales call asked me point blank', 'blank')).toBe(true);
+    expect(framing("pendant un appel commercial, un client m'a demandé", 'commercial')).toBe(true);
+    expect(framing('did the sales of TikTok go through?', 'sales')).toBe(false);
+    expect(framing('un partenariat commercial avec Oracle', 'commercial')).toBe(false);
+    // Workplace tools, like "email" or "call", say how a question came.
+    expect(framing('a prospect asked on Slack whether', 'slack')).toBe(true);
+  });
+
   it('marks "in the end", "au final", "en fin de compte" as stop words, not "end" or "final" alone', () => {
     const stops = (text: string) =>
       analyze(text)
