@@ -268,6 +268,14 @@ const SETS: readonly {
     wrong: 0.013,
   },
   {
+    name: 'blind set AD (four styles; scored blind at 35537c4 and a9634e1)',
+    file: 'questions-blind-ad.yaml',
+    right: 0.93,
+    refused: 0.96,
+    notAnswered: 0.96,
+    wrong: 0.013,
+  },
+  {
     name: 'blind set AA (four styles; scored blind at 29f9fb9)',
     file: 'questions-blind-aa.yaml',
     right: 0.96,
