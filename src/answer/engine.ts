@@ -69,9 +69,11 @@ export interface FollowUp {
    * word of the question being one of its own (`same`, "which team is he on?" after an answer quoting
    * someone "of TikTok's public policy division"), or the one in which the party the question asks to
    * have reacted speaks (`speaker`, "did TikTok react?" after a report TikTok does not speak in), or the
-   * one that tells of a plan the previous answer does not (`plan`, "is that supposed to change?").
+   * one that tells of a plan the previous answer does not (`plan`, "is that supposed to change?"), or that
+   * has the word the question points back with and the previous answer lacks (`related`, "doesn't that
+   * undercut the Oracle plan?" after where the backups are, of the fact saying they could complicate it).
    */
-  readonly linked?: 'tie' | 'place' | 'around' | 'same' | 'points' | 'speaker' | 'plan';
+  readonly linked?: 'tie' | 'place' | 'around' | 'same' | 'points' | 'speaker' | 'plan' | 'related';
 }
 
 /** What a conversation brings to a question: the fact of the last answer given. */
@@ -237,13 +239,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // that TikTok's word or the press?" still asks about the answer just given; so does a word of that
   // answer's own title, keywords or text ("c'est juste ce que dit BuzzFeed ?" after the BuzzFeed report,
   // "why's that a problem?" after an answer saying it could complicate things).
-  const own = new Set(
-    (['en', 'fr'] as const).flatMap((language) =>
-      [previous.title[language], previous.keywords[language].join(', '), previous.answer[language]].flatMap((text) =>
-        parts.evidence.rewriter.rewrite(analyze(text, { language }).words, isQueryContent).map((t) => t.term),
-      ),
-    ),
-  );
+  const own = ownTerms(parts, previous);
   const subjectWide = (term: string) => {
     const id = parts.evidence.termId(term);
     return id !== undefined && parts.evidence.factShare(id) >= parts.options.subjectWideShare;
@@ -414,6 +410,36 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const followUp = { previous: previous.id, used: true, linked: 'points' } as const;
     return { ...alone, status: 'answered', fact: previous, score: 1, suggestions: [], followUp };
   }
+  // "doesn't that undercut the whole Oracle thing?" after where TikTok's backups are kept, which says
+  // nothing of Oracle's plan: pointing back at the conversation in a word that answer does not have and a
+  // fact linked to it does ("could complicate the effort", of TikTok keeping its backups): that fact, when
+  // it is the best ranked of the two, the message's words fit it well enough and it gives what is asked.
+  if (
+    followUp.points &&
+    followUp.elliptical &&
+    !followUp.likewise &&
+    !followUp.definition &&
+    alone.offSubject === undefined &&
+    reading.cues.size === 0 &&
+    reading.asked.size === 0 &&
+    context.unanswered !== true &&
+    // A word no fact has ("isn't that a problem for the plan?" where nothing reads "problem") may be the
+    // one that says which: nothing to choose by.
+    reading.terms.every((t) => parts.evidence.termId(t.term) !== undefined)
+  ) {
+    const lacked = reading.terms.filter((t) => !own.has(t.term) && !subjectWide(t.term));
+    const having = [...parts.links.get(previous.id)!].filter((id) => {
+      const theirs = ownTerms(parts, parts.snapshot.factsById.get(id)!);
+      return lacked.some((t) => theirs.has(t.term));
+    });
+    const fits = having.length === 1 ? aloneWithRunnerUp.ranking.find((r) => r.id === having[0]) : undefined;
+    const next = fits && parts.snapshot.factsById.get(fits.id);
+    if (next && fits.lacks.length === 0 && fits.coverage >= parts.options.minCoverage) {
+      const suggestions = alone.suggestions.filter((f) => f.id !== next.id);
+      const followUp = { previous: previous.id, used: true, linked: 'related' } as const;
+      return { ...alone, status: 'answered', fact: next, score: 1, suggestions, followUp };
+    }
+  }
   // "to whom?", "how much?", "lesquels ?", "did it go through?": no word of its own, so nothing but the
   // previous answer it could be about. When it asks for a kind of answer, that answer gives it or not
   // ("did it go through?" after the 2020 order, which never materialised; "pour combien ?" after it, which
@@ -453,6 +479,17 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   return alone.status === 'clarify'
     ? breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length, asksWhere)
     : unused;
+}
+
+/** The terms of a fact's title, keywords and answer, in both languages, as the question's are read. */
+function ownTerms(parts: Parts, fact: Fact): Set<string> {
+  return new Set(
+    (['en', 'fr'] as const).flatMap((language) =>
+      [fact.title[language], fact.keywords[language].join(', '), fact.answer[language]].flatMap((text) =>
+        parts.evidence.rewriter.rewrite(analyze(text, { language }).words, isQueryContent).map((t) => t.term),
+      ),
+    ),
+  );
 }
 
 /**

@@ -165,9 +165,11 @@ export function formatExplanation(e: Explanation): string {
                     ? `  every word of it is the previous answer's own (${follow.previous}): about that answer`
                     : follow.linked === 'points'
                       ? `  points back at the previous answer (${follow.previous}) in a word of its own, and nothing answers it alone: about that answer`
-                      : follow.used
-                        ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
-                        : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
+                      : follow.linked === 'related'
+                        ? `  points back at the previous answer (${follow.previous}) in a word it does not have and the fact linked to it (related) does: that fact`
+                        : follow.used
+                          ? `  read after the previous answer (${follow.previous}), whose words count as context, its related facts first`
+                          : `  read on its own: it stands alone or changes the subject (previous answer: ${follow.previous})`,
     );
   const off = e.decision.offSubject;
   if (off) {

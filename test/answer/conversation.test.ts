@@ -195,6 +195,22 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
+  it('pointing back in a word the previous answer lacks and one fact linked to it has, is answered by that fact', () => {
+    // Where the backups are says nothing of the Oracle plan; that keeping them could complicate it does.
+    const q = "Doesn't that undercut the whole Oracle arrangement?";
+    expect(answerer.ask(q).status).not.toBe('answered');
+    const d = after('backup-locations', q);
+    expect(d).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
+    expect(d.followUp).toEqual({ previous: 'backup-locations', used: true, linked: 'related' });
+    // "do they still have copies?" after the routing answer, which names no copy: those TikTok keeps.
+    expect(answerer.ask('do they still have copies?').status).toBe('clarify');
+    expect(after('oracle-routing', 'do they still have copies?').fact?.id).toBe('backups-retained');
+    // Not when a word no fact has may be the one that says which ("problem", unknown to this knowledge base).
+    expect(after('backup-locations', "and isn't that a problem for the whole oracle plan?").fact?.id).toBeUndefined();
+    // Not when it asks for something: who made it is no yes or no about that answer.
+    expect(after('oracle-relationship', 'Who made that statement, and in what role?').fact?.id).not.toBe('no-comment');
+  });
+
   it('reads "we" pointing back at the answer just given as the organisation it was about, unless set apart', () => {
     expect(answerer.ask('ok and do we still keep our own copies of that data?').status).toBe('unknown');
     expect(after('oracle-routing', 'ok and do we still keep our own copies of that data?').fact?.id).toBe(
@@ -401,7 +417,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
 
   it('after a later message read on its own that got "did you mean …?", follows the fact it offered', () => {
     const routing = { previous: 'oracle-routing' };
-    const vague = answerer.ask('do they still have copies?', routing);
+    const vague = answerer.ask('are there still copies?', routing);
     expect(vague).toMatchObject({ status: 'clarify', followUp: { used: false } });
     const context = contextAfter(routing, vague);
     expect(context).toEqual({ previous: vague.suggestions[0]!.id, unanswered: true, offered: true });
