@@ -518,6 +518,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at bcd680e: first 31/32, follow-ups 43/48 (1 more did you mean), new topics 15/16, out of
+    // scope 17/18, 3 of 114 wrong.
+    file: 'conversations-blind-13a.yaml',
+    first: 0.96,
+    followup: 0.89,
+    newTopic: 0.93,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.027,
+  },
+  {
+    // Scored once at bcd680e: first 30/32, follow-ups 43/50, new topics 16/17, out of scope 18/18, 2 of 117
+    // wrong.
+    file: 'conversations-blind-13b.yaml',
+    first: 0.96,
+    followup: 0.9,
+    newTopic: 0.94,
+    refused: 0.94,
+    notAnswered: 1,
+    wrong: 0.009,
+  },
+  {
     // Scored once at 910246e: first 31/32, follow-ups 39/44, new topics 17/17, out of scope 19/19, 1 of 112
     // wrong.
     file: 'conversations-blind-11b.yaml',
