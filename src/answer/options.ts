@@ -122,7 +122,10 @@ export interface EngineOptions {
   readonly otherLanguageStrength: number;
   /** Words shorter than this are only matched exactly: short words fuzzy-match almost anything. */
   readonly minFuzzyLength: number;
-  /** Least similarity (0–1) for a misspelt word to count as a knowledge-base word. */
+  /**
+   * Least similarity (0–1) for a misspelt word to count as a knowledge-base word: two edits in eight
+   * letters, not three in ten ("appuient" is no misspelling of "appartient").
+   */
   readonly minFuzzySimilarity: number;
   /** How much a misspelt word counts as the word it is matched to at the least similarity (1 when the same). */
   readonly fuzzyFloor: number;
@@ -190,7 +193,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = Object.freeze({
   backgroundNameFacts: 2,
   otherLanguageStrength: 0.5,
   minFuzzyLength: 4,
-  minFuzzySimilarity: 0.7,
+  minFuzzySimilarity: 0.75,
   fuzzyFloor: 0.5,
   maxFuzzyExpansions: 3,
   fuzzyShortlist: 24,

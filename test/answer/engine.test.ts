@@ -471,6 +471,14 @@ describe('a misspelt word (the frozen knowledge base)', () => {
     expect(typo.fact?.id).toBe('cfius');
   });
 
+  it('is at most two edits in eight letters: a word three edits from one of the knowledge base is not read as it', () => {
+    // "s'appuient sur quoi ?" (what do they rely on) is not "appartient" (belongs).
+    expect(answerer.ask("ils s'appuient sur quoi ?").terms.find((t) => t.word === 'appuient')?.matches).toEqual([]);
+    expect(answerer.ask('tiktok securty team').terms.find((t) => t.word === 'securty')?.matches.length).toBeGreaterThan(
+      0,
+    );
+  });
+
   it('is read as the stop word it stands for when it is one ("wher", "taht"), which then weighs nothing', () => {
     const decision = answerer.ask('wher are tiktok backups kept');
     expect(decision.terms.map((t) => t.word)).not.toContain('wher');
