@@ -123,6 +123,8 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'at one point',
   'at any point',
   'a ce sujet',
+  'd ailleurs',
+  'par ailleurs',
   'a ce propos',
   'how long',
   'how often',

@@ -950,6 +950,11 @@ export const INVOLVED: ReadonlySet<string> = new Set([
   'impliques',
   'mele',
   'melee',
+  // "pourquoi le Trésor serait-il concerné ?": has a part in it (in English, "concerned" is worried).
+  'concerne',
+  'concernee',
+  'concernes',
+  'concernees',
   // "why does it come up in the TikTok story?", "why is the Treasury even relevant here?": its part in it.
   'relevant',
   'pertinent',

@@ -49,6 +49,12 @@ describe('reading a text', () => {
     // Whose side something is on says no subject of its own: "on TikTok's side", "de son côté", "côté Oracle".
     expect(analyze("a copy on TikTok's side?").words.find((w) => w.word === 'side')!.stop).toBe(true);
     expect(analyze('et côté Oracle ?').words.find((w) => w.word === 'cote')!.stop).toBe(true);
+    // Future and conditional forms of "être" and "avoir" are function words as their present is.
+    expect(analyze("tout sera sur le cloud d'oracle ?").words.find((w) => w.word === 'sera')!.stop).toBe(true);
+    expect(analyze('le Trésor serait-il concerné ?').words.find((w) => w.word === 'serait')!.stop).toBe(true);
+    // "d'ailleurs", "par ailleurs" (by the way, moreover): not "ailleurs" (elsewhere) alone.
+    expect(analyze("pourquoi, d'ailleurs ?").words.find((w) => w.word === 'ailleurs')!.stop).toBe(true);
+    expect(analyze('stockées ailleurs ?').words.find((w) => w.word === 'ailleurs')!.stop).toBe(false);
     // "au sein de" is "within": formal French, no subject of its own.
     expect(analyze("l'instance au sein de laquelle siège le Trésor").words.find((w) => w.word === 'sein')!.stop).toBe(
       true,
