@@ -685,6 +685,10 @@ function readQuestion(parts: Parts, question: string): Reading {
     cues: questionCues(
       words.map((w) => w.word),
       language,
+      // Where a sentence opens: the first word, after one that ends a clause, or after the question's frame.
+      new Set(
+        words.flatMap((w, i) => (i === 0 || words[i - 1]!.clauseEnd || (words[i - 1]!.frame && !w.frame) ? [i] : [])),
+      ),
     ),
   };
 }

@@ -238,7 +238,11 @@ export type Cue = (typeof CUES)[number];
  * even when their other words differ; a question and a fact's example that ask differently ("where" and
  * "since when") are less alike.
  */
-export function questionCues(words: readonly string[], language: Language): Set<Cue> {
+export function questionCues(
+  words: readonly string[],
+  language: Language,
+  starts: ReadonlySet<number> = new Set([0]),
+): Set<Cue> {
   const cues = new Set<Cue>();
   words.forEach((w, i) => {
     const next = words[i + 1];
@@ -250,7 +254,11 @@ export function questionCues(words: readonly string[], language: Language): Set<
       words[i - 1] !== 'd' &&
       // "on en est où ?" asks how things stand, not where.
       words[i - 2] !== 'en' &&
-      (next === undefined || WHERE_AFTER_OU.has(next) || WHERE_BEFORE_OU.has(words[i - 1] ?? ''))
+      (next === undefined ||
+        WHERE_AFTER_OU.has(next) ||
+        WHERE_BEFORE_OU.has(words[i - 1] ?? '') ||
+        // "Changement de sujet : où TikTok garde-t-il … ?": opening a sentence, "ou" (or) joins nothing.
+        (language === 'fr' && starts.has(i) && next !== 'bien' && next !== 'alors'))
     )
       cues.add('where');
     else if ((w === 'since' && next === 'when') || (w === 'depuis' && (next === 'quand' || next === 'combien')))

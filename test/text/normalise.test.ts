@@ -639,8 +639,15 @@ describe('what kind of answer a question asks for', () => {
       "c'est sûr ou pas ?",
       'who said that?',
       'on en est où ?',
+      'Ou bien Oracle garde-t-il les sauvegardes ?',
     ])
       expect(questionCues(words(q), 'fr').has('where'), q).toBe(false);
+    // Opening a sentence, "ou" is "où": "or" joins nothing there.
+    expect(questionCues(words('où TikTok garde-t-il ses sauvegardes ?'), 'fr').has('where')).toBe(true);
+    const opened = words('Changement de sujet. Où TikTok garde-t-il ses sauvegardes ?');
+    expect(questionCues(opened, 'fr').has('where')).toBe(false);
+    expect(questionCues(opened, 'fr', new Set([0, 3])).has('where')).toBe(true);
+    expect(questionCues(words('sauvegardes chez TikTok ou Oracle ?'), 'fr').has('where')).toBe(false);
   });
 
   it("a detail of someone's life or career: where they were born or studied, their career before", () => {
