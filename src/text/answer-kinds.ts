@@ -1112,7 +1112,7 @@ const REASON_GIVEN =
 
 /** That something failed or never happened, in a question's words (accents folded, apostrophes split). */
 const FAILED_ASKED =
-  / (?:fall|fell|falls|falling) (?:through|apart) | collaps\w* | fail\w* | fizzl\w* | never (?:happen\w*|materiali\w*|went through) | (?:didn t|did not|didnt) (?:happen|go through|materiali\w*) | echou\w* | capot\w* | tombee? a l eau | pas abouti | jamais (?:abouti|concretise\w*) /;
+  / (?:fall|fell|falls|falling) (?:through|apart) | collaps\w* | fail\w* | fizzl\w* | never (?:happen\w*|materiali\w*|went through) | (?:didn t|did not|didnt) (?:happen|go through|materiali\w*) | never (?:took place|take place|closed?|c[ao]me (?:through|off)) | (?:didn t|did not|didnt) (?:close|take place|come through) | echou\w* | capot\w* | tombee? a l eau | pas abouti | jamais (?:abouti|concretise\w*) | s est (?:jamais|pas) (?:fait|faite|conclu\w*|realise\w*) | (?:jamais|pas) eu lieu /;
 /** A cause, in the sentence that tells of a failure: "collapsed because …", "a échoué en raison de …". */
 const FAILURE_CAUSE = /\b(?:because|due to|owing to|as a result of|after|parce que|car|en raison|a cause|faute de)\b/;
 

@@ -564,6 +564,9 @@ describe('what kind of answer a question asks for', () => {
       'why did it fall apart tho',
       'pourquoi ça a capoté ?',
       'pourquoi la vente a-t-elle échoué ?',
+      "et pourquoi l'accord s'est jamais fait ?",
+      "pourquoi la vente n'a pas eu lieu ?",
+      'why did the deal never close?',
     ])
       expect(asked(q), q).toContain('failure');
     for (const q of ['why did trump order the sale?', 'pourquoi singapour ?', 'did the deal fall through?'])
