@@ -60,7 +60,9 @@ export const FRAMING_WORDS = {
     register regulatory remind reminder risk risks sanity section sister slide slides someone son summarise summarize summary supplier tell
     teammate teammates telling thread told tomorrow tonight training understand uncle update vendor vendors verify wife
     wiki wondering workshop yesterday bot asap basics false support true urgent urgently wanted wants
-    slack whatsapp zoom linkedin outlook gmail webex`.split(/\s+/),
+    slack whatsapp zoom linkedin outlook gmail webex remember remembers remembered recall recalls recalled vaguely`.split(
+      /\s+/,
+    ),
   ),
   fr: new Set(
     `aimerais annexe appel appele appeles appelle avocat avocats besoin brief briefing cadre chef cheffe citer cite client
@@ -71,7 +73,8 @@ export const FRAMING_WORDS = {
     preciser prepare preparer presentation prospect question questionnaire questions recrue redaction redige rediger registre
     reglementaire reglementaires relis relire resume resumez resumer reunion reunions rappeler risque risques section slide slides soeur soir souhaite souhaiterais stagiaire
     stagiaires synthese tante telephone verifier verification voudrais vrai bot comprendre entendu explique lu parle parlait
-    parler raconte racontait sait savait urgent veut voulait voudrait`.split(/\s+/),
+    parler raconte racontait sait savait urgent veut voulait voudrait directeur directrice patron patronne
+    superieur hierarchique souvient souviens souvenait vaguement`.split(/\s+/),
   ),
 } as const;
 

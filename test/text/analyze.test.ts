@@ -73,6 +73,10 @@ describe('reading a text', () => {
     expect(framing("pendant un appel commercial, un client m'a demandé", 'commercial')).toBe(true);
     expect(framing('did the sales of TikTok go through?', 'sales')).toBe(false);
     expect(framing('un partenariat commercial avec Oracle', 'commercial')).toBe(false);
+    // Who asks and what they recall: "mon directeur se souvient vaguement …", "my boss vaguely remembers …".
+    expect(framing("mon directeur se souvient vaguement qu'un président", 'directeur')).toBe(true);
+    expect(framing("mon directeur se souvient vaguement qu'un président", 'souvient')).toBe(true);
+    expect(framing('my boss vaguely remembers that', 'remembers')).toBe(true);
     // Workplace tools, like "email" or "call", say how a question came.
     expect(framing('a prospect asked on Slack whether', 'slack')).toBe(true);
   });
