@@ -739,6 +739,24 @@ function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: 
     const at = ranked.findIndex((r) => r.s.doc === exact);
     if (at > 0) ranked.unshift(ranked.splice(at, 1)[0]!);
   }
+  // "ont-ils réagi publiquement ?" naming Oracle and the US government: of two facts its words fit as fully,
+  // the one in which those it names react comes first; the one in which they do not is no competitor to it.
+  // (Only a reaction: a share such as "100% of the traffic" is no answer to "how much is Oracle paid?".)
+  const lacksOf = (doc: number) => kinds.lacks(snapshot.facts[doc]!.id, asked, questionWords, reading.party);
+  let demoted: (typeof ranked)[number] | undefined;
+  if (exact === undefined && ranked.length >= 2 && reading.party.length > 0) {
+    const [first, second] = ranked as [(typeof ranked)[number], (typeof ranked)[number]];
+    const lacking = lacksOf(first.s.doc);
+    if (
+      lacking.length === 1 &&
+      lacking[0] === 'reaction' &&
+      lacksOf(second.s.doc).length === 0 &&
+      coverageOf(second.s) >= coverageOf(first.s)
+    ) {
+      ranked.splice(0, 2, second, first);
+      demoted = first;
+    }
+  }
   const ranking = ranked.slice(0, Math.max(rankingSize, options.maxSuggestions + 1)).map(({ s, rank }): RankedFact => ({
     id: snapshot.facts[s.doc]!.id,
     rank: round(rank),
@@ -748,7 +766,8 @@ function settle(parts: Parts, reading: Reading, rankingSize: number, previous?: 
   }));
 
   const best = ranked[0];
-  const features = best ? featuresOf(best.s, best.rank, ranked[1]?.rank ?? 0, terms) : undefined;
+  const runnerUp = ranked.find((r, i) => i > 0 && r !== demoted);
+  const features = best ? featuresOf(best.s, best.rank, runnerUp?.rank ?? 0, terms) : undefined;
   // The question is about the asker's own thing or another company when the best fact explains the word
   // that names it ("our servers" where the fact is about TikTok's servers): not when nothing does.
   const termOf = new Map(terms.map((t, k) => [t.term, k]));

@@ -192,7 +192,11 @@ export function formatExplanation(e: Explanation): string {
     );
   }
   if (e.runnerUp)
-    lines.push(`  ${fact('runner-up', e.runnerUp)}; margin ${(e.best!.rank - e.runnerUp.rank).toFixed(2)}`);
+    lines.push(
+      e.runnerUp.rank > e.best!.rank && e.runnerUp.lacks.length > 0
+        ? `  ${fact('runner-up', e.runnerUp)}; it does not give what the question asks, so it ranks after ${e.best!.id} and is not counted in the margin`
+        : `  ${fact('runner-up', e.runnerUp)}; margin ${(e.best!.rank - e.runnerUp.rank).toFixed(2)}`,
+    );
   const f = e.decision.features;
   if (f)
     lines.push(

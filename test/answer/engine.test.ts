@@ -223,6 +223,11 @@ describe('a question that asks for a figure, a length of time or a date (the fro
       expect([d.status, d.suggestions[0]?.id], q).toEqual(['clarify', 'security-experts']);
     }
     expect(answerer.ask('how did the Chinese government respond to the BuzzFeed report?').status).toBe('unknown');
+    // Of two facts the words fit as fully, the one in which the party named reacts comes first, and the
+    // one in which it does not is no competitor to it.
+    const said = answerer.ask('oracle a dit quoi sur tout ça ?');
+    expect(said).toMatchObject({ status: 'answered', fact: { id: 'no-comment' } });
+    expect(said.ranking[1]!.lacks).toEqual(['reaction']);
     expect(kinds.lacks('no-comment', new Set(), new Set(), ['white'])).toEqual([]);
     expect(kinds.lacks('no-comment', new Set(), new Set(), ['tiktok'])).toEqual(['reaction']);
     expect(kinds.lacks('security-experts', new Set(), new Set(), ['tiktok'])).toEqual([]);
