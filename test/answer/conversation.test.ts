@@ -518,6 +518,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at a9ede75: first 31/32, follow-ups 41/48 (2 more did you mean), new topics 16/16, out of
+    // scope 17/18, 3 of 114 wrong.
+    file: 'conversations-blind-14a.yaml',
+    first: 0.9,
+    followup: 0.85,
+    newTopic: 1,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.027,
+  },
+  {
+    // Scored once at a9ede75: first 31/32 (1 more did you mean), follow-ups 41/43, new topics 15/17, out of
+    // scope 16/17, 2 of 109 wrong.
+    file: 'conversations-blind-14b.yaml',
+    first: 0.96,
+    followup: 0.93,
+    newTopic: 0.88,
+    refused: 0.88,
+    notAnswered: 0.88,
+    wrong: 0.037,
+  },
+  {
     // Scored once at bcd680e: first 31/32, follow-ups 43/48 (1 more did you mean), new topics 15/16, out of
     // scope 17/18, 3 of 114 wrong.
     file: 'conversations-blind-13a.yaml',

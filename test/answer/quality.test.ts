@@ -268,6 +268,14 @@ const SETS: readonly {
     wrong: 0.013,
   },
   {
+    name: 'blind set AE (four styles; scored blind at 766b31d)',
+    file: 'questions-blind-ae.yaml',
+    right: 0.93,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.025,
+  },
+  {
     name: 'blind set AD (four styles; scored blind at 35537c4 and a9634e1)',
     file: 'questions-blind-ad.yaml',
     right: 0.93,
