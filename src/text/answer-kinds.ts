@@ -847,6 +847,14 @@ const CHANGES: ReadonlySet<string> = new Set([
   'stop',
   'cesser',
   'arreter',
+  // "are those going away at some point?", "ils vont les garder longtemps ?", "will they keep them forever?"
+  'away',
+  'disappear',
+  'disparaitre',
+  'longtemps',
+  'forever',
+  'indefinitely',
+  'indefiniment',
 ]);
 const FUTURE_MARKERS: ReadonlySet<string> = new Set(
   'supposed going gonna will va vont prevu prevue planned plan plans compte comptent'.split(' '),

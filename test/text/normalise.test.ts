@@ -468,8 +468,11 @@ describe('what kind of answer a question asks for', () => {
       'Is that supposed to change at some point?',
       'et à terme, ça va rester comme ça ?',
       'will that change?',
+      'are those going away at some point?',
+      'ils vont les garder longtemps ?',
     ])
       expect(asked(q), q).toContain('future');
+    expect(asked('did they keep them long?')).not.toContain('future');
     expect(asked('la cession a-t-elle été menée à terme ?')).not.toContain('future');
     expect(asked('did the routing change in June?')).not.toContain('future');
     expect([...givenKinds('TikTok plans to delete the data from its own centers.')]).toContain('future');
