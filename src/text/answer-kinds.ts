@@ -212,7 +212,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     ) {
       kinds.add('quantity');
       kinds.add('volume');
-    } else if (QUANTITY_WORDS.has(w)) {
+    } else if (QUANTITY_WORDS.has(w) || (SHARES.has(w) && WHICH.has(previous ?? ''))) {
+      // "what share of the parent does the government hold?", "quelle part du capital ?": a figure too.
       kinds.add('quantity');
       // "how many terabytes?", "the total volume of data": a size in bytes, which a share does not give.
       if (DATA_SIZES.has(w)) kinds.add('volume');
@@ -1010,6 +1011,8 @@ const DATA_SIZES: ReadonlySet<string> = new Set(
 const DATA_SIZE_GIVEN =
   /\b\d+(?:[.,]\d+)?\s*(?:[kmgtpe]b|[kmgtpe]o|(?:kilo|mega|giga|tera|peta|exa)(?:bytes?|octets?))\b/;
 
+/** A part of a whole, asked with "what"/"quelle": "what share", "what stake", "quelle proportion" (not "which part of TikTok", a division). */
+const SHARES: ReadonlySet<string> = new Set('share shares stake stakes proportion percent participation'.split(' '));
 const QUANTITY_WORDS: ReadonlySet<string> = new Set(
   `nb percentage pourcentage amount volume gigabytes terabytes petabytes gigaoctets teraoctets petaoctets
   headcount effectifs`.split(/\s+/),

@@ -74,9 +74,16 @@ describe('what kind of answer a question asks for', () => {
   const asked = (q: string) => [...askedKinds(words(q))];
 
   it('a figure: how many, how much, combien, nombre de, how old…', () => {
-    for (const q of ['traffic percentage', 'how old is he']) {
+    for (const q of [
+      'traffic percentage',
+      'how old is he',
+      'What share of that parent company does the Chinese government hold?',
+      "quelle proportion du capital l'État détient-il ?",
+    ]) {
       expect(asked(q), q).toEqual(['quantity']);
     }
+    // Not a part of an organisation.
+    expect(asked('which part of TikTok did he work for?')).not.toContain('quantity');
     // A count of people, accounts or things.
     for (const q of [
       'le nombre de serveurs',
