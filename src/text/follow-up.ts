@@ -34,7 +34,8 @@ export interface FollowUpReading {
   readonly points: boolean;
   /**
    * The message ends asking the same of something else ("oracle non plus ?", "the Treasury too?", "Oracle
-   * either?"): what the previous answer said, said of it.
+   * either?"), or asks whether it holds despite something ("même avec Oracle ?", "even with Oracle?"):
+   * what the previous answer said, said of it.
    */
   readonly likewise: boolean;
   /**
@@ -66,7 +67,10 @@ export function readFollowUp(
     plain.some((w) => INVOLVED.has(w) && (subject.length > 0 || !MATTER.has(w)));
   const content = words.filter((w) => !w.stop && !w.framing && !GLUE.has(w.word));
   const opens = OPENINGS.some((phrase) => startsWithPhrase(plain, phrase));
-  const likewise = LIKEWISE.some((phrase) => endsWithPhrase(plain, phrase));
+  // "même avec Oracle ?", "even with Oracle in the picture?": the previous answer, said despite something.
+  const likewise =
+    LIKEWISE.some((phrase) => endsWithPhrase(plain, phrase)) ||
+    DESPITE.some((phrase) => startsWithPhrase(plain, phrase) || startsWithPhrase(plain.slice(1), phrase));
   const pointing = plain.some((w) => POINTING.has(w));
   // "did that come out before or after TikTok's announcement?", "c'était avant ou après l'annonce ?": when the
   // answer's claim was made, which its dated source says, whatever else the message names.
@@ -471,6 +475,15 @@ const OPENINGS: readonly (readonly string[])[] = [
 const MATTER: ReadonlySet<string> = new Set(['matter', 'matters']);
 
 /** Endings asking the same of something else: "oracle non plus ?", "the Treasury too?". */
+/** Opening on what the previous answer holds despite: "même avec …", "even with …", "malgré …". */
+const DESPITE: readonly (readonly string[])[] = [
+  ['even', 'with'],
+  ['meme', 'avec'],
+  ['malgre'],
+  ['despite'],
+  ['in', 'spite', 'of'],
+];
+
 const LIKEWISE: readonly (readonly string[])[] = [
   ['non', 'plus'],
   ['either'],

@@ -60,6 +60,11 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('oracle-routing', 'Does that cover European users too?').fact?.id).not.toBe('oracle-routing');
   });
 
+  it('asking whether the answer holds despite something it names ("même avec Oracle ?") is about that answer', () => {
+    for (const q of ['même avec Oracle ?', 'even with Oracle?'])
+      expect(after('backups-retained', q), q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
+  });
+
   it('asking the same of something the previous answer names ("oracle non plus ?", "the Treasury too?") is about that answer', () => {
     for (const q of ['oracle non plus ?', 'oracle either?', 'the treasury too?']) {
       const d = after('no-comment', q);

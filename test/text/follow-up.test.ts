@@ -87,6 +87,17 @@ describe('how a message reads after an answer', () => {
     for (const q of ['oracle ?', 'is that too much?', 'plus de détails ?']) expect(read(q).likewise, q).toBe(false);
   });
 
+  it('asks whether the answer holds despite something ("même avec Oracle ?", "even with Oracle?")', () => {
+    for (const q of [
+      'même avec Oracle ?',
+      'et même avec Oracle ?',
+      'even with Oracle in the picture?',
+      'malgré Oracle ?',
+    ])
+      expect(read(q).likewise, q).toBe(true);
+    expect(read('what happens even if they leave?').likewise).toBe(false);
+  });
+
   it('asks the position of someone the answer names ("what\'s his role?"), not of something it names', () => {
     for (const q of ["what's his role?", 'quel est son poste ?', 'what role?', "what's his actual job there?"])
       expect(read(q).about, q).toBe('position');
