@@ -250,7 +250,16 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   // naming the firm ("owned by ByteDance") does not give.
   // The head named soon after "who" ("qui est le PDG"), or before a "who" that ends the question ("le pdg de
   // bytedance c'est qui ?"): "my manager asked me who owns it" asks for no one's head.
-  if (words.some((w, i) => asksWho(words, i) && words.some((l, j) => LEADERS.has(l) && headOf(words, i, j))))
+  // Not "who runs those servers?", "qui gère l'infrastructure ?": which company operates a thing.
+  if (
+    words.some(
+      (w, i) =>
+        asksWho(words, i) &&
+        words.some(
+          (l, j) => LEADERS.has(l) && headOf(words, i, j) && !words.slice(j + 1, j + 4).some((x) => MACHINES.has(x)),
+        ),
+    )
+  )
     kinds.add('leader');
   // "Who are the experts?", "c'est qui les experts ?", "who leaked those recordings?", "who are they?",
   // "c'est qui eux ?": who someone is, by name; so "lesquels ?", "which ones?".
@@ -595,6 +604,12 @@ const RELATIVE_AFTER: ReadonlySet<string> = new Set(
 );
 const WHICH_ONES: ReadonlySet<string> = new Set(['lesquels', 'lesquelles', 'laquelle', 'lequel']);
 const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', 'quels', 'quelles']);
+
+/** Things a company operates, not a body a person heads: "who runs those servers?". */
+const MACHINES: ReadonlySet<string> = new Set(
+  `servers server serveurs serveur infrastructure infra cloud datacenters datacenter centers centres machines
+  systems systemes network networks reseau reseaux hosting hebergement platform plateforme`.split(/\s+/),
+);
 
 /** Who leads, heads or runs something: asked with "who", a person's name is the answer. */
 const LEADERS: ReadonlySet<string> = new Set(

@@ -424,6 +424,10 @@ describe('what kind of answer a question asks for', () => {
     // Who oversees something may be a body: "Who oversees US data security at TikTok, is there a US-led unit?"
     for (const q of ['who oversees US data security?', 'which department oversees US data security?'])
       expect(asked(q), q).not.toContain('leader');
+    // Who runs a thing is the company operating it: "who runs those servers?", "qui gère l'infra ?".
+    for (const q of ['who runs those servers?', "c'est qui qui gère les serveurs ?"])
+      expect(asked(q), q).not.toContain('leader');
+    expect(asked('who runs the unit?')).toContain('leader');
     for (const q of ['did it actually convince washington?', 'ça a rassuré Washington ?'])
       expect(asked(q), q).toContain('outcome');
     expect(asked('is the aim to reassure the US government?')).not.toContain('outcome');
