@@ -414,8 +414,11 @@ export function reactionParty(words: readonly string[], isName: (index: number) 
   // "did the Treasury say anything?", "et le Trésor, il a dit quoi ?": whether they said something; not "what
   // did TikTok's employees say according to BuzzFeed", which asks what was reported. "what did TikTok say
   // back?": what it answered.
+  // Not "ça veut dire quoi, CFIUS ?": what a word means.
   const saidAnything = (w: string, i: number) =>
-    SAY.has(w) && (ANYTHING.has(words[i + 1] ?? '') || words[i + 1] === 'back');
+    SAY.has(w) &&
+    !(w === 'dire' && MEAN.has(words[i - 1] ?? '')) &&
+    (ANYTHING.has(words[i + 1] ?? '') || words[i + 1] === 'back');
   // "la position officielle du gouvernement chinois", "quelle position Biden a-t-il exprimée ?": a stance.
   const stance = (w: string, i: number) =>
     STANCES.has(w) && (OFFICIAL.has(words[i + 1] ?? '') || WHICH.has(words[i - 1] ?? ''));
@@ -480,6 +483,8 @@ export const REACTIONS: ReadonlySet<string> = new Set(
   ),
 );
 const SAY: ReadonlySet<string> = new Set(['say', 'said', 'says', 'dit', 'dire']);
+/** "veut dire", "voulait dire": means. */
+const MEAN: ReadonlySet<string> = new Set(['veut', 'veulent', 'voulait', 'vouloir', 'voudrait']);
 const ANYTHING: ReadonlySet<string> = new Set(['anything', 'something', 'quoi', 'quelque', 'rien']);
 const REACTION_NOUNS: ReadonlySet<string> = new Set([
   'reaction',

@@ -55,6 +55,9 @@ describe('reading a text', () => {
     // "d'ailleurs", "par ailleurs" (by the way, moreover): not "ailleurs" (elsewhere) alone.
     expect(analyze("pourquoi, d'ailleurs ?").words.find((w) => w.word === 'ailleurs')!.stop).toBe(true);
     expect(analyze('stockées ailleurs ?').words.find((w) => w.word === 'ailleurs')!.stop).toBe(false);
+    // "ça veut dire quoi ?" asks a meaning: no "dire" (say); "ça veut dire que …" asks whether it follows.
+    expect(analyze('ça veut dire quoi, CFIUS ?').words.find((w) => w.word === 'dire')!.stop).toBe(true);
+    expect(analyze('ça veut dire que la Chine y a accès ?').words.find((w) => w.word === 'dire')!.stop).toBe(false);
     // "au sein de" is "within": formal French, no subject of its own.
     expect(analyze("l'instance au sein de laquelle siège le Trésor").words.find((w) => w.word === 'sein')!.stop).toBe(
       true,

@@ -543,6 +543,8 @@ describe('what kind of answer a question asks for', () => {
     expect(party('how did they respond to the Oracle news?')).toEqual([]);
     expect(party('tiktok a démenti ?')).toEqual(['tiktok']);
     expect(party('et le Trésor, il a dit quoi sur TikTok ?')).toEqual(['tresor']);
+    // What a word means, not what someone said.
+    expect(party('ça veut dire quoi, le Trésor ?')).toEqual([]);
     expect(party('what did TikTok employees say according to BuzzFeed?')).toEqual([]);
     // Every party of an alternative; not the asker's own answer.
     expect(party("est-ce qu'Oracle ou la Maison Blanche ont réagi ?")).toEqual(['blanche', 'maison', 'oracle']);
