@@ -316,8 +316,10 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   else if (
     words.some(
       (w, i) =>
+        // The answer its subject, just before ("does it actually stop …"); not "reporting that questioned
+        // whether US data was really kept away from China", a relative clause's "that".
         (PREVENTS.has(w) &&
-          words.slice(0, i).some((x) => THE_ANSWER.has(x)) &&
+          words.slice(Math.max(0, i - 3), i).some((x) => THE_ANSWER.has(x)) &&
           words.slice(i + 1).some((x) => x === 'from' || x === 'de' || x === 'd')) ||
         ((NO_LONGER_ABLE.has(w) || (w === 'can' && words[i + 1] === 't')) &&
           words.slice(i + 1).some((x) => x === 'anymore' || x === 'longer')) ||

@@ -71,7 +71,13 @@ export function readFollowUp(
   const likewise =
     LIKEWISE.some((phrase) => endsWithPhrase(plain, phrase)) ||
     DESPITE.some((phrase) => startsWithPhrase(plain, phrase) || startsWithPhrase(plain.slice(1), phrase));
-  const pointing = plain.some((w) => POINTING.has(w));
+  // Not a relative "that" between a word of substance and a verb in the past ("reporting that questioned
+  // whether …"); "who made that public?", "the goal behind that move?" point back.
+  const pointing = words.some(
+    (w, i) =>
+      POINTING.has(w.word) &&
+      !(w.word === 'that' && i > 0 && !words[i - 1]!.stop && /ed$/.test(words[i + 1]?.word ?? '')),
+  );
   // "did that come out before or after TikTok's announcement?", "c'était avant ou après l'annonce ?": when the
   // answer's claim was made, which its dated source says, whatever else the message names.
   // So "TikTok a publié son annonce avant ou après ?", naming something and ending on it: before or after the

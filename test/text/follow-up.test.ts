@@ -79,6 +79,9 @@ describe('how a message reads after an answer', () => {
   it('points back at what was just said ("is it run from China?", "elle est dirigée d\'où ?")', () => {
     for (const q of ['is it run from China?', "elle est dirigée d'où ?"]) expect(read(q).points, q).toBe(true);
     expect(read('who owns tiktok?').points).toBe(false);
+    // A relative "that" ("reporting that questioned …") points at nothing; "who made that public?" does.
+    expect(read('Was there reporting that questioned whether US data was kept away from China?').points).toBe(false);
+    expect(read('who made that public?').points).toBe(true);
   });
 
   it('ends asking the same of something else ("oracle non plus ?", "the Treasury too?")', () => {
