@@ -162,8 +162,20 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   if (where && has(...PUBLISHED)) return 'source';
   // "how did they get that?", "ils ont eu ça comment ?", "comment ils l'ont obtenu ?": how the claimant came
   // by it, which its source says.
-  // "based on what?", "ils se basent sur quoi ?": what the claim rests on, its source.
-  if (phrase(['based', 'on', 'what'], ['basent', 'sur', 'quoi'], ['base', 'sur', 'quoi'], ['basee', 'sur', 'quoi']))
+  // "based on what?", "ils se basent sur quoi ?", "ils s'appuient sur quoi ?": what the claim rests on, its
+  // source.
+  if (
+    phrase(
+      ['based', 'on', 'what'],
+      ['basent', 'sur', 'quoi'],
+      ['base', 'sur', 'quoi'],
+      ['basee', 'sur', 'quoi'],
+      ['appuient', 'sur', 'quoi'],
+      ['appuie', 'sur', 'quoi'],
+      ['relying', 'on', 'what'],
+      ['rely', 'on', 'what'],
+    )
+  )
     return 'source';
   if (has('how', 'comment') && has(...OBTAINED) && has('they', 'ils', 'elles', 'he', 'she', 'il', 'elle'))
     return 'source';
@@ -358,7 +370,7 @@ const META: ReadonlySet<string> = new Set(
   independant independante verifie verifiee sur sure certain certaine vrai vraie vraiment fiable fiables preuve
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
-  soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos based basent
+  soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos based basent appuient appuie appuyer rely relies relying
   basee meant supposed achieve accomplish pose posent poser`
     .split(/\s+/)
     .concat(DETAIL_WORDS),

@@ -15,7 +15,11 @@ describe('how a message reads after an answer', () => {
     ]);
     for (const q of ['how did they get that?', 'ils ont eu ça comment ?']) expect(about(q), q).toBe('source');
     expect(about('how do I get access?')).toBeUndefined();
-    expect(['based on what?', 'ils se basent sur quoi ?'].map(about)).toEqual(['source', 'source']);
+    expect(['based on what?', 'ils se basent sur quoi ?', "ils s'appuient sur quoi ?"].map(about)).toEqual([
+      'source',
+      'source',
+      'source',
+    ]);
     expect(about('who announced that?')).toBe('claimant');
     expect(about("what's it meant to do exactly?")).toBe('reason');
     expect(about('what was that supposed to achieve?')).toBe('reason');
