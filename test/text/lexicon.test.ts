@@ -18,6 +18,8 @@ describe('the general-language lexicon', () => {
     expect(lexicon.typos(5_000)('somethign')).toBe(lexicon.rank('something'));
     expect(lexicon.rank('somethign')).toBeUndefined();
     expect(lexicon.has('somethign')).toBe(false);
+    // An inflected form of a listed word is a word, not a misspelling ("concerner", not "conserver").
+    expect(lexicon.has('concerner')).toBe(true);
     const small = buildLexicon(['alpha\nbravo\ncharlie\n']);
     expect(small.rank('bravo')).toBe(2);
     expect(small.typos(5_000)('brvo')).toBe(2);
