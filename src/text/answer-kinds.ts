@@ -70,7 +70,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   // "why did the deal fall through?", "pourquoi l'accord n'a-t-il jamais abouti ?": why it failed, which a
   // fact saying only that it never materialised does not give.
   const joined = ` ${words.join(' ')} `;
-  if (why && FAILED_ASKED.test(joined)) kinds.add('failure');
+  if (why && FAILED_ASKED.some((pattern) => pattern.test(joined))) kinds.add('failure');
   // "what happens if they miss it?", "que se passe-t-il si…", "et s'ils le font pas, il se passe quoi ?",
   // "what if they don't?", "what are the consequences?": what would follow (not "si le trafic passe par
   // Oracle": what passes through).
@@ -1144,8 +1144,13 @@ const REASON_GIVEN =
   /\b(?:because|in order to|so as to|so that|the aim|aims? to|aimed|to convince|to reassure|to protect|to help|to better|to provide|feared|fearing|for fear|out of concern|complicat\w*|parce que|car|afin de|dans le but|le but|pour convaincre|pour rassurer|pour proteger|pour aider|pour mieux|pour fournir|craignait|craignant|par crainte|compliqu\w*)\b/;
 
 /** That something failed or never happened, in a question's words (accents folded, apostrophes split). */
-const FAILED_ASKED =
-  / (?:fall|fell|falls|falling) (?:through|apart) | collaps\w* | fail\w* | fizzl\w* | never (?:happen\w*|materiali\w*|went through) | (?:didn t|did not|didnt) (?:happen|go through|materiali\w*) | never (?:took place|take place|closed?|c[ao]me (?:through|off)) | (?:didn t|did not|didnt) (?:close|take place|come through) | echou\w* | capot\w* | tombee? a l eau | pas abouti | jamais (?:abouti|concretise\w*) | s est (?:jamais|pas) (?:fait|faite|conclu\w*|realise\w*) | (?:jamais|pas) eu lieu /;
+const FAILED_ASKED: readonly RegExp[] = [
+  / (?:fall|fell|falls|falling) (?:through|apart) | collaps\w* | fail\w* | fizzl\w* /,
+  / never (?:happen\w*|materiali\w*|went through|took place|take place|closed?|c[ao]me (?:through|off)) /,
+  / (?:didn t|did not|didnt) (?:happen|go through|materiali\w*|close|take place|come through) /,
+  / echou\w* | capot\w* | tombee? a l eau | pas abouti | jamais (?:abouti|concretise\w*) /,
+  / s est (?:jamais|pas) (?:fait|faite|conclu\w*|realise\w*) | (?:jamais|pas) eu lieu /,
+];
 /** A cause, in the sentence that tells of a failure: "collapsed because …", "a échoué en raison de …". */
 const FAILURE_CAUSE = /\b(?:because|due to|owing to|as a result of|after|parce que|car|en raison|a cause|faute de)\b/;
 
