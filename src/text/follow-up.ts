@@ -112,7 +112,10 @@ export function readFollowUp(
     !comparesDate &&
     subject.length > 0 &&
     (SINCE_THEN.some((phrase) => containsPhrase(plain, phrase)) ||
-      (plain[0] === 'et' && plain[1] === 'depuis' && !SINCE_WHEN.has(plain[2] ?? '')));
+      (plain[0] === 'et' && plain[1] === 'depuis' && !SINCE_WHEN.has(plain[2] ?? '')) ||
+      // "what has Biden's team done since?", "qu'a fait Biden depuis ?": since then, the message's end.
+      plain.at(-1) === 'since' ||
+      plain.at(-1) === 'depuis');
   // Not "what's it supposed to do?": "it" is the answer's own subject.
   const definition =
     role ||

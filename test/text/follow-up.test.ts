@@ -74,7 +74,12 @@ describe('how a message reads after an answer', () => {
     expect(readFollowUp(analyze('et après ?').words).beforeOrAfter).toBe('after');
     expect(readFollowUp(analyze('before or after?').words).beforeOrAfter).toBe('both');
     // What came after, naming a subject of its own; not "since when?".
-    for (const q of ['et depuis, le gouvernement a continué ?', 'since then, has the government kept looking?'])
+    for (const q of [
+      'et depuis, le gouvernement a continué ?',
+      'since then, has the government kept looking?',
+      "what has Biden's team done since?",
+      "qu'a fait le gouvernement depuis ?",
+    ])
       expect(read(q).sinceThen, q).toBe(true);
     for (const q of ['et depuis quand ?', 'depuis quand le gouvernement regarde ça ?'])
       expect(read(q).sinceThen, q).toBe(false);
