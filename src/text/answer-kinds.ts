@@ -162,6 +162,8 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
     else if (DECISIONS.has(w) && !(w.startsWith('decision') && next === 'to')) kinds.add('decision');
     // "has CFIUS signed off on it?": approved; not the asker's "before we sign off".
     else if (w === 'signed' && next === 'off') kinds.add('decision');
+    // "qui a signé le contrat côté Oracle ?", "who signed the deal?": who committed to it, a decision.
+    else if (SIGNED.has(w) && words.some((x) => AGREEMENTS.has(x))) kinds.add('decision');
     else if (w === 'chiffre' && next === 'd' && after === 'affaires') kinds.add('money');
     // "did it go through?", "did the sale ever go through in the end", "ça s'est fait finalement ?", "ça a
     // abouti ?": how it turned out. Not "does traffic go through Oracle", which names where it goes.
@@ -920,6 +922,12 @@ const DECISIONS: ReadonlySet<string> = new Set(
   `decide decided decides decision decisions approve approved approves approval ruled ruling verdict determination
   decider decide decidee decidees decision decisions approuve approuvee approuver approbation valide validee
   valider`.split(/\s+/),
+);
+const SIGNED: ReadonlySet<string> = new Set(
+  'signed sign signs signing signe signee signes signer signature signataire signataires signatory'.split(' '),
+);
+const AGREEMENTS: ReadonlySet<string> = new Set(
+  'contract contracts deal agreement contrat contrats accord accords'.split(' '),
 );
 const DECIDED: ReadonlySet<string> = new Set(['ordered', 'order', 'orders', 'ordonne', 'ordonnee', 'ordre']);
 

@@ -220,8 +220,10 @@ describe('what kind of answer a question asks for', () => {
       'cfius décision finale',
       'has the committee reached a final determination?',
       'has CFIUS signed off on the Oracle arrangement?',
+      'qui a signé le contrat côté Oracle ?',
     ])
       expect(asked(q), q).toEqual(['decision']);
+    expect(asked('TikTok a signé avec Oracle ?')).toEqual([]);
     expect(asked("I'd like to check that before we sign off")).toEqual([]);
     expect(asked("TikTok's decision to route traffic through Oracle")).toEqual([]);
     expect([...givenKinds('In 2020, President Trump ordered ByteDance to sell TikTok.')]).toContain('decision');
