@@ -334,9 +334,14 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   if (
     words.some(
       (w, i) =>
-        WHICH.has(w) &&
-        (words.slice(i + 1, i + 3).some((x) => OTHERS.has(x)) ||
-          (words.some((x) => BESIDES.has(x)) && words.slice(i + 1).some((x) => OTHERS.has(x)))),
+        (WHICH.has(w) &&
+          (words.slice(i + 1, i + 3).some((x) => OTHERS.has(x)) ||
+            (words.some((x) => BESIDES.has(x)) && words.slice(i + 1).some((x) => OTHERS.has(x))))) ||
+        // "who else sits on it besides the Treasury?", "qui d'autre, à part le Trésor ?": others than the one
+        // named (not "who else declined to comment?", which may ask the rest of a list just given).
+        (((w === 'who' && words[i + 1] === 'else') ||
+          (w === 'qui' && words[i + 1] === 'd' && words[i + 2] === 'autre')) &&
+          words.some((x, j) => BESIDES.has(x) || (x === 'part' && words[j - 1] === 'a'))),
     )
   )
     kinds.add('others');
@@ -832,7 +837,7 @@ function listsNames(text: string): boolean {
   }
   return false;
 }
-const BESIDES: ReadonlySet<string> = new Set(['besides', 'outre']);
+const BESIDES: ReadonlySet<string> = new Set(['besides', 'outre', 'apart', 'except', 'excepte', 'hormis']);
 
 /** Encryption, asked or given: "encrypted", "encryption", "chiffrement", "cryptées". */
 const ENCRYPTION: ReadonlySet<string> = new Set(

@@ -605,11 +605,15 @@ describe('what kind of answer a question asks for', () => {
       'Which other federal agencies, besides the Treasury, are members of the committee?',
       'quelles autres sociétés devaient acquérir une participation ?',
       'Quels étaient, outre Oracle, les autres acquéreurs pressentis ?',
+      'who else sits on it besides treasury?',
+      "qui d'autre en fait partie, à part le Trésor ?",
     ])
       expect(asked(q), q).toContain('others');
     for (const q of [
       'just tiktok or other chinese companies as well?',
       'besides the Oracle routing, does TikTok still keep copies?',
+      // May ask the rest of a list just given.
+      'who else declined to comment?',
     ])
       expect(asked(q), q).not.toContain('others');
     expect([...givenKinds('Its members include Treasury, Defense, Justice and Commerce.')]).toContain('others');
