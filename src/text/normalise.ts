@@ -112,7 +112,7 @@ export function stem(word: string): string {
 }
 
 /** Words whose ending is not an inflection, where stemming would make them another language's word. */
-const UNSTEMMED: ReadonlySet<string> = new Set(['pays']);
+const UNSTEMMED: ReadonlySet<string> = new Set(['pays', 'serveur', 'serveurs']);
 
 /**
  * A language guess from stop words, accents and elisions; `wordLean` (-1 English to 1 French) adds evidence

@@ -30,6 +30,9 @@ describe('normalising question text', () => {
   });
 
   it('does not stem English nouns in -er to their verb, nor short words', () => {
+    // "serveur" is no "serve" with a French ending: "which facilities serve as backup sites?" names no server.
+    expect(stem('serve')).not.toBe(stem('serveurs'));
+    expect(stem('sert')).not.toBe(stem('serveur'));
     expect(stem('owner')).toBe('owner');
     expect(stem('order')).toBe('order');
     expect(stem('news')).toBe('new');
