@@ -203,7 +203,11 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
       kinds.add('outcome');
     else if (w === 'lieu' && previous === 'eu' && words[i - 2] === 'a' && words[i - 3] === 'ca') kinds.add('outcome');
     // "and after that, what happened?", "et après, il s'est passé quoi ?", "what happened next?": what followed.
-    else if ((w === 'happened' || (w === 'passe' && previous === 'est')) && words.some((x) => AFTER_THAT.has(x)))
+    // Not "what happened under the next administration?": "next" then names who came after.
+    else if (
+      (w === 'happened' || (w === 'passe' && previous === 'est')) &&
+      words.some((x, j) => AFTER_THAT.has(x) && (x !== 'next' || j === words.length - 1 || j === i + 1))
+    )
       kinds.add('outcome');
     // "the storage capacity", "la capacité de stockage": a size of data; not "the capacity to control".
     // "singapore backup storage size", "la taille des sauvegardes": a size of data too.

@@ -268,6 +268,8 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('what happened to the 2020 deal?')).toEqual([]);
     for (const q of ["et après, il s'est passé quoi ?", 'what happened next?'])
       expect(asked(q), q).toEqual(['outcome']);
+    // "next" naming who came after: what they did, not how it turned out.
+    expect(asked('what happened under the next administration?')).toEqual([]);
     for (const q of [
       'does US traffic go through Oracle?',
       'did they say it after the order failed to materialise?',
