@@ -3,7 +3,7 @@ import type { KnowledgeSnapshot } from '../knowledge/snapshot.ts';
 import { editDistance } from '../util/edit-distance.ts';
 import { analyze, questionCues, type AnalyzedWord, type Cue } from '../text/analyze.ts';
 import { DEMONSTRATIVES, readFollowUp, withoutOpening, type AboutAnswer } from '../text/follow-up.ts';
-import { askedKinds, reactionParty, type AskedKind } from '../text/answer-kinds.ts';
+import { askedKinds, asksReaction, reactionParty, type AskedKind } from '../text/answer-kinds.ts';
 import { buildLexicon, shippedLexicon, type Lexicon } from '../text/lexicon.ts';
 import { STOP_WORDS } from '../text/stopwords.ts';
 import { answerProbability, type DecisionFeatures } from './decision.ts';
@@ -392,6 +392,32 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const suggestions = alone.suggestions.filter((f) => f.id !== speaking.id);
     const followUp = { previous: previous.id, used: true, linked: reacting ? 'speaker' : 'plan' } as const;
     return { ...alone, status: 'answered', fact: speaking, score: 1, suggestions, followUp };
+  }
+  // "did they say anything to the press?", "et il a dit quelque chose sur TikTok ?" after CFIUS, on which the
+  // Treasury sits: a reaction asked of "they", someone the previous answer names who does not speak in it:
+  // the one fact linked to that answer in which one of them speaks (the Treasury declining to comment).
+  if (
+    reading.party.length === 0 &&
+    followUp.points &&
+    alone.offSubject === undefined &&
+    context.unanswered !== true &&
+    asksReaction(reading.words.map((w) => w.word))
+  ) {
+    const silent = [...own].filter(
+      (t) =>
+        !subjectWide(t) &&
+        parts.kinds.isName(t) &&
+        parts.kinds.lacks(previous.id, new Set(), new Set(), [t]).length > 0,
+    );
+    const speaking = [...parts.links.get(previous.id)!].filter(
+      (id) => silent.length > 0 && parts.kinds.lacks(id, reading.asked, reading.questionWords, silent).length === 0,
+    );
+    const fact = speaking.length === 1 ? parts.snapshot.factsById.get(speaking[0]!) : undefined;
+    if (fact) {
+      const suggestions = alone.suggestions.filter((f) => f.id !== fact.id);
+      const followUp = { previous: previous.id, used: true, linked: 'speaker' } as const;
+      return { ...alone, status: 'answered', fact, score: 1, suggestions, followUp };
+    }
   }
   // "is it run from China?" after the unit "US-led": a short question pointing back at the answer just
   // given, in a word of that answer's own, that nothing answers alone: about that answer.

@@ -422,6 +422,18 @@ const TOPIC: ReadonlySet<string> = new Set(['about', 'regarding', 'concerning', 
  * ask to have said something): "the Chinese government" is in the routing answer, but not as a speaker.
  */
 export function reactionParty(words: readonly string[], isName: (index: number) => boolean): string[] {
+  const at = reactionAt(words);
+  if (at < 0) return [];
+  return partiesAround(words, at, isName);
+}
+
+/** Whether a question asks for someone's reaction, named or not ("did they say anything to the press?"). */
+export function asksReaction(words: readonly string[]): boolean {
+  return reactionAt(words) >= 0;
+}
+
+/** Where a question asks for a reaction: the index of its verb or noun, or -1. */
+function reactionAt(words: readonly string[]): number {
   // "did the Chinese embassy comment on it?": English "comment", after "did", "has"…; not French "comment on…".
   const commented = (w: string, i: number) => w === 'comment' && words.slice(0, i).some((x) => AUXILIARY_VERBS.has(x));
   // "did the Treasury say anything?", "et le Trésor, il a dit quoi ?": whether they said something; not "what
@@ -435,10 +447,13 @@ export function reactionParty(words: readonly string[], isName: (index: number) 
   // "la position officielle du gouvernement chinois", "quelle position Biden a-t-il exprimée ?": a stance.
   const stance = (w: string, i: number) =>
     STANCES.has(w) && (OFFICIAL.has(words[i + 1] ?? '') || WHICH.has(words[i - 1] ?? ''));
-  const at = words.findIndex(
+  return words.findIndex(
     (w, i) => REACTIONS.has(w) || REACTION_NOUNS.has(w) || commented(w, i) || saidAnything(w, i) || stance(w, i),
   );
-  if (at < 0) return [];
+}
+
+/** The parties named around the reaction asked at `at`. */
+function partiesAround(words: readonly string[], at: number, isName: (index: number) => boolean): string[] {
   const named = (j: number) => isName(j) && !PARTY_SKIP.has(words[j]!);
   if (STANCES.has(words[at]!)) {
     // Whose: named after it ("position officielle du gouvernement chinois") or before the verb that

@@ -60,6 +60,18 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('oracle-routing', 'Does that cover European users too?').fact?.id).not.toBe('oracle-routing');
   });
 
+  it('asking whether "they" reacted, after an answer naming someone who does not speak in it, is answered by the fact linked to it in which they do', () => {
+    // CFIUS, on which the Treasury sits; the Treasury declined to comment (no-comment, linked to it).
+    for (const q of ['did they say anything to the press?', 'et il a dit quelque chose sur TikTok ?']) {
+      expect(answerer.ask(q).status, q).not.toBe('answered');
+      const d = after('cfius', q);
+      expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'no-comment' } });
+      expect(d.followUp?.linked, q).toBe('speaker');
+    }
+    // No one the answer names speaks in a linked fact: read as before.
+    expect(after('governance-unit-may', 'did they say anything to the press?').fact?.id).not.toBe('no-comment');
+  });
+
   it('asking whether the answer holds despite something it names ("même avec Oracle ?") is about that answer', () => {
     for (const q of ['même avec Oracle ?', 'even with Oracle?'])
       expect(after('backups-retained', q), q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
