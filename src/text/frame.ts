@@ -1,3 +1,6 @@
+import { fold } from './normalise.ts';
+import { STOP_WORDS } from './stopwords.ts';
+
 /**
  * A professional question often frames itself before or after the question proper: "For the vendor DPIA:
  * …", "Dans le cadre d'une note juridique interne, …", "… ? Needed for the client's questionnaire." The
@@ -18,8 +21,15 @@ export function splitFrame(text: string, maxFrameWords: number): Part[] {
   const opening = FRAME_OPENING.exec(rest);
   // Or who asked it: "A customer worried about sovereignty asked whether …", "Mon manager veut savoir si …".
   const reported = REPORTED.exec(rest);
+  // Not when what follows the colon says nothing of its own ("dans le dossier on parle du CFIUS : c'est quoi ?").
   const lead =
-    colon && wordCount(colon[2]!) >= 3 ? colon[1]! : opening ? opening[1]! : reported ? reported[1]! : undefined;
+    colon && wordCount(colon[2]!) >= 3 && saysSomething(colon[2]!)
+      ? colon[1]!
+      : opening
+        ? opening[1]!
+        : reported
+          ? reported[1]!
+          : undefined;
   if (lead !== undefined && wordCount(lead) <= maxFrameWords) {
     parts.push({ text: lead, frame: true });
     rest = rest.slice(rest.indexOf(lead) + lead.length);
@@ -41,6 +51,11 @@ const FRAME_OPENING =
 /** Someone's question reported: the words up to "asked", "wants to know", "m'a demandé", before what they asked. */
 const REPORTED =
   /^([^?.!:;]{3,120}?\b(?:asked(?: me| us)?|is asking(?: me| us)?|wants to know|wanted to know|a demande|m'a demande|m’a demande|nous a demande|veut savoir|voulait savoir|me demande|nous demande))\s+(?=(?:whether|if|which|what|who|where|when|how|si|s'|s’|quel|quelle|quels|quelles|qui|ou|où|quand|comment|combien|pourquoi)\b)/iu;
+
+/** Whether a text has a word that is no stop word of either language. */
+function saysSomething(text: string): boolean {
+  return (fold(text).match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => !STOP_WORDS.en.has(w) && !STOP_WORDS.fr.has(w));
+}
 
 function wordCount(text: string): number {
   return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;

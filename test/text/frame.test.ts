@@ -16,6 +16,8 @@ describe('the frame of a professional question', () => {
       frames("Dans le cadre d'une note juridique interne, depuis quand TikTok collabore-t-il avec Oracle ?"),
     ).toEqual(["Dans le cadre d'une note juridique interne"]);
     expect(frames('Pour notre AIPD, est-il exact que TikTok conserve ses sauvegardes ?')).toEqual(['Pour notre AIPD']);
+    // Not when what follows the colon says nothing of its own: then what comes before is the question.
+    expect(frames("Bonjour, dans le dossier TikTok on parle du CFIUS : c'est quoi ?")).toEqual([]);
   });
 
   it('is who asked, when the question is reported: "a customer asked whether…", "mon manager veut savoir si…"', () => {
