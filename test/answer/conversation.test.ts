@@ -535,6 +535,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at 01367fd: first 31/32 (1 more did you mean), follow-ups 45/47, new topics 14/14, out of
+    // scope 16/19 (1 asked back), 2 of 112 wrong.
+    file: 'conversations-blind-15a.yaml',
+    first: 0.96,
+    followup: 0.93,
+    newTopic: 1,
+    refused: 0.84,
+    notAnswered: 0.89,
+    wrong: 0.018,
+  },
+  {
+    // Scored once at 01367fd: first 28/32 (3 more did you mean), follow-ups 49/51, new topics 14/16 (2 more
+    // did you mean), out of scope 15/17, 2 of 116 wrong.
+    file: 'conversations-blind-15b.yaml',
+    first: 0.84,
+    followup: 0.96,
+    newTopic: 0.87,
+    refused: 0.82,
+    notAnswered: 0.82,
+    wrong: 0.026,
+  },
+  {
     // Scored once at a9ede75: first 31/32, follow-ups 41/48 (2 more did you mean), new topics 16/16, out of
     // scope 17/18, 3 of 114 wrong.
     file: 'conversations-blind-14a.yaml',
