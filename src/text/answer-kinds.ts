@@ -443,7 +443,11 @@ function reactionAt(words: readonly string[]): number {
   const saidAnything = (w: string, i: number) =>
     SAY.has(w) &&
     !(w === 'dire' && MEAN.has(words[i - 1] ?? '')) &&
-    (ANYTHING.has(words[i + 1] ?? '') || words[i + 1] === 'back');
+    (ANYTHING.has(words[i + 1] ?? '') ||
+      words[i + 1] === 'back' ||
+      // "did they have anything to say?", "ils ont quelque chose à dire ?"
+      ((words[i - 1] === 'to' || words[i - 1] === 'a') &&
+        words.slice(Math.max(0, i - 3), i - 1).some((x) => ANYTHING.has(x))));
   // "la position officielle du gouvernement chinois", "quelle position Biden a-t-il exprimée ?": a stance.
   const stance = (w: string, i: number) =>
     STANCES.has(w) && (OFFICIAL.has(words[i + 1] ?? '') || WHICH.has(words[i - 1] ?? ''));

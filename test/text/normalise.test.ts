@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage, fold, stem, words } from '../../src/text/normalise.ts';
-import { askedKinds, givenKinds, namesPosition, reactionParty } from '../../src/text/answer-kinds.ts';
+import { askedKinds, asksReaction, givenKinds, namesPosition, reactionParty } from '../../src/text/answer-kinds.ts';
 import { questionCues } from '../../src/text/analyze.ts';
 import { STOP_WORDS } from '../../src/text/stopwords.ts';
 
@@ -549,6 +549,10 @@ describe('what kind of answer a question asks for', () => {
     expect(party('comment on sait que oracle a tout ?')).toEqual([]);
     // Whether they said anything, not what someone said.
     expect(party('did the Treasury say anything about us?')).toEqual(['treasury']);
+    // Asked of "they", no one named: a reaction all the same ("did they have anything to say?").
+    expect(asksReaction(words('did they have anything to say?'))).toBe(true);
+    expect(asksReaction(words('ils avaient quelque chose à dire ?'))).toBe(true);
+    expect(asksReaction(words('what do they say about the backups?'))).toBe(false);
     expect(party('ok and what did TikTok say back in its statement?')).toEqual(['tiktok']);
     // Named after the verb, and not what it was about.
     expect(party('et il a dit quoi sur tiktok, le trésor ?')).toEqual(['tresor']);
