@@ -244,6 +244,17 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     const id = parts.evidence.termId(term);
     return id !== undefined && parts.evidence.factShare(id) >= parts.options.subjectWideShare;
   };
+  // The facts linked to the previous answer that have a word of the question it lacks (not the whole
+  // knowledge base's): "could complicate the effort", of TikTok keeping its backups, after where they are.
+  const linkedHaving = (): Fact[] => {
+    const lacked = reading.terms.filter((t) => !own.has(t.term) && !subjectWide(t.term));
+    return [...parts.links.get(previous.id)!]
+      .map((id) => parts.snapshot.factsById.get(id)!)
+      .filter((fact) => {
+        const theirs = ownTerms(parts, fact);
+        return lacked.some((t) => theirs.has(t.term));
+      });
+  };
   const everywhere = new Set(reading.terms.filter((t) => subjectWide(t.term) || own.has(t.term)).map((t) => t.word));
   const read = readFollowUp(reading.words, everywhere);
   // "has oracle confirmed it?", "c'est confirmé par oracle ?" after TikTok's own claim: whether another
@@ -261,8 +272,19 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // got no answer, it is about that message, which no fact answered: the older answer is only offered.
   // "why?", "pourquoi ?" after an answer that gives no cause nor aim: "I don't know", saying so. (What
   // something does, "what does it do?", is what the answer says.)
+  // So "pourquoi ça pose problème ?" after where the backups are: pointing back in a word that answer lacks
+  // and the one fact linked to it that has it gives a reason for ("could complicate the effort"): that fact.
   if (followUp.about === 'reason' && reading.cues.has('why')) {
     const lacks = parts.kinds.lacks(previous.id, new Set(['reason']), reading.questionWords);
+    const having = lacks.length > 0 ? linkedHaving() : [];
+    if (
+      having.length === 1 &&
+      parts.kinds.lacks(having[0]!.id, new Set(['reason']), reading.questionWords).length === 0 &&
+      reading.terms.every((t) => parts.evidence.termId(t.term) !== undefined)
+    ) {
+      const followUp = { previous: previous.id, used: true, linked: 'related' } as const;
+      return { ...settle(parts, reading, rankingSize), status: 'answered', fact: having[0], score: 1, followUp };
+    }
     if (lacks.length > 0)
       return lacking(settle(parts, reading, rankingSize), previous, lacks, {
         previous: previous.id,
@@ -453,12 +475,8 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     // one that says which: nothing to choose by.
     reading.terms.every((t) => parts.evidence.termId(t.term) !== undefined)
   ) {
-    const lacked = reading.terms.filter((t) => !own.has(t.term) && !subjectWide(t.term));
-    const having = [...parts.links.get(previous.id)!].filter((id) => {
-      const theirs = ownTerms(parts, parts.snapshot.factsById.get(id)!);
-      return lacked.some((t) => theirs.has(t.term));
-    });
-    const fits = having.length === 1 ? aloneWithRunnerUp.ranking.find((r) => r.id === having[0]) : undefined;
+    const having = linkedHaving();
+    const fits = having.length === 1 ? aloneWithRunnerUp.ranking.find((r) => r.id === having[0]!.id) : undefined;
     const next = fits && parts.snapshot.factsById.get(fits.id);
     if (next && fits.lacks.length === 0 && fits.coverage >= parts.options.minCoverage) {
       const suggestions = alone.suggestions.filter((f) => f.id !== next.id);

@@ -8,7 +8,8 @@ import {
   type TurnKind,
 } from '../../src/answer/evaluate.ts';
 import { contextAfter } from '../../src/answer/engine.ts';
-import { REPO, fixtureAnswerer } from '../helpers.ts';
+import { createAnswerer } from '../../src/answer/answerer.ts';
+import { REPO, fixtureAnswerer, knowledgeFiles, snapshotOf } from '../helpers.ts';
 
 const answerer = fixtureAnswerer();
 const after = (previous: string, question: string) => answerer.ask(question, { previous });
@@ -58,6 +59,25 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('backups-retained', 'where are they kept?').fact?.id).toBe('backup-locations');
     expect(after('governance-unit-may', 'is it encrypted?').status).toBe('unknown');
     expect(after('oracle-routing', 'Does that cover European users too?').fact?.id).not.toBe('oracle-routing');
+  });
+
+  it('asking why, pointing back in a word the previous answer lacks and one fact linked to it gives a reason for, is answered by that fact', () => {
+    // The frozen knowledge base, with "ça pose problème" read as complicating, as the shipped one reads it.
+    const files = knowledgeFiles();
+    files.set(
+      'synonyms.yaml',
+      files
+        .get('synonyms.yaml')!
+        .replace(/^one_way:\n/m, 'one_way:\n  - words: [pose problème]\n    means: complicate\n'),
+    );
+    const reading = createAnswerer(snapshotOf(files));
+    const q = 'pourquoi ça pose problème ?';
+    // Where the backups are gives no reason; that keeping them could complicate the effort does.
+    const d = reading.ask(q, { previous: 'backup-locations' });
+    expect(d).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
+    expect(d.followUp?.linked).toBe('related');
+    // "why?" alone points at nothing the linked fact has: refused, saying the answer gives no reason.
+    expect(reading.ask('pourquoi ?', { previous: 'backup-locations' }).status).toBe('unknown');
   });
 
   it('asking whether "they" reacted, after an answer naming someone who does not speak in it, is answered by the fact linked to it in which they do', () => {
