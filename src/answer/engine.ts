@@ -292,6 +292,16 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
         about: 'reason',
       });
   }
+  // "what's his full name?" after an answer that names no one: "I don't know", saying it gives no name.
+  if (followUp.about === 'detail') {
+    const lacks = parts.kinds.lacks(previous.id, reading.asked, reading.questionWords);
+    if (lacks.length > 0)
+      return lacking(settle(parts, reading, rankingSize), previous, lacks, {
+        previous: previous.id,
+        used: true,
+        about: 'detail',
+      });
+  }
   if (followUp.about) {
     const offered = context.unanswered === true && context.offered !== true;
     return {

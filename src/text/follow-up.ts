@@ -57,8 +57,13 @@ export function readFollowUp(
 ): FollowUpReading {
   const plain = words.map((w) => w.word);
   const newTopic = NEW_TOPIC.some((phrase) => containsPhrase(plain, phrase));
+  // "ça s'appelle comment en anglais ?", "le nom complet ?", "what's the full name?": what the answer's
+  // subject is called, which that answer says in full.
+  const naming = NAMING.some((phrase) => containsPhrase(plain, phrase));
   // Words that say something of their own, not the answer's provenance nor the conversation's glue.
-  const own = words.filter((w) => !w.stop && !w.framing && !META.has(w.word) && !GLUE.has(w.word));
+  const own = words.filter(
+    (w) => !w.stop && !w.framing && !META.has(w.word) && !GLUE.has(w.word) && !(naming && NAME_WORDS.has(w.word)),
+  );
   const subject = own.filter((w) => !everywhere.has(w.word));
   // "why would the Treasury even be involved?": what the Treasury's part is, a question of its own.
   // Not "why does that matter?": why the answer is a problem, when it names nothing else.
@@ -103,7 +108,9 @@ export function readFollowUp(
           ? 'position'
           : subject.length > 0
             ? undefined
-            : aboutAnswer(plain);
+            : naming
+              ? 'detail'
+              : aboutAnswer(plain);
   const elliptical = !newTopic && (opens || pointing || content.length <= 2);
   const beforeOrAfter = newTopic || comparesDate || subject.length > 0 ? undefined : direction(plain);
   // "et depuis, …" opening the message, not "et depuis quand ?" (since when).
@@ -359,6 +366,18 @@ const DETAIL_WORDS = [
   'preciser',
   'precisez',
 ];
+
+/** Asking what something is called: "ça s'appelle comment ?", "le nom complet", "the full name". */
+const NAMING: readonly (readonly string[])[] = [
+  ['appelle', 'comment'],
+  ['comment', 'ca', 's', 'appelle'],
+  ['nom', 'complet'],
+  ['full', 'name'],
+];
+/** The words of such a question, with the language the name is asked in. */
+const NAME_WORDS: ReadonlySet<string> = new Set(
+  'appelle appellent nom complet full name anglais english francais french langue'.split(' '),
+);
 
 /** Words about an answer's provenance and trust, which a question about the previous answer is made of. */
 const META: ReadonlySet<string> = new Set(

@@ -92,6 +92,15 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('governance-unit-may', 'did they say anything to the press?').fact?.id).not.toBe('no-comment');
   });
 
+  it('asking what it is called ("le nom complet en anglais ?") is answered by the answer that names it, refused by one that names no one', () => {
+    for (const q of ["ça s'appelle comment en anglais ?", 'le nom complet en anglais ?'])
+      expect(after('cfius', q), q).toMatchObject({ status: 'answered', fact: { id: 'cfius' } });
+    expect(after('governance-unit-may', "what's his full name?")).toMatchObject({
+      status: 'unknown',
+      ranking: [{ id: 'governance-unit-may', lacks: ['name'] }],
+    });
+  });
+
   it('asking whether the answer holds despite something it names ("même avec Oracle ?") is about that answer', () => {
     for (const q of ['même avec Oracle ?', 'even with Oracle?'])
       expect(after('backups-retained', q), q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });

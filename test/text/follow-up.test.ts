@@ -21,6 +21,9 @@ describe('how a message reads after an answer', () => {
       'source',
     ]);
     expect(about('who announced that?')).toBe('claimant');
+    // What it is called: the answer says it in full.
+    for (const q of ["ça s'appelle comment en anglais ?", 'le nom complet en anglais ?', "what's the full name?"])
+      expect(about(q), q).toBe('detail');
     expect(about("what's it meant to do exactly?")).toBe('reason');
     expect(about('what was that supposed to achieve?')).toBe('reason');
     expect(about('why does that matter?')).toBe('reason');
