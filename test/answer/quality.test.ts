@@ -268,6 +268,14 @@ const SETS: readonly {
     wrong: 0.013,
   },
   {
+    name: 'blind set AF (chat, context and formal; scored blind at 01367fd)',
+    file: 'questions-blind-af.yaml',
+    right: 0.94,
+    refused: 0.95,
+    notAnswered: 0.97,
+    wrong: 0.009,
+  },
+  {
     name: 'blind set AE (four styles; scored blind at 766b31d)',
     file: 'questions-blind-ae.yaml',
     right: 0.93,
