@@ -712,6 +712,10 @@ function readQuestion(parts: Parts, question: string): Reading {
   });
   const { language } = analysis;
   const words = readWords(parts, analysis.words, language);
+  // Where a sentence opens: the first word, after one that ends a clause, or after the question's frame.
+  const starts = new Set(
+    words.flatMap((w, i) => (i === 0 || words[i - 1]!.clauseEnd || (words[i - 1]!.frame && !w.frame) ? [i] : [])),
+  );
   // Written with capitals where names are: then a name is one as written.
   const cased = analysis.words.some((w) => w.name);
   const owned = subjects.owned(words, language);
@@ -725,7 +729,10 @@ function readQuestion(parts: Parts, question: string): Reading {
     read,
     terms: resolve(parts, words, read, owned),
     // A question asking how many, how long, when or which name is not answered by a fact that gives none.
-    asked: askedKinds(words.map((w) => w.word)),
+    asked: askedKinds(
+      words.map((w) => w.word),
+      starts,
+    ),
     // A party is named as a name: capitalised, in a question that capitalises names ("the cloud provider" is
     // none, "Oracle Cloud" is); any word the answers write as a name in one written without.
     namedBySynonyms,
@@ -739,10 +746,7 @@ function readQuestion(parts: Parts, question: string): Reading {
     cues: questionCues(
       words.map((w) => w.word),
       language,
-      // Where a sentence opens: the first word, after one that ends a clause, or after the question's frame.
-      new Set(
-        words.flatMap((w, i) => (i === 0 || words[i - 1]!.clauseEnd || (words[i - 1]!.frame && !w.frame) ? [i] : [])),
-      ),
+      starts,
     ),
   };
 }

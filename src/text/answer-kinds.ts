@@ -42,7 +42,7 @@ export type AnswerKind =
 export type AskedKind = AnswerKind | 'since';
 
 /** The kinds of answer a question's words ask for (usually none). */
-export function askedKinds(words: readonly string[]): Set<AskedKind> {
+export function askedKinds(words: readonly string[], starts: ReadonlySet<number> = new Set([0])): Set<AskedKind> {
   const kinds = new Set<AskedKind>();
   // "why singapore of all places?", "pourquoi trump voulait…": a reason, asked by the question's first word;
   // or later, after a frame ("For my memo I need the reason: why exactly did the deal collapse?"): "why"
@@ -260,7 +260,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   if (
     words.some(
       (w, i) =>
-        asksWho(words, i) &&
+        asksWho(words, i, starts) &&
         words.some(
           (l, j) => LEADERS.has(l) && headOf(words, i, j) && !words.slice(j + 1, j + 4).some((x) => MACHINES.has(x)),
         ),
@@ -272,7 +272,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   else if (
     words.some(
       (w, i) =>
-        asksWho(words, i) &&
+        asksWho(words, i, starts) &&
         ([words[i + 1], words[i + 2]].some((n) => DETERMINERS.has(n ?? '')) ||
           THEM.has(words[i + 1] ?? '') ||
           (BE.has(words[i + 1] ?? '') && THEM.has(words[i + 2] ?? ''))),
@@ -367,7 +367,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   if (
     words.some(
       (w, i) =>
-        asksWho(words, i) &&
+        asksWho(words, i, starts) &&
         words.some(
           (p, j) =>
             clause[j] === clause[i] && PEOPLE.has(p) && p !== 'people' && p !== 'personne' && !topicOf(words, j),
@@ -380,7 +380,7 @@ export function askedKinds(words: readonly string[]): Set<AskedKind> {
   if (
     words.some(
       (w, i) =>
-        asksWho(words, i) &&
+        asksWho(words, i, starts) &&
         (LEAKED.has(words[i + 1] ?? '') ||
           (AUXILIARIES.has(words[i + 1] ?? '') && LEAKED.has(words[i + 2] ?? '')) ||
           // "qui a fait fuiter les enregistrements ?"
@@ -615,16 +615,19 @@ export function answersKind(given: ReadonlySet<AnswerKind>, asked: AskedKind): b
 const WHO: ReadonlySet<string> = new Set(['who', 'whos', 'qui']);
 /** Whether the leader word at j is what "who" at i asks for. */
 function headOf(words: readonly string[], i: number, j: number): boolean {
-  return j > i ? j - i <= 4 : i >= words.length - 2 && i - j <= 6;
+  // "qui est la personne à la tête de l'unité ?": a little further when "the person" comes between.
+  const reach = words.slice(i + 1, j).some((w) => w === 'personne' || w === 'person') ? 6 : 4;
+  return j > i ? j - i <= reach : i >= words.length - 2 && i - j <= 6;
 }
 
 /** "Who" asking for someone: not the relative "ce qui" ("qu'est-ce qui s'est passé", "ce qui change"). */
-function asksWho(words: readonly string[], i: number): boolean {
+function asksWho(words: readonly string[], i: number, starts: ReadonlySet<number>): boolean {
   if (!WHO.has(words[i]!) || words[i - 1] === 'ce') return false;
   // French "qui" after a noun opens a relative clause ("des réunions de TikTok qui auraient fuité"); it asks
-  // who at the start, after "c'est", a preposition ("par qui") or a verb of knowing or saying ("on sait qui").
+  // who where a sentence starts (`starts`: "Pour une présentation : qui est …"), after "c'est", a
+  // preposition ("par qui") or a verb of knowing or saying ("on sait qui").
   // "la personne qui a enregistré les réunions" asks that person.
-  return words[i] !== 'qui' || i === 0 || BEFORE_QUI.has(words[i - 1]!) || PEOPLE.has(words[i - 1]!);
+  return words[i] !== 'qui' || starts.has(i) || BEFORE_QUI.has(words[i - 1]!) || PEOPLE.has(words[i - 1]!);
 }
 const BEFORE_QUI: ReadonlySet<string> = new Set(
   `c est sont etait etaient ete et ou mais donc alors ok bon bref par de d pour avec chez a selon sais sait savez

@@ -197,9 +197,14 @@ describe('what kind of answer a question asks for', () => {
       'head of the new data security unit',
       'Who has been appointed to head the US-led data security unit?',
       'qui a été nommé à la tête de cette unité ?',
+      "qui est la personne à la tête de l'unité ?",
     ]) {
       expect(asked(q), q).toEqual(['leader']);
     }
+    // "qui" opening a sentence after a frame asks who ("Pour une présentation : qui est …"), not a relative.
+    const framed = words("Pour une présentation : qui est la personne à la tête de l'unité ?");
+    expect([...askedKinds(framed)]).toEqual([]);
+    expect([...askedKinds(framed, new Set([0, 3]))]).toEqual(['leader']);
     // A manager who frames the question, and "qu'est-ce qui", ask for no one.
     expect(asked("Mon manager veut un rappel du contexte : qu'est-ce qui s'est passé en 2020 ?")).toEqual([]);
     expect(asked('my manager asked me who owns it and what happened in 2020')).toEqual([]);
