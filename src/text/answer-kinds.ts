@@ -218,7 +218,12 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
     ) {
       kinds.add('quantity');
       kinds.add('volume');
-    } else if (QUANTITY_WORDS.has(w) || (SHARES.has(w) && WHICH.has(previous ?? ''))) {
+    } else if (
+      QUANTITY_WORDS.has(w) ||
+      (SHARES.has(w) && WHICH.has(previous ?? '')) ||
+      // "quelle part du capital ?": a share of it, not a part of an organisation.
+      (w === 'part' && WHICH.has(previous ?? '') && words.slice(i + 1, i + 4).includes('capital'))
+    ) {
       // "what share of the parent does the government hold?", "quelle part du capital ?": a figure too.
       kinds.add('quantity');
       // "how many terabytes?", "the total volume of data": a size in bytes, which a share does not give.

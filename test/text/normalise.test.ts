@@ -82,6 +82,7 @@ describe('what kind of answer a question asks for', () => {
       'how old is he',
       'What share of that parent company does the Chinese government hold?',
       "quelle proportion du capital l'État détient-il ?",
+      "Quelle part du capital de ByteDance est détenue par l'État chinois ?",
     ]) {
       expect(asked(q), q).toEqual(['quantity']);
     }
