@@ -288,7 +288,7 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   // it was done, does not say; "pourquoi pas de date ?" asks why, not when.
   if (has('why', 'pourquoi')) return has(...NEGATIONS) ? undefined : 'reason';
   if (
-    has('when', 'quand', 'date', 'since', 'recent', 'recently', 'recemment', 'year', 'annee') ||
+    has('when', 'quand', 'date', 'since', 'recent', 'recently', 'recemment', 'year', 'annee', 'month', 'mois') ||
     phrase(['how', 'old'], ['depuis', 'combien'])
   )
     return 'date';
@@ -393,7 +393,7 @@ const META: ReadonlySet<string> = new Set(
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
   soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos based basent appuient appuie appuyer rely relies relying
-  basee meant supposed achieve accomplish pose posent poser`
+  basee meant supposed achieve accomplish pose posent poser month mois`
     .split(/\s+/)
     .concat(DETAIL_WORDS),
 );
