@@ -292,14 +292,15 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
         about: 'reason',
       });
   }
-  // "what's his full name?" after an answer that names no one: "I don't know", saying it gives no name.
-  if (followUp.about === 'detail') {
+  // "what's his full name?" after an answer that names no one, "will anyone independently verify it?" after
+  // one that tells of no audit: "I don't know", saying what it does not give.
+  if (followUp.about === 'detail' || followUp.about === 'certainty') {
     const lacks = parts.kinds.lacks(previous.id, reading.asked, reading.questionWords);
     if (lacks.length > 0)
       return lacking(settle(parts, reading, rankingSize), previous, lacks, {
         previous: previous.id,
         used: true,
-        about: 'detail',
+        about: followUp.about,
       });
   }
   if (followUp.about) {

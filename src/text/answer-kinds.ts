@@ -157,6 +157,12 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
       kinds.add('encryption');
     // "is it ISO 27001 certified?", "SOC 2", "FedRAMP", "certification HDS": a certification, given only when said.
     else if (certifies(w, next)) kinds.add('certification');
+    // "will anyone independently verify it was deleted?", "vérifié de manière indépendante": an audit's finding.
+    else if (
+      (INDEPENDENT.has(w) && words.slice(i + 1, i + 3).some((x) => VERIFIED.has(x))) ||
+      (VERIFIED.has(w) && words.slice(i + 1, i + 5).some((x) => INDEPENDENT.has(x)))
+    )
+      kinds.add('certification');
     // "what did CFIUS decide?", "has it approved the deal?", "la décision finale": what someone decided.
     // Not "TikTok's decision to route traffic", which names what was decided.
     else if (DECISIONS.has(w) && !(w.startsWith('decision') && next === 'to')) kinds.add('decision');
@@ -876,6 +882,13 @@ const ENCRYPTION: ReadonlySet<string> = new Set(
   chiffree chiffrees dechiffrer dechiffrement crypter crypte cryptes cryptee cryptees cryptage`.split(/\s+/),
 );
 /** A certification or its standard: "certified", "certificaton", "accreditation", "ISO 27001", "SOC 2", "FedRAMP". */
+const INDEPENDENT: ReadonlySet<string> = new Set(
+  'independently independent independant independante independamment independants'.split(' '),
+);
+const VERIFIED: ReadonlySet<string> = new Set(
+  'verify verified verifies verification verifier verifie verifiee verifiees check checked'.split(' '),
+);
+
 function certifies(word: string, next: string | undefined): boolean {
   return (
     word.startsWith('certif') ||

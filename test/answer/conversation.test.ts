@@ -101,6 +101,12 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     });
   });
 
+  it('asking how sure the answer is, when it asks for an audit the answer does not tell of, is refused saying so', () => {
+    const d = after('deletion-plan', 'will anyone independently verify it was actually deleted?');
+    expect(d).toMatchObject({ status: 'unknown', ranking: [{ id: 'deletion-plan', lacks: ['certification'] }] });
+    expect(after('oracle-routing', 'is that confirmed by anyone independent?').fact?.id).toBe('oracle-routing');
+  });
+
   it('asking whether the answer holds despite something it names ("même avec Oracle ?") is about that answer', () => {
     for (const q of ['même avec Oracle ?', 'even with Oracle?'])
       expect(after('backups-retained', q), q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });

@@ -480,6 +480,13 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).toContain('legality');
     expect(asked('quel est le droit applicable ?')).not.toContain('legality');
     expect(asked('has anyone independently audited it?')).toContain('certification');
+    for (const q of [
+      'will anyone independently verify it was actually deleted?',
+      'est-ce que ça a été vérifié de manière indépendante ?',
+    ])
+      expect(asked(q), q).toContain('certification');
+    // Whether someone independent confirms it is how sure the claim is, not an audit.
+    expect(asked('is that confirmed by anyone independent?')).not.toContain('certification');
     expect(asked("What's the storage capacity of the Singapore site?")).toContain('volume');
     expect(asked('singapore backup storage size')).toContain('volume');
     expect(asked('what size is the unit?')).not.toContain('volume');
