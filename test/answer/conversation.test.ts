@@ -570,6 +570,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at 8f87922: first 32/32, follow-ups 42/44 (1 more did you mean), new topics 16/16, out of
+    // scope 16/17, 1 of 109 wrong.
+    file: 'conversations-blind-16a.yaml',
+    first: 1,
+    followup: 0.95,
+    newTopic: 1,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.01,
+  },
+  {
+    // Scored once at 8f87922: first 31/32 (1 more did you mean), follow-ups 46/48, new topics 16/16, out of
+    // scope 18/19, 1 of 115 wrong.
+    file: 'conversations-blind-16b.yaml',
+    first: 0.96,
+    followup: 0.95,
+    newTopic: 1,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.009,
+  },
+  {
     // Scored once at 01367fd: first 31/32 (1 more did you mean), follow-ups 45/47, new topics 14/14, out of
     // scope 16/19 (1 asked back), 2 of 112 wrong.
     file: 'conversations-blind-15a.yaml',

@@ -268,6 +268,14 @@ const SETS: readonly {
     wrong: 0.013,
   },
   {
+    name: 'blind set AG (chat, context and formal; scored blind at 8f87922)',
+    file: 'questions-blind-ag.yaml',
+    right: 0.92,
+    refused: 0.97,
+    notAnswered: 0.97,
+    wrong: 0.009,
+  },
+  {
     name: 'blind set AF (four styles; scored blind at 01367fd and 4cd7108)',
     file: 'questions-blind-af.yaml',
     right: 0.96,
