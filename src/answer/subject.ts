@@ -167,11 +167,17 @@ const MEDIA: ReadonlySet<string> = new Set(
 );
 
 const THROUGH: ReadonlySet<string> = new Set(['on', 'in', 'via', 'over', 'sur', 'dans', 'par']);
+const WROTE: ReadonlySet<string> = new Set(
+  'wrote written messaged texted pinged posted ecrit ecrivait envoye poste'.split(' '),
+);
 
-/** A framing word ("asked", "mentioned", "demandé") shortly before `i`, with only stop words between. */
+/**
+ * A framing word ("asked", "mentioned", "demandé") or a verb of writing to someone ("m'a écrit", "messaged")
+ * shortly before `i`, with only stop words between.
+ */
 function framedBefore(words: readonly AnalyzedWord[], i: number): boolean {
   for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-    if (words[k]!.framing) return true;
+    if (words[k]!.framing || WROTE.has(words[k]!.word)) return true;
     if (!words[k]!.stop) return false;
   }
   return false;

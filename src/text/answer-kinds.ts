@@ -236,7 +236,9 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
       if (DATA_SIZES.has(w)) kinds.add('volume');
     }
     // "is that all of it?", "or just some?", "ou juste une partie ?": how much of it, a share.
-    else if (w === 'all' && next === 'of' && (after === 'it' || after === 'them')) kinds.add('quantity');
+    // Not "or did Oracle take all of it?": what someone took, all of it, not how much.
+    else if (w === 'all' && next === 'of' && (after === 'it' || after === 'them') && !TAKEN.has(previous ?? ''))
+      kinds.add('quantity');
     else if (ONLY.has(w) && (next === 'some' || next === 'part' || (next === 'une' && after === 'partie')))
       kinds.add('quantity');
     else if (NAME_WORDS.has(w) && !(previous === 'au' && next === 'de')) kinds.add('name');
@@ -1089,6 +1091,11 @@ const DATA_SIZES: ReadonlySet<string> = new Set(
 /** A size of data given: "12 TB", "3 petabytes", "40 To". */
 const DATA_SIZE_GIVEN =
   /\b\d+(?:[.,]\d+)?\s*(?:[kmgtpe]b|[kmgtpe]o|(?:kilo|mega|giga|tera|peta|exa)(?:bytes?|octets?))\b/;
+
+/** Verbs of taking or holding before "all of it": "did Oracle take all of it?" asks who has it. */
+const TAKEN: ReadonlySet<string> = new Set(
+  'take took taken takes get got gets have has had hold holds held keep keeps kept move moved moves'.split(' '),
+);
 
 /** A part of a whole, asked with "what"/"quelle": "what share", "what stake", "quelle proportion" (not "which part of TikTok", a division). */
 const SHARES: ReadonlySet<string> = new Set('share shares stake stakes proportion percent participation'.split(' '));

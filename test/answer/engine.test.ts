@@ -410,6 +410,7 @@ describe("a question about something else than the facts' subjects (the frozen k
       'Someone in WhatsApp mentioned leaked recordings of TikTok meetings. Who published that?',
       // After the words that say it came through it: "asked on WhatsApp whether …".
       'A prospect asked on WhatsApp whether TikTok got outside help to tighten its data security.',
+      "Un partenaire m'a écrit sur WhatsApp : TikTok garde-t-il encore ses propres sauvegardes ?",
       'Un collègue veut citer dans un post LinkedIn la durée du partenariat : depuis quand TikTok et Oracle travaillent-ils ensemble ?',
       // "our" owns the medium, not what was said in it.
       'Someone in our Slack channel mentioned leaked audio about engineers in China. What did that report say?',

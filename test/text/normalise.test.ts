@@ -86,8 +86,10 @@ describe('what kind of answer a question asks for', () => {
     ]) {
       expect(asked(q), q).toEqual(['quantity']);
     }
-    // Not a part of an organisation.
+    // Not a part of an organisation, nor what someone took ("all of it").
     expect(asked('which part of TikTok did he work for?')).not.toContain('quantity');
+    expect(asked('does tiktok still hold its own copy or did oracle take all of it')).not.toContain('quantity');
+    expect(asked('all of it or just part?')).toContain('quantity');
     // A count of people, accounts or things.
     for (const q of [
       'le nombre de serveurs',
