@@ -1214,6 +1214,8 @@ const FAILED_ASKED: readonly RegExp[] = [
   / (?:didn t|did not|didnt) (?:happen|go through|materiali\w*|close|take place|come through) /,
   / echou\w* | capot\w* | tombee? a l eau | pas abouti | jamais (?:abouti|concretise\w*) /,
   / s est (?:jamais|pas) (?:fait|faite|conclu\w*|realise\w*) | (?:jamais|pas) eu lieu /,
+  // "why didn't the sale go through?": a few words between.
+  / (?:didn t|did not|didnt)(?: \w+){1,3} (?:go through|happen|close|take place|come through|materiali\w*) /,
 ];
 /** A cause, in the sentence that tells of a failure: "collapsed because …", "a échoué en raison de …". */
 const FAILURE_CAUSE = /\b(?:because|due to|owing to|as a result of|after|parce que|car|en raison|a cause|faute de)\b/;

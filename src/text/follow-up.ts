@@ -157,7 +157,20 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   const has = (...list: string[]) => list.some((w) => words.includes(w));
   const phrase = (...list: string[][]) => list.some((p) => containsPhrase(words, p));
   if (
-    has('source', 'sources', 'sourced', 'sourcing', 'proof', 'preuve', 'preuves', 'reference', 'link', 'lien', 'cite')
+    has(
+      'source',
+      'sources',
+      'sourced',
+      'sourcing',
+      'proof',
+      'evidence',
+      'preuve',
+      'preuves',
+      'reference',
+      'link',
+      'lien',
+      'cite',
+    )
   )
     return 'source';
   if (phrase(['where', 'did'], ['where', 'does'], ['where', 'do'], ['d', 'ou'], ['vient', 'd'], ['viennent', 'd']))

@@ -22,6 +22,7 @@ describe('how a message reads after an answer', () => {
     ]);
     expect(about('who announced that?')).toBe('claimant');
     for (const q of ['what month?', 'quel mois ?']) expect(about(q), q).toBe('date');
+    expect(about('What was their evidence?')).toBe('source');
     // What it is called: the answer says it in full.
     for (const q of ["ça s'appelle comment en anglais ?", 'le nom complet en anglais ?', "what's the full name?"])
       expect(about(q), q).toBe('detail');

@@ -614,6 +614,7 @@ describe('what kind of answer a question asks for', () => {
       "et pourquoi l'accord s'est jamais fait ?",
       "pourquoi la vente n'a pas eu lieu ?",
       'why did the deal never close?',
+      "so why didn't the sale go through?",
     ])
       expect(asked(q), q).toContain('failure');
     for (const q of ['why did trump order the sale?', 'pourquoi singapour ?', 'did the deal fall through?'])
