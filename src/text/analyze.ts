@@ -180,12 +180,13 @@ function markStopPhrases(words: AnalyzedWord[]): AnalyzedWord[] {
     while (next < words.length && OBJECT_PRONOUNS.has(words[next]!.word)) next++;
     if (/(?:er|ir|re)$/.test(words[next]?.word ?? '')) words[i] = { ...words[i]!, stop: true, otherStop: false };
   }
+  // Each phrase looked up by its first word: every text of every fact is read here at each load.
   for (let i = 0; i < words.length; i++)
-    for (const phrase of FRAMING_PHRASES)
+    for (const phrase of FRAMING_BY_FIRST.get(words[i]!.word) ?? [])
       if (phrase.every((p, k) => words[i + k]?.word === p))
         for (let k = 0; k < phrase.length; k++) words[i + k] = { ...words[i + k]!, framing: true };
   for (let i = 0; i < words.length; i++)
-    for (const phrase of STOP_PHRASES)
+    for (const phrase of STOP_BY_FIRST.get(words[i]!.word) ?? [])
       if (phrase.every((p, k) => words[i + k]?.word === p)) {
         for (let k = 0; k < phrase.length; k++) words[i + k] = { ...words[i + k]!, stop: true, otherStop: false };
         i += phrase.length - 1;
@@ -193,6 +194,14 @@ function markStopPhrases(words: AnalyzedWord[]): AnalyzedWord[] {
       }
   return words;
 }
+
+function byFirstWord(phrases: readonly (readonly string[])[]): ReadonlyMap<string, (readonly string[])[]> {
+  const map = new Map<string, (readonly string[])[]>();
+  for (const phrase of phrases) map.set(phrase[0]!, [...(map.get(phrase[0]!) ?? []), phrase]);
+  return map;
+}
+const FRAMING_BY_FIRST = byFirstWord(FRAMING_PHRASES);
+const STOP_BY_FIRST = byFirstWord(STOP_PHRASES);
 
 /**
  * "is it legal?", "c'est légal ?": "legal" said of the thing asked about, not the asker's legal team.
@@ -231,6 +240,8 @@ export function textKey(text: string): string {
     .join(' ');
 }
 
+const FIRST_WORD: ReadonlySet<number> = new Set([0]);
+
 /** The kinds of question `questionCues` tells apart. */
 export const CUES = ['where', 'when', 'since', 'who', 'why', 'howmany', 'how'] as const;
 export type Cue = (typeof CUES)[number];
@@ -244,7 +255,7 @@ export type Cue = (typeof CUES)[number];
 export function questionCues(
   words: readonly string[],
   language: Language,
-  starts: ReadonlySet<number> = new Set([0]),
+  starts: ReadonlySet<number> = FIRST_WORD,
 ): Set<Cue> {
   const cues = new Set<Cue>();
   words.forEach((w, i) => {

@@ -38,11 +38,13 @@ export type AnswerKind =
   | 'deadline'
   | 'future';
 
+const FIRST_WORD: ReadonlySet<number> = new Set([0]);
+
 /** What a question asks for: one kind of answer, or "since" (since when), which a length or a date answers. */
 export type AskedKind = AnswerKind | 'since';
 
 /** The kinds of answer a question's words ask for (usually none). */
-export function askedKinds(words: readonly string[], starts: ReadonlySet<number> = new Set([0])): Set<AskedKind> {
+export function askedKinds(words: readonly string[], starts: ReadonlySet<number> = FIRST_WORD): Set<AskedKind> {
   const kinds = new Set<AskedKind>();
   // "why singapore of all places?", "pourquoi trump voulait…": a reason, asked by the question's first word;
   // or later, after a frame ("For my memo I need the reason: why exactly did the deal collapse?"): "why"
