@@ -180,13 +180,21 @@ export function buildEngine(
   );
   const subjects = subjectRules(snapshot, (word) => kinds.isRareName(word));
   const links = evidence.links;
+  // Each fact's own terms, read once, on the first follow-up that needs them (the previous answer's, or a
+  // fact linked to it): at most one set per fact of this snapshot.
+  const ownTermsRead = new Map<string, ReadonlySet<string>>();
+  const ownTerms = (fact: Fact): ReadonlySet<string> => {
+    let terms = ownTermsRead.get(fact.id);
+    if (!terms) ownTermsRead.set(fact.id, (terms = factTerms(evidence, fact)));
+    return terms;
+  };
   const engine: Engine = {
     snapshot,
     options,
     evidence,
     decide: (question, rankingSize = options.maxSuggestions + 1, context) =>
       decide(
-        { snapshot, links, options, evidence, subjects, kinds, lexicon, salience, general },
+        { snapshot, links, options, evidence, subjects, kinds, lexicon, salience, general, ownTerms },
         question,
         rankingSize,
         context,
@@ -206,6 +214,8 @@ interface Parts {
   readonly lexicon: Lexicon;
   readonly salience: (word: string, typo?: boolean) => number;
   readonly general: (word: string) => number;
+  /** The terms of a fact's title, keywords and answer, in both languages, as a question's are read. */
+  readonly ownTerms: (fact: Fact) => ReadonlySet<string>;
 }
 
 interface ResolvedTerm extends QueryTerm, ScoredTerm {
@@ -239,7 +249,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // that TikTok's word or the press?" still asks about the answer just given; so does a word of that
   // answer's own title, keywords or text ("c'est juste ce que dit BuzzFeed ?" after the BuzzFeed report,
   // "why's that a problem?" after an answer saying it could complicate things).
-  const own = ownTerms(parts, previous);
+  const own = parts.ownTerms(previous);
   const subjectWide = (term: string) => {
     const id = parts.evidence.termId(term);
     return id !== undefined && parts.evidence.factShare(id) >= parts.options.subjectWideShare;
@@ -251,10 +261,13 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     return [...parts.links.get(previous.id)!]
       .map((id) => parts.snapshot.factsById.get(id)!)
       .filter((fact) => {
-        const theirs = ownTerms(parts, fact);
+        const theirs = parts.ownTerms(fact);
         return lacked.some((t) => theirs.has(t.term));
       });
   };
+  // A word no fact has ("isn't that a problem for the plan?" where nothing reads "problem") may be the one
+  // that says which linked fact: then nothing to choose by.
+  const allKnown = () => reading.terms.every((t) => parts.evidence.termId(t.term) !== undefined);
   const everywhere = new Set(reading.terms.filter((t) => subjectWide(t.term) || own.has(t.term)).map((t) => t.word));
   const read = readFollowUp(reading.words, everywhere);
   // "has oracle confirmed it?", "c'est confirmé par oracle ?" after TikTok's own claim: whether another
@@ -280,7 +293,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     if (
       having.length === 1 &&
       parts.kinds.lacks(having[0]!.id, new Set(['reason']), reading.questionWords).length === 0 &&
-      reading.terms.every((t) => parts.evidence.termId(t.term) !== undefined)
+      allKnown()
     ) {
       const followUp = { previous: previous.id, used: true, linked: 'related' } as const;
       return { ...settle(parts, reading, rankingSize), status: 'answered', fact: having[0], score: 1, followUp };
@@ -482,9 +495,7 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     reading.cues.size === 0 &&
     reading.asked.size === 0 &&
     context.unanswered !== true &&
-    // A word no fact has ("isn't that a problem for the plan?" where nothing reads "problem") may be the
-    // one that says which: nothing to choose by.
-    reading.terms.every((t) => parts.evidence.termId(t.term) !== undefined)
+    allKnown()
   ) {
     const having = linkedHaving();
     const fits = having.length === 1 ? aloneWithRunnerUp.ranking.find((r) => r.id === having[0]!.id) : undefined;
@@ -537,11 +548,11 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
 }
 
 /** The terms of a fact's title, keywords and answer, in both languages, as the question's are read. */
-function ownTerms(parts: Parts, fact: Fact): Set<string> {
+function factTerms(evidence: EvidenceIndex, fact: Fact): Set<string> {
   return new Set(
     (['en', 'fr'] as const).flatMap((language) =>
       [fact.title[language], fact.keywords[language].join(', '), fact.answer[language]].flatMap((text) =>
-        parts.evidence.rewriter.rewrite(analyze(text, { language }).words, isQueryContent).map((t) => t.term),
+        evidence.rewriter.rewrite(analyze(text, { language }).words, isQueryContent).map((t) => t.term),
       ),
     ),
   );
