@@ -55,6 +55,20 @@ export async function openLiveStore<T extends Built>(options: {
     if (!result.ok) {
       lastError = { ok: false, version: live.snapshot.version, errors: result.errors, at: new Date() };
       outcome = lastError;
+    } else if (unchanged(live.snapshot, result.snapshot)) {
+      // The same files with the same warnings (a save that changed nothing, the watcher's reload after a
+      // pull had already reloaded): what is live is what a build would give, so nothing is rebuilt.
+      lastError = undefined;
+      outcome = {
+        ok: true,
+        version: live.snapshot.version,
+        previousVersion: live.snapshot.version,
+        added: [],
+        removed: [],
+        edited: [],
+        warnings: result.warnings,
+        ignored: result.snapshot.ignored,
+      };
     } else {
       const next = options.build(result.snapshot);
       const previous = live.snapshot;
@@ -91,6 +105,11 @@ export async function openLiveStore<T extends Built>(options: {
     },
   };
   return { ok: true, store };
+}
+
+/** The same version (a hash of every file loaded) with the same warnings: nothing a build reads differs. */
+function unchanged(live: KnowledgeSnapshot, loaded: KnowledgeSnapshot): boolean {
+  return live.version === loaded.version && JSON.stringify(live.warnings) === JSON.stringify(loaded.warnings);
 }
 
 function diffFacts(before: KnowledgeSnapshot, after: KnowledgeSnapshot) {
