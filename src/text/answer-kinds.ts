@@ -90,7 +90,10 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
     kinds.add('consequence');
   // "is that supposed to change?", "ça va rester comme ça ?", "et à terme ?": what is planned, which only a
   // text telling of a plan gives.
-  if ((words.some((w) => CHANGES.has(w)) && words.some((w) => FUTURE_MARKERS.has(w))) || FUTURE_ASKED.test(joined))
+  // "will they force the sale this time?", "are they going to try again?": whether something happens once
+  // more, which only a plan tells.
+  const future = words.some((w) => FUTURE_MARKERS.has(w));
+  if ((future && (words.some((w) => CHANGES.has(w)) || REPEATED.test(joined))) || FUTURE_ASKED.test(joined))
     kinds.add('future');
   // "what deadline did Trump set?", "quelle date limite ?", "l'échéance": a date by which, which a year does
   // not give.
@@ -937,6 +940,8 @@ const CHANGES: ReadonlySet<string> = new Set([
 const FUTURE_MARKERS: ReadonlySet<string> = new Set(
   'supposed going gonna will va vont prevu prevue planned plan plans compte comptent'.split(' '),
 );
+/** Once more: "again", "this time", "cette fois", "à nouveau", "de nouveau", "next time". */
+const REPEATED = / (?:again|this time|next time|cette fois|a nouveau|de nouveau|prochaine fois) /;
 // Not "menée à terme" (carried through), which asks how it turned out.
 const FUTURE_ASKED =
   / (?:rester|restera) comme (?:ca|cela) | stay (?:like this|like that|that way|this way) |(?<!mene|menee|mener|arrive|arrivee) a terme /;

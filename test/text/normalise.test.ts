@@ -508,8 +508,13 @@ describe('what kind of answer a question asks for', () => {
       'will that change?',
       'are those going away at some point?',
       'ils vont les garder longtemps ?',
+      'will they force the sale this time?',
+      'are they going to try again?',
+      'le gouvernement va-t-il de nouveau exiger une vente ?',
     ])
       expect(asked(q), q).toContain('future');
+    expect(asked('who owns tiktok again?')).not.toContain('future');
+    expect(asked('did they try again in 2021?')).not.toContain('future');
     expect(asked('did they keep them long?')).not.toContain('future');
     expect(asked('la cession a-t-elle été menée à terme ?')).not.toContain('future');
     expect(asked('did the routing change in June?')).not.toContain('future');
