@@ -180,19 +180,31 @@ function markStopPhrases(words: AnalyzedWord[]): AnalyzedWord[] {
     while (next < words.length && OBJECT_PRONOUNS.has(words[next]!.word)) next++;
     if (/(?:er|ir|re)$/.test(words[next]?.word ?? '')) words[i] = { ...words[i]!, stop: true, otherStop: false };
   }
-  // Each phrase looked up by its first word: every text of every fact is read here at each load.
-  for (let i = 0; i < words.length; i++)
-    for (const phrase of FRAMING_BY_FIRST.get(words[i]!.word) ?? [])
-      if (phrase.every((p, k) => words[i + k]?.word === p))
-        for (let k = 0; k < phrase.length; k++) words[i + k] = { ...words[i + k]!, framing: true };
-  for (let i = 0; i < words.length; i++)
-    for (const phrase of STOP_BY_FIRST.get(words[i]!.word) ?? [])
-      if (phrase.every((p, k) => words[i + k]?.word === p)) {
-        for (let k = 0; k < phrase.length; k++) words[i + k] = { ...words[i + k]!, stop: true, otherStop: false };
-        i += phrase.length - 1;
-        break;
-      }
+  // Every framing phrase found marks its words, overlapping or not; a stop phrase is read once, from its start.
+  markPhrases(words, FRAMING_BY_FIRST, (w) => ({ ...w, framing: true }), false);
+  markPhrases(words, STOP_BY_FIRST, (w) => ({ ...w, stop: true, otherStop: false }), true);
   return words;
+}
+
+/**
+ * Marks each phrase found in the words, each looked up by its first word (every text of every fact is read
+ * here at each load). `once`: a phrase found is skipped past, so no other starts inside it.
+ */
+function markPhrases(
+  words: AnalyzedWord[],
+  byFirst: ReadonlyMap<string, readonly (readonly string[])[]>,
+  mark: (word: AnalyzedWord) => AnalyzedWord,
+  once: boolean,
+): void {
+  for (let i = 0; i < words.length; i++)
+    for (const phrase of byFirst.get(words[i]!.word) ?? [])
+      if (phrase.every((p, k) => words[i + k]?.word === p)) {
+        for (let k = 0; k < phrase.length; k++) words[i + k] = mark(words[i + k]!);
+        if (once) {
+          i += phrase.length - 1;
+          break;
+        }
+      }
 }
 
 function byFirstWord(phrases: readonly (readonly string[])[]): ReadonlyMap<string, (readonly string[])[]> {
