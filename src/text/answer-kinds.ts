@@ -663,11 +663,14 @@ const RELATIVE_AFTER: ReadonlySet<string> = new Set(
 const WHICH_ONES: ReadonlySet<string> = new Set(['lesquels', 'lesquelles', 'laquelle', 'lequel']);
 const WHICH: ReadonlySet<string> = new Set(['which', 'what', 'quel', 'quelle', 'quels', 'quelles']);
 
+/** Machines and sites, counted ("combien de serveurs") or run ("who runs those servers?"). */
+const SITES: readonly string[] = 'servers serveurs machines centers centres datacenters'.split(' ');
 /** Things a company operates, not a body a person heads: "who runs those servers?". */
-const MACHINES: ReadonlySet<string> = new Set(
-  `servers server serveurs serveur infrastructure infra cloud datacenters datacenter centers centres machines
-  systems systemes network networks reseau reseaux hosting hebergement platform plateforme`.split(/\s+/),
-);
+const MACHINES: ReadonlySet<string> = new Set([
+  ...SITES,
+  ...`server serveur datacenter infrastructure infra cloud systems systemes network networks reseau reseaux
+  hosting hebergement platform plateforme`.split(/\s+/),
+]);
 
 /** Who leads, heads or runs something: asked with "who", a person's name is the answer. */
 const LEADERS: ReadonlySet<string> = new Set(
@@ -1033,11 +1036,12 @@ const LOCALITIES: ReadonlySet<string> = new Set(
 
 const PERIODS: ReadonlySet<string> = new Set(['period', 'duration', 'length', 'periode', 'duree', 'timeframe']);
 /** People, accounts and things counted: "how many users", "combien d'ingénieurs", "combien de serveurs". */
-const COUNTED: ReadonlySet<string> = new Set(
-  `users user people persons employees staff engineers americans accounts customers subscribers
+const COUNTED: ReadonlySet<string> = new Set([
+  ...SITES,
+  ...`users user people persons employees staff engineers americans accounts customers subscribers
   utilisateurs utilisateur personnes gens employes salaries ingenieurs americains comptes clients abonnes
-  servers serveurs machines centers centres datacenters sites copies backups sauvegardes`.split(/\s+/),
-);
+  sites copies backups sauvegardes`.split(/\s+/),
+]);
 const OPENERS: ReadonlySet<string> = new Set(['and', 'so', 'ok', 'okay', 'but', 'et', 'mais', 'donc', 'alors']);
 /** Having a part in something: "why would the Treasury even be involved?" asks a role, not a reason. */
 export const INVOLVED: ReadonlySet<string> = new Set([
