@@ -97,9 +97,14 @@ export function subjectRules(snapshot: KnowledgeSnapshot, rareName: (word: strin
       // "thanks!", "ok merci", "great, got it": the conversation closing, no question.
       if (words.length > 0 && words.every((w) => CLOSINGS.has(w.word)) && words.some((w) => !GLUE.has(w.word)))
         return { kind: 'thanks', word: undefined };
-      // "what do you think?", "t'en penses quoi ?", "your take?": the bot's own opinion, which it has none of.
+      // "what do you think?", "t'en penses quoi ?", "your take?": the bot's own opinion, which it has none of;
+      // not "what was he worried about?", "qu'en pensent-ils ?", which ask someone else's.
       const content = words.filter((w) => !w.stop && !w.framing);
-      if (content.length > 0 && content.every((w) => OPINIONS.has(w.word)))
+      if (
+        content.length > 0 &&
+        content.every((w) => OPINIONS.has(w.word)) &&
+        !words.some((w) => SOMEONE_ELSE.has(w.word))
+      )
         return { kind: 'opinion', word: content[0]!.word };
       // Not a name that says who asks ("our European client", "un client européen", "a customer in India").
       const asker = (i: number) =>
@@ -271,3 +276,17 @@ const ASKERS: ReadonlySet<string> = new Set(
 );
 /** "a client in India", "my contact at Google", "un client de Malaisie": where the asker's contact is. */
 const ASKER_PLACE: ReadonlySet<string> = new Set(['in', 'at', 'from', 'of', 'chez', 'de', 'du', 'en', 'au']);
+
+/** Someone else than the bot or the asker: "he", "they", "ils" (not "il", impersonal in "faut-il s'inquiéter ?"). */
+const SOMEONE_ELSE: ReadonlySet<string> = new Set([
+  'he',
+  'she',
+  'they',
+  'him',
+  'them',
+  'his',
+  'their',
+  'ils',
+  'elles',
+  'elle',
+]);

@@ -361,6 +361,8 @@ describe("a question about something else than the facts' subjects (the frozen k
     expect(answerer.ask('do you think tiktok still keeps backups?').fact?.id).toBe('backups-retained');
     // Worry said of someone else is what a fact may say ("Trump feared…").
     expect(answerer.ask('why was trump worried about tiktok?').offSubject).toBeUndefined();
+    for (const q of ['what was he worried about?', 'qu’en pensent-ils ?'])
+      expect(answerer.ask(q, { previous: 'sale-order-2020' }).offSubject, q).toBeUndefined();
     expect(answerer.ask('ok, and the backups?', { previous: 'oracle-routing' }).offSubject).toBeUndefined();
   });
 
