@@ -111,7 +111,8 @@ export function readFollowUp(
             : naming
               ? 'detail'
               : aboutAnswer(plain);
-  const elliptical = !newTopic && (opens || pointing || content.length <= 2);
+  // "In-house people, or outside firms too?": a few words asking the same of something else, no verb needed.
+  const elliptical = !newTopic && (opens || pointing || content.length <= 2 || (likewise && content.length <= 4));
   const beforeOrAfter = newTopic || comparesDate || subject.length > 0 ? undefined : direction(plain);
   // "et depuis, …" opening the message, not "et depuis quand ?" (since when).
   const sinceThen =

@@ -144,16 +144,19 @@ describe('how a message reads after an answer', () => {
     expect(read('why would the treasury even be involved?').about).toBeUndefined();
   });
 
-  it('is elliptical when it opens with "and", points back ("it", "ça"), or has a word or two', () => {
+  it('is elliptical when it opens with "and", points back ("it", "ça"), has a word or two, or asks the same of a few', () => {
     for (const text of [
       'and the backups?',
       'et à Singapour ?',
       'what about biden?',
       'when was it formed?',
       'et Oracle ?',
+      'In-house people, or outside firms too?',
+      "uniquement tiktok ou d'autres boîtes chinoises aussi ?",
     ])
       expect(read(text).elliptical, text).toBe(true);
     expect(read('does tiktok route all us user traffic through oracle servers').elliptical).toBe(false);
+    expect(read('does tiktok route all us user traffic through oracle servers too?').elliptical).toBe(false);
   });
 
   it('opens with words that tie it to the conversation ("ok, and…", "et…", "what about…"), which say nothing of its subject', () => {
