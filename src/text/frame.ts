@@ -46,7 +46,7 @@ export function splitFrame(text: string, maxFrameWords: number): Part[] {
 }
 
 const FRAME_OPENING =
-  /^((?:for|pour|as part of|in the context of|ahead of|dans le cadre d|en vue d|en prevision d|en prévision d|pour les besoins d)[^,:?]{3,120})[,:]/iu;
+  /^((?:(?:for|pour|as part of|in the context of|ahead of)\b|dans le cadre d|en vue d|en prevision d|en prévision d)[^,:?]{3,120})[,:]/iu;
 
 /** Someone's question reported: the words up to "asked", "wants to know", "m'a demandé", before what they asked. */
 const REPORTED =

@@ -16,6 +16,9 @@ describe('the frame of a professional question', () => {
       frames("Dans le cadre d'une note juridique interne, depuis quand TikTok collabore-t-il avec Oracle ?"),
     ).toEqual(["Dans le cadre d'une note juridique interne"]);
     expect(frames('Pour notre AIPD, est-il exact que TikTok conserve ses sauvegardes ?')).toEqual(['Pour notre AIPD']);
+    // "Pourquoi", "Foreign" open no "pour…"/"for…" clause.
+    expect(frames("Pourquoi le Trésor serait-il concerné, d'ailleurs ?")).toEqual([]);
+    expect(frames('Foreign investment committee, what is it?')).toEqual([]);
     // Not when what follows the colon says nothing of its own: then what comes before is the question.
     expect(frames("Bonjour, dans le dossier TikTok on parle du CFIUS : c'est quoi ?")).toEqual([]);
   });
