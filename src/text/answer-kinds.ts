@@ -936,6 +936,8 @@ const CHANGES: ReadonlySet<string> = new Set([
   'disappear',
   'disparaitre',
   'longtemps',
+  // "et ça va durer ?"
+  'durer',
   'forever',
   'indefinitely',
   'indefiniment',

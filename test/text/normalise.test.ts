@@ -508,6 +508,7 @@ describe('what kind of answer a question asks for', () => {
       'will that change?',
       'are those going away at some point?',
       'ils vont les garder longtemps ?',
+      'et ça va durer ?',
       'will they force the sale this time?',
       'are they going to try again?',
       'le gouvernement va-t-il de nouveau exiger une vente ?',
