@@ -723,11 +723,20 @@ function readQuestion(parts: Parts, question: string): Reading {
     languageHint: lexicon.lean,
   });
   const { language } = analysis;
-  const words = readWords(parts, analysis.words, language);
+  const read0 = readWords(parts, analysis.words, language);
   // Where a sentence opens: the first word, after one that ends a clause, or after the question's frame.
   const starts = new Set(
-    words.flatMap((w, i) => (i === 0 || words[i - 1]!.clauseEnd || (words[i - 1]!.frame && !w.frame) ? [i] : [])),
+    read0.flatMap((w, i) => (i === 0 || read0[i - 1]!.clauseEnd || (read0[i - 1]!.frame && !w.frame) ? [i] : [])),
   );
+  const cues = questionCues(
+    read0.map((w) => w.word),
+    language,
+    starts,
+  );
+  // "where is it based?", "based where?": "based" says no more than "where" (not "what's that based on?").
+  const words = cues.has('where')
+    ? read0.map((w) => (BASED.has(w.word) ? { ...w, stop: true, otherStop: false } : w))
+    : read0;
   // Written with capitals where names are: then a name is one as written.
   const cased = analysis.words.some((w) => w.name);
   const owned = subjects.owned(words, language);
@@ -755,13 +764,12 @@ function readQuestion(parts: Parts, question: string): Reading {
         (namedBySynonyms.has(i) || (parts.kinds.isName(words[i]!.word) && (!cased || words[i]!.name || i === 0))),
     ).map((word) => canonicalTerm(evidence, word)),
     questionWords: new Set(words.map((w) => w.word)),
-    cues: questionCues(
-      words.map((w) => w.word),
-      language,
-      starts,
-    ),
+    cues,
   };
 }
+
+/** Where something is based: said by "where" alone. */
+const BASED: ReadonlySet<string> = new Set(['based', 'basee', 'basees', 'headquartered']);
 
 /**
  * Ranks the facts for a question and decides. With the previous answer's fact, its title and keywords count

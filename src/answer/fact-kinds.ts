@@ -176,7 +176,7 @@ export function factKinds(
 
 /** An answer saying where something is: "servers located in the US", "serveurs situés aux États-Unis". */
 const LOCATED =
-  /\b(?:located|based|hosted|stored|housed) in\b|\bsitu[ée]e?s? (?:à|au|aux|en|dans)\b|\bh[ée]berg[ée]e?s? (?:à|au|aux|en|dans)\b/iu;
+  /\b(?:located|based|hosted|stored|housed) in\b|\b(?:led|run) from\b|\bsitu[ée]e?s? (?:à|au|aux|en|dans)\b|\bh[ée]berg[ée]e?s? (?:à|au|aux|en|dans)\b|\b(?:dirig|pilot)[ée]e?s? depuis\b/iu;
 
 const YEAR = /\b(?:19|20)\d\d\b/g;
 

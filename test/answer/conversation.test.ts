@@ -232,6 +232,13 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     // A related fact saying where something else is does not answer it: after the unit created in May,
     // where the traffic goes is not where the unit is.
     expect(after('governance-unit-may', 'where?').fact?.id).not.toBe('oracle-routing');
+    // An answer saying where something is led from says where; "based" says no more than "where" then.
+    for (const q of ['based where?', 'where is it based?', "c'est piloté d'où ?"])
+      expect(after('governance-unit-may', q), q).toMatchObject({
+        status: 'answered',
+        fact: { id: 'governance-unit-may' },
+      });
+    expect(after('buzzfeed-report', "what's that based on?").fact?.id).toBe('buzzfeed-report');
     // So does an answer naming where ("servers located in the US"), though none of its questions asks where.
     expect(after('deletion-plan', "and where's the data supposed to end up instead?").fact?.id).toBe('deletion-plan');
     // Where something comes from asks for a source; a place the linked fact does not name is refused.
@@ -475,7 +482,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(context).toEqual({ previous: vague.suggestions[0]!.id, unanswered: true, offered: true });
     // Not when the fact was offered only for having the message's one word, unlikely as it is.
     const unit = { previous: 'governance-unit-may' };
-    const based = answerer.ask('where is it based?', unit);
+    const based = answerer.ask('what is it based on?', unit);
     expect(based.status).toBe('clarify');
     expect(based.score).toBeLessThan(answerer.engine.options.clarifyThreshold);
     expect(contextAfter(unit, based)).toEqual({ previous: 'governance-unit-may', unanswered: true });
