@@ -34,7 +34,7 @@ const FUNCTION_WORDS = {
     laquelle lesquelles lesquels lors malgre notamment oui parmi pendant personne plusieurs plutot propos puis quant quelqu
     quelque quelques rien seulement sinon surtout tel telle telles tels uniquement voici enfin finalement concretement maintenant exactement bien ensemble actuellement desormais
     apparemment pretendument visiblement soi disant raison raisons motif motifs relatif relatifs relative relatives
-    allait allaient ira iront irait iraient lorsque lorsqu cote sein
+    allait allaient ira iront irait iraient lorsque lorsqu cote sein encontre
     sera seras serons serez seront serait serais seraient aura auras aurons aurez auront aurait aurais auraient`,
 };
 
