@@ -60,7 +60,7 @@ export const FRAMING_WORDS = {
     register regulatory remind reminder risk risks sanity section sister slide slides someone son summarise summarize summary supplier tell
     teammate teammates telling thread told tomorrow tonight training understand uncle update vendor vendors verify wife
     wiki wondering workshop yesterday bot asap basics false support true urgent urgently wanted wants
-    slack whatsapp zoom linkedin outlook gmail webex remember remembers remembered recall recalls recalled vaguely`.split(
+    slack whatsapp zoom linkedin outlook gmail webex remember remembers remembered recall recalls recalled vaguely saw seen`.split(
       /\s+/,
     ),
   ),

@@ -80,6 +80,10 @@ describe('reading a text', () => {
     expect(framing("mon directeur se souvient vaguement qu'un président", 'directeur')).toBe(true);
     expect(framing("mon directeur se souvient vaguement qu'un président", 'souvient')).toBe(true);
     expect(framing('my boss vaguely remembers that', 'remembers')).toBe(true);
+    // Someone's role at work, and what they saw: "our compliance lead saw something about CFIUS".
+    expect(framing('our compliance lead saw something about CFIUS', 'lead')).toBe(true);
+    expect(framing('our compliance lead saw something about CFIUS', 'saw')).toBe(true);
+    expect(framing('who will lead the new unit?', 'lead')).toBe(false);
     // Workplace tools, like "email" or "call", say how a question came.
     expect(framing('a prospect asked on Slack whether', 'slack')).toBe(true);
   });
