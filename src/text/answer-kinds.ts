@@ -938,6 +938,10 @@ const CHANGES: ReadonlySet<string> = new Set([
   'longtemps',
   // "et ça va durer ?"
   'durer',
+  // "when will the Singapore data center close?", "ils vont fermer le centre ?"
+  'close',
+  'shut',
+  'fermer',
   'forever',
   'indefinitely',
   'indefiniment',

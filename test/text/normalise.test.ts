@@ -509,6 +509,8 @@ describe('what kind of answer a question asks for', () => {
       'are those going away at some point?',
       'ils vont les garder longtemps ?',
       'et ça va durer ?',
+      'when will the singapore data center close?',
+      'ils vont fermer le centre de singapour ?',
       'will they force the sale this time?',
       'are they going to try again?',
       'le gouvernement va-t-il de nouveau exiger une vente ?',
@@ -516,6 +518,7 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).toContain('future');
     expect(asked('who owns tiktok again?')).not.toContain('future');
     expect(asked('did they try again in 2021?')).not.toContain('future');
+    expect(asked('did the deal close in 2020?')).not.toContain('future');
     expect(asked('did they keep them long?')).not.toContain('future');
     expect(asked('la cession a-t-elle été menée à terme ?')).not.toContain('future');
     expect(asked('did the routing change in June?')).not.toContain('future');
