@@ -91,7 +91,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         word,
         term: stem(word),
         stop,
-        otherStop: !stop && STOP_WORDS[other].has(word),
+        // Not an acronym written as one in a text written as people write ("did the EU react?"): a name.
+        otherStop: !stop && STOP_WORDS[other].has(word) && !(name && raw === raw.toUpperCase()),
         framing: (FRAMING_WORDS.en.has(word) || FRAMING_WORDS.fr.has(word)) && !predicate(word, out),
         name,
         frame: part.frame,
