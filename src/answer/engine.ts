@@ -495,6 +495,8 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     reading.cues.size === 0 &&
     reading.asked.size === 0 &&
     context.unanswered !== true &&
+    // A yes or no about it: not "ils ont conclu quoi ?", asking what the Biden administration concluded.
+    !reading.words.some((w) => WHAT.has(w.word)) &&
     allKnown()
   ) {
     const having = linkedHaving();
@@ -767,6 +769,9 @@ function readQuestion(parts: Parts, question: string): Reading {
     cues,
   };
 }
+
+/** Asking for a thing, not yes or no. */
+const WHAT: ReadonlySet<string> = new Set('what whats which quoi que qu quel quelle quels quelles'.split(' '));
 
 /** Where something is based: said by "where" alone. */
 const BASED: ReadonlySet<string> = new Set(['based', 'basee', 'basees', 'headquartered']);

@@ -266,6 +266,9 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('oracle-routing', 'do they still have copies?').fact?.id).toBe('backups-retained');
     // Not when a word no fact has may be the one that says which ("problem", unknown to this knowledge base).
     expect(after('backup-locations', "and isn't that a problem for the whole oracle plan?").fact?.id).toBeUndefined();
+    // Not when it points at the people in that answer: what the Biden administration concluded is not
+    // the 2020 deal that "never materialised".
+    expect(after('biden-review', 'ils ont conclu quoi ?').fact?.id).not.toBe('sale-order-2020');
     // Not when it asks for something: who made it is no yes or no about that answer.
     expect(after('oracle-relationship', 'Who made that statement, and in what role?').fact?.id).not.toBe('no-comment');
   });
