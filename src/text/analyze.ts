@@ -133,6 +133,9 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'how long',
   'how often',
   'combien de temps',
+  // "for what period of time…", "for what length of time": how long.
+  'period of time',
+  'length of time',
   'a quelle frequence',
   'a ce jour',
   'to date',

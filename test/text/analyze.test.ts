@@ -62,6 +62,8 @@ describe('reading a text', () => {
     expect(analyze("l'instance au sein de laquelle siège le Trésor").words.find((w) => w.word === 'sein')!.stop).toBe(
       true,
     );
+    // "for what period of time" asks how long: no "period", no "time".
+    expect(analyze('for what period of time?').words.every((w) => w.stop)).toBe(true);
     // An acronym written as one is a name, though a word of the other language: "the EU" is no "eu" (had).
     expect(analyze('did the EU react?').words.find((w) => w.word === 'eu')!.otherStop).toBe(false);
     expect(analyze('did the eu react?').words.find((w) => w.word === 'eu')!.otherStop).toBe(true);
