@@ -225,6 +225,12 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
     else if (
       (w === 'capacity' && previous === 'storage') ||
       (w === 'capacite' && next === 'de' && after === 'stockage') ||
+      // "singapore data center capacity", "capacité du datacenter": a site's size.
+      // Not "the capacity to control the servers", "la capacité de contrôler les serveurs".
+      ((w === 'capacity' || w === 'capacite') &&
+        next !== 'to' &&
+        !(next === 'de' && /(?:er|ir|re)$/.test(after ?? '')) &&
+        words.some((x) => MACHINES.has(x) || x === 'center' || x === 'centre')) ||
       ((w === 'size' || w === 'taille') && words.some((x) => STORED_DATA.has(x)))
     ) {
       kinds.add('quantity');

@@ -491,6 +491,9 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('is that confirmed by anyone independent?')).not.toContain('certification');
     expect(asked("What's the storage capacity of the Singapore site?")).toContain('volume');
     expect(asked('singapore backup storage size')).toContain('volume');
+    expect(asked('capacite datacenter singapour')).toContain('volume');
+    expect(asked('singapore data center capacity')).toContain('volume');
+    expect(asked("oracle's capacity to control the servers")).toEqual([]);
     expect(asked('what size is the unit?')).not.toContain('volume');
     expect(asked('the capacity of Chinese companies to control American data')).toEqual([]);
     expect([...givenKinds('Failing that, it would face a ban.')]).toContain('consequence');
