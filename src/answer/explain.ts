@@ -121,6 +121,7 @@ const KIND: Record<AskedKind, string> = {
   legality: 'whether it is legal',
   deadline: 'a deadline',
   future: 'what is planned',
+  state: 'whether a state owns or controls it',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

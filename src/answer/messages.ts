@@ -43,6 +43,7 @@ export const MESSAGES = {
       legality: 'word on whether it is legal',
       deadline: 'deadline',
       future: 'word on what is planned',
+      state: 'word on whether a state owns or controls it',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -110,6 +111,7 @@ export const MESSAGES = {
       legality: 'rien sur sa légalité',
       deadline: 'aucune date limite',
       future: 'rien sur ce qui est prévu',
+      state: 'rien sur la détention ou le contrôle par un État',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

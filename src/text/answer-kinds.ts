@@ -36,7 +36,8 @@ export type AnswerKind =
   | 'consequence'
   | 'legality'
   | 'deadline'
-  | 'future';
+  | 'future'
+  | 'state';
 
 const FIRST_WORD: ReadonlySet<number> = new Set([0]);
 
@@ -119,6 +120,10 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
     )
   )
     kinds.add('legality');
+  // "is it state-owned?", "owned by the Chinese government?", "contrôlée par l'État chinois ?", "une
+  // entreprise d'État ?", "does Beijing have a stake?": whether a state owns or controls it, which a text
+  // naming a company as its owner does not say.
+  if (asksState(words)) kinds.add('state');
   words.forEach((w, i) => {
     const next = words[i + 1];
     const after = words[i + 2];
@@ -590,6 +595,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (DATA_SIZE_GIVEN.test(lower)) kinds.add('volume');
   if (CONSEQUENCE_GIVEN.test(lower)) kinds.add('consequence');
   if (LEGALITY_GIVEN.test(lower)) kinds.add('legality');
+  if (STATE_GIVEN.test(lower)) kinds.add('state');
   if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
   if (TIME_UNIT.test(lower)) kinds.add('duration');
   if (FREQUENCY.test(lower)) kinds.add('frequency');
@@ -1259,3 +1265,38 @@ const STREET_ADDRESS =
 const LEADER_GIVEN =
   /\b(?:(?:led|headed|run|chaired|founded|directed|managed) by|(?:dirigee?s?|presidee?s?|fondee?s?|geree?s?) par|ceo|chief executive|chairman|chairwoman|founder|co-founder|pdg|fondat(?:eur|rice)s?|direct(?:eur|rice) general(?:e)?)\b/;
 const TIME_UNIT = /\b(?:years?|months?|weeks?|days?|hours?|ans?|annees?|mois|semaines?|jours?|heures?)\b/;
+
+/** A state, as an owner: "government", "l'État", "Beijing" (not "États-Unis", "United States"). */
+const STATES: ReadonlySet<string> = new Set(
+  'government governments gouvernement state etat beijing pekin ccp pcc communist communiste'.split(' '),
+);
+/** Owning or controlling: "owned", "controls", "appartient", "détenue", "contrôlée". */
+const OWNING: ReadonlySet<string> = new Set(
+  `own owns owned controlled control controls run backed appartient appartiennent appartenir detenu detenue
+  detenus detient detiennent possede possedee possedent controle controlee controlees controles`.split(/\s+/),
+);
+const STAKES: ReadonlySet<string> = new Set(['stake', 'stakes', 'participation', 'participations']);
+
+function asksState(words: readonly string[]): boolean {
+  const state = (i: number) =>
+    STATES.has(words[i] ?? '') && !(words[i - 1] === 'us' || words[i - 1] === 'which' || words[i - 1] === 'quel');
+  return words.some(
+    (w, i) =>
+      // "state-owned", "state controlled"
+      (w === 'state' && OWNING.has(words[i + 1] ?? '')) ||
+      // "une entreprise d'État", "une société d'État"
+      (w === 'etat' &&
+        words[i - 1] === 'd' &&
+        ['entreprise', 'societe', 'boite', 'compagnie'].includes(words[i - 2] ?? '')) ||
+      // "owned by the Chinese government", "appartient au gouvernement chinois", "contrôlée par l'État"
+      (OWNING.has(w) &&
+        [1, 2, 3, 4].some((k) => state(i + k)) &&
+        ['by', 'par', 'au', 'a'].some((x) => words.slice(i + 1, i + 3).includes(x))) ||
+      // "does the Chinese government own it?", "le gouvernement chinois détient-il…"
+      (state(i) && [1, 2].some((k) => OWNING.has(words[i + k] ?? ''))) ||
+      // "does Beijing have a stake in it?"
+      (STAKES.has(w) && words.some((_, j) => state(j))),
+  );
+}
+const STATE_GIVEN =
+  /\b(?:state|government)[- ](?:owned|controlled|run)\b|\bowned by the (?:\w+ )?(?:state|government)\b|\b(?:entreprise|societe) d'etat\b/;

@@ -84,7 +84,11 @@ describe('what kind of answer a question asks for', () => {
       "quelle proportion du capital l'État détient-il ?",
       "Quelle part du capital de ByteDance est détenue par l'État chinois ?",
     ]) {
-      expect(asked(q), q).toEqual(['quantity']);
+      // A state's share is also whether a state owns part of it.
+      expect(
+        asked(q).filter((k) => k !== 'state'),
+        q,
+      ).toEqual(['quantity']);
     }
     // Not a part of an organisation, nor what someone took ("all of it").
     expect(asked('which part of TikTok did he work for?')).not.toContain('quantity');
@@ -527,6 +531,28 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('did the routing change in June?')).not.toContain('future');
     expect([...givenKinds('TikTok plans to delete the data from its own centers.')]).toContain('future');
     expect([...givenKinds('TikTok will still store its own backups.')]).not.toContain('future');
+  });
+
+  it('whether a state owns or controls it ("is it state-owned?", "contrôlée par l\'État chinois ?"), given only by a text saying so', () => {
+    for (const q of [
+      'is it state-owned?',
+      'is bytedance controlled by the chinese government?',
+      "bytedance est-elle contrôlée par l'État chinois ?",
+      'ByteDance appartient-il au gouvernement chinois ?',
+      'does the chinese government own it?',
+      "c'est une entreprise d'État ?",
+      'does beijing have a stake in bytedance?',
+    ])
+      expect(asked(q), q).toContain('state');
+    for (const q of [
+      'who owns tiktok?',
+      'Quelle instance gouvernementale est chargée du contrôle des investissements étrangers aux États-Unis ?',
+      'will the chinese government get access to data controlled by oracle?',
+      'in which us state is the data center?',
+    ])
+      expect(asked(q), q).not.toContain('state');
+    expect([...givenKinds('TikTok belongs to the Chinese company ByteDance.')]).not.toContain('state');
+    expect([...givenKinds('ByteDance is not state-owned, the company says.')]).toContain('state');
   });
 
   it('a deadline ("quelle date limite ?", "what deadline did Trump set?"), which a year does not give', () => {
