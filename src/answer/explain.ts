@@ -122,6 +122,7 @@ const KIND: Record<AskedKind, string> = {
   deadline: 'a deadline',
   future: 'what is planned',
   state: 'whether a state owns or controls it',
+  current: 'whether it still holds today',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -44,6 +44,7 @@ export const MESSAGES = {
       deadline: 'deadline',
       future: 'word on what is planned',
       state: 'word on whether a state owns or controls it',
+      current: 'word on whether it still holds today',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -112,6 +113,7 @@ export const MESSAGES = {
       deadline: 'aucune date limite',
       future: 'rien sur ce qui est prévu',
       state: 'rien sur la détention ou le contrôle par un État',
+      current: 'rien sur ce qu’il en est aujourd’hui',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -37,7 +37,8 @@ export type AnswerKind =
   | 'legality'
   | 'deadline'
   | 'future'
-  | 'state';
+  | 'state'
+  | 'current';
 
 const FIRST_WORD: ReadonlySet<number> = new Set([0]);
 
@@ -124,6 +125,9 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
   // entreprise d'État ?", "does Beijing have a stake?": whether a state owns or controls it, which a text
   // naming a company as its owner does not say.
   if (asksState(words)) kinds.add('state');
+  // "is that still the case today?", "c'est toujours vrai aujourd'hui ?": whether it still holds now, which a
+  // dated answer does not say (not "c'était encore le cas récemment ?", which asks how recent it was).
+  if (STILL_SO.test(joined) && words.some((w) => NOWADAYS.has(w))) kinds.add('current');
   words.forEach((w, i) => {
     const next = words[i + 1];
     const after = words[i + 2];
@@ -596,6 +600,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (CONSEQUENCE_GIVEN.test(lower)) kinds.add('consequence');
   if (LEGALITY_GIVEN.test(lower)) kinds.add('legality');
   if (STATE_GIVEN.test(lower)) kinds.add('state');
+  if (CURRENT_GIVEN.test(lower)) kinds.add('current');
   if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
   if (TIME_UNIT.test(lower)) kinds.add('duration');
   if (FREQUENCY.test(lower)) kinds.add('frequency');
@@ -1300,3 +1305,10 @@ function asksState(words: readonly string[]): boolean {
 }
 const STATE_GIVEN =
   /\b(?:state|government)[- ](?:owned|controlled|run)\b|\bowned by the (?:\w+ )?(?:state|government)\b|\b(?:entreprise|societe) d'etat\b/;
+
+/** Whether it still holds: "still the case", "still true", "encore le cas", "toujours vrai". */
+const STILL_SO = / (?:still (?:the case|true|valid|accurate)|(?:encore|toujours) (?:le cas|vrai|valable|d actualite)) /;
+const NOWADAYS: ReadonlySet<string> = new Set(
+  'today now nowadays currently anymore aujourd hui maintenant actuellement desormais'.split(' '),
+);
+const CURRENT_GIVEN = /\b(?:as of today|to this day|still today|a ce jour|aujourd'hui encore)\b/;

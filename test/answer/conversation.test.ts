@@ -246,6 +246,20 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('backups-retained', 'ok thanks, where is the cafeteria?').status).not.toBe('answered');
   });
 
+  it('asking whether it still holds today is refused, saying the answer does not say; how recent it was is the answer', () => {
+    for (const [previous, q] of [
+      ['oracle-routing', 'is that still true today?'],
+      ['buzzfeed-report', "est-ce que c'est encore le cas aujourd'hui ?"],
+    ] as const) {
+      const d = after(previous, q);
+      expect(d.status, q).toBe('unknown');
+      expect(d.ranking[0]?.lacks, q).toContain('current');
+    }
+    expect(after('buzzfeed-report', "Et cet accès, c'était encore le cas récemment ?").fact?.id).toBe(
+      'buzzfeed-report',
+    );
+  });
+
   it('asking what is planned, after a fact that plans nothing, is answered by the fact linked to it that does', () => {
     for (const q of ['Is that supposed to change at some point?', 'et à terme, ça va rester comme ça ?']) {
       const d = after('backup-locations', q);

@@ -555,6 +555,18 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('ByteDance is not state-owned, the company says.')]).toContain('state');
   });
 
+  it('whether it still holds today ("is that still the case today?"), which a dated answer does not say', () => {
+    for (const q of [
+      'is that still the case today?',
+      "est-ce que c'est encore le cas aujourd'hui ?",
+      'is that still true now?',
+    ])
+      expect(asked(q), q).toContain('current');
+    for (const q of ["Et cet accès, c'était encore le cas récemment ?", 'does tiktok still hold backups?'])
+      expect(asked(q), q).not.toContain('current');
+    expect([...givenKinds('TikTok keeps its own backups.')]).not.toContain('current');
+  });
+
   it('a deadline ("quelle date limite ?", "what deadline did Trump set?"), which a year does not give', () => {
     for (const q of [
       'trump avait fixé quelle date limite pour la vente ?',
