@@ -832,13 +832,17 @@ const ENGLISH_VERB_BEFORE: ReadonlySet<string> = new Set([
 function namedAfter(words: readonly string[], i: number, is: (word: string) => boolean): boolean {
   if (is(words[i + 1] ?? '')) return true;
   if (words[i] === 'what') return false;
+  const copula = words[i + 1] === 'est' || words[i + 1] === 'is';
   for (let j = i + 2; j <= i + 3 && j < words.length; j++) {
     // Not "which firms did they hire" read past "did"; but "quel est le comité…" asks which one.
     if (VERBS_BETWEEN.has(words[j - 1]!) && !(words[j - 1] === 'est' && j === i + 2)) return false;
+    // Nor "quelle structure la société a-t-elle créée ?" read past "la": the firm is who created it.
+    if (!copula && j > i + 2 && ARTICLES.has(words[j - 1]!)) return false;
     if (is(words[j]!)) return true;
   }
   return false;
 }
+const ARTICLES: ReadonlySet<string> = new Set('the a an la le les l un une des du'.split(' '));
 const VERBS_BETWEEN: ReadonlySet<string> = new Set(
   'did do does is are was were has have had will would can could a ont est sont etait etaient'.split(' '),
 );

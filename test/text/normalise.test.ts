@@ -176,6 +176,8 @@ describe('what kind of answer a question asks for', () => {
     // "which" then a word or two before what it names; not "what did the employees say?".
     expect(asked('Which external consultancy firms were retained?')).toContain('name');
     expect(asked('what did tiktok employees say according to buzzfeed news')).not.toContain('name');
+    // Nor read past an article: the firm in "quelle structure la société a-t-elle créée ?" created it.
+    expect(asked('Quelle structure la société a-t-elle instituée au mois de mai ?')).not.toContain('name');
     // Two questions in one message: "who" in the first, the people in the second.
     expect(asked('who published that and what did the employees say?')).not.toContain('name');
     expect(asked('who is the reporter?')).toContain('name');
