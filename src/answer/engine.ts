@@ -477,6 +477,8 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     !reading.cues.has('where') &&
     context.unanswered !== true &&
     reading.terms.some((t) => own.has(t.term) && !subjectWide(t.term)) &&
+    // Not "is that a GDPR problem?": a name no fact knows is what it is about.
+    !reading.read.some((t) => reading.words[t.at]?.name === true && parts.evidence.termId(t.term) === undefined) &&
     parts.kinds.lacks(previous.id, reading.asked, reading.questionWords, reading.party).length === 0
   ) {
     const followUp = { previous: previous.id, used: true, linked: 'points' } as const;

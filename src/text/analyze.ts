@@ -85,7 +85,10 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       let name = false;
       if (natural && folded !== raw) {
         const upper = raw.length - raw.replace(/\p{Lu}/gu, '').length;
-        name = (out.length > 0 && /^\p{Lu}/u.test(raw)) || (upper === raw.length && raw.length >= 2);
+        // Not a capital opening a sentence ("Singapore? Seriously?").
+        name =
+          (out.length > 0 && out.at(-1)!.clauseEnd !== true && /^\p{Lu}/u.test(raw)) ||
+          (upper === raw.length && raw.length >= 2);
       }
       out.push({
         word,

@@ -260,6 +260,15 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     );
   });
 
+  it('pointing back in a word of the answer’s own, with a name no fact knows, is about that name, not the answer', () => {
+    for (const [previous, q] of [
+      ['backups-retained', 'is that a GDPR problem?'],
+      ['oracle-relationship', "il a quel poste exactement, c'est un VP ?"],
+    ] as const)
+      expect(after(previous, q).status, q).not.toBe('answered');
+    expect(after('backup-locations', 'Singapore? Seriously? who made that public?').fact?.id).toBe('backup-locations');
+  });
+
   it('asking what is planned, after a fact that plans nothing, is answered by the fact linked to it that does', () => {
     for (const q of ['Is that supposed to change at some point?', 'et à terme, ça va rester comme ça ?']) {
       const d = after('backup-locations', q);

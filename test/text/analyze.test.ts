@@ -64,6 +64,9 @@ describe('reading a text', () => {
     );
     // "for what period of time" asks how long: no "period", no "time".
     expect(analyze('for what period of time?').words.every((w) => w.stop)).toBe(true);
+    // A capital opening a sentence marks no name: "Singapore? Seriously?".
+    expect(analyze('Singapore? Seriously? who said so?').words.find((w) => w.word === 'seriously')!.name).toBe(false);
+    expect(analyze('is it run by Oracle?').words.find((w) => w.word === 'oracle')!.name).toBe(true);
     // An acronym written as one is a name, though a word of the other language: "the EU" is no "eu" (had).
     expect(analyze('did the EU react?').words.find((w) => w.word === 'eu')!.otherStop).toBe(false);
     expect(analyze('did the eu react?').words.find((w) => w.word === 'eu')!.otherStop).toBe(true);
