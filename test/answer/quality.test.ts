@@ -268,6 +268,22 @@ const SETS: readonly {
     wrong: 0.013,
   },
   {
+    name: 'blind set AH (formal and context; scored blind at 783ce19 and 117e4a6)',
+    file: 'questions-blind-ah.yaml',
+    right: 0.88,
+    refused: 0.89,
+    notAnswered: 0.96,
+    wrong: 0.013,
+  },
+  {
+    name: 'blind set AI (chat and keyword; scored blind at 783ce19 and 0470082)',
+    file: 'questions-blind-ai.yaml',
+    right: 1,
+    refused: 0.96,
+    notAnswered: 0.96,
+    wrong: 0.013,
+  },
+  {
     name: 'blind set AG (chat, context and formal; scored blind at 8f87922)',
     file: 'questions-blind-ag.yaml',
     right: 0.92,
