@@ -54,7 +54,10 @@ export interface AnalyzeOptions {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const plain = stripMarkup(options.maxLength === undefined ? text : text.slice(0, options.maxLength)).trim();
+  // "what % of TikTok?": a share asked, which the word pattern would drop with the "%".
+  const plain = stripMarkup(options.maxLength === undefined ? text : text.slice(0, options.maxLength))
+    .replace(/\b(what|which|quel|quelle)\s*%/giu, '$1 percentage')
+    .trim();
   const language = options.language ?? detectLanguage(plain, options.languageHint ?? shippedLexicon().lean);
   const other: Language = language === 'en' ? 'fr' : 'en';
   const parts = options.frameMaxWords ? splitFrame(plain, options.frameMaxWords) : [{ text: plain, frame: false }];

@@ -62,6 +62,8 @@ describe('reading a text', () => {
     expect(analyze("l'instance au sein de laquelle siège le Trésor").words.find((w) => w.word === 'sein')!.stop).toBe(
       true,
     );
+    // "what %" asks a share: the "%" is read as a word.
+    expect(analyze('what % of tiktok did oracle buy?').words.map((w) => w.word)).toContain('percentage');
     // "for what period of time" asks how long: no "period", no "time".
     expect(analyze('for what period of time?').words.every((w) => w.stop)).toBe(true);
     // A capital opening a sentence marks no name: "Singapore? Seriously?".
