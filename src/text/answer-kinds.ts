@@ -295,7 +295,11 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
       (w, i) =>
         asksWho(words, i, starts) &&
         words.some(
-          (l, j) => LEADERS.has(l) && headOf(words, i, j) && !words.slice(j + 1, j + 4).some((x) => MACHINES.has(x)),
+          (l, j) =>
+            // "c'est qui le président du CFIUS ?": the head of a body (not "President Trump").
+            (LEADERS.has(l) || ((l === 'president' || l === 'presidente') && HEAD_OF.has(words[j + 1] ?? ''))) &&
+            headOf(words, i, j) &&
+            !words.slice(j + 1, j + 4).some((x) => MACHINES.has(x)),
         ),
     )
   )
@@ -698,6 +702,7 @@ const LEADERS: ReadonlySet<string> = new Set(
 );
 
 /** The person at the head of something, named by a noun. */
+const HEAD_OF: ReadonlySet<string> = new Set(['of', 'du', 'de', 'des']);
 const HEAD_NOUNS: ReadonlySet<string> = new Set(
   'head leader boss ceo cto ciso director chair chairman chairwoman chef patron pdg directeur directrice dirigeant responsable'.split(
     ' ',

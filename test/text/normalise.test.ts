@@ -207,9 +207,13 @@ describe('what kind of answer a question asks for', () => {
       'Who has been appointed to head the US-led data security unit?',
       'qui a été nommé à la tête de cette unité ?',
       "qui est la personne à la tête de l'unité ?",
+      "c'est qui le président du cfius ?",
+      'who is the president of cfius?',
     ]) {
       expect(asked(q), q).toEqual(['leader']);
     }
+    // A president named as one, not the head of a body.
+    expect(asked('who was the president who ordered the sale?')).not.toContain('leader');
     // "qui" opening a sentence after a frame asks who ("Pour une présentation : qui est …"), not a relative.
     const framed = words("Pour une présentation : qui est la personne à la tête de l'unité ?");
     expect([...askedKinds(framed)]).toEqual([]);
