@@ -123,6 +123,7 @@ const KIND: Record<AskedKind, string> = {
   future: 'what is planned',
   state: 'whether a state owns or controls it',
   current: 'whether it still holds today',
+  reversal: 'whether it was revoked or overturned',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

@@ -45,6 +45,7 @@ export const MESSAGES = {
       future: 'word on what is planned',
       state: 'word on whether a state owns or controls it',
       current: 'word on whether it still holds today',
+      reversal: 'word on whether it was revoked or overturned',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -114,6 +115,7 @@ export const MESSAGES = {
       future: 'rien sur ce qui est prévu',
       state: 'rien sur la détention ou le contrôle par un État',
       current: 'rien sur ce qu’il en est aujourd’hui',
+      reversal: 'rien sur une révocation ou une annulation',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

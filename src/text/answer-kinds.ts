@@ -38,7 +38,8 @@ export type AnswerKind =
   | 'deadline'
   | 'future'
   | 'state'
-  | 'current';
+  | 'current'
+  | 'reversal';
 
 const FIRST_WORD: ReadonlySet<number> = new Set([0]);
 
@@ -125,6 +126,9 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
   // entreprise d'État ?", "does Beijing have a stake?": whether a state owns or controls it, which a text
   // naming a company as its owner does not say.
   if (asksState(words)) kinds.add('state');
+  // "did Biden revoke Trump's order?", "l'ordre a-t-il été abrogé ?": whether it was undone, which a text
+  // telling of the order alone does not say.
+  if (words.some((w) => REVERSED.has(w))) kinds.add('reversal');
   // "is that still the case today?", "c'est toujours vrai aujourd'hui ?": whether it still holds now, which a
   // dated answer does not say (not "c'était encore le cas récemment ?", which asks how recent it was).
   if (STILL_SO.test(joined) && words.some((w) => NOWADAYS.has(w))) kinds.add('current');
@@ -604,6 +608,7 @@ export function givenKinds(text: string): Set<AnswerKind> {
   if (CONSEQUENCE_GIVEN.test(lower)) kinds.add('consequence');
   if (LEGALITY_GIVEN.test(lower)) kinds.add('legality');
   if (STATE_GIVEN.test(lower)) kinds.add('state');
+  if (lower.split(/[^a-z]+/).some((w) => REVERSED.has(w))) kinds.add('reversal');
   if (CURRENT_GIVEN.test(lower)) kinds.add('current');
   if (/\b(?:19|20)\d{2}\b/.test(lower) || MONTH_OR_DAY.test(lower) || RELATIVE_DATE.test(lower)) kinds.add('date');
   if (TIME_UNIT.test(lower)) kinds.add('duration');
@@ -1321,3 +1326,9 @@ const NOWADAYS: ReadonlySet<string> = new Set(
   'today now nowadays currently anymore aujourd hui maintenant actuellement desormais'.split(' '),
 );
 const CURRENT_GIVEN = /\b(?:as of today|to this day|still today|a ce jour|aujourd'hui encore)\b/;
+
+/** Undoing a decision: "revoke", "rescind", "overturn", "abroger", "révoquer". */
+const REVERSED: ReadonlySet<string> = new Set(
+  `revoke revoked revokes revoking revocation rescind rescinded rescinds overturn overturned reverse reversed
+  abroge abrogee abroger abrogation revoque revoquee revoquer revocation`.split(/\s+/),
+);

@@ -573,6 +573,14 @@ describe('what kind of answer a question asks for', () => {
     expect([...givenKinds('TikTok keeps its own backups.')]).not.toContain('current');
   });
 
+  it('whether a decision was undone ("did Biden revoke the order?", "l\'ordre a-t-il été abrogé ?"), given only by a text saying so', () => {
+    for (const q of ["did Biden revoke Trump's order?", "l'ordre a-t-il été abrogé ?", 'was the order rescinded?'])
+      expect(asked(q), q).toContain('reversal');
+    expect(asked('was the deal cancelled?')).not.toContain('reversal');
+    expect([...givenKinds('In 2020, Trump ordered ByteDance to sell TikTok.')]).not.toContain('reversal');
+    expect([...givenKinds('The order was later revoked.')]).toContain('reversal');
+  });
+
   it('a deadline ("quelle date limite ?", "what deadline did Trump set?"), which a year does not give', () => {
     for (const q of [
       'trump avait fixé quelle date limite pour la vente ?',
