@@ -96,7 +96,8 @@ export const STOP_WORDS = {
 export const EVERYDAY_SUBJECTS: ReadonlySet<string> = new Set(
   `weather forecast forecasts rain raining snow snowing temperature temperatures meteo pluie pleut neige
   lunch dinner breakfast menu cafeteria canteen dejeuner diner cantine restaurant restaurants parking
-  vacation vacations holiday holidays conges vacances birthday birthdays anniversaire gym`.split(/\s+/),
+  vacation vacations holiday holidays conges vacances birthday birthdays anniversaire gym
+  vpn wifi printer printers imprimante imprimantes laptop laptops password passwords`.split(/\s+/),
 );
 
 /** A message that only closes the conversation: "thanks!", "ok merci", "great, got it", "parfait". */
