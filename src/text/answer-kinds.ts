@@ -166,7 +166,11 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
     // Not French "à court terme" (in the short term).
     else if (
       (SANCTIONS.has(w) && !(w === 'court' && (next === 'terme' || next === 'delai'))) ||
-      ((w === 'challenge' || w === 'challenges') && previous === 'legal')
+      ((w === 'challenge' || w === 'challenges') && previous === 'legal') ||
+      // "contesté en justice", "devant quelle juridiction ?"
+      (w === 'justice' && previous === 'en') ||
+      w === 'juridiction' ||
+      w === 'juridictions'
     )
       kinds.add('sanction');
     // "are the backups encrypted?", "encryption at rest", "ils sont chiffrés ?": how the data is protected,
@@ -896,7 +900,7 @@ const POSTS: ReadonlySet<string> = new Set(['post', 'posts', 'article', 'article
  * l'examen"), "renvoyé" (sent back) or "viré" (also moved or deleted).
  */
 const SANCTIONS: ReadonlySet<string> = new Set(
-  `fired sacked disciplined disciplinary punish punished punishment punishments penalise penalised penalize penalized
+  `fire fired sacked discipline disciplined disciplinary punish punished punishment punishments penalise penalised penalize penalized
   penalty penalties sanction sanctions sanctioned prosecute prosecuted prosecution sue sued suing lawsuit lawsuits indicted
   convicted fined banned ban bans banning interdit interdite interdire interdiction licencie licencies licenciee licenciees licenciement licenciements sanctionne sanctionnes
   sanctionnee sanctionnees sanctionner puni punis punie punies punir punition condamne condamnes condamnee

@@ -383,8 +383,11 @@ describe('what kind of answer a question asks for', () => {
       'were there any penalties?',
       'Has a federal court invalidated the 2020 order?',
       'What legal challenges were brought against it?',
+      "ByteDance a-t-il contesté en justice l'ordre, et devant quelle juridiction ?",
+      'did TikTok fire or discipline any employees?',
     ])
       expect(asked(q), q).toContain('sanction');
+    expect(asked('le ministère de la Justice a-t-il réagi ?')).not.toContain('sanction');
     expect(asked('la suppression est prévue à court terme ?')).not.toContain('sanction');
     expect(asked('ils comptent virer les données de leurs datacenters ?')).not.toContain('sanction');
     expect(asked("L'entreprise a-t-elle eu recours à des spécialistes ?")).not.toContain('sanction');
