@@ -268,6 +268,22 @@ const SETS: readonly {
     wrong: 0.013,
   },
   {
+    name: 'blind set AJ (four styles; scored blind at caae13e)',
+    file: 'questions-blind-aj.yaml',
+    right: 0.93,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.019,
+  },
+  {
+    name: 'blind set AK (formal, a second writer; scored blind at caae13e)',
+    file: 'questions-blind-ak.yaml',
+    right: 0.92,
+    refused: 0.78,
+    notAnswered: 1,
+    wrong: 0,
+  },
+  {
     name: 'blind set AH (four styles; scored blind at 783ce19, 117e4a6, 7f89da7 and 390f621)',
     file: 'questions-blind-ah.yaml',
     right: 0.93,
