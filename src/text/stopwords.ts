@@ -20,7 +20,8 @@ const FUNCTION_WORDS = {
     already although amongst among anymore anywhere besides etc everybody everyone everything except hence indeed instead
     lot lots maybe neither nobody nothing ones onto perhaps people person probably rather somewhere though thus toward towards
     unless upon whatever whenever wherever whichever whilst whoever within without finally concretely well longer stuff wait stated
-    supposedly allegedly apparently reportedly purportedly ostensibly reason reasons grounds pertaining relating whole`,
+    supposedly allegedly apparently reportedly purportedly ostensibly reason reasons grounds pertaining relating whole
+    exist exists existed existing`,
   fr: `a afin ai aie aient ainsi alors as au aucun aussi autre aux avaient avais avait avant avec avez aviez avoir avons ayant bon
     bonjour bonsoir c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment d dans de
     depuis des dit doit donc dont du elle elles en encore es essaie essaye essayer essayait est et etaient etais etait ete etre eu eux fait faire fais faut il
@@ -35,7 +36,8 @@ const FUNCTION_WORDS = {
     quelque quelques rien seulement sinon surtout tel telle telles tels uniquement voici enfin finalement concretement maintenant exactement bien ensemble actuellement desormais
     apparemment pretendument visiblement soi disant raison raisons motif motifs relatif relatifs relative relatives
     allait allaient ira iront irait iraient lorsque lorsqu cote sein encontre
-    sera seras serons serez seront serait serais seraient aura auras aurons aurez auront aurait aurais auraient`,
+    sera seras serons serez seront serait serais seraient aura auras aurons aurez auront aurait aurais auraient
+    existe existent existait existaient exister dessus dessous`,
 };
 
 /**

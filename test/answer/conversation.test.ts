@@ -49,6 +49,17 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     }
   });
 
+  it('asking since when "it" exists, or where things stand "là-dessus", is asked of the answer, not of a fact that only has the verb', () => {
+    // "exist" and "là-dessus" say nothing of a subject: one example question of another fact reading
+    // "quelle coopération existe…" is no reason to answer with that fact.
+    expect(after('governance-unit-may', 'Depuis quand existe-t-elle ?')).toMatchObject({
+      status: 'answered',
+      fact: { id: 'governance-unit-may' },
+    });
+    expect(after('governance-unit-may', 'how long has it existed?').fact?.id).not.toBe('oracle-relationship');
+    expect(after('sale-order-2020', 'et biden, il en est où là-dessus ?').fact?.id).toBe('biden-review');
+  });
+
   it('pointing back at the answer in a word of its own ("is it run from China?" after the US-led unit), when nothing answers it alone, is about that answer', () => {
     for (const q of ['is it led from China?', 'is it headed from China?']) {
       const d = after('governance-unit-may', q);
