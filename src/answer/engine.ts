@@ -642,7 +642,11 @@ function preferPlace(parts: Parts, reading: Reading, rankingSize: number): Decis
   if (decision.status !== 'answered' || !best || !second || !reading.cues.has('where')) return trimmed;
   // The question asks where and only the runner-up says where: its words explaining the question as fully
   // is enough, however close the best fact's own example ("does TikTok keep backup copies?").
-  const asFully = second.coverage >= best.coverage && second.lacks.length === 0;
+  // Words of the question's frame ("for my briefing note: …") count for little, and never decide this.
+  const total = reading.terms.reduce((sum, t) => sum + t.weight, 0);
+  const framed = reading.terms.reduce((sum, t) => sum + (t.frame ? t.weight : 0), 0);
+  const slack = total > 0 ? framed / total : 0;
+  const asFully = second.coverage >= best.coverage - slack && second.lacks.length === 0;
   if (!asFully || parts.kinds.placed(best.id) || !parts.kinds.placed(second.id)) return trimmed;
   const fact = parts.snapshot.factsById.get(second.id)!;
   const suggestions = [decision.fact!, ...decision.suggestions.filter((f) => f.id !== fact.id)];

@@ -451,6 +451,10 @@ describe('a question asking where (the frozen knowledge base)', () => {
     const where = answerer.ask('where does tiktok keep backup copies of its US user data?');
     expect(where.fact?.id).toBe('backup-locations');
     expect(where.ranking[1]).toMatchObject({ id: 'backups-retained', coverage: 1 });
+    // So with a frame, whose words one of them happens to have ("note"): they count for little, never for this.
+    expect(answerer.ask('For my briefing note: where does TikTok keep its backups of US user data?').fact?.id).toBe(
+      'backup-locations',
+    );
   });
 });
 
