@@ -496,7 +496,7 @@ const SINCE_WHEN: ReadonlySet<string> = new Set(['quand', 'combien', 'when', 'ho
 /** Words that carry a conversation along without a subject of their own. */
 const GLUE: ReadonlySet<string> = new Set(
   `and also too else ok okay thanks thank cool great so then do does doing did done et aussi alors donc merci ok bon ah
-  oh hmm font fait faire faisait`.split(/\s+/),
+  oh hmm font fait faire faisait make makes made making`.split(/\s+/),
 );
 
 const FILLERS: ReadonlySet<string> = new Set([

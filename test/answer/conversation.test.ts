@@ -42,6 +42,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ["c'est une déclaration officielle ?", 'claimant'],
       ["c'est qui qui l'a annoncé ?", 'claimant'],
       ['where was that announced?', 'source'],
+      ['who made that statement?', 'claimant'],
     ] as const) {
       const d = after('backups-retained', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
