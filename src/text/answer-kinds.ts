@@ -1161,8 +1161,8 @@ const QUANTITY_WORDS: ReadonlySet<string> = new Set(
  * coûte", "a fine", "Oracle's revenue"): a figure that is not a sum ("100% of the traffic") does not answer.
  */
 const MONEY_WORDS: ReadonlySet<string> = new Set(
-  `price prices pricing prix cost costs costing coute coutent cout couts pay paying paid payer paye payes payent payment
-  facture factures facturer facturent billed billing bills
+  `price prices pricing prix cost costs costing coute coutent cout couts pay paying paid payer paye payes payent paie paient paies payons payez payment
+  facture factures facturer facturent billed billing bills charging charges
   payments paiement revenue revenues valuation valorisation fee fees frais fine fines
   amende amendes montant montants tarif tarifs budget dollar dollars euro euros bourse shareholders actionnaires
   dividend dividends dividende dividendes worth`.split(/\s+/),

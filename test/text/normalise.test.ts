@@ -834,6 +834,10 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('is it a big deal?')).toEqual([]);
     expect(asked('combien oracle facture pour ça ?')).toContain('money');
     expect(asked("what's the contract worth?")).toContain('money');
+    // "paie" as "paye" is, and a vendor charging; not "pays", a country in French.
+    expect(asked('Combien TikTok paie-t-il Oracle pour ce service ?')).toContain('money');
+    expect(asked('how much is Oracle charging for that?')).toContain('money');
+    expect(asked('de quel pays ?')).not.toContain('money');
     for (const q of [
       'Oracle contract value',
       "la valeur de l'accord avec Oracle",
