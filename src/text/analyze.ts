@@ -56,7 +56,7 @@ export interface AnalyzeOptions {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // "what % of TikTok?": a share asked, which the word pattern would drop with the "%".
   const plain = stripMarkup(options.maxLength === undefined ? text : text.slice(0, options.maxLength))
-    .replace(/\b(what|which|quel|quelle)\s*%/giu, '$1 percentage')
+    .replace(/\b(what|which|quel|quelle|in|en)\s*%/giu, '$1 percentage')
     .trim();
   const language = options.language ?? detectLanguage(plain, options.languageHint ?? shippedLexicon().lean);
   const other: Language = language === 'en' ? 'fr' : 'en';

@@ -128,7 +128,9 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
   if (asksState(words)) kinds.add('state');
   // "did Biden revoke Trump's order?", "l'ordre a-t-il été abrogé ?": whether it was undone, which a text
   // telling of the order alone does not say.
-  if (words.some((w) => REVERSED.has(w))) kinds.add('reversal');
+  // So "Biden a annulé le décret ?", but not "le deal a été annulé ?": a deal that fell through.
+  if (words.some((w) => REVERSED.has(w) || (ANNULLED.has(w) && !words.some((x) => DEALS.has(x) || SALES.has(x)))))
+    kinds.add('reversal');
   // "is that still the case today?", "c'est toujours vrai aujourd'hui ?": whether it still holds now, which a
   // dated answer does not say (not "c'était encore le cas récemment ?", which asks how recent it was).
   if (STILL_SO.test(joined) && words.some((w) => NOWADAYS.has(w))) kinds.add('current');
@@ -1331,8 +1333,12 @@ const NOWADAYS: ReadonlySet<string> = new Set(
 );
 const CURRENT_GIVEN = /\b(?:as of today|to this day|still today|a ce jour|aujourd'hui encore)\b/;
 
+/** Cancelling: a decision undone, or a deal or a sale that fell through. */
+const ANNULLED: ReadonlySet<string> = new Set(['annule', 'annulee', 'annules', 'annulees', 'annuler', 'annulation']);
+const SALES: ReadonlySet<string> = new Set(['vente', 'sale', 'cession', 'rachat']);
+
 /** Undoing a decision: "revoke", "rescind", "overturn", "abroger", "révoquer". */
 const REVERSED: ReadonlySet<string> = new Set(
   `revoke revoked revokes revoking revocation rescind rescinded rescinds overturn overturned reverse reversed
-  abroge abrogee abroger abrogation revoque revoquee revoquer revocation`.split(/\s+/),
+  abroge abrogee abroger abrogation revoque revoquee revoquer revocation repeal repealed repeals`.split(/\s+/),
 );

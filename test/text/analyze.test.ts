@@ -64,6 +64,7 @@ describe('reading a text', () => {
     );
     // "what %" asks a share: the "%" is read as a word.
     expect(analyze('what % of tiktok did oracle buy?').words.map((w) => w.word)).toContain('percentage');
+    expect(analyze('part oracle dans tiktok en % ?').words.map((w) => w.word)).toContain('percentage');
     // "for what period of time" asks how long: no "period", no "time".
     expect(analyze('for what period of time?').words.every((w) => w.stop)).toBe(true);
     // A capital opening a sentence marks no name: "Singapore? Seriously?".

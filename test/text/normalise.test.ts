@@ -580,6 +580,9 @@ describe('what kind of answer a question asks for', () => {
     for (const q of ["did Biden revoke Trump's order?", "l'ordre a-t-il été abrogé ?", 'was the order rescinded?'])
       expect(asked(q), q).toContain('reversal');
     expect(asked('was the deal cancelled?')).not.toContain('reversal');
+    expect(asked('est-ce que Biden a annulé le décret de Trump ?')).toContain('reversal');
+    expect(asked('le deal de 2020 a été annulé ?')).not.toContain('reversal');
+    expect(asked('la vente a été annulée ?')).not.toContain('reversal');
     expect([...givenKinds('In 2020, Trump ordered ByteDance to sell TikTok.')]).not.toContain('reversal');
     expect([...givenKinds('The order was later revoked.')]).toContain('reversal');
   });
