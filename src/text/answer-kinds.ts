@@ -982,9 +982,16 @@ const CHANGES: ReadonlySet<string> = new Set([
   'forever',
   'indefinitely',
   'indefiniment',
+  // "do they plan to get rid of their own copies?", "will they delete them?", "ils vont les supprimer ?"
+  'rid',
+  'delete',
+  'erase',
+  'wipe',
+  'supprimer',
+  'effacer',
 ]);
 const FUTURE_MARKERS: ReadonlySet<string> = new Set(
-  'supposed going gonna will va vont prevu prevue planned plan plans compte comptent'.split(' '),
+  'supposed going gonna will va vont prevu prevue planned plan plans planning intend intends compte comptent'.split(' '),
 );
 /** Once more: "again", "this time", "cette fois", "à nouveau", "de nouveau", "next time". */
 const REPEATED = / (?:again|this time|next time|cette fois|a nouveau|de nouveau|prochaine fois) /;

@@ -530,8 +530,12 @@ describe('what kind of answer a question asks for', () => {
       'will they force the sale this time?',
       'are they going to try again?',
       'le gouvernement va-t-il de nouveau exiger une vente ?',
+      'do they plan to get rid of their own copies at some point',
+      'are they planning to delete them?',
+      'ils vont les supprimer un jour ?',
     ])
       expect(asked(q), q).toContain('future');
+    expect(asked('did they delete the data?')).not.toContain('future');
     expect(asked('who owns tiktok again?')).not.toContain('future');
     expect(asked('did they try again in 2021?')).not.toContain('future');
     expect(asked('did the deal close in 2020?')).not.toContain('future');
