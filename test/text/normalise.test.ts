@@ -137,12 +137,13 @@ describe('what kind of answer a question asks for', () => {
     for (const q of [
       'when did it start',
       'c quand',
-      'tiktok va supprimer les donnees quand ?',
       'en quelle année',
       'what year was it',
     ]) {
       expect(asked(q), q).toEqual(['date']);
     }
+    // When something planned is to happen: a date, and a plan.
+    expect(asked('tiktok va supprimer les donnees quand ?')).toEqual(['future', 'date']);
     for (const q of ['depuis quand', 'since when']) expect(asked(q), q).toEqual(['since']);
     // A clause of time, with another word asking: not when.
     expect(asked("qd un user utilise l'appli, ses données passent par qui ?")).not.toContain('date');
