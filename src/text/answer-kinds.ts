@@ -180,7 +180,7 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
     else if (ENCRYPTION.has(w) || (w === 'chiffres' || w === 'chiffre' ? COPULAS.has(previous ?? '') : false))
       kinds.add('encryption');
     // "is it ISO 27001 certified?", "SOC 2", "FedRAMP", "certification HDS": a certification, given only when said.
-    else if (certifies(w, next)) kinds.add('certification');
+    else if (certifies(w, next, previous, words[i - 2])) kinds.add('certification');
     // "will anyone independently verify it was deleted?", "vérifié de manière indépendante": an audit's finding.
     else if (
       (INDEPENDENT.has(w) && words.slice(i + 1, i + 3).some((x) => VERIFIED.has(x))) ||
@@ -936,8 +936,19 @@ const VERIFIED: ReadonlySet<string> = new Set(
   'verify verified verifies verification verifier verifie verifiee verifiees check checked'.split(' '),
 );
 
-function certifies(word: string, next: string | undefined): boolean {
+/** Before "audit" as a verb or an auditor's finding: "will Oracle audit it?", "an external audit". */
+const AUDITING: ReadonlySet<string> = new Set(
+  'will would did does do can could should external independent outside externe externes independant'.split(' '),
+);
+
+function certifies(word: string, next: string | undefined, previous?: string, before?: string): boolean {
   return (
+    ((word === 'audit' || word === 'audits') &&
+      (AUDITING.has(previous ?? '') ||
+        AUDITING.has(before ?? '') ||
+        next === 'externe' ||
+        next === 'independant' ||
+        next === 'independent')) ||
     word.startsWith('certif') ||
     word.startsWith('accredit') ||
     word === 'fedramp' ||
@@ -991,7 +1002,9 @@ const CHANGES: ReadonlySet<string> = new Set([
   'effacer',
 ]);
 const FUTURE_MARKERS: ReadonlySet<string> = new Set(
-  'supposed going gonna will va vont prevu prevue planned plan plans planning intend intends compte comptent'.split(' '),
+  'supposed going gonna will va vont prevu prevue planned plan plans planning intend intends compte comptent'.split(
+    ' ',
+  ),
 );
 /** Once more: "again", "this time", "cette fois", "à nouveau", "de nouveau", "next time". */
 const REPEATED = / (?:again|this time|next time|cette fois|a nouveau|de nouveau|prochaine fois) /;

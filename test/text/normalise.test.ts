@@ -134,12 +134,7 @@ describe('what kind of answer a question asks for', () => {
     for (const q of ['how long has it worked with Oracle', 'how much time is left', 'depuis combien de temps']) {
       expect(asked(q), q).toEqual(['duration']);
     }
-    for (const q of [
-      'when did it start',
-      'c quand',
-      'en quelle année',
-      'what year was it',
-    ]) {
+    for (const q of ['when did it start', 'c quand', 'en quelle année', 'what year was it']) {
       expect(asked(q), q).toEqual(['date']);
     }
     // When something planned is to happen: a date, and a plan.
@@ -499,8 +494,17 @@ describe('what kind of answer a question asks for', () => {
     for (const q of [
       'will anyone independently verify it was actually deleted?',
       'est-ce que ça a été vérifié de manière indépendante ?',
+      'will oracle audit the deletion?',
+      'Is there an external audit confirming they did it?',
+      'y a-t-il un audit externe ?',
     ])
       expect(asked(q), q).toContain('certification');
+    // The asker's own audit frames the question.
+    for (const q of [
+      "for an audit I'm doing: where are the backups?",
+      'I need to audit our vendors: where does the data go?',
+    ])
+      expect(asked(q), q).not.toContain('certification');
     // Whether someone independent confirms it is how sure the claim is, not an audit.
     expect(asked('is that confirmed by anyone independent?')).not.toContain('certification');
     expect(asked("What's the storage capacity of the Singapore site?")).toContain('volume');
