@@ -391,6 +391,27 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // not where, or asks what that answer lacks.
   // So also when it asks the same of something that answer names ("oracle non plus ?" after the White House
   // and the Treasury declining to comment, and Oracle too), whatever other facts name it.
+  // "does he report to the new US unit?", "is it part of ByteDance?" after an answer about him or it: how it
+  // stands to something that answer does not name, which neither fact says: "I don't know", saying so.
+  if (
+    followUp.points &&
+    context.unanswered !== true &&
+    reading.terms.some((t) => followUp.relatedTo.includes(t.word) && !own.has(t.term) && !subjectWide(t.term))
+  ) {
+    // The other of the two is offered too: of the facts ranked for the message, the one with most of the
+    // words that name it.
+    const named = reading.terms.filter((t) => followUp.relatedTo.includes(t.word) && !subjectWide(t.term));
+    const having = (f: Fact) => named.filter((t) => parts.ownTerms(f).has(t.term)).length;
+    const other = aloneWithRunnerUp.ranking
+      .map((r) => parts.snapshot.factsById.get(r.id)!)
+      .filter((f) => f.id !== previous.id && having(f) > 0)
+      .reduce<Fact | undefined>((best, f) => (best && having(best) >= having(f) ? best : f), undefined);
+    const lacks = lacking(settle(parts, reading, rankingSize), previous, ['relation'], {
+      previous: previous.id,
+      used: true,
+    });
+    return other && other.id !== previous.id ? { ...lacks, suggestions: [previous, other] } : lacks;
+  }
   const ownWords =
     reading.terms.every((t) => own.has(t.term)) &&
     (reading.terms.some((t) => !subjectWide(t.term)) ||

@@ -124,6 +124,7 @@ const KIND: Record<AskedKind, string> = {
   state: 'whether a state owns or controls it',
   current: 'whether it still holds today',
   reversal: 'whether it was revoked or overturned',
+  relation: 'how the two stand to each other',
 };
 
 const ABOUT: Record<AboutAnswer, string> = {

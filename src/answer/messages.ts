@@ -46,6 +46,7 @@ export const MESSAGES = {
       state: 'word on whether a state owns or controls it',
       current: 'word on whether it still holds today',
       reversal: 'word on whether it was revoked or overturned',
+      relation: 'word on how the two stand to each other',
     },
     aboutAnswer: {
       source: () => 'Where that comes from, quoted below:',
@@ -116,6 +117,7 @@ export const MESSAGES = {
       state: 'rien sur la détention ou le contrôle par un État',
       current: 'rien sur ce qu’il en est aujourd’hui',
       reversal: 'rien sur une révocation ou une annulation',
+      relation: 'rien sur le lien entre les deux',
     },
     aboutAnswer: {
       source: () => 'D’où cela vient, cité ci-dessous :',

@@ -44,6 +44,13 @@ export interface FollowUpReading {
    */
   readonly definition: boolean;
   /**
+   * The message asks how its subject stands to something ("does he report to the new unit?", "is it part
+   * of ByteDance?", "elle dépend de Pékin ?"): the words that name that something, after the phrase (none
+   * for "is the Treasury one member of it?", whose "it" is the answer's subject). A relation between two,
+   * which a fact about one rarely states.
+   */
+  readonly relatedTo: readonly string[];
+  /**
    * The words that say something of their own, before those of the previous answer are set aside: "oracle"
    * in "has oracle confirmed it?" (whether another party confirmed, not how sure the answer is).
    */
@@ -142,6 +149,7 @@ export function readFollowUp(
     sinceThen,
     opens,
     points: pointing,
+    relatedTo: relatedTo(plain),
     likewise,
     definition,
     own: own.map((w) => w.word),
@@ -566,6 +574,38 @@ const POINTING: ReadonlySet<string> = new Set(
   `it its they them their those these that this he him his she her ca cela ceci ces cette celui celle ceux celles il
   elle ils elles leur leurs lui y en`.split(/\s+/),
 );
+
+/** How one thing stands to another: reporting to it, part of it, depending on it, independent from it. */
+const RELATION: readonly (readonly string[])[] = [
+  ['report', 'to'],
+  ['reports', 'to'],
+  ['reporting', 'to'],
+  ['part', 'of'],
+  ['member', 'of'],
+  ['belong', 'to'],
+  ['belongs', 'to'],
+  ['independent', 'from'],
+  ['independent', 'of'],
+  ['answer', 'to'],
+  ['answers', 'to'],
+  ['fait', 'partie'],
+  ['font', 'partie'],
+  ['depend', 'de'],
+  ['dependent', 'de'],
+  ['rattache', 'a'],
+  ['rattachee', 'a'],
+  ['independant', 'de'],
+  ['independante', 'de'],
+];
+
+/** The words after a phrase of relation, up to the message's end. */
+function relatedTo(words: readonly string[]): readonly string[] {
+  for (const phrase of RELATION) {
+    const at = indexOfPhrase(words, phrase);
+    if (at >= 0) return words.slice(at + phrase.length);
+  }
+  return [];
+}
 
 /** Phrases that change the subject: the message is read on its own. */
 const NEW_TOPIC: readonly (readonly string[])[] = [

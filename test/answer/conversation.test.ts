@@ -61,6 +61,24 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     expect(after('sale-order-2020', 'et biden, il en est où là-dessus ?').fact?.id).toBe('biden-review');
   });
 
+  it('asking how the answer\'s subject stands to something it does not name ("does he report to the new US unit?") is not answered, and offers both facts', () => {
+    for (const [previous, q, other] of [
+      ['oracle-relationship', 'does he report to the new US unit?', 'governance-unit-may'],
+      ['governance-unit-may', 'elle dépend de ByteDance ?', 'bytedance-ownership'],
+      ['governance-unit-may', 'is it independent from bytedance?', 'bytedance-ownership'],
+    ] as const) {
+      const d = after(previous, q);
+      expect(d.status, q).toBe('unknown');
+      expect(d.ranking[0]?.lacks, q).toEqual(['relation']);
+      expect(
+        d.suggestions.map((f) => f.id),
+        q,
+      ).toEqual([previous, other]);
+    }
+    // Not when what it stands to is the answer's own subject ("is the Treasury part of it?" after CFIUS).
+    expect(after('cfius', 'is the Treasury part of it?')).toMatchObject({ status: 'answered', fact: { id: 'cfius' } });
+  });
+
   it('pointing back at the answer in a word of its own ("is it run from China?" after the US-led unit), when nothing answers it alone, is about that answer', () => {
     for (const q of ['is it led from China?', 'is it headed from China?']) {
       const d = after('governance-unit-may', q);
