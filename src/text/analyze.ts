@@ -53,11 +53,30 @@ export interface AnalyzeOptions {
   readonly frameMaxWords?: number;
 }
 
+/**
+ * "where does the traffic go?" (as "où vont les données ?"): where it is sent, which "go" alone, a function
+ * word, would not say. Not "where would the data go instead?", "where does it go afterwards?": what is to
+ * come. One sentence at a time.
+ */
+function whereSent(sentence: string): string {
+  const at = sentence.search(/\bwhere\b/i);
+  if (at < 0 || /\bwhere\s+(?:would|will|could|should)\b/i.test(sentence)) return sentence;
+  if (/\b(?:instead|afterwards|after|then|next|later)\b/i.test(sentence)) return sentence;
+  return sentence.slice(0, at) + sentence.slice(at).replace(/\b(?:go|goes|went)\b/gi, 'sent');
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   // "what % of TikTok?": a share asked, which the word pattern would drop with the "%".
-  const plain = stripMarkup(options.maxLength === undefined ? text : text.slice(0, options.maxLength))
+  const marked = stripMarkup(options.maxLength === undefined ? text : text.slice(0, options.maxLength))
     .replace(/\b(what|which|quel|quelle|in|en)\s*%/giu, '$1 percentage')
+    .replace(/\bo[uù]\s+(?:va|vont)\s+(?=(?:le|la|les|leurs?|ses|ces|nos|notre|l')\b)/giu, 'où transitent ')
     .trim();
+  const plain = /\bwhere\b/i.test(marked)
+    ? marked
+        .split(/(?<=[?.!])/)
+        .map(whereSent)
+        .join('')
+    : marked;
   const language = options.language ?? detectLanguage(plain, options.languageHint ?? shippedLexicon().lean);
   const other: Language = language === 'en' ? 'fr' : 'en';
   const parts = options.frameMaxWords ? splitFrame(plain, options.frameMaxWords) : [{ text: plain, frame: false }];

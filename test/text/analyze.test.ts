@@ -65,6 +65,12 @@ describe('reading a text', () => {
     // "what %" asks a share: the "%" is read as a word.
     expect(analyze('what % of tiktok did oracle buy?').words.map((w) => w.word)).toContain('percentage');
     expect(analyze('part oracle dans tiktok en % ?').words.map((w) => w.word)).toContain('percentage');
+    // "where does the traffic go?" asks where it is sent; not "where would it go instead?", what is to come.
+    const words = (q: string) => analyze(q).words.map((w) => w.word);
+    expect(words('where does us tiktok traffic go')).toContain('sent');
+    expect(words('où vont les données des Américains ?')).toContain('transitent');
+    for (const q of ['where would the data go instead?', 'where does it go afterwards?'])
+      expect(words(q), q).not.toContain('sent');
     // "for what period of time" asks how long: no "period", no "time".
     expect(analyze('for what period of time?').words.every((w) => w.stop)).toBe(true);
     // A capital opening a sentence marks no name: "Singapore? Seriously?".
@@ -178,7 +184,9 @@ describe('one key per text', () => {
     expect(textKey('<@1> backups')).toBe(textKey('backups'));
     // Every form of "go" is a function word: the verb says nothing of the subject.
     expect(contentTerms('US traffic goes through Oracle')).toEqual(contentTerms('US traffic go through Oracle'));
-    expect(contentTerms('where the traffic went')).toEqual(contentTerms('where the traffic is going'));
+    expect(contentTerms('the traffic went to Oracle')).toEqual(contentTerms('the traffic is going to Oracle'));
+    // Except asking where something goes, which asks where it is sent.
+    expect(contentTerms('where the traffic went')).toEqual(contentTerms('where the traffic is sent'));
   });
 
   it('reads trying as no subject: "has the us tried to force a sale?" asks what "has the us forced a sale?" asks', () => {
