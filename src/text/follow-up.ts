@@ -316,7 +316,7 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
     return 'date';
   // What it is for, or what it does: "what does it do?", "elle sert à quoi ?", "c'est pour quoi faire ?".
   if (
-    has('purpose', 'aim', 'goal', 'objective', 'objectif', 'sert', 'servent', 'servir') ||
+    has('purpose', 'aim', 'goal', 'objective', 'objectif', 'objectifs', 'finalite', 'sert', 'servent', 'servir') ||
     PURPOSE.some((p) => containsPhrase(words, p))
   )
     return 'reason';
@@ -415,7 +415,7 @@ const META: ReadonlySet<string> = new Set(
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
   soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos based basent appuient appuie appuyer rely relies relying
-  basee meant supposed achieve accomplish pose posent poser month mois`
+  basee meant supposed achieve accomplish pose posent poser month mois objectif objectifs finalite but buts`
     .split(/\s+/)
     .concat(DETAIL_WORDS),
 );
@@ -441,6 +441,12 @@ const PURPOSE: readonly (readonly string[])[] = [
   ['the', 'point'],
   ['to', 'achieve'],
   ['to', 'accomplish'],
+  // French "but" (aim), not English "but": after a determiner.
+  ['son', 'but'],
+  ['leur', 'but'],
+  ['le', 'but'],
+  ['quel', 'but'],
+  ['dans', 'quel', 'but'],
 ];
 
 const PRONOUNS: ReadonlySet<string> = new Set([

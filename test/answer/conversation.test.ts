@@ -43,6 +43,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ["c'est qui qui l'a annoncé ?", 'claimant'],
       ['where was that announced?', 'source'],
       ['who made that statement?', 'claimant'],
+      ['quel est son objectif ?', 'reason'],
+      ['dans quel but ?', 'reason'],
     ] as const) {
       const d = after('backups-retained', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
