@@ -61,6 +61,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     });
     expect(after('governance-unit-may', 'how long has it existed?').fact?.id).not.toBe('oracle-relationship');
     expect(after('sale-order-2020', 'et biden, il en est où là-dessus ?').fact?.id).toBe('biden-review');
+    // Nor does "afterwards", as "after" does not.
+    expect(after('deletion-plan', 'Where would the data reside afterwards?').fact?.id).toBe('deletion-plan');
   });
 
   it('asking how the answer\'s subject stands to something it does not name ("does he report to the new US unit?") is not answered, and offers both facts', () => {
