@@ -203,6 +203,9 @@ export function buildEngine(
   return engine;
 }
 
+/** A message ending on one of these points back at the answer ("and the Treasury's on it?"). */
+const ENDS_POINTING: ReadonlySet<string> = new Set(['it', 'them', 'that', 'this', 'those']);
+
 interface Parts {
   readonly snapshot: KnowledgeSnapshot;
   /** Each fact's links, both ways: the facts it lists in `related` and those that list it. */
@@ -419,7 +422,10 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   if (
     ownWords &&
     // "and the Treasury?" opens another subject; "and where would the data go instead?" none of its own.
-    (!followUp.opens || reading.terms.every((t) => subjectWide(t.term))) &&
+    // "and the Treasury's on it?" ends pointing back at that answer: not another subject.
+    (!followUp.opens ||
+      ENDS_POINTING.has(reading.words.at(-1)?.word ?? '') ||
+      reading.terms.every((t) => subjectWide(t.term))) &&
     !followUp.definition &&
     // After "did you mean …?", leaning on the fact offered accepts it.
     (context.unanswered !== true || context.offered === true) &&

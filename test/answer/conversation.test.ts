@@ -9,7 +9,7 @@ import {
 } from '../../src/answer/evaluate.ts';
 import { contextAfter } from '../../src/answer/engine.ts';
 import { createAnswerer } from '../../src/answer/answerer.ts';
-import { REPO, fixtureAnswerer, knowledgeFiles, snapshotOf } from '../helpers.ts';
+import { REPO, SHIPPED_KNOWLEDGE_DIR, fixtureAnswerer, knowledgeFiles, snapshotOf } from '../helpers.ts';
 
 const answerer = fixtureAnswerer();
 const after = (previous: string, question: string) => answerer.ask(question, { previous });
@@ -598,6 +598,17 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       expect(after('oracle-routing', q).status, q).not.toBe('answered');
     expect(after('governance-unit-may', 'who leads it?').status).not.toBe('answered');
     expect(after('bytedance-ownership', 'qui dirige cette société ?').status).not.toBe('answered');
+  });
+});
+
+describe('a question after an answer (the shipped knowledge base)', () => {
+  const shipped = createAnswerer(snapshotOf(knowledgeFiles(SHIPPED_KNOWLEDGE_DIR)));
+  const afterShipped = (previous: string, question: string) => shipped.ask(question, { previous });
+
+  it('opening on "and…" but ending pointing back at the answer ("and the Treasury\'s on it?") is about that answer', () => {
+    expect(afterShipped('cfius', "and treasury's on it?")).toMatchObject({ status: 'answered', fact: { id: 'cfius' } });
+    // Not a pointing word inside, of the thing just named: "and the Treasury, did it say anything?".
+    expect(afterShipped('cfius', 'and the treasury, did it say anything?').fact?.id).toBe('no-comment');
   });
 });
 
