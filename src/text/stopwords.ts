@@ -129,12 +129,27 @@ export const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['we', 'nous']
  * Whether a question's words speak of the asker's own organisation without a possessive: "chez nous",
  * "nous aussi", "nous-mêmes", "we too", "we also".
  */
+/** What something means or changes for someone. */
+const IMPACT: ReadonlySet<string> = new Set(
+  `mean means meaning change changes impact impacts affect affects implication implications consequence consequences
+  signifie signifient veut veulent change changent impact impacte implique implication implications consequence consequences`.split(
+    /\s+/,
+  ),
+);
+
 export function speaksOfAsker(words: readonly string[]): boolean {
+  // "what does that mean for us?", "qu'est-ce que ça change pour nous ?": what follows for the asker.
+  const impact = words.some((w) => IMPACT.has(w));
   return words.some((w, i) => {
     const next = words[i + 1];
     // "our company", "notre entreprise", "our org": the asker's organisation, in any knowledge base.
     if (FIRST_PERSON_POSSESSIVES.has(w) && next !== undefined && ORGANISATION.has(next)) return true;
     if (w === 'chez' && next === 'nous') return true;
+    if (
+      impact &&
+      ((w === 'for' && (next === 'us' || next === 'me')) || (w === 'pour' && (next === 'nous' || next === 'moi')))
+    )
+      return true;
     if (w === 'nous' && (next === 'aussi' || next === 'memes' || next === 'meme')) return true;
     return w === 'we' && (next === 'too' || next === 'also');
   });

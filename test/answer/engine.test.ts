@@ -294,6 +294,9 @@ describe("a question about something else than the facts' subjects (the frozen k
       'on a une unite gouvernance des donnees chez nous ?',
       'where are our own backups located',
       'nos serveurs de sauvegarde sont où',
+      // What something means for the asker: "for us", "pour nous", after a word of meaning or change.
+      'TikTok routes US traffic through Oracle: what does that mean for us?',
+      "TikTok garde ses sauvegardes : qu'est-ce que ça change pour nous ?",
     ]) {
       const decision = answerer.ask(q);
       expect(decision.status, q).toBe('unknown');
