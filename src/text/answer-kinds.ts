@@ -253,7 +253,10 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
         next !== 'to' &&
         !(next === 'de' && /(?:er|ir|re)$/.test(after ?? '')) &&
         words.some((x) => MACHINES.has(x) || x === 'center' || x === 'centre')) ||
-      ((w === 'size' || w === 'taille') && words.some((x) => STORED_DATA.has(x)))
+      ((w === 'size' || w === 'taille') && words.some((x) => STORED_DATA.has(x))) ||
+      // "how much data?": a size of data, which a share of traffic does not give ("how much of the data?"
+      // asks that share).
+      (w === 'much' && previous === 'how' && next !== 'of' && words.slice(i + 1, i + 4).some((x) => STORED_DATA.has(x)))
     ) {
       kinds.add('quantity');
       kinds.add('volume');

@@ -423,6 +423,8 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toContain('volume');
     expect(asked('how many users?')).not.toContain('volume');
+    expect(asked('how much data is that?')).toContain('volume');
+    expect(asked('how much of the data goes through oracle?')).not.toContain('volume');
     expect([...givenKinds('The backups hold about 40 TB of user data.')]).toContain('volume');
     expect([...givenKinds('Les sauvegardes font 3 pétaoctets.')]).toContain('volume');
     expect([...givenKinds('100% of US user traffic goes to Oracle.')]).not.toContain('volume');
