@@ -476,8 +476,11 @@ const TOPIC: ReadonlySet<string> = new Set(['about', 'regarding', 'concerning', 
  */
 export function reactionParty(words: readonly string[], isName: (index: number) => boolean): string[] {
   const at = reactionAt(words);
-  if (at < 0) return [];
-  return partiesAround(words, at, isName);
+  if (at >= 0) return partiesAround(words, at, isName);
+  // "what do the Chinese think about it?", "qu'en pense Pékin ?": what a party named thinks, a reaction of
+  // theirs (not the bot's opinion, which names no one).
+  const thinks = words.findIndex((w) => THINK.has(w));
+  return thinks < 0 ? [] : partiesAround(words, thinks, isName);
 }
 
 /** Whether a question asks for someone's reaction, named or not ("did they say anything to the press?"). */
@@ -568,6 +571,7 @@ export const REACTIONS: ReadonlySet<string> = new Set(
   ),
 );
 const SAY: ReadonlySet<string> = new Set(['say', 'said', 'says', 'dit', 'dire']);
+const THINK: ReadonlySet<string> = new Set(['think', 'thinks', 'thought', 'pense', 'pensent', 'penser']);
 /** "veut dire", "voulait dire": means. */
 const MEAN: ReadonlySet<string> = new Set(['veut', 'veulent', 'voulait', 'vouloir', 'voudrait']);
 const ANYTHING: ReadonlySet<string> = new Set(['anything', 'something', 'quoi', 'quelque', 'rien']);

@@ -204,6 +204,9 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     for (const q of [
       'how did the Chinese government respond to TikTok moving US traffic onto Oracle servers?',
       'reaction pekin annonce oracle',
+      // What a party named thinks is a reaction of theirs, not the bot's opinion.
+      'what does the Chinese government think about TikTok moving US traffic onto Oracle servers?',
+      "qu'en pense Pékin, que TikTok appartienne à ByteDance ?",
     ]) {
       const decision = answerer.ask(q);
       expect(decision.status, q).not.toBe('answered');
