@@ -21,7 +21,7 @@ const FUNCTION_WORDS = {
     lot lots maybe neither nobody nothing ones onto perhaps people person probably rather somewhere though thus toward towards
     unless upon whatever whenever wherever whichever whilst whoever within without finally concretely well longer stuff wait stated
     supposedly allegedly apparently reportedly purportedly ostensibly reason reasons grounds pertaining relating whole
-    exist exists existed existing afterwards afterward`,
+    exist exists existed existing afterwards afterward suggesting indicating alleging`,
   fr: `a afin ai aie aient ainsi alors as au aucun aussi autre aux avaient avais avait avant avec avez aviez avoir avons ayant bon
     bonjour bonsoir c ca car ce ceci cela celle celles celui cependant ces cet cette ceux chaque chez ci comme comment d dans de
     depuis des dit doit donc dont du elle elles en encore es essaie essaye essayer essayait est et etaient etais etait ete etre eu eux fait faire fais faut il

@@ -189,6 +189,13 @@ describe('one key per text', () => {
     expect(contentTerms('where the traffic went')).toEqual(contentTerms('where the traffic is sent'));
   });
 
+  it('reads a verb of reporting as no subject: "a leak suggesting that…" asks what "a leak that…" asks', () => {
+    expect(contentTerms('was there a leak suggesting china could access us data')).toEqual(
+      contentTerms('was there a leak china could access us data'),
+    );
+    expect(contentTerms('a report indicating access')).toEqual(contentTerms('a report access'));
+  });
+
   it('reads trying as no subject: "has the us tried to force a sale?" asks what "has the us forced a sale?" asks', () => {
     expect(contentTerms('has the us tried to force a sale')).toEqual(contentTerms('has the us to force a sale'));
     expect(contentTerms('le gouvernement a essayé de vendre')).toEqual(contentTerms('le gouvernement a de vendre'));
