@@ -648,6 +648,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at 350ee8a: first 31/32, follow-ups 45/50 (3 more did you mean), new topics 15/16, out of
+    // scope 17/18, 2 of 116 wrong.
+    file: 'conversations-blind-19a.yaml',
+    first: 0.96,
+    followup: 0.9,
+    newTopic: 0.93,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.018,
+  },
+  {
+    // Scored once at 350ee8a: first 32/32, follow-ups 46/49, new topics 17/17, out of scope 14/18 (1 asked
+    // back), 3 of 116 wrong.
+    file: 'conversations-blind-19b.yaml',
+    first: 0.96,
+    followup: 0.89,
+    newTopic: 0.94,
+    refused: 0.77,
+    notAnswered: 0.83,
+    wrong: 0.026,
+  },
+  {
     // Scored once at caae13e: first 32/32, follow-ups 47/49, new topics 17/17, out of scope 17/18, 3 of 116
     // wrong.
     file: 'conversations-blind-18a.yaml',

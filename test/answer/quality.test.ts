@@ -268,6 +268,14 @@ const SETS: readonly {
     wrong: 0.013,
   },
   {
+    name: 'blind set AL (four styles; scored blind at 350ee8a)',
+    file: 'questions-blind-al.yaml',
+    right: 0.95,
+    refused: 0.96,
+    notAnswered: 0.96,
+    wrong: 0.013,
+  },
+  {
     name: 'blind set AJ (four styles; scored blind at caae13e)',
     file: 'questions-blind-aj.yaml',
     right: 0.93,
