@@ -160,6 +160,10 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
       if (previous === undefined || COUNTING.has(previous)) kinds.add('quantity');
     } else if (w === 'quel' && next === 'age') kinds.add('quantity');
     else if (MONEY_WORDS.has(w) && !(w === 'fine' && previous !== 'a' && previous !== 'the')) kinds.add('money');
+    // "how much TikTok pays Oracle": English "pays", with what is paid for; not French "pays" (a country),
+    // after a determiner or last ("datacenters secours tiktok pays").
+    else if (w === 'pays' && previous !== undefined && next !== undefined && !COUNTRY_DETERMINERS.has(previous))
+      kinds.add('money');
     // "oracle's stock", "the stock price", "en bourse": a market value; not "do they stock it" (a verb).
     else if ((w === 'stock' || w === 'stocks') && !STOCKERS.has(previous ?? '')) kinds.add('money');
     // "the contract's value", "la valeur du contrat": a sum; "what value does it add" is not.
@@ -1198,6 +1202,13 @@ const MONEY_WORDS: ReadonlySet<string> = new Set(
   payments paiement revenue revenues valuation valorisation fee fees frais fine fines
   amende amendes montant montants tarif tarifs budget dollar dollars euro euros bourse shareholders actionnaires
   dividend dividends dividende dividendes worth`.split(/\s+/),
+);
+
+/** Words before French "pays" (country): "le pays", "quel pays", "de pays", "un pays tiers". */
+const COUNTRY_DETERMINERS: ReadonlySet<string> = new Set(
+  'le la les du de des d l quel quels ce ces cet un son ses leur leurs notre nos mon ma au aux en autre autres meme chaque tout tous plusieurs divers certains'.split(
+    ' ',
+  ),
 );
 
 /** Who may stock something, "stock" then being a verb ("do they stock it there?"). */

@@ -852,6 +852,10 @@ describe('what kind of answer a question asks for', () => {
     expect(asked('Combien TikTok paie-t-il Oracle pour ce service ?')).toContain('money');
     expect(asked('how much is Oracle charging for that?')).toContain('money');
     expect(asked('de quel pays ?')).not.toContain('money');
+    // English "pays", with what is paid for; French "pays" after a determiner or last is a country.
+    expect(asked('how much TikTok pays Oracle for hosting')).toContain('money');
+    for (const q of ['dans quels pays sont les sauvegardes ?', 'datacenters secours tiktok pays'])
+      expect(asked(q), q).not.toContain('money');
     for (const q of [
       'Oracle contract value',
       "la valeur de l'accord avec Oracle",
