@@ -367,12 +367,13 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   if (alone.offSubject?.kind === 'thanks' || alone.offSubject?.kind === 'opinion') return unused;
   // "et depuis, le gouvernement américain a continué à regarder le dossier ?" after the 2020 order: of the
   // related facts later in time, the best ranked that the message's own words fit well enough to answer and
-  // that gives what it asks.
-  if (followUp.sinceThen && !reading.cues.has('where')) {
+  // that gives what it asks. So of those earlier for "et avant Biden, Trump avait fait quoi ?".
+  if ((followUp.sinceThen || followUp.beforeThen) && !reading.cues.has('where')) {
     const year = parts.kinds.year(previous.id);
-    const later = new Set(previous.related.filter((id) => parts.kinds.year(id) > year));
+    const sign = followUp.sinceThen ? 1 : -1;
+    const onSide = new Set(previous.related.filter((id) => sign * (parts.kinds.year(id) - year) > 0));
     const fits = aloneWithRunnerUp.ranking.find(
-      (r) => later.has(r.id) && r.lacks.length === 0 && r.coverage >= parts.options.minCoverage,
+      (r) => onSide.has(r.id) && r.lacks.length === 0 && r.coverage >= parts.options.minCoverage,
     );
     const next = fits && parts.snapshot.factsById.get(fits.id);
     if (next) {

@@ -28,6 +28,11 @@ export interface FollowUpReading {
    * continué ?", "since then, what has the government done?"): a later fact, when one fits those words.
    */
   readonly sinceThen: boolean;
+  /**
+   * Whether it asks what came before the answer, naming a subject of its own ("et avant Biden, Trump avait
+   * fait quoi ?", "what did Trump do before that?"): an earlier fact, when one fits those words.
+   */
+  readonly beforeThen: boolean;
   /** The message opens as a follow-up ("and…", "what about…", "et…"): the same question about something else. */
   readonly opens: boolean;
   /** The message points back at what was just said ("is it run from China?", "elle est dirigée d'où ?"). */
@@ -147,6 +152,12 @@ export function readFollowUp(
     newTopic,
     beforeOrAfter,
     sinceThen,
+    beforeThen:
+      !newTopic &&
+      !comparesDate &&
+      subject.length > 0 &&
+      plain.some((w) => BEFORE.has(w)) &&
+      !plain.some((w) => AFTER.has(w)),
     opens,
     points: pointing,
     relatedTo: relatedTo(plain),
@@ -290,6 +301,9 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
   )
     return 'certainty';
   if (phrase(['c', 'est', 'sur'], ['c', 'est', 'certain'], ['vraiment'])) return 'certainty';
+  // "sûr ?", "t'es sûr ?", "sûr de ça ?" (folded to "sur", also "on": only alone or so placed).
+  if ((words.length === 1 && words[0] === 'sur') || phrase(['es', 'sur'], ['etes', 'sur'], ['sur', 'de', 'ca']))
+    return 'certainty';
   // "how do we know?", "comment on le sait ?"
   if (
     phrase(
@@ -395,10 +409,19 @@ const NAMING: readonly (readonly string[])[] = [
   ['comment', 'ca', 's', 'appelle'],
   ['nom', 'complet'],
   ['full', 'name'],
+  // "what's it short for?", "what does it stand for?", "le sigle veut dire quoi ?": an acronym in full.
+  ['short', 'for'],
+  ['stand', 'for'],
+  ['stands', 'for'],
+  ['acronym'],
+  ['acronyme'],
+  ['sigle'],
 ];
 /** The words of such a question, with the language the name is asked in. */
 const NAME_WORDS: ReadonlySet<string> = new Set(
-  'appelle appellent nom complet full name anglais english francais french langue'.split(' '),
+  'appelle appellent nom complet full name anglais english francais french langue short stand stands acronym acronyme sigle'.split(
+    ' ',
+  ),
 );
 
 /** Words about an answer's provenance and trust, which a question about the previous answer is made of. */

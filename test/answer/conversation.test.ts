@@ -45,6 +45,9 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ['who made that statement?', 'claimant'],
       ['quel est son objectif ?', 'reason'],
       ['dans quel but ?', 'reason'],
+      ['sûr ?', 'certainty'],
+      ["t'es sûr ?", 'certainty'],
+      ["what's it short for?", 'detail'],
     ] as const) {
       const d = after('backups-retained', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
@@ -61,6 +64,9 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     });
     expect(after('governance-unit-may', 'how long has it existed?').fact?.id).not.toBe('oracle-relationship');
     expect(after('sale-order-2020', 'et biden, il en est où là-dessus ?').fact?.id).toBe('biden-review');
+    // What came before, naming its own subject: the related fact earlier in time that those words fit.
+    for (const q of ['et avant biden, trump avait fait quoi ?', 'what did Trump do before that?'])
+      expect(after('biden-review', q), q).toMatchObject({ status: 'answered', fact: { id: 'sale-order-2020' } });
     // Nor does "afterwards", as "after" does not.
     expect(after('deletion-plan', 'Where would the data reside afterwards?').fact?.id).toBe('deletion-plan');
   });
