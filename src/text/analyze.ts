@@ -184,6 +184,14 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'are we talking',
   'we re talking about',
   'we are talking about',
+  // "sans rapport, mais…": a change of subject (\`readFollowUp\`), no report.
+  'sans rapport',
+  // "c quoi le cfius dans l'histoire ?", "in all this": the story asked about, no story of its own.
+  'dans l histoire',
+  'dans cette histoire',
+  'dans toute cette histoire',
+  'in this story',
+  'in the story',
 ].map((phrase) => phrase.split(' '));
 
 /**

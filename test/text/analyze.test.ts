@@ -65,6 +65,14 @@ describe('reading a text', () => {
     // "what %" asks a share: the "%" is read as a word.
     expect(analyze('what % of tiktok did oracle buy?').words.map((w) => w.word)).toContain('percentage');
     expect(analyze('part oracle dans tiktok en % ?').words.map((w) => w.word)).toContain('percentage');
+    // "sans rapport", "dans l'histoire": a change of subject, the story asked about; no report, no story.
+    for (const q of ["sans rapport mais tiktok c'est à qui ?", "c quoi le cfius dans l'histoire tiktok ?"])
+      expect(
+        analyze(q)
+          .words.filter((w) => !w.stop)
+          .map((w) => w.word),
+        q,
+      ).not.toContainEqual(expect.stringMatching(/^(rapport|histoire)$/));
     // "where does the traffic go?" asks where it is sent; not "where would it go instead?", what is to come.
     const words = (q: string) => analyze(q).words.map((w) => w.word);
     expect(words('where does us tiktok traffic go')).toContain('sent');
