@@ -216,6 +216,8 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
     // Not "… after the order failed to materialise", which says how it turned out.
     else if ((OUTCOMES.has(w) && previous !== 'to' && previous !== 'de') || (w === 'panned' && next === 'out'))
       kinds.add('outcome');
+    // "resultat enquete cfius", "the result of the review": how an inquiry ended, which telling of it does not.
+    else if (RESULTS.has(w) && words.some((x) => INQUIRIES.has(x))) kinds.add('outcome');
     // "a fini par interdire…", "did they end up banning it?", "did they delete it in the end?":
     // what happened in the end; not "where did the data end up", which asks where.
     else if (
@@ -1096,6 +1098,10 @@ const AFTERWARDS: ReadonlySet<string> = new Set([
 const OUTCOMES: ReadonlySet<string> = new Set(
   `outcome materialize materialise materialized materialised materializing materialising concretise concretisee
   concretises concretisees concretiser aboutir abouti aboutie aboutis`.split(/\s+/),
+);
+const RESULTS: ReadonlySet<string> = new Set(['result', 'results', 'resultat', 'resultats', 'verdict']);
+const INQUIRIES: ReadonlySet<string> = new Set(
+  'review reviews enquete enquetes investigation investigations inquiry probe examen examens'.split(' '),
 );
 /** How something turned out, in a text: "it never materialised", "ne s'est jamais concrétisé", "fell through". */
 const OUTCOME_GIVEN =
