@@ -1138,7 +1138,7 @@ function resolve(
       missWeight: background
         ? base * scale * options.subjectNameMissWeight
         : (named ? Math.max(base, options.unknownNameWeight) : base) * scale,
-      priors: expansions.map((e) => parts.general(e.word ?? word)),
+      priors: expansions.map((e) => parts.general(e.word ?? word) * (background ? options.subjectNamePrior : 1)),
       translated: term !== w.term,
       matches: expansions.map((e) => ({ term: evidence.term(e.termId), strength: round(e.strength) })),
       frame: w.frame,

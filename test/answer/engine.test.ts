@@ -200,6 +200,15 @@ describe('a question that asks for a figure, a length of time or a date (the fro
     expect(term('facebook').missWeight).toBeGreaterThan(term('facebook').weight);
   });
 
+  it('expects the organisation it is about ("TikTok") in its questions: having it makes no fact likelier than the one the question names', () => {
+    for (const q of [
+      "Bonjour, dans le dossier TikTok on parle du CFIUS : c'est quoi ?",
+      "C'est quoi le CFIUS et quel rapport avec TikTok ?",
+    ])
+      expect(answerer.ask(q), q).toMatchObject({ status: 'answered', fact: { id: 'cfius' } });
+    expect(answerer.ask("c quoi le cfius dans l'histoire tiktok ?").ranking[0]?.id).toBe('cfius');
+  });
+
   it("asks a party's reaction of facts in which that party speaks, not of one that only names it", () => {
     for (const q of [
       'how did the Chinese government respond to TikTok moving US traffic onto Oracle servers?',
