@@ -1031,7 +1031,10 @@ const FUTURE_GIVEN =
   /\b(?:plans?|planned|planning|intends?|eventually|prevoit|projette|a terme|a l avenir|future|futur)\b/;
 
 /** A date by which something must be done. */
-const DEADLINES: ReadonlySet<string> = new Set(['deadline', 'deadlines', 'echeance', 'echeances']);
+const DEADLINES: ReadonlySet<string> = new Set(
+  // "When does the Oracle contract expire?": when it ends, a date by which.
+  'deadline deadlines echeance echeances expire expires expiry expiration expirer expirera'.split(' '),
+);
 const DEADLINE_GIVEN =
   /\b(?:deadline|date limite|date butoir|echeance|no later than|au plus tard|within \d+|d'ici (?:le|au|a la|fin))\b/;
 

@@ -610,6 +610,8 @@ describe('what kind of answer a question asks for', () => {
     ])
       expect(asked(q), q).toContain('deadline');
     expect(asked('when did trump order the sale?')).not.toContain('deadline');
+    for (const q of ['When does the Oracle contract expire?', 'le contrat expire quand ?'])
+      expect(asked(q), q).toContain('deadline');
     expect([...givenKinds('In 2020, Trump ordered ByteDance to sell TikTok.')]).not.toContain('deadline');
     expect([...givenKinds('It must sell within 90 days.')]).toContain('deadline');
     expect([...givenKinds('It plans to delete the data, with no date given.')]).toContain('deadline');
