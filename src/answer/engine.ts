@@ -437,6 +437,27 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
     return { ...alone, status: 'answered', fact: previous, score: 1, suggestions: [], followUp };
   }
   const asksWhere = reading.cues.has('where');
+  // "what's their role?" after the Oracle relationship: pointing back at that answer, in words that name
+  // nothing (no name, no word of that fact's own title, keywords or answer), answered alone by a fact
+  // unrelated to it ("role" is in one of CFIUS's example questions): that fact is only a guess at what
+  // "their" is, offered, not given.
+  if (
+    alone.status === 'answered' &&
+    followUp.points &&
+    followUp.elliptical &&
+    !followUp.opens &&
+    alone.fact!.id !== previous.id &&
+    !parts.links.get(previous.id)!.has(alone.fact!.id) &&
+    !reading.terms.some((t) => t.named) &&
+    !reading.terms.some((t) => parts.ownTerms(alone.fact!).has(t.term) && !subjectWide(t.term))
+  )
+    return {
+      ...alone,
+      status: 'clarify',
+      fact: undefined,
+      suggestions: [alone.fact!, ...alone.suggestions].slice(0, parts.options.maxSuggestions),
+      followUp: { previous: previous.id, used: false },
+    };
   if (alone.status === 'answered') return breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length, asksWhere);
   // "where?", "où ça ?", "where are those kept?" after "TikTok keeps its own backups", which says not where:
   // the fact linked to that answer that says where, when the message's own words, if any, point to it too.

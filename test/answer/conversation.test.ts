@@ -616,6 +616,15 @@ describe('a question after an answer (the shipped knowledge base)', () => {
     // Not a pointing word inside, of the thing just named: "and the Treasury, did it say anything?".
     expect(afterShipped('cfius', 'and the treasury, did it say anything?').fact?.id).toBe('no-comment');
   });
+
+  it('pointing back in words that name nothing, answered alone by a fact unrelated to the answer ("what\'s their role?"), offers that fact, never gives it', () => {
+    const d = afterShipped('oracle-routing', "what's their role?");
+    expect(shipped.ask("what's their role?").status).toBe('answered');
+    expect(d.status).toBe('clarify');
+    expect(d.suggestions[0]?.id).toBe(shipped.ask("what's their role?").fact?.id);
+    // Not when it names that fact's own subject: "Where is that unit led from?".
+    expect(afterShipped('oracle-routing', 'Where is that unit led from?').fact?.id).toBe('governance-unit-may');
+  });
 });
 
 /** A conversation set of test/fixtures, asked in order and each turn alone, with the share right by kind. */
