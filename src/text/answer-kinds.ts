@@ -229,7 +229,9 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
     // "did it work?", "has that worked out?", "ça a marché ?": whether it succeeded; not "did it work with Oracle".
     else if (
       ((WORKED.has(w) && HAPPENED_WHAT.has(previous ?? '') && words.slice(0, i).some((x) => AUXILIARIES.has(x))) ||
-        ((w === 'marche' || w === 'fonctionne') && previous === 'a' && words[i - 2] === 'ca')) &&
+        // "is it working?", "is that working out?": whether it succeeds.
+        (w === 'working' && HAPPENED_WHAT.has(previous ?? '') && (words[i - 2] === 'is' || words[i - 2] === 's')) ||
+        ((w === 'marche' || w === 'fonctionne') && (previous === 'a' || previous === 'ca') && words.includes('ca'))) &&
       (next === undefined || next === 'out' || AFTERWARDS.has(next))
     )
       kinds.add('outcome');

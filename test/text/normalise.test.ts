@@ -292,6 +292,9 @@ describe('what kind of answer a question asks for', () => {
       'has it worked with oracle for long?',
     ])
       expect(asked(q), q).toEqual([]);
+    // Whether it is working, now.
+    for (const q of ['is it working?', 'est-ce que ça marche ?']) expect(asked(q), q).toContain('outcome');
+    expect(asked('is tiktok working with oracle?')).not.toContain('outcome');
     // The result of an inquiry, not the results of something else.
     for (const q of ['resultat enquete cfius tiktok', 'what was the result of the review?'])
       expect(asked(q), q).toContain('outcome');
