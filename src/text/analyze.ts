@@ -66,11 +66,15 @@ function whereSent(sentence: string): string {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  // "what % of TikTok?": a share asked, which the word pattern would drop with the "%".
-  const marked = stripMarkup(options.maxLength === undefined ? text : text.slice(0, options.maxLength))
-    .replace(/\b(what|which|quel|quelle|in|en)\s*%/giu, '$1 percentage')
-    .replace(/\bo[uù]\s+(?:va|vont)\s+(?=(?:le|la|les|leurs?|ses|ces|nos|notre|l')\b)/giu, 'où transitent ')
-    .trim();
+  const stripped = stripMarkup(options.maxLength === undefined ? text : text.slice(0, options.maxLength)).trim();
+  // "what % of TikTok?": a share asked, which the word pattern would drop with the "%". (Each rewrite only
+  // where its sign is: most texts, the facts' included, have none.)
+  const shared = stripped.includes('%')
+    ? stripped.replace(/\b(what|which|quel|quelle|in|en)\s*%/giu, '$1 percentage')
+    : stripped;
+  const marked = /\bo[uù]\s/iu.test(shared)
+    ? shared.replace(/\bo[uù]\s+(?:va|vont)\s+(?=(?:le|la|les|leurs?|ses|ces|nos|notre|l')\b)/giu, 'où transitent ')
+    : shared;
   const plain = /\bwhere\b/i.test(marked)
     ? marked
         .split(/(?<=[?.!])/)
