@@ -663,6 +663,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at 153dc0f: first 31/32, follow-ups 45/49, new topics 17/17, out of scope 18/19, 3 of 117
+    // wrong.
+    file: 'conversations-blind-20a.yaml',
+    first: 0.96,
+    followup: 0.91,
+    newTopic: 1,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.026,
+  },
+  {
+    // Scored once at 153dc0f: first 32/32, follow-ups 43/46 (1 more did you mean), new topics 17/17, out of
+    // scope 18/19, 1 of 114 wrong.
+    file: 'conversations-blind-20b.yaml',
+    first: 1,
+    followup: 0.91,
+    newTopic: 1,
+    refused: 0.94,
+    notAnswered: 0.94,
+    wrong: 0.009,
+  },
+  {
     // Scored once at 350ee8a: first 31/32, follow-ups 45/50 (3 more did you mean), new topics 15/16, out of
     // scope 17/18, 2 of 116 wrong.
     file: 'conversations-blind-19a.yaml',

@@ -268,6 +268,14 @@ const SETS: readonly {
     wrong: 0.013,
   },
   {
+    name: 'blind set AM (four styles; scored blind at 153dc0f)',
+    file: 'questions-blind-am.yaml',
+    right: 0.9,
+    refused: 0.98,
+    notAnswered: 0.98,
+    wrong: 0.007,
+  },
+  {
     name: 'blind set AL (four styles; scored blind at 350ee8a)',
     file: 'questions-blind-al.yaml',
     right: 0.95,
