@@ -188,6 +188,10 @@ const STOP_PHRASES: readonly (readonly string[])[] = [
   'are we talking',
   'we re talking about',
   'we are talking about',
+  // "where does the data go these days?", "de nos jours": now, no days.
+  'these days',
+  'de nos jours',
+  'ces temps ci',
   // "sans rapport, mais…": a change of subject (\`readFollowUp\`), no report.
   'sans rapport',
   // "c quoi le cfius dans l'histoire ?", "in all this": the story asked about, no story of its own.

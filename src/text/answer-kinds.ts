@@ -951,7 +951,9 @@ const INDEPENDENT: ReadonlySet<string> = new Set(
   'independently independent independant independante independamment independants'.split(' '),
 );
 const VERIFIED: ReadonlySet<string> = new Set(
-  'verify verified verifies verification verifier verifie verifiee verifiees check checked'.split(' '),
+  'verify verified verifies verification verifier verifie verifiee verifiees verifiera verifieront verifierait check checked'.split(
+    ' ',
+  ),
 );
 
 /** Before "audit" as a verb or an auditor's finding: "will Oracle audit it?", "an external audit". */

@@ -330,7 +330,24 @@ function aboutAnswer(words: readonly string[]): AboutAnswer | undefined {
     return 'date';
   // What it is for, or what it does: "what does it do?", "elle sert à quoi ?", "c'est pour quoi faire ?".
   if (
-    has('purpose', 'aim', 'goal', 'objective', 'objectif', 'objectifs', 'finalite', 'sert', 'servent', 'servir') ||
+    has(
+      'purpose',
+      'aim',
+      'goal',
+      'objective',
+      'objectif',
+      'objectifs',
+      'finalite',
+      'sert',
+      'servent',
+      'servir',
+      // "what was the rationale?", "what's the motive?"
+      'rationale',
+      'motive',
+      'motives',
+      'motivation',
+      'motivations',
+    ) ||
     PURPOSE.some((p) => containsPhrase(words, p))
   )
     return 'reason';
@@ -438,6 +455,7 @@ const META: ReadonlySet<string> = new Set(
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
   soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos based basent appuient appuie appuyer rely relies relying
+  appuyait appuyaient repose reposent reposait rationale motive motives motivation motivations
   basee meant supposed achieve accomplish pose posent poser month mois objectif objectifs finalite but buts`
     .split(/\s+/)
     .concat(DETAIL_WORDS),
@@ -569,7 +587,10 @@ const MATTER: ReadonlySet<string> = new Set(['matter', 'matters']);
 /** Opening on what the previous answer holds despite: "même avec …", "even with …", "malgré …". */
 const DESPITE: readonly (readonly string[])[] = [
   ['even', 'with'],
+  ['even', 'if'],
+  ['even', 'though'],
   ['meme', 'avec'],
+  ['meme', 'si'],
   ['malgre'],
   ['despite'],
   ['in', 'spite', 'of'],

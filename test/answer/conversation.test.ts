@@ -48,6 +48,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ['sûr ?', 'certainty'],
       ["t'es sûr ?", 'certainty'],
       ["what's it short for?", 'detail'],
+      ['What was the rationale?', 'reason'],
+      ["Sur quelles sources l'article s'appuyait-il ?", 'source'],
     ] as const) {
       const d = after('backups-retained', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
@@ -64,6 +66,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     });
     expect(after('governance-unit-may', 'how long has it existed?').fact?.id).not.toBe('oracle-relationship');
     expect(after('sale-order-2020', 'et biden, il en est où là-dessus ?').fact?.id).toBe('biden-review');
+    // Whether it holds even so: "même si le trafic passe par oracle ?" after TikTok keeping its backups.
+    expect(after('backups-retained', 'même si le trafic passe par oracle ?').fact?.id).toBe('backups-retained');
     // What came before, naming its own subject: the related fact earlier in time that those words fit.
     for (const q of ['et avant biden, trump avait fait quoi ?', 'what did Trump do before that?'])
       expect(after('biden-review', q), q).toMatchObject({ status: 'answered', fact: { id: 'sale-order-2020' } });

@@ -506,6 +506,7 @@ describe('what kind of answer a question asks for', () => {
       'will oracle audit the deletion?',
       'Is there an external audit confirming they did it?',
       'y a-t-il un audit externe ?',
+      'Un auditeur indépendant vérifiera-t-il la suppression ?',
     ])
       expect(asked(q), q).toContain('certification');
     // The asker's own audit frames the question.
