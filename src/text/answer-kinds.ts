@@ -431,7 +431,13 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
         asksWho(words, i, starts) &&
         words.some(
           (p, j) =>
-            clause[j] === clause[i] && PEOPLE.has(p) && p !== 'people' && p !== 'personne' && !topicOf(words, j),
+            clause[j] === clause[i] &&
+            PEOPLE.has(p) &&
+            p !== 'people' &&
+            p !== 'personne' &&
+            !topicOf(words, j) &&
+            // Not the one who asks the asker: "a journalist asked me who owns TikTok".
+            !words.slice(j + 1, j + 4).some((x) => ASKER_VERBS.has(x)),
         ),
     )
   )
@@ -687,6 +693,13 @@ function headOf(words: readonly string[], i: number, j: number): boolean {
   const reach = words.slice(i + 1, j).some((w) => w === 'personne' || w === 'person') ? 6 : 4;
   return j > i ? j - i <= reach : i >= words.length - 2 && i - j <= 6;
 }
+
+/** Someone asking the asker: "a journalist asked me…", "un journaliste m'a demandé…", "my manager wants…". */
+const ASKER_VERBS: ReadonlySet<string> = new Set(
+  'asked asks asking wants wanted wonders wondered wondering emailed pinged demande demandait demandent veut veulent voulait souhaite aimerait'.split(
+    ' ',
+  ),
+);
 
 /** "Who" asking for someone: not the relative "ce qui" ("qu'est-ce qui s'est passé", "ce qui change"). */
 function asksWho(words: readonly string[], i: number, starts: ReadonlySet<number>): boolean {

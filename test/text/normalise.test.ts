@@ -162,6 +162,9 @@ describe('what kind of answer a question asks for', () => {
       expect(asked(q), q).toEqual(['name', 'person']);
     expect(asked('who reported the leak?')).not.toContain('person');
     expect(asked('who broke the story about chinese engineers?')).not.toContain('person');
+    // The person who asks the asker is not the one asked about.
+    for (const q of ['a journalist asked me who owns TikTok', "Un journaliste m'a demandé à qui appartient TikTok"])
+      expect(asked(q), q).not.toContain('person');
     expect(asked('who are the engineers?')).toContain('person');
     // French "qui" after a noun opens a relative clause; after a person, it still asks that person.
     expect(asked("Mon responsable m'a parlé de réunions de TikTok qui auraient fuité")).toEqual([]);
