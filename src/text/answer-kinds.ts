@@ -1260,6 +1260,8 @@ const CURRENCY = /[$€£¥]|\b(?:usd|eur|gbp|dollars?|euros?|livres sterling)\b
 
 /** "quand" asks at the end, after "c'est"/"pour"…, before "est-ce", or opening a question not "quand il…". */
 function asksWhen(previous: string | undefined, next: string | undefined): boolean {
+  // "quand même", "qd même": even so, no time.
+  if (next === 'meme') return false;
   if (next === undefined || next === 'est' || (previous !== undefined && QUAND_ASKS.has(previous))) return true;
   return previous === undefined && !SUBJECT_PRONOUNS.has(next);
 }

@@ -140,6 +140,8 @@ describe('what kind of answer a question asks for', () => {
     // When something planned is to happen: a date, and a plan.
     expect(asked('tiktok va supprimer les donnees quand ?')).toEqual(['future', 'date']);
     for (const q of ['depuis quand', 'since when']) expect(asked(q), q).toEqual(['since']);
+    // "quand même", "qd même": even so.
+    expect(asked('qd meme, tiktok garde encore ses sauvegardes ?')).not.toContain('date');
     // A clause of time, with another word asking: not when.
     expect(asked("qd un user utilise l'appli, ses données passent par qui ?")).not.toContain('date');
     expect(asked('quand le groupe a-t-il été créé ?')).toContain('date');
