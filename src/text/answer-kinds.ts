@@ -270,7 +270,8 @@ export function askedKinds(words: readonly string[], starts: ReadonlySet<number>
       kinds.add('volume');
     } else if (
       QUANTITY_WORDS.has(w) ||
-      (SHARES.has(w) && WHICH.has(previous ?? '')) ||
+      // "what share", "what equity stake", "quelle participation".
+      (SHARES.has(w) && (WHICH.has(previous ?? '') || WHICH.has(words[i - 2] ?? ''))) ||
       // "quelle part du capital ?": a share of it, not a part of an organisation.
       (w === 'part' && WHICH.has(previous ?? '') && words.slice(i + 1, i + 4).includes('capital'))
     ) {

@@ -83,6 +83,7 @@ describe('what kind of answer a question asks for', () => {
       'What share of that parent company does the Chinese government hold?',
       "quelle proportion du capital l'État détient-il ?",
       "Quelle part du capital de ByteDance est détenue par l'État chinois ?",
+      'What equity stake was the cloud provider expected to acquire?',
     ]) {
       // A state's share is also whether a state owns part of it.
       expect(
