@@ -106,9 +106,11 @@ export function readFollowUp(
   // "what's his role?", "c'est quoi son poste ?": the position of someone the answer names, nothing else.
   // So "what does he do (at TikTok)?": what someone does, said of a person ("he", "she"; not French "il", as
   // often a thing: "et le comité, il fait quoi ?").
+  // The words of its own, whether or not the answer has them ("division" in "of TikTok's public policy
+  // division").
   const position =
-    (subject.length > 0 &&
-      subject.every((w) => POSITIONS.has(w.word)) &&
+    (own.length > 0 &&
+      own.every((w) => POSITIONS.has(w.word)) &&
       (plain.some((w) => PERSONS.has(w)) || plain.length <= 3)) ||
     (subject.length === 0 && DOES_PERSON.some((phrase) => containsPhrase(plain, phrase)));
   const about =
@@ -525,7 +527,10 @@ const COMPARING_DATES: readonly (readonly string[])[] = [
 ];
 
 /** A position held: "what's his role?", "quel est son poste ?". */
-const POSITIONS: ReadonlySet<string> = new Set('role roles job position title poste fonction'.split(' '));
+const POSITIONS: ReadonlySet<string> = new Set(
+  // "which division is the guy quoted from?": where in the organisation, a position too.
+  'role roles job position title poste fonction division departement department service'.split(' '),
+);
 
 /** What a person does, asked: "what does he do?", "what does she do there?". */
 const DOES_PERSON: readonly (readonly string[])[] = ['does he do', 'does she do', 'is he doing', 'is she doing'].map(
@@ -533,7 +538,7 @@ const DOES_PERSON: readonly (readonly string[])[] = ['does he do', 'does she do'
 );
 
 /** Words naming a person already spoken of: "his", "she", "son", "lui". */
-const PERSONS: ReadonlySet<string> = new Set('he she his her him hers son sa lui'.split(' '));
+const PERSONS: ReadonlySet<string> = new Set('he she his her him hers son sa lui guy gars mec their leur'.split(' '));
 
 /** Words asking what came before or after. */
 const BEFORE: ReadonlySet<string> = new Set(

@@ -182,6 +182,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       "what's his role there?",
       "c'est quoi son rôle ?",
       'What does he do at TikTok?',
+      'which division is the guy quoted from?',
+      'Who said that, and what is their role?',
     ]) {
       const d = after('oracle-relationship', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'oracle-relationship' } });
