@@ -669,6 +669,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at e6655cf: first 32/32, follow-ups 46/50 (3 more did you mean), new topics 16/16, out of
+    // scope 17/18, 1 of 116 wrong.
+    file: 'conversations-blind-21a.yaml',
+    first: 1,
+    followup: 0.92,
+    newTopic: 1,
+    refused: 0.88,
+    notAnswered: 0.88,
+    wrong: 0.018,
+  },
+  {
+    // Scored once at e6655cf: first 32/32, follow-ups 44/49, new topics 16/16, out of scope 16/18 (1 asked
+    // back), 3 of 115 wrong.
+    file: 'conversations-blind-21b.yaml',
+    first: 1,
+    followup: 0.89,
+    newTopic: 1,
+    refused: 0.88,
+    notAnswered: 0.94,
+    wrong: 0.027,
+  },
+  {
     // Scored once at 153dc0f: first 31/32, follow-ups 45/49, new topics 17/17, out of scope 18/19, 3 of 117
     // wrong.
     file: 'conversations-blind-20a.yaml',

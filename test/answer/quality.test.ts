@@ -268,6 +268,14 @@ const SETS: readonly {
     wrong: 0.013,
   },
   {
+    name: 'blind set AN (four styles; scored blind at e6655cf)',
+    file: 'questions-blind-an.yaml',
+    right: 0.9,
+    refused: 0.98,
+    notAnswered: 1,
+    wrong: 0.007,
+  },
+  {
     name: 'blind set AM (four styles; scored blind at 153dc0f)',
     file: 'questions-blind-am.yaml',
     right: 0.9,
