@@ -695,29 +695,29 @@ const BLIND_FLOORS = [
     // wrong.
     file: 'conversations-blind-20a.yaml',
     first: 0.96,
-    followup: 0.91,
+    followup: 0.93,
     newTopic: 1,
     refused: 0.94,
     notAnswered: 0.94,
-    wrong: 0.026,
+    wrong: 0.018,
   },
   {
     // Scored once at 153dc0f: first 32/32, follow-ups 43/46 (1 more did you mean), new topics 17/17, out of
     // scope 18/19, 1 of 114 wrong.
     file: 'conversations-blind-20b.yaml',
     first: 1,
-    followup: 0.91,
+    followup: 0.97,
     newTopic: 1,
-    refused: 0.94,
-    notAnswered: 0.94,
-    wrong: 0.009,
+    refused: 1,
+    notAnswered: 1,
+    wrong: 0,
   },
   {
     // Scored once at 350ee8a: first 31/32, follow-ups 45/50 (3 more did you mean), new topics 15/16, out of
     // scope 17/18, 2 of 116 wrong.
     file: 'conversations-blind-19a.yaml',
     first: 0.96,
-    followup: 0.9,
+    followup: 0.93,
     newTopic: 0.93,
     refused: 0.94,
     notAnswered: 0.94,
@@ -728,33 +728,33 @@ const BLIND_FLOORS = [
     // back), 3 of 116 wrong.
     file: 'conversations-blind-19b.yaml',
     first: 0.96,
-    followup: 0.89,
+    followup: 0.95,
     newTopic: 0.94,
-    refused: 0.77,
-    notAnswered: 0.83,
-    wrong: 0.026,
+    refused: 0.83,
+    notAnswered: 0.88,
+    wrong: 0.018,
   },
   {
     // Scored once at caae13e: first 32/32, follow-ups 47/49, new topics 17/17, out of scope 17/18, 3 of 116
     // wrong.
     file: 'conversations-blind-18a.yaml',
     first: 1,
-    followup: 0.93,
+    followup: 1,
     newTopic: 1,
-    refused: 0.94,
-    notAnswered: 0.94,
-    wrong: 0.026,
+    refused: 1,
+    notAnswered: 1,
+    wrong: 0,
   },
   {
     // Scored once at caae13e: first 31/32, follow-ups 39/48 (1 more did you mean), new topics 17/17, out of
     // scope 14/18 (1 asked back), 8 of 115 wrong.
     file: 'conversations-blind-18b.yaml',
-    first: 0.93,
-    followup: 0.83,
+    first: 0.96,
+    followup: 0.93,
     newTopic: 1,
-    refused: 0.77,
-    notAnswered: 0.83,
-    wrong: 0.061,
+    refused: 0.88,
+    notAnswered: 0.88,
+    wrong: 0.018,
   },
   {
     // Scored once at 117e4a6: first 32/32, follow-ups 48/50, new topics 16/16, out of scope 16/18, 2 of 116
