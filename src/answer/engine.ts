@@ -310,8 +310,12 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   }
   // "what's his full name?" after an answer that names no one, "will anyone independently verify it?" after
   // one that tells of no audit: "I don't know", saying what it does not give.
-  if (followUp.about === 'detail' || followUp.about === 'certainty') {
-    const lacks = parts.kinds.lacks(previous.id, reading.asked, reading.questionWords);
+  // So "c'était quelle date exacte ?" after an answer that gives a year, not a day (when, of a dated
+  // answer, is its date).
+  const exactDay = followUp.about === 'date' && reading.asked.has('day');
+  if (followUp.about === 'detail' || followUp.about === 'certainty' || exactDay) {
+    const asked = exactDay ? new Set<AskedKind>(['day']) : reading.asked;
+    const lacks = parts.kinds.lacks(previous.id, asked, reading.questionWords);
     if (lacks.length > 0)
       return lacking(settle(parts, reading, rankingSize), previous, lacks, {
         previous: previous.id,

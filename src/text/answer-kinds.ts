@@ -1117,7 +1117,7 @@ const AFTERWARDS: ReadonlySet<string> = new Set([
   'ou',
 ]);
 const OUTCOMES: ReadonlySet<string> = new Set(
-  `outcome materialize materialise materialized materialised materializing materialising concretise concretisee
+  `outcome concluded finalized finalised materialize materialise materialized materialised materializing materialising concretise concretisee
   concretises concretisees concretiser aboutir abouti aboutie aboutis`.split(/\s+/),
 );
 const RESULTS: ReadonlySet<string> = new Set(['result', 'results', 'resultat', 'resultats', 'verdict']);

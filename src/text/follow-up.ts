@@ -457,7 +457,8 @@ const META: ReadonlySet<string> = new Set(
   preuves reference lien presse journal media boite entreprise vient viennent tiens tient quand date pourquoi
   annonce annonces annoncee pretend pretendent juste seulement sert servent servir recemment apparemment
   soi disant according selon sait quoted quote citee tiennent tenez year annee tell dire info infos based basent appuient appuie appuyer rely relies relying
-  appuyait appuyaient repose reposent reposait rationale motive motives motivation motivations
+  appuyait appuyaient repose reposent reposait rationale motive motives motivation motivations behalf affiche
+  affichee affiches affichees
   basee meant supposed achieve accomplish pose posent poser month mois objectif objectifs finalite but buts`
     .split(/\s+/)
     .concat(DETAIL_WORDS),

@@ -50,6 +50,8 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ["what's it short for?", 'detail'],
       ['What was the rationale?', 'reason'],
       ["Sur quelles sources l'article s'appuyait-il ?", 'source'],
+      ["Who made that statement on TikTok's behalf?", 'claimant'],
+      ['Quel est son objectif affiché ?', 'reason'],
     ] as const) {
       const d = after('backups-retained', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
@@ -66,6 +68,11 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     });
     expect(after('governance-unit-may', 'how long has it existed?').fact?.id).not.toBe('oracle-relationship');
     expect(after('sale-order-2020', 'et biden, il en est où là-dessus ?').fact?.id).toBe('biden-review');
+    // The exact day, of an answer that gives a year: what it lacks, said.
+    const day = after('sale-order-2020', "c'était quelle date exacte le décret ?");
+    expect(day.status).toBe('unknown');
+    expect(day.ranking[0]?.lacks).toEqual(['day']);
+    expect(after('sale-order-2020', 'when was that?').fact?.id).toBe('sale-order-2020');
     // Whether it holds even so: "même si le trafic passe par oracle ?" after TikTok keeping its backups.
     expect(after('backups-retained', 'même si le trafic passe par oracle ?').fact?.id).toBe('backups-retained');
     // What came before, naming its own subject: the related fact earlier in time that those words fit.

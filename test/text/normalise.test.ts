@@ -305,6 +305,7 @@ describe('what kind of answer a question asks for', () => {
     for (const q of ['resultat enquete cfius tiktok', 'what was the result of the review?'])
       expect(asked(q), q).toContain('outcome');
     expect(asked('results of the buzzfeed recordings')).not.toContain('outcome');
+    expect(asked('Was a deal ever concluded?')).toContain('outcome');
     expect([...givenKinds('A deal was reportedly reached, but it never materialised.')]).toContain('outcome');
     expect([...givenKinds("Cela ne s'est jamais concrétisé.")]).toContain('outcome');
     expect([...givenKinds('It did not say when that would happen.')]).not.toContain('outcome');
