@@ -688,4 +688,22 @@ const NEW_TOPIC: readonly (readonly string[])[] = [
 ];
 
 /** Came by something: "how did they get that?", "ils l'ont obtenu comment ?". */
-const OBTAINED = ['get', 'got', 'obtain', 'obtained', 'eu', 'obtenu', 'obtenus', 'procure', 'recupere'];
+const OBTAINED = [
+  'get',
+  'got',
+  'obtain',
+  'obtained',
+  'eu',
+  'obtenu',
+  'obtenus',
+  'procure',
+  'recupere',
+  // "how did they know?", "comment ils l'ont su ?"
+  'know',
+  'knew',
+  'learn',
+  'learned',
+  'learnt',
+  'su',
+  'appris',
+];

@@ -52,6 +52,7 @@ describe('a question after an answer (the frozen knowledge base)', () => {
       ["Sur quelles sources l'article s'appuyait-il ?", 'source'],
       ["Who made that statement on TikTok's behalf?", 'claimant'],
       ['Quel est son objectif affiché ?', 'reason'],
+      ['how did they know?', 'source'],
     ] as const) {
       const d = after('backups-retained', q);
       expect(d, q).toMatchObject({ status: 'answered', fact: { id: 'backups-retained' } });
