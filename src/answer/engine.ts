@@ -462,7 +462,16 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
       suggestions: [alone.fact!, ...alone.suggestions].slice(0, parts.options.maxSuggestions),
       followUp: { previous: previous.id, used: false },
     };
-  if (alone.status === 'answered') return breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length, asksWhere);
+  // "qu'en est-il d'Oracle ?" after who declined to comment: the same asked of a name, read with the answer
+  // (which names it), not as the bare name alone ("Oracle ?" is the routing fact).
+  // Not "and what did the Treasury say?", which asks something of its own.
+  const sameOfName =
+    followUp.opens &&
+    reading.terms.length > 0 &&
+    reading.terms.every((t) => t.named) &&
+    !withoutOpening(reading.words).some((w) => WHAT.has(w.word));
+  if (alone.status === 'answered' && !sameOfName)
+    return breakTie(parts, aloneWithRunnerUp, previous, alone.ranking.length, asksWhere);
   // "where?", "où ça ?", "where are those kept?" after "TikTok keeps its own backups", which says not where:
   // the fact linked to that answer that says where, when the message's own words, if any, point to it too.
   const placed =

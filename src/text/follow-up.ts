@@ -585,6 +585,9 @@ const OPENINGS: readonly (readonly string[])[] = [
   ['et', 'sous'],
   ['pour', 'aller'],
   ['also'],
+  // "qu'en est-il d'Oracle ?", "et qu'en est-il du Trésor ?": what about.
+  ['qu', 'en', 'est', 'il'],
+  ['et', 'qu', 'en', 'est', 'il'],
 ];
 
 const MATTER: ReadonlySet<string> = new Set(['matter', 'matters']);

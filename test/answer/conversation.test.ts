@@ -69,6 +69,9 @@ describe('a question after an answer (the frozen knowledge base)', () => {
     });
     expect(after('governance-unit-may', 'how long has it existed?').fact?.id).not.toBe('oracle-relationship');
     expect(after('sale-order-2020', 'et biden, il en est où là-dessus ?').fact?.id).toBe('biden-review');
+    // What about a name the answer names: "qu'en est-il d'Oracle ?" after who declined to comment.
+    expect(after('no-comment', "Qu'en est-il d'Oracle ?").fact?.id).toBe('no-comment');
+    expect(after('cfius', 'and what did the treasury say?').fact?.id).toBe('no-comment');
     // The exact day, of an answer that gives a year: what it lacks, said.
     const day = after('sale-order-2020', "c'était quelle date exacte le décret ?");
     expect(day.status).toBe('unknown');
