@@ -680,6 +680,28 @@ describe('conversations of the development set (test/fixtures/conversations-dev.
  */
 const BLIND_FLOORS = [
   {
+    // Scored once at ab5acda: first 31/32 (1 more did you mean), follow-ups 43/49 (2 more did you mean), new
+    // topics 16/16, out of scope 18/18, 3 of 115 wrong.
+    file: 'conversations-blind-22a.yaml',
+    first: 0.96,
+    followup: 0.89,
+    newTopic: 1,
+    refused: 1,
+    notAnswered: 1,
+    wrong: 0.027,
+  },
+  {
+    // Scored once at ab5acda: first 32/32, follow-ups 46/48, new topics 16/17 (1 more did you mean), out of
+    // scope 17/19 (1 asked back), 1 of 116 wrong.
+    file: 'conversations-blind-22b.yaml',
+    first: 1,
+    followup: 0.95,
+    newTopic: 0.94,
+    refused: 0.89,
+    notAnswered: 0.94,
+    wrong: 0.009,
+  },
+  {
     // Scored once at e6655cf: first 32/32, follow-ups 46/50 (3 more did you mean), new topics 16/16, out of
     // scope 17/18, 1 of 116 wrong.
     file: 'conversations-blind-21a.yaml',

@@ -268,6 +268,14 @@ const SETS: readonly {
     wrong: 0.013,
   },
   {
+    name: 'blind set AO (four styles; scored blind at ab5acda)',
+    file: 'questions-blind-ao.yaml',
+    right: 0.9,
+    refused: 0.96,
+    notAnswered: 0.98,
+    wrong: 0.013,
+  },
+  {
     name: 'blind set AN (four styles; scored blind at e6655cf)',
     file: 'questions-blind-an.yaml',
     right: 0.9,
