@@ -390,15 +390,6 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
   // answer; an elliptical one ("and the backups?", "when was it formed?") is read with it when it cannot
   // be answered alone.
   if (followUp.newTopic || (!followUp.elliptical && alone.status === 'answered')) return unused;
-  // "which team is he on?" after an answer quoting someone "of TikTok's public policy division", "que tiktok
-  // ou d'autres boîtes chinoises aussi ?" after the Biden review: every word of the message is one of that
-  // answer's own, and not all of them the whole knowledge base's ("tiktok data" asks about no answer in
-  // particular) unless the message is elliptical and asks where, when, who… ("where would the data go
-  // instead?" after the plan to move it to Oracle's US servers), so it asks about that answer, unless it
-  // opens on another subject ("and the Treasury?", "what about Oracle?"), asks where when that answer says
-  // not where, or asks what that answer lacks.
-  // So also when it asks the same of something that answer names ("oracle non plus ?" after the White House
-  // and the Treasury declining to comment, and Oracle too), whatever other facts name it.
   // "does he report to the new US unit?", "is it part of ByteDance?" after an answer about him or it: how it
   // stands to something that answer does not name, which neither fact says: "I don't know", saying so.
   if (
@@ -418,8 +409,17 @@ function decide(parts: Parts, question: string, rankingSize: number, context?: C
       previous: previous.id,
       used: true,
     });
-    return other && other.id !== previous.id ? { ...lacks, suggestions: [previous, other] } : lacks;
+    return other ? { ...lacks, suggestions: [previous, other] } : lacks;
   }
+  // "which team is he on?" after an answer quoting someone "of TikTok's public policy division", "que tiktok
+  // ou d'autres boîtes chinoises aussi ?" after the Biden review: every word of the message is one of that
+  // answer's own, and not all of them the whole knowledge base's ("tiktok data" asks about no answer in
+  // particular) unless the message is elliptical and asks where, when, who… ("where would the data go
+  // instead?" after the plan to move it to Oracle's US servers), so it asks about that answer, unless it
+  // opens on another subject ("and the Treasury?", "what about Oracle?"), asks where when that answer says
+  // not where, or asks what that answer lacks.
+  // So also when it asks the same of something that answer names ("oracle non plus ?" after the White House
+  // and the Treasury declining to comment, and Oracle too), whatever other facts name it.
   const ownWords =
     reading.terms.every((t) => own.has(t.term)) &&
     (reading.terms.some((t) => !subjectWide(t.term)) ||

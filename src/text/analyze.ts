@@ -54,9 +54,9 @@ export interface AnalyzeOptions {
 }
 
 /**
- * "where does the traffic go?" (as "où vont les données ?"): where it is sent, which "go" alone, a function
- * word, would not say. Not "where would the data go instead?", "where does it go afterwards?": what is to
- * come. One sentence at a time.
+ * "where does the traffic go?": where it is sent, which "go" alone, a function word, would not say. Not
+ * "where would the data go instead?", "where does it go afterwards?": what is to come. One sentence at a
+ * time.
  */
 function whereSent(sentence: string): string {
   const at = sentence.search(/\bwhere\b/i);
@@ -72,6 +72,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const shared = stripped.includes('%')
     ? stripped.replace(/\b(what|which|quel|quelle|in|en)\s*%/giu, '$1 percentage')
     : stripped;
+  // "où vont les données ?", the same in French.
   const marked = /\bo[uù]\s/iu.test(shared)
     ? shared.replace(/\bo[uù]\s+(?:va|vont)\s+(?=(?:le|la|les|leurs?|ses|ces|nos|notre|l')\b)/giu, 'où transitent ')
     : shared;

@@ -41,7 +41,7 @@ export type AnswerKind =
   | 'current'
   | 'reversal'
   // How one thing stands to another ("does he report to the new unit?"), asked after an answer about one of
-  // them (`readFollowUp`'s relation); no text is read as giving it.
+  // them (`readFollowUp`'s `relatedTo`); no text is read as giving it.
   | 'relation';
 
 const FIRST_WORD: ReadonlySet<number> = new Set([0]);

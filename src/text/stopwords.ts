@@ -125,18 +125,16 @@ export const FIRST_PERSON_POSSESSIVES: ReadonlySet<string> = new Set(['our', 'my
 /** First-person subjects: a knowledge base whose examples use them speaks of its own organisation. */
 export const FIRST_PERSON_SUBJECTS: ReadonlySet<string> = new Set(['we', 'nous']);
 
-/**
- * Whether a question's words speak of the asker's own organisation without a possessive: "chez nous",
- * "nous aussi", "nous-mêmes", "we too", "we also".
- */
 /** What something means or changes for someone. */
 const IMPACT: ReadonlySet<string> = new Set(
-  `mean means meaning change changes impact impacts affect affects implication implications consequence consequences
-  signifie signifient veut veulent change changent impact impacte implique implication implications consequence consequences`.split(
-    /\s+/,
-  ),
+  `mean means meaning change changes changent impact impacts impacte affect affects implication implications implique
+  consequence consequences signifie signifient veut veulent`.split(/\s+/),
 );
 
+/**
+ * Whether a question's words speak of the asker's own organisation without a possessive: "chez nous",
+ * "nous aussi", "nous-mêmes", "we too", "we also", or what something means for them ("for us", "pour nous").
+ */
 export function speaksOfAsker(words: readonly string[]): boolean {
   // "what does that mean for us?", "qu'est-ce que ça change pour nous ?": what follows for the asker.
   const impact = words.some((w) => IMPACT.has(w));
